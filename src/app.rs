@@ -1,0 +1,160 @@
+//! The shell: opens storage, holds app-wide state, routes between the home screen and one
+//! retrospective, and mounts into the page.
+
+use crate::domain::{Id, Replica};
+use crate::storage::{local::LocalStore, memory::MemoryStore, KeyValueStore, Repository};
+use crate::ui::home::HomeScreen;
+use crate::ui::live::{Announcer, LiveRegion};
+use crate::ui::platform::new_replica;
+use crate::ui::retro::RetroScreen;
+use crate::ui::widgets::StorageBanner;
+use leptos::prelude::*;
+use std::rc::Rc;
+
+/// Where the app is. Reflected in the URL fragment (`#/retro/<id>`) so reload, back and
+/// forward work, and a bookmark reopens the same retrospective.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Route {
+    Home,
+    Retro(Id),
+}
+
+impl Route {
+    pub fn from_hash(hash: &str) -> Route {
+        hash.trim_start_matches('#')
+            .strip_prefix("/retro/")
+            .and_then(Id::parse)
+            .map(Route::Retro)
+            .unwrap_or(Route::Home)
+    }
+
+    pub fn to_hash(self) -> String {
+        match self {
+            Route::Home => "#/".to_string(),
+            Route::Retro(id) => format!("#/retro/{id}"),
+        }
+    }
+}
+
+/// App-wide state, shared through context. Every field is a cheap handle.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub repo: StoredValue<Repository, LocalStorage>,
+    pub replica: Replica,
+    pub route: RwSignal<Route>,
+    /// Set when storage cannot be used at all: the app keeps working in memory.
+    pub storage_unavailable: RwSignal<Option<String>>,
+    pub announcer: Announcer,
+}
+
+impl AppState {
+    pub fn navigate(&self, route: Route) {
+        self.route.set(route);
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().set_hash(&route.to_hash());
+        }
+    }
+}
+
+/// Options for one mounted instance of Retrace.
+#[derive(Clone, Debug)]
+pub struct MountOptions {
+    /// Prefix of every storage key this instance reads or writes.
+    pub prefix: String,
+}
+
+impl Default for MountOptions {
+    fn default() -> Self {
+        MountOptions { prefix: "retrace:".into() }
+    }
+}
+
+fn open_storage(prefix: &str) -> (Repository, Option<String>) {
+    match LocalStore::open() {
+        Ok(store) => (Repository::new(Rc::new(store) as Rc<dyn KeyValueStore>, prefix), None),
+        Err(e) => (
+            Repository::new(Rc::new(MemoryStore::new()), prefix),
+            Some(format!("{e} Your work is kept in memory only: download it as JSON before closing this page.")),
+        ),
+    }
+}
+
+#[component]
+pub fn App(options: MountOptions) -> impl IntoView {
+    let (repo, mut problem) = open_storage(&options.prefix);
+    let replica = match repo.replica(new_replica) {
+        Ok(r) => r,
+        Err(e) => {
+            problem.get_or_insert_with(|| e.to_string());
+            new_replica()
+        }
+    };
+    let initial = web_sys::window().and_then(|w| w.location().hash().ok()).map(|h| Route::from_hash(&h)).unwrap_or(Route::Home);
+    let state = AppState {
+        repo: StoredValue::new_local(repo),
+        replica,
+        route: RwSignal::new(initial),
+        storage_unavailable: RwSignal::new(problem),
+        announcer: Announcer::new(),
+    };
+    provide_context(state);
+
+    let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+        let route = Route::from_hash(&hash);
+        if state.route.get_untracked() != route {
+            state.route.set(route);
+        }
+    });
+    on_cleanup(move || hash_listener.remove());
+
+    view! {
+        <div class="retrace">
+            <header class="app-bar">
+                <a class="brand" href="#/" on:click=move |ev| {
+                    ev.prevent_default();
+                    state.navigate(Route::Home);
+                }>
+                    <span class="brand-mark" aria-hidden="true">"↺"</span>
+                    "Retrace"
+                </a>
+                <span class="app-bar-note">"Blameless retrospectives · saved in this browser"</span>
+            </header>
+            <StorageBanner message=state.storage_unavailable />
+            <main class="app-main">
+                {move || match state.route.get() {
+                    Route::Home => view! { <HomeScreen /> }.into_any(),
+                    Route::Retro(id) => view! { <RetroScreen id /> }.into_any(),
+                }}
+            </main>
+            <LiveRegion announcer=state.announcer />
+        </div>
+    }
+}
+
+/// Mounts Retrace as the whole page.
+pub fn mount_to_body() {
+    console_error_panic_hook_lite();
+    leptos::mount::mount_to_body(|| view! { <App options=MountOptions::default() /> });
+}
+
+/// Sends panic messages to the console, where a person debugging will look for them.
+fn console_error_panic_hook_lite() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("Retrace stopped: {info}").into());
+    }));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes_round_trip_through_the_fragment() {
+        let id = Id::from_random([3; 16]);
+        assert_eq!(Route::from_hash(&Route::Retro(id).to_hash()), Route::Retro(id));
+        assert_eq!(Route::from_hash(""), Route::Home);
+        assert_eq!(Route::from_hash("#/retro/not-an-id"), Route::Home);
+        assert_eq!(Route::from_hash("#r=abc"), Route::Home);
+    }
+}

@@ -1,0 +1,380 @@
+//! Edits: every change the UI can ask of a retrospective, as data.
+//!
+//! Components send an [`Edit`]; [`Retrospective::apply`] stamps it with a fresh clock and writes
+//! the registers. Keeping intents as values makes them easy to test, log and replay.
+
+use super::actions::{ActionField, ActionItem};
+use super::factors::{suggested_question, why_children, why_subtree, ContributingFactor, FactorField, WhyField, WhyNode};
+use super::ids::Id;
+use super::learnings::{Learning, LearningList};
+use super::order::{by_position, move_one, position_at_end};
+use super::retrospective::{Retrospective, Writer};
+use super::steps::Step;
+use super::time::LocalDateTime;
+use super::timeline::{TimelineEntry, TimelineField};
+
+#[derive(Clone, PartialEq, Debug)]
+pub enum Edit {
+    Title(String),
+    IncidentStart(Option<LocalDateTime>),
+    IncidentEnd(Option<LocalDateTime>),
+    Impact(String),
+    Participants(String),
+    GoTo(Step),
+    AddTimelineEntry { id: Id },
+    Timeline(Id, TimelineField),
+    AddFactor { id: Id },
+    Factor(Id, FactorField),
+    /// A question under a factor (`parent: None`) or under another question.
+    AddWhy { id: Id, factor: Id, parent: Option<Id> },
+    Why(Id, WhyField),
+    AddAction { id: Id },
+    Action(Id, ActionField),
+    AddLearning { id: Id, list: LearningList },
+    LearningText(Id, String),
+    /// One place up or down in the item's list.
+    Move { id: Id, up: bool },
+    /// Deleting a factor or a question deletes the questions below it too.
+    Delete(Id),
+}
+
+impl Retrospective {
+    /// Applies an edit. Returns false when it changed nothing: the item is gone (deleted here or
+    /// in a merged copy), the id is already taken, or a move is at the end of its list.
+    pub fn apply(&mut self, edit: Edit, writer: &Writer) -> bool {
+        if let Some(id) = edit.new_item_id() {
+            if self.deleted.contains_key(&id) || self.contains(id) {
+                return false;
+            }
+        }
+        match edit {
+            Edit::Title(v) => {
+                let c = self.stamp(writer);
+                self.title.set(v, c)
+            }
+            Edit::IncidentStart(v) => {
+                let c = self.stamp(writer);
+                self.incident_start.set(v, c)
+            }
+            Edit::IncidentEnd(v) => {
+                let c = self.stamp(writer);
+                self.incident_end.set(v, c)
+            }
+            Edit::Impact(v) => {
+                let c = self.stamp(writer);
+                self.impact.set(v, c)
+            }
+            Edit::Participants(v) => {
+                let c = self.stamp(writer);
+                self.participants.set(v, c)
+            }
+            Edit::GoTo(step) => {
+                let c = self.stamp(writer);
+                self.step.set(step, c)
+            }
+            Edit::AddTimelineEntry { id } => {
+                let position = position_at_end(self.timeline.values());
+                let c = self.stamp(writer);
+                self.timeline.insert(id, TimelineEntry::new(position, c));
+            }
+            Edit::Timeline(id, field) => {
+                if !self.timeline.contains_key(&id) {
+                    return false;
+                }
+                let c = self.stamp(writer);
+                self.timeline.get_mut(&id).map(|e| e.set(field, c));
+            }
+            Edit::AddFactor { id } => {
+                let position = position_at_end(self.factors.values());
+                let category = self.template.suggested_categories()[0];
+                let c = self.stamp(writer);
+                self.factors.insert(id, ContributingFactor::new(category, position, c));
+            }
+            Edit::Factor(id, field) => {
+                if !self.factors.contains_key(&id) {
+                    return false;
+                }
+                let c = self.stamp(writer);
+                self.factors.get_mut(&id).map(|f| f.set(field, c));
+            }
+            Edit::AddWhy { id, factor, parent } => {
+                let parent_ok = parent.is_none_or(|p| self.whys.get(&p).is_some_and(|n| n.factor == factor));
+                if !self.factors.contains_key(&factor) || !parent_ok {
+                    return false;
+                }
+                let siblings = why_children(&self.whys, factor, parent);
+                let position = position_at_end(siblings.iter().map(|s| &self.whys[s]));
+                let depth = self.why_depth_of(parent);
+                let c = self.stamp(writer);
+                self.whys.insert(id, WhyNode::new(factor, parent, suggested_question(depth).to_string(), position, c));
+            }
+            Edit::Why(id, field) => {
+                if !self.whys.contains_key(&id) {
+                    return false;
+                }
+                let c = self.stamp(writer);
+                self.whys.get_mut(&id).map(|n| n.set(field, c));
+            }
+            Edit::AddAction { id } => {
+                let position = position_at_end(self.actions.values());
+                let c = self.stamp(writer);
+                self.actions.insert(id, ActionItem::new(position, c));
+            }
+            Edit::Action(id, field) => {
+                if !self.actions.contains_key(&id) {
+                    return false;
+                }
+                let c = self.stamp(writer);
+                self.actions.get_mut(&id).map(|a| a.set(field, c));
+            }
+            Edit::AddLearning { id, list } => {
+                let position = position_at_end(self.learnings.values().filter(|l| l.list == list));
+                let c = self.stamp(writer);
+                self.learnings.insert(id, Learning::new(list, position, c));
+            }
+            Edit::LearningText(id, text) => {
+                if !self.learnings.contains_key(&id) {
+                    return false;
+                }
+                let c = self.stamp(writer);
+                self.learnings.get_mut(&id).map(|l| l.text.set(text, c));
+            }
+            Edit::Move { id, up } => return self.move_item(id, up, writer),
+            Edit::Delete(id) => return self.delete(id, writer),
+        }
+        true
+    }
+
+    fn contains(&self, id: Id) -> bool {
+        self.timeline.contains_key(&id)
+            || self.factors.contains_key(&id)
+            || self.whys.contains_key(&id)
+            || self.actions.contains_key(&id)
+            || self.learnings.contains_key(&id)
+    }
+
+    fn why_depth_of(&self, node: Option<Id>) -> usize {
+        let mut depth = 0;
+        let mut current = node;
+        while let Some(id) = current {
+            depth += 1;
+            current = self.whys.get(&id).and_then(|n| n.parent);
+            if depth > self.whys.len() {
+                break; // a malformed cycle from a hostile file must not hang us
+            }
+        }
+        depth
+    }
+
+    fn move_item(&mut self, id: Id, up: bool, writer: &Writer) -> bool {
+        let mut counter = self.counter;
+        let mut stamp = || {
+            counter += 1;
+            super::clock::Clock(counter, writer.replica)
+        };
+        let moved = if self.timeline.contains_key(&id) {
+            // Only entries sharing a time (or both without one) can swap: time decides the rest.
+            let order = self.timeline_order();
+            let index = order.iter().position(|x| *x == id).unwrap_or(0);
+            let neighbour = if up { index.checked_sub(1) } else { Some(index + 1) };
+            let sortable_time = |i: usize| self.timeline.get(&order[i]).and_then(|e| e.when.value);
+            match neighbour.filter(|n| *n < order.len()) {
+                Some(n) if sortable_time(n).is_some() && sortable_time(index).is_some() && sortable_time(n) != sortable_time(index) => false,
+                Some(_) => {
+                    // Positions must follow the shown order for a move to mean what the user
+                    // sees; after time edits they may not, so realign them first.
+                    if by_position(self.timeline.iter()) != order {
+                        for (i, entry) in order.iter().enumerate() {
+                            if let Some(e) = self.timeline.get_mut(entry) {
+                                e.position.set(i as f64 + 1.0, stamp());
+                            }
+                        }
+                    }
+                    move_one(&mut self.timeline, &order, id, up, &mut stamp)
+                }
+                None => false,
+            }
+        } else if self.factors.contains_key(&id) {
+            let order = self.factor_order();
+            move_one(&mut self.factors, &order, id, up, &mut stamp)
+        } else if let Some(node) = self.whys.get(&id) {
+            let order = why_children(&self.whys, node.factor, node.parent);
+            move_one(&mut self.whys, &order, id, up, &mut stamp)
+        } else if self.actions.contains_key(&id) {
+            let order = self.action_order();
+            move_one(&mut self.actions, &order, id, up, &mut stamp)
+        } else if let Some(learning) = self.learnings.get(&id) {
+            let order = self.learning_order(learning.list);
+            move_one(&mut self.learnings, &order, id, up, &mut stamp)
+        } else {
+            false
+        };
+        if moved {
+            self.counter = counter;
+            self.updated_at = self.updated_at.max(writer.now_ms);
+        }
+        moved
+    }
+
+    fn delete(&mut self, id: Id, writer: &Writer) -> bool {
+        let mut doomed = vec![];
+        if self.factors.contains_key(&id) {
+            doomed.push(id);
+            let roots = why_children(&self.whys, id, None);
+            for root in roots {
+                doomed.extend(why_subtree(&self.whys, root));
+            }
+        } else if self.whys.contains_key(&id) {
+            doomed.extend(why_subtree(&self.whys, id));
+        } else if self.contains(id) {
+            doomed.push(id);
+        } else {
+            return false;
+        }
+        let clock = self.stamp(writer);
+        for id in doomed {
+            self.timeline.remove(&id);
+            self.factors.remove(&id);
+            self.whys.remove(&id);
+            self.actions.remove(&id);
+            self.learnings.remove(&id);
+            self.deleted.insert(id, clock);
+        }
+        // Links to a deleted item are left in place: they are ignored when shown, and a merge
+        // may still bring a concurrent edit of the link set.
+        true
+    }
+}
+
+impl Edit {
+    fn new_item_id(&self) -> Option<Id> {
+        match self {
+            Edit::AddTimelineEntry { id }
+            | Edit::AddFactor { id }
+            | Edit::AddWhy { id, .. }
+            | Edit::AddAction { id }
+            | Edit::AddLearning { id, .. } => Some(*id),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::factors::why_depth;
+    use crate::domain::ids::Replica;
+    use crate::domain::template::Template;
+
+    fn writer() -> Writer {
+        Writer { replica: Replica(7), now_ms: 1_000 }
+    }
+
+    fn ids() -> impl FnMut() -> Id {
+        let mut n = 0u8;
+        move || {
+            n += 1;
+            Id::from_random([n; 16])
+        }
+    }
+
+    #[test]
+    fn adding_and_editing_items_stamps_increasing_clocks() {
+        let w = writer();
+        let mut next = ids();
+        let mut r = Retrospective::new(next(), Template::Incident, "Checkout outage", &w);
+        let e = next();
+        assert!(r.apply(Edit::AddTimelineEntry { id: e }, &w));
+        assert!(r.apply(Edit::Timeline(e, TimelineField::What("Alert fired".into())), &w));
+        assert_eq!(r.timeline[&e].what.value, "Alert fired");
+        assert!(r.timeline[&e].what.clock > r.timeline[&e].kind.clock);
+        assert_eq!(r.counter, r.timeline[&e].what.clock.counter());
+    }
+
+    #[test]
+    fn an_id_cannot_be_added_twice_or_revived_after_deletion() {
+        let w = writer();
+        let mut next = ids();
+        let mut r = Retrospective::new(next(), Template::Incident, "t", &w);
+        let a = next();
+        assert!(r.apply(Edit::AddAction { id: a }, &w));
+        assert!(!r.apply(Edit::AddAction { id: a }, &w));
+        assert!(r.apply(Edit::Delete(a), &w));
+        assert!(!r.apply(Edit::AddAction { id: a }, &w));
+        assert!(!r.apply(Edit::Action(a, ActionField::Owner("x".into())), &w));
+        assert!(r.deleted.contains_key(&a));
+    }
+
+    #[test]
+    fn deleting_a_factor_deletes_its_why_chain() {
+        let w = writer();
+        let mut next = ids();
+        let mut r = Retrospective::new(next(), Template::Incident, "t", &w);
+        let f = next();
+        r.apply(Edit::AddFactor { id: f }, &w);
+        let (q1, q2, q3) = (next(), next(), next());
+        assert!(r.apply(Edit::AddWhy { id: q1, factor: f, parent: None }, &w));
+        assert!(r.apply(Edit::AddWhy { id: q2, factor: f, parent: Some(q1) }, &w));
+        assert!(r.apply(Edit::AddWhy { id: q3, factor: f, parent: Some(q2) }, &w));
+        assert_eq!(why_depth(&r.whys, f), 3);
+        assert_eq!(r.whys[&q2].question.value, suggested_question(1));
+        assert!(r.apply(Edit::Delete(f), &w));
+        assert!(r.whys.is_empty());
+        assert_eq!(r.deleted.len(), 4);
+    }
+
+    #[test]
+    fn a_why_under_another_factors_question_is_refused() {
+        let w = writer();
+        let mut next = ids();
+        let mut r = Retrospective::new(next(), Template::Incident, "t", &w);
+        let (f, g, q) = (next(), next(), next());
+        r.apply(Edit::AddFactor { id: f }, &w);
+        r.apply(Edit::AddFactor { id: g }, &w);
+        r.apply(Edit::AddWhy { id: q, factor: f, parent: None }, &w);
+        assert!(!r.apply(Edit::AddWhy { id: next(), factor: g, parent: Some(q) }, &w));
+    }
+
+    #[test]
+    fn moving_actions_reorders_them() {
+        let w = writer();
+        let mut next = ids();
+        let mut r = Retrospective::new(next(), Template::Project, "t", &w);
+        let (a, b, c) = (next(), next(), next());
+        for id in [a, b, c] {
+            r.apply(Edit::AddAction { id }, &w);
+        }
+        assert!(r.apply(Edit::Move { id: c, up: true }, &w));
+        assert_eq!(r.action_order(), vec![a, c, b]);
+        assert!(!r.apply(Edit::Move { id: a, up: true }, &w));
+    }
+
+    #[test]
+    fn timed_entries_do_not_move_past_other_times_but_untimed_ones_do() {
+        let w = writer();
+        let mut next = ids();
+        let mut r = Retrospective::new(next(), Template::Incident, "t", &w);
+        let (a, b, c) = (next(), next(), next());
+        for id in [a, b, c] {
+            r.apply(Edit::AddTimelineEntry { id }, &w);
+        }
+        let t = |s: &str| Some(LocalDateTime::parse(s).unwrap());
+        r.apply(Edit::Timeline(a, TimelineField::When(t("2026-01-01T10:00"))), &w);
+        r.apply(Edit::Timeline(b, TimelineField::When(t("2026-01-01T11:00"))), &w);
+        assert!(!r.apply(Edit::Move { id: b, up: true }, &w), "time decides between a and b");
+        assert!(r.apply(Edit::Move { id: c, up: true }, &w), "an untimed note can move");
+        assert_eq!(r.timeline_order(), vec![a, c, b]);
+    }
+
+    #[test]
+    fn step_content_follows_items() {
+        let w = writer();
+        let mut next = ids();
+        let mut r = Retrospective::new(next(), Template::Incident, "t", &w);
+        assert!(!r.step_has_content(Step::WhatHappened));
+        r.apply(Edit::AddTimelineEntry { id: next() }, &w);
+        assert!(r.step_has_content(Step::WhatHappened));
+        r.apply(Edit::GoTo(Step::Why), &w);
+        assert_eq!(r.step.value, Step::Why);
+    }
+}

@@ -1,0 +1,261 @@
+//! The one serialised form of a retrospective: the storage value, the export file and the
+//! share-link payload are all this JSON document.
+//!
+//! Reading checks, in order: size, that it is JSON, the `format` marker, the `schema` version
+//! (migrating older ones), the model's limits, and only then the types. Every failure is a
+//! [`FormatError`] whose message tells a person what to do; nothing here panics on input.
+
+use super::retrospective::Retrospective;
+use serde::Serialize;
+use serde_json::{Map, Value};
+use std::fmt;
+
+/// The `format` marker every Retrace retrospective document carries.
+pub const FORMAT: &str = "retrace.retrospective";
+/// The schema version this build writes and the newest it can read.
+pub const SCHEMA: u64 = 1;
+
+/// Bounds on what a document may hold, so a hostile file cannot exhaust memory or time.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    pub max_bytes: usize,
+    pub max_depth: usize,
+    /// Items of all kinds together, plus tombstones.
+    pub max_items: usize,
+    /// Characters in one string.
+    pub max_string_chars: usize,
+    /// Elements in one array (for example the links of one factor).
+    pub max_array_len: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_bytes: 5 * 1024 * 1024, max_depth: 12, max_items: 20_000, max_string_chars: 20_000, max_array_len: 5_000 }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FormatError {
+    TooLarge { bytes: usize, limit: usize },
+    NotJson(String),
+    NotRetrace { found: Option<String> },
+    NewerSchema { found: u64 },
+    BadSchema,
+    OverLimit(String),
+    Invalid(String),
+}
+
+impl fmt::Display for FormatError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FormatError::TooLarge { bytes, limit } => write!(
+                f,
+                "This file is {:.1} MB; Retrace reads retrospectives up to {:.0} MB.",
+                *bytes as f64 / 1_048_576.0,
+                *limit as f64 / 1_048_576.0
+            ),
+            FormatError::NotJson(detail) => write!(f, "This is not valid JSON ({detail}). It may be truncated or damaged."),
+            FormatError::NotRetrace { found: Some(other) } => {
+                write!(f, "This is a “{other}” document, not a Retrace retrospective.")
+            }
+            FormatError::NotRetrace { found: None } => write!(f, "This JSON is not a Retrace retrospective (it has no Retrace format marker)."),
+            FormatError::NewerSchema { found } => write!(
+                f,
+                "This retrospective was saved by a newer version of Retrace (schema {found}; this version reads up to {SCHEMA}). Update Retrace to open it."
+            ),
+            FormatError::BadSchema => write!(f, "This retrospective has no valid schema version."),
+            FormatError::OverLimit(what) => write!(f, "This retrospective is outside Retrace's limits: {what}."),
+            FormatError::Invalid(detail) => write!(f, "This retrospective has a value Retrace cannot read: {detail}."),
+        }
+    }
+}
+
+impl std::error::Error for FormatError {}
+
+#[derive(Serialize)]
+struct Document<'a> {
+    format: &'static str,
+    schema: u64,
+    #[serde(flatten)]
+    retrospective: &'a Retrospective,
+}
+
+/// Writes the document. Compact, because it travels in links and fills local storage.
+pub fn encode(retro: &Retrospective) -> String {
+    serde_json::to_string(&Document { format: FORMAT, schema: SCHEMA, retrospective: retro })
+        .expect("a retrospective always serialises: its map keys are strings and it holds no floats that are not finite")
+}
+
+/// Reads a document with the default limits.
+pub fn decode(text: &str) -> Result<Retrospective, FormatError> {
+    decode_with(text, &Limits::default())
+}
+
+pub fn decode_with(text: &str, limits: &Limits) -> Result<Retrospective, FormatError> {
+    if text.len() > limits.max_bytes {
+        return Err(FormatError::TooLarge { bytes: text.len(), limit: limits.max_bytes });
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| FormatError::NotJson(e.to_string()))?;
+    let Value::Object(mut object) = value else {
+        return Err(FormatError::NotRetrace { found: None });
+    };
+    match object.get("format") {
+        Some(Value::String(f)) if f == FORMAT => {}
+        Some(Value::String(other)) => return Err(FormatError::NotRetrace { found: Some(truncate(other, 60)) }),
+        _ => return Err(FormatError::NotRetrace { found: None }),
+    }
+    let schema = object.get("schema").and_then(Value::as_u64).ok_or(FormatError::BadSchema)?;
+    if schema > SCHEMA {
+        return Err(FormatError::NewerSchema { found: schema });
+    }
+    if schema == 0 {
+        return Err(FormatError::BadSchema);
+    }
+    object.remove("format");
+    object.remove("schema");
+    migrate(&mut object, schema)?;
+    check_limits(&object, limits)?;
+    let mut retro: Retrospective =
+        serde_json::from_value(Value::Object(object)).map_err(|e| FormatError::Invalid(e.to_string()))?;
+    repair_counter(&mut retro);
+    Ok(retro)
+}
+
+/// Brings an older document up to [`SCHEMA`], one version at a time. Each bump adds a step
+/// here and a fixture of the old version under `tests/fixtures/`.
+fn migrate(_object: &mut Map<String, Value>, from: u64) -> Result<(), FormatError> {
+    let mut version = from;
+    while version < SCHEMA {
+        // No older schema exists yet: version 1 is the first.
+        version += 1;
+    }
+    Ok(())
+}
+
+fn check_limits(object: &Map<String, Value>, limits: &Limits) -> Result<(), FormatError> {
+    let items: usize = ["timeline", "factors", "whys", "actions", "learnings", "deleted"]
+        .iter()
+        .filter_map(|k| object.get(*k).and_then(Value::as_object).map(Map::len))
+        .sum();
+    if items > limits.max_items {
+        return Err(FormatError::OverLimit(format!("{items} items, more than {}", limits.max_items)));
+    }
+    let mut stack: Vec<(&Value, usize)> = object.values().map(|v| (v, 1)).collect();
+    while let Some((value, depth)) = stack.pop() {
+        if depth > limits.max_depth {
+            return Err(FormatError::OverLimit(format!("nested more than {} levels deep", limits.max_depth)));
+        }
+        match value {
+            Value::String(s) => check_string(s, limits)?,
+            Value::Array(items) => {
+                if items.len() > limits.max_array_len {
+                    return Err(FormatError::OverLimit(format!("a list of {} values, more than {}", items.len(), limits.max_array_len)));
+                }
+                stack.extend(items.iter().map(|v| (v, depth + 1)));
+            }
+            Value::Object(map) => {
+                for (key, v) in map {
+                    check_string(key, limits)?;
+                    stack.push((v, depth + 1));
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn check_string(s: &str, limits: &Limits) -> Result<(), FormatError> {
+    // Byte length bounds character count from above; count characters only when it matters.
+    if s.len() > limits.max_string_chars && s.chars().count() > limits.max_string_chars {
+        return Err(FormatError::OverLimit(format!("a text of more than {} characters", limits.max_string_chars)));
+    }
+    Ok(())
+}
+
+/// A copy edited by hand may carry clocks above its counter; new writes must still win.
+fn repair_counter(retro: &mut Retrospective) {
+    let max_deleted = retro.deleted.values().map(|c| c.counter()).max().unwrap_or(0);
+    let max_field = serde_json::to_value(&*retro)
+        .ok()
+        .map(|v| max_clock_counter(&v))
+        .unwrap_or(0);
+    retro.counter = retro.counter.max(max_deleted).max(max_field);
+}
+
+fn max_clock_counter(value: &Value) -> u64 {
+    match value {
+        Value::Object(map) => {
+            let own = map.get("c").and_then(Value::as_array).and_then(|c| c.first()).and_then(Value::as_u64).unwrap_or(0);
+            map.values().map(max_clock_counter).fold(own, u64::max)
+        }
+        Value::Array(items) => items.iter().map(max_clock_counter).max().unwrap_or(0),
+        _ => 0,
+    }
+}
+
+fn truncate(text: &str, max: usize) -> String {
+    text.chars().take(max).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::edit::Edit;
+    use crate::domain::ids::{Id, Replica};
+    use crate::domain::retrospective::Writer;
+    use crate::domain::template::Template;
+
+    fn sample() -> Retrospective {
+        let w = Writer { replica: Replica(3), now_ms: 5 };
+        let mut r = Retrospective::new(Id::from_random([1; 16]), Template::Incident, "Outage", &w);
+        r.apply(Edit::AddTimelineEntry { id: Id::from_random([2; 16]) }, &w);
+        r
+    }
+
+    #[test]
+    fn documents_carry_the_marker_and_schema_and_round_trip() {
+        let r = sample();
+        let text = encode(&r);
+        assert!(text.starts_with(r#"{"format":"retrace.retrospective","schema":1,"#), "{text}");
+        assert_eq!(decode(&text).unwrap(), r);
+    }
+
+    #[test]
+    fn each_kind_of_bad_input_gets_its_own_error() {
+        let good = encode(&sample());
+        assert!(matches!(decode(&good[..good.len() - 3]), Err(FormatError::NotJson(_))));
+        assert_eq!(decode("[1,2]"), Err(FormatError::NotRetrace { found: None }));
+        assert_eq!(decode(r#"{"format":"other.thing","schema":1}"#), Err(FormatError::NotRetrace { found: Some("other.thing".into()) }));
+        let newer = good.replacen(r#""schema":1"#, r#""schema":99"#, 1);
+        assert_eq!(decode(&newer), Err(FormatError::NewerSchema { found: 99 }));
+        let no_schema = good.replacen(r#""schema":1"#, r#""schema":"one""#, 1);
+        assert_eq!(decode(&no_schema), Err(FormatError::BadSchema));
+        let wrong_type = good.replacen(r#""counter":"#, r#""counter":"x","was":"#, 1);
+        assert!(matches!(decode(&wrong_type), Err(FormatError::Invalid(_))), "{:?}", decode(&wrong_type));
+        let small = Limits { max_bytes: 10, ..Limits::default() };
+        assert!(matches!(decode_with(&good, &small), Err(FormatError::TooLarge { .. })));
+    }
+
+    #[test]
+    fn limits_bound_strings_lists_and_nesting() {
+        let r = sample();
+        let long = encode(&r).replacen(r#""Outage""#, &format!("\"{}\"", "x".repeat(30_000)), 1);
+        assert!(matches!(decode(&long), Err(FormatError::OverLimit(_))));
+        let deep = format!(r#"{{"format":"{FORMAT}","schema":1,"extra":{}{}}}"#, "[".repeat(40), "]".repeat(40));
+        assert!(matches!(decode(&deep), Err(FormatError::OverLimit(_))), "{:?}", decode(&deep));
+    }
+
+    #[test]
+    fn messages_are_sentences_for_people() {
+        assert!(FormatError::NewerSchema { found: 2 }.to_string().contains("newer version"));
+        assert!(FormatError::TooLarge { bytes: 6_000_000, limit: 5 * 1_048_576 }.to_string().contains("5 MB"));
+    }
+
+    #[test]
+    fn counters_below_clocks_are_raised_on_read() {
+        let r = sample();
+        let text = encode(&r).replacen(&format!(r#""counter":{}"#, r.counter), r#""counter":0"#, 1);
+        assert_eq!(decode(&text).unwrap().counter, r.counter);
+    }
+}

@@ -1,0 +1,147 @@
+//! Merging two copies of one retrospective: per field the later write wins, items are united,
+//! tombstones are united and hide what they name. Commutative, associative and idempotent, so
+//! copies can meet in any order (share links, imported files, another tab's write).
+
+use super::clock::Clock;
+use super::ids::Id;
+use super::retrospective::Retrospective;
+use std::collections::BTreeMap;
+
+/// What a merge changed in the receiving copy.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub struct MergeReport {
+    pub added: usize,
+    pub changed: usize,
+    pub removed: usize,
+}
+
+impl MergeReport {
+    pub fn is_empty(&self) -> bool {
+        *self == MergeReport::default()
+    }
+
+    pub fn describe(&self) -> String {
+        if self.is_empty() {
+            return "Nothing new to merge.".to_string();
+        }
+        format!("Merged: {} added, {} changed, {} removed.", self.added, self.changed, self.removed)
+    }
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct DifferentRetrospectives;
+
+/// Merges `other` into `into`. Both must be copies of the same retrospective.
+pub fn merge_retrospectives(into: &mut Retrospective, other: &Retrospective) -> Result<MergeReport, DifferentRetrospectives> {
+    if into.id != other.id {
+        return Err(DifferentRetrospectives);
+    }
+    let mut report = MergeReport::default();
+    let mut header_changed = false;
+    header_changed |= into.title.merge(&other.title);
+    header_changed |= into.incident_start.merge(&other.incident_start);
+    header_changed |= into.incident_end.merge(&other.incident_end);
+    header_changed |= into.impact.merge(&other.impact);
+    header_changed |= into.participants.merge(&other.participants);
+    into.step.merge(&other.step); // where the other person was looking is not a content change
+    report.changed += usize::from(header_changed);
+
+    for (id, clock) in &other.deleted {
+        let entry = into.deleted.entry(*id).or_insert(*clock);
+        *entry = (*entry).max(*clock);
+    }
+    let deleted = &into.deleted;
+    merge_items(&mut into.timeline, &other.timeline, deleted, &mut report, |a, b| a.merge(b));
+    merge_items(&mut into.factors, &other.factors, deleted, &mut report, |a, b| a.merge(b));
+    merge_items(&mut into.whys, &other.whys, deleted, &mut report, |a, b| a.merge(b));
+    merge_items(&mut into.actions, &other.actions, deleted, &mut report, |a, b| a.merge(b));
+    merge_items(&mut into.learnings, &other.learnings, deleted, &mut report, |a, b| a.merge(b));
+
+    // Template and creation time are fixed at creation; take the same side on every replica.
+    into.created_at = into.created_at.min(other.created_at);
+    into.updated_at = into.updated_at.max(other.updated_at);
+    into.counter = into.counter.max(other.counter);
+    Ok(report)
+}
+
+fn merge_items<T: Clone>(
+    into: &mut BTreeMap<Id, T>,
+    other: &BTreeMap<Id, T>,
+    deleted: &BTreeMap<Id, Clock>,
+    report: &mut MergeReport,
+    merge_one: impl Fn(&mut T, &T) -> bool,
+) {
+    let before = into.len();
+    into.retain(|id, _| !deleted.contains_key(id));
+    report.removed += before - into.len();
+    for (id, item) in other {
+        if deleted.contains_key(id) {
+            continue;
+        }
+        match into.get_mut(id) {
+            Some(mine) => report.changed += usize::from(merge_one(mine, item)),
+            None => {
+                into.insert(*id, item.clone());
+                report.added += 1;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::edit::Edit;
+    use crate::domain::ids::Replica;
+    use crate::domain::retrospective::Writer;
+    use crate::domain::template::Template;
+    use crate::domain::timeline::TimelineField;
+
+    #[test]
+    fn both_sides_keep_their_new_items_and_the_later_edit_wins() {
+        let alice = Writer { replica: Replica(1), now_ms: 10 };
+        let bob = Writer { replica: Replica(2), now_ms: 20 };
+        let id = |n: u8| Id::from_random([n; 16]);
+        let mut base = Retrospective::new(id(1), Template::Incident, "t", &alice);
+        base.apply(Edit::AddTimelineEntry { id: id(2) }, &alice);
+        let mut a = base.clone();
+        let mut b = base.clone();
+        a.apply(Edit::AddTimelineEntry { id: id(3) }, &alice);
+        b.apply(Edit::AddTimelineEntry { id: id(4) }, &bob);
+        b.apply(Edit::Timeline(id(2), TimelineField::What("Bob's words".into())), &bob);
+        a.apply(Edit::Delete(id(3)), &alice);
+
+        let mut ab = a.clone();
+        let report = merge_retrospectives(&mut ab, &b).unwrap();
+        assert_eq!(report, MergeReport { added: 1, changed: 1, removed: 0 });
+        let mut ba = b.clone();
+        merge_retrospectives(&mut ba, &a).unwrap();
+        assert_eq!(ab, ba);
+        assert_eq!(ab.timeline.len(), 2);
+        assert_eq!(ab.timeline[&id(2)].what.value, "Bob's words");
+        let again = merge_retrospectives(&mut ab, &b).unwrap();
+        assert!(again.is_empty());
+    }
+
+    #[test]
+    fn a_deletion_removes_the_other_copys_item() {
+        let w = Writer { replica: Replica(1), now_ms: 0 };
+        let id = |n: u8| Id::from_random([n; 16]);
+        let mut a = Retrospective::new(id(1), Template::Incident, "t", &w);
+        a.apply(Edit::AddAction { id: id(2) }, &w);
+        let b = a.clone();
+        a.apply(Edit::Delete(id(2)), &w);
+        let mut b2 = b.clone();
+        let report = merge_retrospectives(&mut b2, &a).unwrap();
+        assert_eq!(report.removed, 1);
+        assert!(b2.actions.is_empty());
+    }
+
+    #[test]
+    fn different_retrospectives_do_not_merge() {
+        let w = Writer { replica: Replica(1), now_ms: 0 };
+        let mut a = Retrospective::new(Id::from_random([1; 16]), Template::Incident, "a", &w);
+        let b = Retrospective::new(Id::from_random([2; 16]), Template::Incident, "b", &w);
+        assert_eq!(merge_retrospectives(&mut a, &b), Err(DifferentRetrospectives));
+    }
+}

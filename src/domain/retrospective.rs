@@ -1,0 +1,144 @@
+//! The retrospective document: header fields, its items by kind, and tombstones.
+
+use super::actions::ActionItem;
+use super::clock::{Clock, Register};
+use super::factors::{ContributingFactor, WhyNode};
+use super::ids::{Id, Replica};
+use super::learnings::{Learning, LearningList};
+use super::order::by_position;
+use super::steps::Step;
+use super::template::Template;
+use super::time::LocalDateTime;
+use super::timeline::{timeline_order, TimelineEntry};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Who is writing, and when: every edit is stamped from this.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Writer {
+    pub replica: Replica,
+    /// Unix time in milliseconds, for `updated_at` (never for ordering writes).
+    pub now_ms: i64,
+}
+
+/// One retrospective. Every editable field is a [`Register`]; deleted items leave a tombstone in
+/// `deleted` so that a merge cannot bring them back.
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
+pub struct Retrospective {
+    pub id: Id,
+    pub template: Template,
+    /// Unix milliseconds.
+    pub created_at: i64,
+    /// Unix milliseconds of the latest edit in any copy that has been merged in.
+    pub updated_at: i64,
+    /// Lamport counter: never below any clock in the document.
+    pub counter: u64,
+    pub title: Register<String>,
+    pub incident_start: Register<Option<LocalDateTime>>,
+    pub incident_end: Register<Option<LocalDateTime>>,
+    pub impact: Register<String>,
+    /// Optional, free text: names are never required.
+    pub participants: Register<String>,
+    /// The step the group is on; restored on reload.
+    pub step: Register<Step>,
+    #[serde(default)]
+    pub timeline: BTreeMap<Id, TimelineEntry>,
+    #[serde(default)]
+    pub factors: BTreeMap<Id, ContributingFactor>,
+    #[serde(default)]
+    pub whys: BTreeMap<Id, WhyNode>,
+    #[serde(default)]
+    pub actions: BTreeMap<Id, ActionItem>,
+    #[serde(default)]
+    pub learnings: BTreeMap<Id, Learning>,
+    #[serde(default)]
+    pub deleted: BTreeMap<Id, Clock>,
+}
+
+impl Retrospective {
+    pub fn new(id: Id, template: Template, title: &str, writer: &Writer) -> Self {
+        let clock = Clock(1, writer.replica);
+        Retrospective {
+            id,
+            template,
+            created_at: writer.now_ms,
+            updated_at: writer.now_ms,
+            counter: 1,
+            title: Register::new(title.trim().to_string(), clock),
+            incident_start: Register::new(None, clock),
+            incident_end: Register::new(None, clock),
+            impact: Register::new(String::new(), clock),
+            participants: Register::new(String::new(), clock),
+            step: Register::new(Step::SetTheStage, clock),
+            timeline: BTreeMap::new(),
+            factors: BTreeMap::new(),
+            whys: BTreeMap::new(),
+            actions: BTreeMap::new(),
+            learnings: BTreeMap::new(),
+            deleted: BTreeMap::new(),
+        }
+    }
+
+    /// A clock for a new write: one past every clock seen so far.
+    pub fn stamp(&mut self, writer: &Writer) -> Clock {
+        self.counter += 1;
+        self.updated_at = self.updated_at.max(writer.now_ms);
+        Clock(self.counter, writer.replica)
+    }
+
+    /// The title, or a stand-in so lists never show an empty line.
+    pub fn display_title(&self) -> &str {
+        let title = self.title.value.trim();
+        if title.is_empty() {
+            "Untitled retrospective"
+        } else {
+            title
+        }
+    }
+
+    pub fn timeline_order(&self) -> Vec<Id> {
+        timeline_order(&self.timeline)
+    }
+
+    pub fn factor_order(&self) -> Vec<Id> {
+        by_position(self.factors.iter())
+    }
+
+    pub fn action_order(&self) -> Vec<Id> {
+        by_position(self.actions.iter())
+    }
+
+    pub fn learning_order(&self, list: LearningList) -> Vec<Id> {
+        by_position(self.learnings.iter().filter(|(_, l)| l.list == list))
+    }
+
+    /// Whether a step holds anything yet; shown in the stepper.
+    pub fn step_has_content(&self, step: Step) -> bool {
+        match step {
+            Step::SetTheStage => {
+                !self.impact.value.trim().is_empty()
+                    || self.incident_start.value.is_some()
+                    || !self.participants.value.trim().is_empty()
+            }
+            Step::WhatHappened => !self.timeline.is_empty(),
+            Step::Why => !self.factors.is_empty(),
+            Step::Prevention => !self.actions.is_empty(),
+            Step::Summary => !self.learnings.is_empty(),
+        }
+    }
+
+    /// All items of every kind, for limits and summaries.
+    pub fn item_count(&self) -> usize {
+        self.timeline.len() + self.factors.len() + self.whys.len() + self.actions.len() + self.learnings.len()
+    }
+
+    /// A copy under a new id, for "duplicate": same content, its own history from here on.
+    pub fn duplicate(&self, new_id: Id, title: String, writer: &Writer) -> Retrospective {
+        let mut copy = self.clone();
+        copy.id = new_id;
+        copy.created_at = writer.now_ms;
+        let clock = copy.stamp(writer);
+        copy.title.set(title, clock);
+        copy
+    }
+}

@@ -1,0 +1,433 @@
+//! The storage rules, independent of where the bytes live.
+
+use super::{KeyValueStore, StoreError};
+use crate::domain::format::{self, FormatError};
+use crate::domain::summary::{sort_newest_first, RetroSummary};
+use crate::domain::{merge_retrospectives, Id, MergeReport, Replica, Retrospective};
+use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::rc::Rc;
+
+const INDEX_FORMAT: &str = "retrace.index";
+const SETTINGS_FORMAT: &str = "retrace.settings";
+
+/// A stored value that could not be read. It is listed, never rewritten, and its raw text can
+/// be downloaded before the user deletes it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DamagedEntry {
+    pub key: String,
+    /// What it was meant to be, for people: "Retrospective 3f2a…" or "The list of retrospectives".
+    pub label: String,
+    pub problem: String,
+    /// Written by a newer Retrace: it is fine, this build just cannot read it.
+    pub newer_version: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Listing {
+    /// Newest first.
+    pub retros: Vec<RetroSummary>,
+    pub damaged: Vec<DamagedEntry>,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum LoadError {
+    Missing,
+    Damaged(FormatError),
+    Store(StoreError),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Missing => write!(f, "This retrospective is not in this browser's storage."),
+            LoadError::Damaged(e) => write!(f, "{e}"),
+            LoadError::Store(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum SaveError {
+    Store(StoreError),
+    /// The stored value under this key cannot be read; saving would destroy it.
+    WouldOverwriteUnreadable(FormatError),
+}
+
+impl fmt::Display for SaveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SaveError::Store(e) => write!(f, "{e}"),
+            SaveError::WouldOverwriteUnreadable(e) => {
+                write!(f, "Not saved: the stored copy cannot be read and will not be overwritten ({e}).")
+            }
+        }
+    }
+}
+
+/// What a successful save did.
+#[derive(Debug, PartialEq, Eq, Default)]
+pub struct Saved {
+    /// Changes another tab or window had stored, merged into the saved document.
+    pub merged: Option<MergeReport>,
+}
+
+#[derive(Serialize, Deserialize, Default)]
+struct IndexDocument {
+    format: String,
+    schema: u64,
+    entries: BTreeMap<Id, IndexEntry>,
+}
+
+#[derive(Serialize, Deserialize, Clone)]
+struct IndexEntry {
+    summary: RetroSummary,
+    /// Length of the stored value when the summary was taken: a different length means the
+    /// value changed behind the index, and it is read again.
+    bytes: usize,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Settings {
+    format: String,
+    replica: Replica,
+}
+
+enum IndexState {
+    Missing,
+    Read(IndexDocument),
+    Damaged(String),
+}
+
+/// Retrospectives under one key prefix of a [`KeyValueStore`].
+pub struct Repository {
+    store: Rc<dyn KeyValueStore>,
+    prefix: String,
+    /// Hash of the value this repository last wrote per retrospective, to tell whether another
+    /// tab has written since (then its changes are merged in before writing).
+    last_written: RefCell<HashMap<Id, u64>>,
+}
+
+impl Repository {
+    pub fn new(store: Rc<dyn KeyValueStore>, prefix: &str) -> Self {
+        Repository { store, prefix: prefix.to_string(), last_written: RefCell::default() }
+    }
+
+    pub fn prefix(&self) -> &str {
+        &self.prefix
+    }
+
+    pub fn retro_key(&self, id: Id) -> String {
+        format!("{}retro:{id}", self.prefix)
+    }
+
+    fn index_key(&self) -> String {
+        format!("{}index", self.prefix)
+    }
+
+    fn settings_key(&self) -> String {
+        format!("{}settings", self.prefix)
+    }
+
+    /// The id a key belongs to, when it is one of this repository's retrospective keys.
+    pub fn id_of_key(&self, key: &str) -> Option<Id> {
+        key.strip_prefix(&self.prefix)?.strip_prefix("retro:").and_then(Id::parse)
+    }
+
+    /// Every retrospective and every damaged value under the prefix.
+    pub fn list(&self) -> Result<Listing, StoreError> {
+        let mut listing = Listing::default();
+        let index = self.read_index()?;
+        if let IndexState::Damaged(problem) = &index {
+            listing.damaged.push(DamagedEntry {
+                key: self.index_key(),
+                label: "The list of retrospectives".into(),
+                problem: problem.clone(),
+                newer_version: false,
+            });
+        }
+        let indexed = match &index {
+            IndexState::Read(doc) => doc.entries.clone(),
+            _ => BTreeMap::new(),
+        };
+        for key in self.store.keys()? {
+            let Some(id) = self.id_of_key(&key) else { continue };
+            let Some(raw) = self.store.get(&key)? else { continue };
+            match indexed.get(&id) {
+                Some(entry) if entry.bytes == raw.len() => listing.retros.push(entry.summary.clone()),
+                _ => match format::decode(&raw) {
+                    Ok(retro) if retro.id == id => listing.retros.push(RetroSummary::of(&retro)),
+                    Ok(_) => listing.damaged.push(self.damaged(&key, id, "it is stored under another retrospective's key".into(), false)),
+                    Err(e) => {
+                        let newer = matches!(e, FormatError::NewerSchema { .. });
+                        listing.damaged.push(self.damaged(&key, id, e.to_string(), newer));
+                    }
+                },
+            }
+        }
+        sort_newest_first(&mut listing.retros);
+        Ok(listing)
+    }
+
+    fn damaged(&self, key: &str, id: Id, problem: String, newer_version: bool) -> DamagedEntry {
+        let short = id.to_string()[..8].to_string();
+        DamagedEntry { key: key.to_string(), label: format!("Retrospective {short}…"), problem, newer_version }
+    }
+
+    pub fn load(&self, id: Id) -> Result<Retrospective, LoadError> {
+        let raw = self.store.get(&self.retro_key(id)).map_err(LoadError::Store)?.ok_or(LoadError::Missing)?;
+        let retro = format::decode(&raw).map_err(LoadError::Damaged)?;
+        self.last_written.borrow_mut().insert(id, hash(&raw));
+        Ok(retro)
+    }
+
+    /// Writes `retro` under its key and refreshes the index. If the stored value changed since
+    /// this repository last read or wrote it (another tab), that copy is merged into `retro`
+    /// first. An unreadable stored value is never overwritten.
+    pub fn save(&self, retro: &mut Retrospective) -> Result<Saved, SaveError> {
+        let key = self.retro_key(retro.id);
+        let mut saved = Saved::default();
+        if let Some(existing) = self.store.get(&key).map_err(SaveError::Store)? {
+            let known = self.last_written.borrow().get(&retro.id) == Some(&hash(&existing));
+            if !known {
+                let theirs = format::decode(&existing).map_err(SaveError::WouldOverwriteUnreadable)?;
+                let report = merge_retrospectives(retro, &theirs)
+                    .map_err(|_| SaveError::WouldOverwriteUnreadable(FormatError::Invalid("the stored copy is a different retrospective".into())))?;
+                saved.merged = Some(report);
+            }
+        }
+        let text = format::encode(retro);
+        self.store.set(&key, &text).map_err(SaveError::Store)?;
+        self.last_written.borrow_mut().insert(retro.id, hash(&text));
+        self.update_index(|entries| {
+            entries.insert(retro.id, IndexEntry { summary: RetroSummary::of(retro), bytes: text.len() });
+        })
+        .map_err(SaveError::Store)?;
+        Ok(saved)
+    }
+
+    /// Reads the stored copy if it changed since this repository last saw it (another tab wrote).
+    pub fn load_if_changed(&self, id: Id) -> Result<Option<Retrospective>, LoadError> {
+        let raw = self.store.get(&self.retro_key(id)).map_err(LoadError::Store)?.ok_or(LoadError::Missing)?;
+        if self.last_written.borrow().get(&id) == Some(&hash(&raw)) {
+            return Ok(None);
+        }
+        format::decode(&raw).map(Some).map_err(LoadError::Damaged)
+    }
+
+    pub fn delete(&self, id: Id) -> Result<(), StoreError> {
+        self.store.remove(&self.retro_key(id))?;
+        self.last_written.borrow_mut().remove(&id);
+        self.update_index(|entries| {
+            entries.remove(&id);
+        })
+    }
+
+    /// The stored text under `key`, for "download raw data" on a damaged entry.
+    pub fn raw(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.store.get(key)
+    }
+
+    /// Deletes a damaged value the user chose to discard. Only keys under this prefix.
+    pub fn discard(&self, key: &str) -> Result<(), StoreError> {
+        if key.starts_with(&self.prefix) {
+            self.store.remove(key)?;
+        }
+        Ok(())
+    }
+
+    /// This browser profile's replica id, created with `fresh` on first use. When the settings
+    /// value is unreadable it is left alone and a fresh id serves this session.
+    pub fn replica(&self, fresh: impl FnOnce() -> Replica) -> Result<Replica, StoreError> {
+        let key = self.settings_key();
+        if let Some(raw) = self.store.get(&key)? {
+            return Ok(match serde_json::from_str::<Settings>(&raw) {
+                Ok(s) if s.format == SETTINGS_FORMAT => s.replica,
+                _ => fresh(),
+            });
+        }
+        let replica = fresh();
+        let text = serde_json::to_string(&Settings { format: SETTINGS_FORMAT.into(), replica }).unwrap_or_default();
+        self.store.set(&key, &text)?;
+        Ok(replica)
+    }
+
+    fn read_index(&self) -> Result<IndexState, StoreError> {
+        let Some(raw) = self.store.get(&self.index_key())? else { return Ok(IndexState::Missing) };
+        Ok(match serde_json::from_str::<IndexDocument>(&raw) {
+            Ok(doc) if doc.format == INDEX_FORMAT && doc.schema == 1 => IndexState::Read(doc),
+            Ok(doc) if doc.format == INDEX_FORMAT => IndexState::Damaged(format!("it was written by another version of Retrace (index schema {})", doc.schema)),
+            Ok(_) => IndexState::Damaged("it is not a Retrace index".into()),
+            Err(e) => IndexState::Damaged(format!("it is not valid ({e})")),
+        })
+    }
+
+    /// Rewrites the index, unless the stored one is unreadable: that one is kept for the user.
+    fn update_index(&self, change: impl FnOnce(&mut BTreeMap<Id, IndexEntry>)) -> Result<(), StoreError> {
+        let mut doc = match self.read_index()? {
+            IndexState::Damaged(_) => return Ok(()),
+            IndexState::Missing => IndexDocument { format: INDEX_FORMAT.into(), schema: 1, entries: BTreeMap::new() },
+            IndexState::Read(doc) => doc,
+        };
+        change(&mut doc.entries);
+        let text = serde_json::to_string(&doc).map_err(|e| StoreError::Failed(e.to_string()))?;
+        self.store.set(&self.index_key(), &text)
+    }
+}
+
+fn hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Edit, Template, Writer};
+    use crate::storage::memory::{Failure, MemoryStore};
+
+    fn setup() -> (MemoryStore, Repository, Writer) {
+        let store = MemoryStore::new();
+        let repo = Repository::new(Rc::new(store.clone()), "retrace:");
+        (store, repo, Writer { replica: Replica(1), now_ms: 1_000 })
+    }
+
+    fn retro(n: u8, title: &str, w: &Writer) -> Retrospective {
+        Retrospective::new(Id::from_random([n; 16]), Template::Incident, title, w)
+    }
+
+    #[test]
+    fn saved_retrospectives_are_listed_newest_first_and_load_back() {
+        let (store, repo, w) = setup();
+        let mut a = retro(1, "Older", &w);
+        let mut b = retro(2, "Newer", &Writer { now_ms: 2_000, ..w });
+        repo.save(&mut a).unwrap();
+        repo.save(&mut b).unwrap();
+        let titles: Vec<_> = repo.list().unwrap().retros.into_iter().map(|s| s.title).collect();
+        assert_eq!(titles, ["Newer", "Older"]);
+        assert_eq!(repo.load(a.id).unwrap(), a);
+        assert!(store.keys().unwrap().contains(&format!("retrace:retro:{}", a.id)));
+        assert!(store.keys().unwrap().contains(&"retrace:index".to_string()));
+    }
+
+    #[test]
+    fn a_damaged_value_is_listed_and_never_overwritten() {
+        let (store, repo, w) = setup();
+        let mut a = retro(1, "Fine", &w);
+        repo.save(&mut a).unwrap();
+        let mut b = retro(2, "Will break", &w);
+        let key = repo.retro_key(b.id);
+        store.set(&key, "{\"format\":\"retrace.retrospective\",\"sche").unwrap();
+        let listing = repo.list().unwrap();
+        assert_eq!(listing.retros.len(), 1);
+        assert_eq!(listing.damaged.len(), 1);
+        assert_eq!(listing.damaged[0].key, key);
+        assert!(matches!(repo.save(&mut b), Err(SaveError::WouldOverwriteUnreadable(_))));
+        assert_eq!(store.get(&key).unwrap().unwrap(), "{\"format\":\"retrace.retrospective\",\"sche");
+    }
+
+    #[test]
+    fn a_value_changed_behind_the_index_is_read_again() {
+        let (store, repo, w) = setup();
+        let mut a = retro(1, "Fine", &w);
+        repo.save(&mut a).unwrap();
+        store.set(&repo.retro_key(a.id), "garbage").unwrap();
+        let listing = repo.list().unwrap();
+        assert!(listing.retros.is_empty());
+        assert_eq!(listing.damaged.len(), 1);
+    }
+
+    #[test]
+    fn a_damaged_index_is_reported_kept_and_the_retrospectives_still_listed() {
+        let (store, repo, w) = setup();
+        let mut a = retro(1, "Fine", &w);
+        repo.save(&mut a).unwrap();
+        store.set("retrace:index", "not json").unwrap();
+        let listing = repo.list().unwrap();
+        assert_eq!(listing.retros.len(), 1);
+        assert_eq!(listing.damaged[0].key, "retrace:index");
+        a.apply(Edit::Title("Renamed".into()), &w);
+        repo.save(&mut a).unwrap();
+        assert_eq!(store.get("retrace:index").unwrap().unwrap(), "not json");
+        assert_eq!(repo.list().unwrap().retros[0].title, "Renamed");
+    }
+
+    #[test]
+    fn newer_schema_values_are_flagged_as_such() {
+        let (store, repo, w) = setup();
+        let a = retro(1, "From the future", &w);
+        let text = format::encode(&a).replacen("\"schema\":1", "\"schema\":7", 1);
+        store.set(&repo.retro_key(a.id), &text).unwrap();
+        let listing = repo.list().unwrap();
+        assert!(listing.damaged[0].newer_version);
+        assert!(matches!(repo.load(a.id), Err(LoadError::Damaged(FormatError::NewerSchema { found: 7 }))));
+    }
+
+    #[test]
+    fn another_tabs_write_is_merged_not_lost() {
+        let (store, repo, w) = setup();
+        let mut mine = retro(1, "Shared", &w);
+        repo.save(&mut mine).unwrap();
+        // Another tab, same storage, its own replica, adds an entry and saves.
+        let other_repo = Repository::new(Rc::new(store.clone()), "retrace:");
+        let other_writer = Writer { replica: Replica(2), now_ms: 1_500 };
+        let mut theirs = other_repo.load(mine.id).unwrap();
+        theirs.apply(Edit::AddTimelineEntry { id: Id::from_random([9; 16]) }, &other_writer);
+        other_repo.save(&mut theirs).unwrap();
+        // This tab edits the title without having seen that, then saves.
+        mine.apply(Edit::Title("Shared, renamed".into()), &w);
+        let saved = repo.save(&mut mine).unwrap();
+        assert_eq!(saved.merged.unwrap().added, 1);
+        let stored = repo.load(mine.id).unwrap();
+        assert_eq!(stored.timeline.len(), 1);
+        assert_eq!(stored.title.value, "Shared, renamed");
+    }
+
+    #[test]
+    fn storage_failures_come_back_as_errors() {
+        let (store, repo, w) = setup();
+        let mut a = retro(1, "x", &w);
+        store.fail_with(Some(Failure::QuotaOnWrite));
+        assert_eq!(repo.save(&mut a), Err(SaveError::Store(StoreError::QuotaExceeded)));
+        store.fail_with(Some(Failure::EveryAccess));
+        assert!(matches!(repo.list(), Err(StoreError::Unavailable(_))));
+        store.fail_with(None);
+        repo.save(&mut a).unwrap();
+    }
+
+    #[test]
+    fn delete_removes_the_value_and_its_index_entry() {
+        let (_store, repo, w) = setup();
+        let mut a = retro(1, "x", &w);
+        repo.save(&mut a).unwrap();
+        repo.delete(a.id).unwrap();
+        assert!(repo.list().unwrap().retros.is_empty());
+        assert_eq!(repo.load(a.id), Err(LoadError::Missing));
+    }
+
+    #[test]
+    fn prefixes_keep_repositories_apart() {
+        let store = MemoryStore::new();
+        let w = Writer { replica: Replica(1), now_ms: 0 };
+        let one = Repository::new(Rc::new(store.clone()), "one:");
+        let two = Repository::new(Rc::new(store.clone()), "two:");
+        one.save(&mut retro(1, "x", &w)).unwrap();
+        assert!(two.list().unwrap().retros.is_empty());
+        two.discard("one:index").unwrap();
+        assert!(store.get("one:index").unwrap().is_some(), "discard never leaves its prefix");
+    }
+
+    #[test]
+    fn the_replica_id_is_created_once_and_kept() {
+        let (store, repo, _) = setup();
+        assert_eq!(repo.replica(|| Replica(5)).unwrap(), Replica(5));
+        assert_eq!(repo.replica(|| Replica(6)).unwrap(), Replica(5));
+        store.set("retrace:settings", "{broken").unwrap();
+        assert_eq!(repo.replica(|| Replica(7)).unwrap(), Replica(7));
+        assert_eq!(store.get("retrace:settings").unwrap().unwrap(), "{broken");
+    }
+}

@@ -1,0 +1,371 @@
+//! The home screen: every saved retrospective, the way to start a new one, and any stored
+//! value that could not be read.
+
+use crate::app::{AppState, Route};
+use crate::domain::summary::RetroSummary;
+use crate::domain::time::describe_age;
+use crate::domain::{Retrospective, Template, Writer};
+use crate::storage::{DamagedEntry, Listing};
+use crate::ui::platform::{download, focus_soon, new_id, now_ms, utc_offset_minutes};
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// How long "Undo" stays offered after a delete.
+const UNDO_WINDOW: Duration = Duration::from_secs(12);
+
+/// Home-screen state shared by its parts.
+#[derive(Clone, Copy)]
+struct Home {
+    app: AppState,
+    listing: RwSignal<Listing>,
+    list_problem: RwSignal<Option<String>>,
+    /// The last deleted retrospective, kept in memory so it can be restored.
+    undo: RwSignal<Option<Retrospective>>,
+    undo_timer: StoredValue<Option<TimeoutHandle>>,
+}
+
+impl Home {
+    fn refresh(&self) {
+        match self.app.repo.with_value(|r| r.list()) {
+            Ok(listing) => {
+                self.listing.set(listing);
+                self.list_problem.set(None);
+            }
+            Err(e) => self.list_problem.set(Some(e.to_string())),
+        }
+    }
+
+    fn writer(&self) -> Writer {
+        Writer { replica: self.app.replica, now_ms: now_ms() }
+    }
+
+    fn create(&self, template: Template, title: &str) -> Result<(), String> {
+        let mut retro = Retrospective::new(new_id(), template, title, &self.writer());
+        self.app.repo.with_value(|r| r.save(&mut retro)).map_err(|e| e.to_string())?;
+        self.app.navigate(Route::Retro(retro.id));
+        Ok(())
+    }
+
+    fn rename(&self, summary: &RetroSummary, title: String) {
+        let result = self.app.repo.with_value(|repo| {
+            let mut retro = repo.load(summary.id).map_err(|e| e.to_string())?;
+            retro.apply(crate::domain::Edit::Title(title), &self.writer());
+            repo.save(&mut retro).map_err(|e| e.to_string())
+        });
+        match result {
+            Ok(_) => self.app.announcer.say("Renamed."),
+            Err(e) => self.app.announcer.say(format!("Could not rename: {e}")),
+        }
+        self.refresh();
+    }
+
+    fn duplicate(&self, summary: &RetroSummary) {
+        let result = self.app.repo.with_value(|repo| {
+            let original = repo.load(summary.id).map_err(|e| e.to_string())?;
+            let mut copy = original.duplicate(new_id(), format!("Copy of {}", original.display_title()), &self.writer());
+            repo.save(&mut copy).map_err(|e| e.to_string())
+        });
+        match result {
+            Ok(_) => self.app.announcer.say(format!("Duplicated “{}”.", summary.title)),
+            Err(e) => self.app.announcer.say(format!("Could not duplicate: {e}")),
+        }
+        self.refresh();
+    }
+
+    fn delete(&self, summary: &RetroSummary) {
+        let result = self.app.repo.with_value(|repo| {
+            let retro = repo.load(summary.id).map_err(|e| e.to_string())?;
+            repo.delete(summary.id).map_err(|e| e.to_string())?;
+            Ok::<_, String>(retro)
+        });
+        match result {
+            Ok(retro) => {
+                self.undo.set(Some(retro));
+                if let Some(t) = self.undo_timer.get_value() {
+                    t.clear();
+                }
+                let undo = self.undo;
+                self.undo_timer.set_value(set_timeout_with_handle(move || undo.set(None), UNDO_WINDOW).ok());
+                self.app.announcer.say(format!("Deleted “{}”. Undo is available for a few seconds.", summary.title));
+                focus_soon("undo-delete".into());
+            }
+            Err(e) => self.app.announcer.say(format!("Could not delete: {e}")),
+        }
+        self.refresh();
+    }
+
+    fn undo_delete(&self) {
+        if let Some(mut retro) = self.undo.get_untracked() {
+            match self.app.repo.with_value(|r| r.save(&mut retro)) {
+                Ok(_) => {
+                    self.undo.set(None);
+                    self.app.announcer.say(format!("Restored “{}”.", retro.display_title()));
+                }
+                Err(e) => self.app.announcer.say(format!("Could not restore: {e}")),
+            }
+            self.refresh();
+        }
+    }
+}
+
+#[component]
+pub fn HomeScreen() -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let home = Home {
+        app,
+        listing: RwSignal::new(Listing::default()),
+        list_problem: RwSignal::new(None),
+        undo: RwSignal::new(None),
+        undo_timer: StoredValue::new(None),
+    };
+    home.refresh();
+    provide_context(home);
+    // Another tab may add, rename or delete retrospectives.
+    let on_storage = window_event_listener(leptos::ev::storage, move |_| home.refresh());
+    on_cleanup(move || {
+        on_storage.remove();
+        if let Some(t) = home.undo_timer.get_value() {
+            t.clear();
+        }
+    });
+    let filter = RwSignal::new(String::new());
+    let visible = Memo::new(move |_| {
+        let f = filter.get();
+        home.listing.with(|l| l.retros.iter().filter(|s| s.matches(&f)).cloned().collect::<Vec<_>>())
+    });
+    let total = Memo::new(move |_| home.listing.with(|l| l.retros.len()));
+    view! {
+        <div class="home">
+            <section class="hero">
+                <h1>"Retrace"</h1>
+                <p class="tagline">"Run a blameless retrospective step by step: what happened, why it made sense at the time, and what we will change. Everything stays in this browser."</p>
+            </section>
+            <NewRetrospective />
+            <Show when=move || home.undo.get().is_some()>
+                <div class="toast" role="group" aria-label="Deleted">
+                    <span>{move || home.undo.get().map(|r| format!("Deleted “{}”.", r.display_title())).unwrap_or_default()}</span>
+                    <button type="button" id="undo-delete" class="button" on:click=move |_| home.undo_delete()>"Undo"</button>
+                </div>
+            </Show>
+            <section class="retro-list-section" aria-labelledby="list-title">
+                <div class="list-header">
+                    <h2 id="list-title">"Your retrospectives"</h2>
+                    <Show when=move || { total.get() > 0 }>
+                        <div class="field filter">
+                            <label for="retro-filter" class="sr-only">"Filter by title"</label>
+                            <input id="retro-filter" type="search" placeholder="Filter by title"
+                                prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev)) />
+                        </div>
+                    </Show>
+                </div>
+                {move || home.list_problem.get().map(|p| view! { <p class="banner banner-warning" role="alert">{p}</p> })}
+                <Show when=move || { total.get() > 0 }
+                    fallback=|| view! {
+                        <div class="empty-state">
+                            <p class="empty-title">"No retrospectives yet."</p>
+                            <p>"Start one after your next incident — or practise on a past one, while memories are fresh."</p>
+                        </div>
+                    }>
+                    <Show when=move || !visible.get().is_empty()
+                        fallback=move || view! { <p class="hint">{move || format!("No retrospective matches “{}”.", filter.get())}</p> }>
+                        <ul class="retro-list">
+                            <For each=move || visible.get() key=|s| (s.id, s.updated_at, s.title.clone()) let(summary)>
+                                <RetroCard summary />
+                            </For>
+                        </ul>
+                    </Show>
+                </Show>
+            </section>
+            <DamagedEntries />
+        </div>
+    }
+}
+
+#[component]
+fn NewRetrospective() -> impl IntoView {
+    let home = expect_context::<Home>();
+    let open = RwSignal::new(false);
+    let template = RwSignal::new(Template::Incident);
+    let title = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if let Err(e) = home.create(template.get_untracked(), &title.get_untracked()) {
+            problem.set(Some(format!("Could not create it: {e}")));
+        }
+    };
+    let choices = Template::ALL
+        .iter()
+        .map(|t| {
+            let t = *t;
+            view! {
+                <label class="template-choice" class:selected=move || template.get() == t>
+                    <input type="radio" name="template" value=t.key()
+                        prop:checked=move || template.get() == t
+                        on:change=move |_| template.set(t) />
+                    <span class="template-name">{t.label()}</span>
+                    <span class="template-description">{t.description()}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <Show when=move || open.get()
+            fallback=move || view! {
+                <button type="button" class="button primary large" on:click=move |_| {
+                    open.set(true);
+                    focus_soon("new-title".into());
+                }>"New retrospective"</button>
+            }>
+            <form class="card new-retro" on:submit=submit aria-labelledby="new-retro-title">
+                <h2 id="new-retro-title">"New retrospective"</h2>
+                <fieldset class="template-choices">
+                    <legend>"Kind of retrospective"</legend>
+                    {choices.clone()}
+                </fieldset>
+                <div class="field">
+                    <label for="new-title" class="field-label">"Title"</label>
+                    <input id="new-title" type="text" maxlength="200" required autocomplete="off"
+                        placeholder="e.g. Checkout errors after the 14:00 deploy"
+                        prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev)) />
+                </div>
+                {move || problem.get().map(|p| view! { <p class="banner banner-warning" role="alert">{p}</p> })}
+                <div class="button-row">
+                    <button type="submit" class="button primary">"Create"</button>
+                    <button type="button" class="button quiet" on:click=move |_| open.set(false)>"Cancel"</button>
+                </div>
+            </form>
+        </Show>
+    }
+}
+
+#[component]
+fn RetroCard(summary: RetroSummary) -> impl IntoView {
+    let home = expect_context::<Home>();
+    let renaming = RwSignal::new(false);
+    let new_title = RwSignal::new(summary.title.clone());
+    let id = summary.id;
+    let counts = format!(
+        "{} timeline · {} factors · {} actions{}",
+        summary.timeline,
+        summary.factors,
+        summary.actions,
+        if summary.open_actions > 0 { format!(" ({} open)", summary.open_actions) } else { String::new() }
+    );
+    let incident = summary.incident_date.map(|d| format!("Incident {d}")).unwrap_or_else(|| "No incident date".into());
+    let edited = format!("Edited {}", describe_age(summary.updated_at, now_ms(), utc_offset_minutes()));
+    let title_for_labels = summary.title.clone();
+    let (s1, s2, s3) = (summary.clone(), summary.clone(), summary.clone());
+    let rename_id = format!("rename-{id}");
+    view! {
+        <li class="card retro-card">
+            <div class="retro-card-main">
+                <h3>
+                    <a href=Route::Retro(id).to_hash() on:click=move |ev| {
+                        ev.prevent_default();
+                        home.app.navigate(Route::Retro(id));
+                    }>{summary.title.clone()}</a>
+                </h3>
+                <p class="meta">
+                    <span>{summary.template.label()}</span>
+                    <span>{incident}</span>
+                    <span>{format!("Step: {}", summary.step.label())}</span>
+                </p>
+                <p class="meta"><span>{counts}</span><span>{edited}</span></p>
+            </div>
+            <Show when=move || renaming.get()
+                fallback={
+                    let title = title_for_labels.clone();
+                    let rename_id = rename_id.clone();
+                    move || {
+                        let (s2, s3) = (s2.clone(), s3.clone());
+                        let rename_id = rename_id.clone();
+                        view! {
+                            <div class="retro-card-actions">
+                                <button type="button" class="button quiet small" aria-label=format!("Rename “{title}”")
+                                    on:click=move |_| { renaming.set(true); focus_soon(rename_id.clone()); }>"Rename"</button>
+                                <button type="button" class="button quiet small" aria-label=format!("Duplicate “{title}”")
+                                    on:click=move |_| home.duplicate(&s2)>"Duplicate"</button>
+                                <button type="button" class="button quiet small danger" aria-label=format!("Delete “{title}”")
+                                    on:click=move |_| home.delete(&s3)>"Delete"</button>
+                            </div>
+                        }
+                    }
+                }>
+                {
+                    let s1 = s1.clone();
+                    let rename_id = rename_id.clone();
+                    view! {
+                        <form class="rename-form" on:submit=move |ev| {
+                            ev.prevent_default();
+                            renaming.set(false);
+                            home.rename(&s1, new_title.get_untracked());
+                        }>
+                            <label for=rename_id.clone() class="sr-only">"New title"</label>
+                            <input id=rename_id type="text" maxlength="200" required
+                                prop:value=move || new_title.get() on:input=move |ev| new_title.set(event_target_value(&ev)) />
+                            <button type="submit" class="button primary small">"Save"</button>
+                            <button type="button" class="button quiet small" on:click=move |_| renaming.set(false)>"Cancel"</button>
+                        </form>
+                    }
+                }
+            </Show>
+        </li>
+    }
+}
+
+#[component]
+fn DamagedEntries() -> impl IntoView {
+    let home = expect_context::<Home>();
+    let damaged = Memo::new(move |_| home.listing.with(|l| l.damaged.clone()));
+    view! {
+        <Show when=move || !damaged.get().is_empty()>
+            <section class="damaged" aria-labelledby="damaged-title">
+                <h2 id="damaged-title">"Saved data that could not be read"</h2>
+                <p class="hint">"Retrace will not change these. Download the raw data to keep it, then delete the entry if you no longer need it."</p>
+                <ul>
+                    <For each=move || damaged.get() key=|d| d.key.clone() let(entry)>
+                        <DamagedCard entry />
+                    </For>
+                </ul>
+            </section>
+        </Show>
+    }
+}
+
+#[component]
+fn DamagedCard(entry: DamagedEntry) -> impl IntoView {
+    let home = expect_context::<Home>();
+    let key = entry.key.clone();
+    let key2 = entry.key.clone();
+    let label = entry.label.clone();
+    let download_raw = move |_| {
+        match home.app.repo.with_value(|r| r.raw(&key)) {
+            Ok(Some(raw)) => {
+                let name = format!("{}.txt", key.replace(':', "-"));
+                if let Err(e) = download(&name, "text/plain", &raw) {
+                    home.app.announcer.say(format!("Download failed: {e}"));
+                }
+            }
+            _ => home.app.announcer.say("That entry is no longer stored."),
+        }
+    };
+    let discard = move |_| {
+        match home.app.repo.with_value(|r| r.discard(&key2)) {
+            Ok(()) => home.app.announcer.say("Damaged entry deleted."),
+            Err(e) => home.app.announcer.say(format!("Could not delete: {e}")),
+        }
+        home.refresh();
+    };
+    view! {
+        <li class="card damaged-card">
+            <p><strong>{entry.label.clone()}</strong>
+                {entry.newer_version.then_some(" — saved by a newer version of Retrace")}</p>
+            <p class="hint">{entry.problem.clone()}</p>
+            <div class="button-row">
+                <button type="button" class="button small" aria-label=format!("Download raw data of {label}") on:click=download_raw>"Download raw data"</button>
+                <button type="button" class="button small danger" aria-label=format!("Delete {}", entry.label) on:click=discard>"Delete"</button>
+            </div>
+        </li>
+    }
+}

@@ -1,0 +1,94 @@
+//! The few things the UI needs from the browser besides the DOM: randomness, the clock,
+//! focus, and file downloads. Kept here so components stay about rendering.
+
+use crate::domain::{Date, Id, Replica};
+use leptos::prelude::{document, request_animation_frame};
+use wasm_bindgen::JsCast;
+
+/// Random bytes from `crypto.getRandomValues`, falling back to `Math.random` where the page
+/// has no crypto object (ids only need to be unique, not secret).
+pub fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut bytes = [0u8; N];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !filled {
+        for b in bytes.iter_mut() {
+            *b = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    bytes
+}
+
+pub fn new_id() -> Id {
+    Id::from_random(random_bytes())
+}
+
+pub fn new_replica() -> Replica {
+    Replica(u64::from_le_bytes(random_bytes()))
+}
+
+pub fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// Minutes east of UTC for the user's time zone now.
+pub fn utc_offset_minutes() -> i64 {
+    -(js_sys::Date::new_0().get_timezone_offset() as i64)
+}
+
+pub fn today() -> Date {
+    Date::from_unix_ms(now_ms(), utc_offset_minutes())
+}
+
+/// Focuses the element with this DOM id after the next render, so a new item's first field
+/// is ready for typing.
+pub fn focus_soon(dom_id: String) {
+    request_animation_frame(move || {
+        if let Some(element) = document().get_element_by_id(&dom_id) {
+            if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        }
+    });
+}
+
+/// Offers `text` to the user as a file download.
+pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
+    let fail = |e: wasm_bindgen::JsValue| format!("the browser refused the download ({e:?})");
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let anchor: web_sys::HtmlAnchorElement = document().create_element("a").map_err(fail)?.unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(filename);
+    anchor.set_attribute("hidden", "").map_err(fail)?;
+    let body = document().body().ok_or("the page has no body")?;
+    body.append_child(&anchor).map_err(fail)?;
+    anchor.click();
+    anchor.remove();
+    // Revoke later: revoking at once can cancel the download in some browsers.
+    let _ = leptos::prelude::set_timeout_with_handle(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(30),
+    );
+    Ok(())
+}
+
+/// A file name from a title: letters, digits and dashes only.
+pub fn file_name(title: &str, extension: &str) -> String {
+    let mut name: String = title
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .collect();
+    while name.contains("--") {
+        name = name.replace("--", "-");
+    }
+    let name = name.trim_matches('-');
+    let name = if name.is_empty() { "retrospective" } else { name };
+    format!("{}.{extension}", name.chars().take(60).collect::<String>())
+}

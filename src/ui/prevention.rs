@@ -1,0 +1,118 @@
+//! *Prevention*: action items, and the checks that point at gaps.
+
+use crate::domain::checks::short_name;
+use crate::domain::{
+    prevention_checks, ActionField, ActionKind, ActionStatus, Check, Edit, Id, Priority, Step,
+};
+use crate::ui::platform::{focus_soon, new_id, today};
+use crate::ui::retro::{EmptyState, StepHeader};
+use crate::ui::session::RetroSession;
+use crate::ui::widgets::{ChoiceSelect, DateField, ItemControls, LinkPicker, TextField};
+use leptos::prelude::*;
+
+#[component]
+pub fn PreventionStep() -> impl IntoView {
+    let s = expect_context::<RetroSession>();
+    let order = s.memo(|r| r.action_order());
+    let day = today();
+    let checks = s.memo(move |r| {
+        prevention_checks(r, day)
+            .into_iter()
+            .map(|check| {
+                let (text, target) = match check {
+                    Check::KeyFactorWithoutAction { factor } => {
+                        (r.factors.get(&factor).map(|f| f.statement.value.clone()), None)
+                    }
+                    Check::ActionWithoutOwner { action } => {
+                        (r.actions.get(&action).map(|a| a.description.value.clone()), Some(format!("action-{action}-owner")))
+                    }
+                    Check::ActionWithoutDueDate { action } | Check::OverdueAction { action, .. } => {
+                        (r.actions.get(&action).map(|a| a.description.value.clone()), Some(format!("action-{action}-due")))
+                    }
+                };
+                (check.message(&short_name(&text.unwrap_or_default(), 50)), target)
+            })
+            .collect::<Vec<_>>()
+    });
+    let add = move |_| {
+        let id = new_id();
+        if s.apply(Edit::AddAction { id }) {
+            focus_soon(format!("action-{id}-description"));
+        }
+    };
+    view! {
+        <StepHeader step=Step::Prevention />
+        <Show when=move || !checks.get().is_empty()>
+            <section class="checks" aria-labelledby="checks-title">
+                <h3 id="checks-title">{move || format!("Worth a look ({})", checks.get().len())}</h3>
+                <ul>
+                    {move || checks.get().into_iter().map(|(message, target)| view! {
+                        <li>
+                            <span>{message}</span>
+                            {target.map(|target| view! {
+                                <button type="button" class="button quiet small" on:click=move |_| focus_soon(target.clone())>"Fix"</button>
+                            })}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        </Show>
+        <Show when=move || !order.get().is_empty()
+            fallback=|| view! { <EmptyState step=Step::Prevention what="No actions yet. Each action changes the system so this is less likely, found sooner, or hurts less." /> }>
+            <ol class="item-list action-list" aria-label="Action items">
+                <For each=move || order.get() key=|id| *id let(id)>
+                    <ActionCard id />
+                </For>
+            </ol>
+        </Show>
+        <button type="button" class="button add-button" on:click=add>"+ Add action"</button>
+    }
+}
+
+#[component]
+fn ActionCard(id: Id) -> impl IntoView {
+    let s = expect_context::<RetroSession>();
+    let description = s.memo(move |r| r.actions.get(&id).map(|a| a.description.value.clone()).unwrap_or_default());
+    let owner = s.memo(move |r| r.actions.get(&id).map(|a| a.owner.value.clone()).unwrap_or_default());
+    let due = s.memo(move |r| r.actions.get(&id).and_then(|a| a.due.value));
+    let priority = s.memo(move |r| r.actions.get(&id).map(|a| a.priority.value).unwrap_or(Priority::Medium));
+    let kind = s.memo(move |r| r.actions.get(&id).map(|a| a.kind.value).unwrap_or(ActionKind::Prevent));
+    let status = s.memo(move |r| r.actions.get(&id).map(|a| a.status.value).unwrap_or(ActionStatus::Open));
+    let links = s.memo(move |r| r.actions.get(&id).map(|a| a.factor_links.value.clone()).unwrap_or_default());
+    let factors = s.memo(|r| {
+        r.factor_order()
+            .into_iter()
+            .map(|f| {
+                let factor = &r.factors[&f];
+                let key = if factor.key.value { " (key)" } else { "" };
+                (f, format!("{}{key}", short_name(&factor.statement.value, 70)))
+            })
+            .collect::<Vec<_>>()
+    });
+    let set = move |field: ActionField| {
+        s.apply(Edit::Action(id, field));
+    };
+    view! {
+        <li class="card item action-item" data-status=move || status.get().key()>
+            <div class="action-grid">
+                <TextField label="Action" id=format!("action-{id}-description") multiline=true class="grow"
+                    placeholder="What will we change?"
+                    value=description on_input=move |v| set(ActionField::Description(v)) />
+                <ItemControls noun="action"
+                    on_move=move |up| { s.apply(Edit::Move { id, up }); }
+                    on_delete=move |_| { s.apply(Edit::Delete(id)); s.app().announcer.say("Action deleted."); } />
+            </div>
+            <div class="action-fields">
+                <TextField label="Owner" id=format!("action-{id}-owner") placeholder="Team or role"
+                    value=owner on_input=move |v| set(ActionField::Owner(v)) />
+                <DateField label="Due" id=format!("action-{id}-due") value=due on_change=move |v| set(ActionField::Due(v)) />
+                <ChoiceSelect label="Priority" value=priority on_change=move |v: Priority| set(ActionField::Priority(v)) />
+                <ChoiceSelect label="Kind" value=kind on_change=move |v: ActionKind| set(ActionField::Kind(v)) />
+                <ChoiceSelect label="Status" value=status on_change=move |v: ActionStatus| set(ActionField::Status(v)) />
+            </div>
+            <LinkPicker legend="Addresses factors" options=factors selected=links
+                on_change=move |v| set(ActionField::FactorLinks(v))
+                empty="Add contributing factors in “Why” to link them here." />
+        </li>
+    }
+}

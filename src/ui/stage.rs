@@ -1,0 +1,45 @@
+//! *Set the stage*: what the retrospective covers and how the group will talk about it.
+
+use crate::domain::template::BLAMELESS_AGREEMENT;
+use crate::domain::{Edit, Step};
+use crate::ui::retro::StepHeader;
+use crate::ui::session::RetroSession;
+use crate::ui::widgets::{DateTimeField, TextField};
+use leptos::prelude::*;
+
+#[component]
+pub fn StageStep() -> impl IntoView {
+    let s = expect_context::<RetroSession>();
+    let copy = s.doc.with_untracked(|r| r.template.copy(Step::SetTheStage));
+    view! {
+        <StepHeader step=Step::SetTheStage />
+        <div class="stage-grid">
+            <div class="card stage-fields">
+                <TextField label="Title" id="stage-title"
+                    value=s.memo(|r| r.title.value.clone())
+                    on_input=move |v| { s.apply(Edit::Title(v)); } />
+                <div class="field-row">
+                    <DateTimeField label="Started (incident or period)" id="stage-start"
+                        value=s.memo(|r| r.incident_start.value)
+                        on_change=move |v| { s.apply(Edit::IncidentStart(v)); } />
+                    <DateTimeField label="Ended" id="stage-end"
+                        value=s.memo(|r| r.incident_end.value)
+                        on_change=move |v| { s.apply(Edit::IncidentEnd(v)); } />
+                </div>
+                <TextField label="Impact" id="stage-impact" multiline=true placeholder=copy.placeholder
+                    value=s.memo(|r| r.impact.value.clone())
+                    on_input=move |v| { s.apply(Edit::Impact(v)); } />
+                <TextField label="Participants (optional)" id="stage-participants"
+                    placeholder="Names or roles, if the group wants them recorded"
+                    value=s.memo(|r| r.participants.value.clone())
+                    on_input=move |v| { s.apply(Edit::Participants(v)); } />
+                <p class="hint"><span class="example-label">"Example impact: "</span>{copy.example}</p>
+            </div>
+            <aside class="card agreement" aria-labelledby="agreement-title">
+                <h3 id="agreement-title">"Our blameless agreement"</h3>
+                <p class="agreement-text">{BLAMELESS_AGREEMENT}</p>
+                <p class="hint">"Read it out before you start. Ask what happened and how it made sense at the time — never who should have done what."</p>
+            </aside>
+        </div>
+    }
+}
