@@ -1,1 +1,120 @@
-fn main() {}
+//! Retrace's project commands. Each one installs what it needs first, and installs nothing
+//! that is already there, so running it twice costs nothing the second time.
+//!
+//! - `cargo xtask serve` — build and serve the app on http://127.0.0.1:8080, rebuilding on change.
+//! - `cargo xtask test` — every test layer: native, browser (wasm-bindgen-test), end to end.
+//! - `cargo xtask build` — the release `dist/`, with its transfer sizes.
+
+mod setup;
+mod sizes;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = project_root();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve(&root),
+        Some("test") => test(&root),
+        Some("build") => build(&root).map(|_| ()),
+        Some("help") | None => {
+            println!("{}", USAGE);
+            Ok(())
+        }
+        Some(other) => Err(format!("unknown command `{other}`\n\n{USAGE}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nxtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+const USAGE: &str = "usage: cargo xtask <command>
+  serve   build Retrace and serve it on http://127.0.0.1:8080 (rebuilds on change)
+  test    run every test layer: native, browser (headless Chromium), end to end
+  build   build the release dist/ and print its transfer sizes";
+
+fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in a folder of the project").to_path_buf()
+}
+
+/// Runs a command in the project root with the project's tool folders on PATH.
+pub fn run(root: &Path, program: &str, args: &[&str], env: &[(&str, &str)]) -> Result<(), String> {
+    println!("\n$ {program} {}", args.join(" "));
+    let status = Command::new(program)
+        .args(args)
+        .current_dir(root)
+        .env("PATH", setup::tool_path(root))
+        .envs(env.iter().copied())
+        .status()
+        .map_err(|e| format!("could not start `{program}`: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{program} {}` failed ({status})", args.join(" ")))
+    }
+}
+
+fn serve(root: &Path) -> Result<(), String> {
+    setup::build_tools(root)?;
+    println!("\nRetrace: building, then serving at http://127.0.0.1:8080/ — rebuilds on every change; Ctrl+C stops.");
+    run(root, "trunk", &["serve", "--address", "127.0.0.1", "--port", "8080"], &[])
+}
+
+fn build(root: &Path) -> Result<sizes::Sizes, String> {
+    setup::build_tools(root)?;
+    run(root, "trunk", &["build", "--release"], &[])?;
+    let sizes = sizes::measure(&root.join("dist"))?;
+    println!("\n{}", sizes.table());
+    Ok(sizes)
+}
+
+fn test(root: &Path) -> Result<(), String> {
+    let started = Instant::now();
+    setup::build_tools(root)?;
+    setup::browser(root)?;
+    println!("\nSet-up done in {:.0} s.", started.elapsed().as_secs_f64());
+
+    let mut layers: Vec<(&str, Result<(), String>, f64)> = vec![];
+    let mut layer = |name: &'static str, f: &dyn Fn() -> Result<(), String>| {
+        let t = Instant::now();
+        let result = f();
+        layers.push((name, result, t.elapsed().as_secs_f64()));
+    };
+    layer("native (cargo test)", &|| run(root, "cargo", &["test", "--workspace"], &[]));
+    layer("browser (wasm-bindgen-test in headless Chromium)", &|| {
+        run(
+            root,
+            "cargo",
+            &["test", "--target", "wasm32-unknown-unknown", "--test", "browser"],
+            &[("CHROMEDRIVER", setup::CHROMEDRIVER), ("WASM_BINDGEN_TEST_TIMEOUT", "120")],
+        )
+    });
+    layer("end to end (Playwright on the release build)", &|| {
+        build(root)?;
+        run(root, "npx", &["playwright", "test", "--config", "tests/e2e/playwright.config.mjs"], &[])
+    });
+
+    println!("\nRetrace test layers:");
+    let mut failed = 0;
+    for (name, result, seconds) in &layers {
+        match result {
+            Ok(()) => println!("  ok      {name} ({seconds:.0} s)"),
+            Err(e) => {
+                failed += 1;
+                println!("  FAILED  {name} ({seconds:.0} s): {e}");
+            }
+        }
+    }
+    println!("Total {:.0} s.", started.elapsed().as_secs_f64());
+    if failed > 0 {
+        Err(format!("{failed} of {} test layers failed", layers.len()))
+    } else {
+        Ok(())
+    }
+}

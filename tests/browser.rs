@@ -1,0 +1,181 @@
+//! Browser tests: the local-storage adapter against the real `localStorage`, and the app
+//! mounted into the DOM. Run by `cargo xtask test` in headless Chromium.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use retrace::app::{App, MountOptions};
+use retrace::domain::{Edit, Id, Replica, Retrospective, Template, TimelineField, Writer};
+use retrace::storage::local::LocalStore;
+use retrace::storage::{KeyValueStore, Repository, SaveError, StoreError};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn unique_prefix(name: &str) -> String {
+    format!("test-{name}-{}:", (js_sys::Math::random() * 1e9) as u64)
+}
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn repository(prefix: &str) -> Repository {
+    Repository::new(Rc::new(LocalStore::open().expect("local storage is available in the test page")), prefix)
+}
+
+fn writer() -> Writer {
+    Writer { replica: Replica(42), now_ms: js_sys::Date::now() as i64 }
+}
+
+fn retro(title: &str) -> Retrospective {
+    let bytes: [u8; 16] = std::array::from_fn(|_| (js_sys::Math::random() * 256.0) as u8);
+    Retrospective::new(Id::from_random(bytes), Template::Incident, title, &writer())
+}
+
+async fn next_tick(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+fn the_adapter_saves_lists_loads_and_deletes_in_local_storage() {
+    let prefix = unique_prefix("crud");
+    let repo = repository(&prefix);
+    let mut r = retro("Database failover");
+    r.apply(Edit::AddTimelineEntry { id: Id::from_random([1; 16]) }, &writer());
+    r.apply(Edit::Timeline(Id::from_random([1; 16]), TimelineField::What("Primary stopped answering".into())), &writer());
+    repo.save(&mut r).unwrap();
+
+    let raw = local_storage().get_item(&format!("{prefix}retro:{}", r.id)).unwrap().unwrap();
+    assert!(raw.starts_with("{\"format\":\"retrace.retrospective\",\"schema\":1"));
+    assert!(local_storage().get_item(&format!("{prefix}index")).unwrap().is_some());
+
+    let listing = repo.list().unwrap();
+    assert_eq!(listing.retros.len(), 1);
+    assert_eq!(listing.retros[0].title, "Database failover");
+    assert_eq!(listing.retros[0].timeline, 1);
+    assert_eq!(repo.load(r.id).unwrap(), r);
+
+    repo.delete(r.id).unwrap();
+    assert!(repo.list().unwrap().retros.is_empty());
+    assert!(local_storage().get_item(&format!("{prefix}retro:{}", r.id)).unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+fn a_damaged_value_is_listed_and_never_overwritten() {
+    let prefix = unique_prefix("damaged");
+    let repo = repository(&prefix);
+    let mut fine = retro("Fine");
+    repo.save(&mut fine).unwrap();
+    let mut broken = retro("Broken");
+    let key = format!("{prefix}retro:{}", broken.id);
+    let garbage = "{\"format\":\"retrace.retrospective\",\"schema\":1,\"id\":";
+    local_storage().set_item(&key, garbage).unwrap();
+
+    let listing = repo.list().unwrap();
+    assert_eq!(listing.retros.len(), 1);
+    assert_eq!(listing.damaged.len(), 1);
+    assert_eq!(listing.damaged[0].key, key);
+    assert!(listing.damaged[0].problem.contains("not valid JSON"), "{}", listing.damaged[0].problem);
+
+    assert!(matches!(repo.save(&mut broken), Err(SaveError::WouldOverwriteUnreadable(_))));
+    assert_eq!(local_storage().get_item(&key).unwrap().unwrap(), garbage);
+}
+
+/// Replaces `Storage.prototype.setItem` while `body` runs, then puts it back.
+fn with_set_item(replacement: &js_sys::Function, body: impl FnOnce()) {
+    let prototype = js_sys::Reflect::get(&js_sys::global(), &"Storage".into())
+        .and_then(|storage| js_sys::Reflect::get(&storage, &"prototype".into()))
+        .unwrap();
+    let original = js_sys::Reflect::get(&prototype, &"setItem".into()).unwrap();
+    js_sys::Reflect::set(&prototype, &"setItem".into(), replacement).unwrap();
+    body();
+    js_sys::Reflect::set(&prototype, &"setItem".into(), &original).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn a_full_storage_becomes_a_quota_error_and_nothing_is_half_written() {
+    let prefix = unique_prefix("quota");
+    let repo = repository(&prefix);
+    let mut r = retro("Too big for the quota");
+    let full = js_sys::Function::new_with_args("key, value", "throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')");
+    with_set_item(&full, || {
+        assert_eq!(repo.save(&mut r), Err(SaveError::Store(StoreError::QuotaExceeded)));
+    });
+    assert!(repo.list().unwrap().retros.is_empty());
+    repo.save(&mut r).unwrap();
+    assert_eq!(repo.list().unwrap().retros.len(), 1);
+}
+
+#[wasm_bindgen_test]
+fn a_store_that_throws_on_every_write_reports_it() {
+    let prefix = unique_prefix("throws");
+    let store = LocalStore::open().unwrap();
+    let denied = js_sys::Function::new_with_args("key, value", "throw new DOMException('Access is denied for this document.', 'SecurityError')");
+    with_set_item(&denied, || {
+        let error = store.set(&format!("{prefix}x"), "y").unwrap_err();
+        assert!(matches!(error, StoreError::Unavailable(ref m) if m.contains("SecurityError")), "{error:?}");
+    });
+}
+
+fn query(root: &web_sys::Element, selector: &str) -> Option<web_sys::HtmlElement> {
+    root.query_selector(selector).unwrap().map(|e| e.unchecked_into())
+}
+
+fn button_with_text(root: &web_sys::Element, text: &str) -> web_sys::HtmlElement {
+    let buttons = root.query_selector_all("button").unwrap();
+    (0..buttons.length())
+        .filter_map(|i| buttons.item(i))
+        .map(|n| n.unchecked_into::<web_sys::HtmlElement>())
+        .find(|b| b.text_content().unwrap_or_default().trim() == text)
+        .unwrap_or_else(|| panic!("no button “{text}”"))
+}
+
+#[wasm_bindgen_test]
+async fn the_app_mounts_creates_a_retrospective_and_saves_it() {
+    let prefix = unique_prefix("app");
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    let _ = web_sys::window().unwrap().location().set_hash("");
+    let options = MountOptions { prefix: prefix.clone() };
+    let handle = leptos::mount::mount_to(host.clone(), move || view! { <App options /> });
+
+    let heading = query(&host, "h1").expect("the home screen has a heading");
+    assert_eq!(heading.text_content().unwrap(), "Retrace");
+    assert!(host.text_content().unwrap().contains("No retrospectives yet."));
+
+    button_with_text(&host, "New retrospective").click();
+    next_tick(20).await;
+    let title: web_sys::HtmlInputElement = query(&host, "#new-title").expect("a title field").unchecked_into();
+    title.set_value("Payment webhook backlog");
+    title.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    let form: web_sys::HtmlFormElement = query(&host, "form.new-retro").unwrap().unchecked_into();
+    form.request_submit().unwrap();
+    next_tick(50).await;
+
+    let stored: Vec<String> = (0..local_storage().length().unwrap())
+        .filter_map(|i| local_storage().key(i).unwrap())
+        .filter(|k| k.starts_with(&format!("{prefix}retro:")))
+        .collect();
+    assert_eq!(stored.len(), 1, "one retrospective stored under the prefix");
+    assert_eq!(query(&host, "h1").unwrap().text_content().unwrap(), "Payment webhook backlog");
+    let current = query(&host, "[aria-current=step]").expect("the stepper marks the current step");
+    assert!(current.text_content().unwrap().contains("Set the stage"));
+
+    // Typing into the impact field is saved after the debounce.
+    let impact: web_sys::HtmlTextAreaElement = query(&host, "#stage-impact").unwrap().unchecked_into();
+    impact.set_value("Webhooks delayed by up to 40 minutes");
+    impact.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    next_tick(400).await;
+    let raw = local_storage().get_item(&stored[0]).unwrap().unwrap();
+    assert!(raw.contains("Webhooks delayed by up to 40 minutes"));
+
+    drop(handle);
+    host.remove();
+    let _ = web_sys::window().unwrap().location().set_hash("");
+}

@@ -1,0 +1,132 @@
+//! Installs what the build and the tests need, each only when it is missing or at the wrong
+//! version. Versions are pinned here and checked against the project files by a test.
+
+use crate::run;
+use std::path::Path;
+use std::process::Command;
+
+/// Must equal the `wasm-bindgen` crate version in Cargo.toml and `[tools]` in Trunk.toml.
+pub const WASM_BINDGEN: &str = "0.2.130";
+/// Trunk 0.22 needs a newer rustc than this project's; 0.21.14 is verified here.
+pub const TRUNK: &str = "0.21.14";
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// PATH for child processes: the npm tools (wasm-opt, playwright) and cargo's bin folder first.
+pub fn tool_path(root: &Path) -> String {
+    let mut parts = vec![root.join("node_modules/.bin").display().to_string()];
+    if let Some(home) = std::env::var_os("CARGO_HOME").or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo").into())) {
+        parts.push(Path::new(&home).join("bin").display().to_string());
+    }
+    parts.push(std::env::var("PATH").unwrap_or_default());
+    parts.join(":")
+}
+
+/// The first line a tool prints for `--version`, if it runs at all.
+fn version_of(root: &Path, program: &str) -> Option<String> {
+    let output = Command::new(program).arg("--version").env("PATH", tool_path(root)).output().ok()?;
+    output.status.success().then(|| String::from_utf8_lossy(&output.stdout).lines().next().unwrap_or("").trim().to_string())
+}
+
+/// Whether `--version` output names exactly this version (`trunk 0.21.14`, `wasm-bindgen 0.2.130 (…)`).
+pub fn is_version(output: &str, version: &str) -> bool {
+    output.split_whitespace().nth(1) == Some(version)
+}
+
+/// The wasm target, Trunk, wasm-bindgen-cli and the npm packages (wasm-opt, Playwright).
+pub fn build_tools(root: &Path) -> Result<(), String> {
+    let targets = Command::new("rustup").args(["target", "list", "--installed"]).output();
+    match targets {
+        Ok(out) if String::from_utf8_lossy(&out.stdout).lines().any(|l| l.trim() == "wasm32-unknown-unknown") => {}
+        Ok(_) => run(root, "rustup", &["target", "add", "wasm32-unknown-unknown"], &[])?,
+        Err(_) => println!("rustup not found; assuming the wasm32-unknown-unknown target is installed"),
+    }
+    if !version_of(root, "wasm-bindgen").is_some_and(|v| is_version(&v, WASM_BINDGEN)) {
+        // Without --locked: a dependency version its lock file names is missing from the registry mirror.
+        run(root, "cargo", &["install", &format!("wasm-bindgen-cli@{WASM_BINDGEN}")], &[])?;
+    }
+    if !version_of(root, "trunk").is_some_and(|v| is_version(&v, TRUNK)) {
+        run(root, "cargo", &["install", "--locked", &format!("trunk@{TRUNK}")], &[])?;
+    }
+    npm_packages(root)
+}
+
+/// Installs the npm packages from the committed lock file, unless they are already installed
+/// from this very lock file.
+fn npm_packages(root: &Path) -> Result<(), String> {
+    if version_of(root, "npm").is_none() {
+        return Err("npm is missing: install Node.js 20 and npm (Debian: `apt-get install nodejs npm`), then run this again".into());
+    }
+    let wanted = std::fs::read_to_string(root.join("package-lock.json")).map_err(|e| format!("package-lock.json: {e}"))?;
+    let installed = std::fs::read_to_string(root.join("node_modules/.package-lock.json")).unwrap_or_default();
+    if !same_packages(&wanted, &installed) {
+        run(root, "npm", &["ci", "--no-audit", "--no-fund"], &[])?;
+    }
+    Ok(())
+}
+
+/// npm writes `node_modules/.package-lock.json` with the same `packages` entries as the lock
+/// file, minus the root entry; comparing the resolved versions tells whether `npm ci` is due.
+pub fn same_packages(lock: &str, installed: &str) -> bool {
+    let versions = |text: &str| {
+        let mut v: Vec<String> = text
+            .lines()
+            .filter(|l| l.trim_start().starts_with("\"version\"") || l.trim_start().starts_with("\"node_modules/"))
+            .map(|l| l.trim().to_string())
+            .collect();
+        v.sort();
+        v
+    };
+    let (a, b) = (versions(lock), versions(installed));
+    // The lock has one more "version" line: the project's own.
+    !b.is_empty() && b.iter().all(|line| a.contains(line)) && a.iter().filter(|l| l.starts_with("\"node_modules/")).count() == b.iter().filter(|l| l.starts_with("\"node_modules/")).count()
+}
+
+/// Chromium and its driver from Debian, for the browser and end-to-end layers.
+pub fn browser(root: &Path) -> Result<(), String> {
+    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+        return Ok(());
+    }
+    let is_root = Command::new("id").arg("-u").output().is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
+    if !is_root {
+        return Err(format!(
+            "Chromium and ChromeDriver are needed at {CHROMIUM} and {CHROMEDRIVER}.\n  Install them as root: apt-get update && apt-get install -y chromium chromium-driver"
+        ));
+    }
+    run(root, "apt-get", &["update"], &[])?;
+    run(root, "apt-get", &["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"], &[("DEBIAN_FRONTEND", "noninteractive")])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn project_file(name: &str) -> String {
+        std::fs::read_to_string(crate::project_root().join(name)).unwrap()
+    }
+
+    #[test]
+    fn pinned_versions_agree_with_the_project_files() {
+        assert!(project_file("Cargo.toml").contains(&format!("wasm-bindgen = \"={WASM_BINDGEN}\"")));
+        assert!(project_file("Trunk.toml").contains(&format!("wasm_bindgen = \"{WASM_BINDGEN}\"")));
+        assert!(project_file("Trunk.toml").contains("wasm_opt = \"version_132\""));
+        assert!(project_file("package.json").contains("\"binaryen\": \"132.0.0\""));
+    }
+
+    #[test]
+    fn versions_are_read_from_tool_output() {
+        assert!(is_version("trunk 0.21.14", "0.21.14"));
+        assert!(is_version("wasm-bindgen 0.2.130 (abc123)", "0.2.130"));
+        assert!(!is_version("trunk 0.22.0", "0.21.14"));
+        assert!(!is_version("", "0.21.14"));
+    }
+
+    #[test]
+    fn installed_packages_are_compared_with_the_lock_file() {
+        let lock = "{\n \"version\": \"1.0.0\",\n \"packages\": {\n  \"node_modules/binaryen\": {\n   \"version\": \"132.0.0\"\n  }\n }\n}";
+        let installed = "{\n \"packages\": {\n  \"node_modules/binaryen\": {\n   \"version\": \"132.0.0\"\n  }\n }\n}";
+        assert!(same_packages(lock, installed));
+        assert!(!same_packages(lock, &installed.replace("132.0.0", "108.0.0")));
+        assert!(!same_packages(lock, ""));
+    }
+}
