@@ -239,6 +239,10 @@ fn NewRetrospective() -> impl IntoView {
     }
 }
 
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 #[component]
 fn RetroCard(summary: RetroSummary) -> impl IntoView {
     let home = expect_context::<Home>();
@@ -246,10 +250,10 @@ fn RetroCard(summary: RetroSummary) -> impl IntoView {
     let new_title = RwSignal::new(summary.title.clone());
     let id = summary.id;
     let counts = format!(
-        "{} timeline · {} factors · {} actions{}",
-        summary.timeline,
-        summary.factors,
-        summary.actions,
+        "{} · {} · {}{}",
+        count(summary.timeline, "timeline entry", "timeline entries"),
+        count(summary.factors, "factor", "factors"),
+        count(summary.actions, "action", "actions"),
         if summary.open_actions > 0 { format!(" ({} open)", summary.open_actions) } else { String::new() }
     );
     let incident = summary.incident_date.map(|d| format!("Incident {d}")).unwrap_or_else(|| "No incident date".into());

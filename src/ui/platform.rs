@@ -41,16 +41,25 @@ pub fn today() -> Date {
     Date::from_unix_ms(now_ms(), utc_offset_minutes())
 }
 
-/// Focuses the element with this DOM id after the next render, so a new item's first field
-/// is ready for typing.
+/// Focuses the element with this DOM id as soon as it has been rendered, so a new item's
+/// first field takes the very next keystroke. Rendering runs on the async executor, so one
+/// executor tick is enough; a frame later is the fallback.
 pub fn focus_soon(dom_id: String) {
-    request_animation_frame(move || {
-        if let Some(element) = document().get_element_by_id(&dom_id) {
-            if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
-                let _ = element.focus();
-            }
+    leptos::task::spawn_local(async move {
+        leptos::task::tick().await;
+        if !focus_now(&dom_id) {
+            request_animation_frame(move || {
+                focus_now(&dom_id);
+            });
         }
     });
+}
+
+fn focus_now(dom_id: &str) -> bool {
+    match document().get_element_by_id(dom_id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        Some(element) => element.focus().is_ok(),
+        None => false,
+    }
 }
 
 /// Offers `text` to the user as a file download.

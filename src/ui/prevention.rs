@@ -19,18 +19,18 @@ pub fn PreventionStep() -> impl IntoView {
         prevention_checks(r, day)
             .into_iter()
             .map(|check| {
-                let (text, target) = match check {
+                let (text, fix) = match check {
                     Check::KeyFactorWithoutAction { factor } => {
-                        (r.factors.get(&factor).map(|f| f.statement.value.clone()), None)
+                        (r.factors.get(&factor).map(|f| f.statement.value.clone()), Fix::AddActionFor(factor))
                     }
                     Check::ActionWithoutOwner { action } => {
-                        (r.actions.get(&action).map(|a| a.description.value.clone()), Some(format!("action-{action}-owner")))
+                        (r.actions.get(&action).map(|a| a.description.value.clone()), Fix::Focus(format!("action-{action}-owner")))
                     }
                     Check::ActionWithoutDueDate { action } | Check::OverdueAction { action, .. } => {
-                        (r.actions.get(&action).map(|a| a.description.value.clone()), Some(format!("action-{action}-due")))
+                        (r.actions.get(&action).map(|a| a.description.value.clone()), Fix::Focus(format!("action-{action}-due")))
                     }
                 };
-                (check.message(&short_name(&text.unwrap_or_default(), 50)), target)
+                (check.message(&short_name(&text.unwrap_or_default(), 50)), fix)
             })
             .collect::<Vec<_>>()
     });
@@ -46,13 +46,20 @@ pub fn PreventionStep() -> impl IntoView {
             <section class="checks" aria-labelledby="checks-title">
                 <h3 id="checks-title">{move || format!("Worth a look ({})", checks.get().len())}</h3>
                 <ul>
-                    {move || checks.get().into_iter().map(|(message, target)| view! {
-                        <li>
-                            <span>{message}</span>
-                            {target.map(|target| view! {
-                                <button type="button" class="button quiet small" on:click=move |_| focus_soon(target.clone())>"Fix"</button>
-                            })}
-                        </li>
+                    {move || checks.get().into_iter().map(|(message, fix)| {
+                        let label = match fix {
+                            Fix::AddActionFor(_) => "Add an action for it",
+                            Fix::Focus(_) => "Fill it in",
+                        };
+                        view! {
+                            <li>
+                                <span>{message}</span>
+                                <button type="button" class="button quiet small" on:click=move |_| match &fix {
+                                    Fix::AddActionFor(factor) => add_action_for(s, *factor),
+                                    Fix::Focus(target) => focus_soon(target.clone()),
+                                }>{label}</button>
+                            </li>
+                        }
                     }).collect_view()}
                 </ul>
             </section>
@@ -66,6 +73,23 @@ pub fn PreventionStep() -> impl IntoView {
             </ol>
         </Show>
         <button type="button" class="button add-button" on:click=add>"+ Add action"</button>
+    }
+}
+
+/// What the facilitator can do about a check.
+#[derive(Clone, PartialEq)]
+enum Fix {
+    /// Add an action already linked to this factor.
+    AddActionFor(Id),
+    /// Move the cursor to the field that is missing.
+    Focus(String),
+}
+
+fn add_action_for(s: RetroSession, factor: Id) {
+    let id = new_id();
+    if s.apply(Edit::AddAction { id }) {
+        s.apply(Edit::Action(id, ActionField::FactorLinks(std::collections::BTreeSet::from([factor]))));
+        focus_soon(format!("action-{id}-description"));
     }
 }
 

@@ -126,10 +126,15 @@ fn report_body(r: &Retrospective) -> AnyView {
         })
         .collect_view();
     let learnings = |list| {
-        r.learning_order(list)
+        let order = r.learning_order(list);
+        if order.is_empty() {
+            return view! { <p class="hint">"Nothing recorded."</p> }.into_any();
+        }
+        let items = order
             .into_iter()
             .map(|id| view! { <li class="pre">{r.learnings[&id].text.value.clone()}</li> })
-            .collect_view()
+            .collect_view();
+        view! { <ul>{items}</ul> }.into_any()
     };
     view! {
         <dl class="report-facts">
@@ -169,9 +174,9 @@ fn report_body(r: &Retrospective) -> AnyView {
             }.into_any()
         }}
         <h4>"What went well"</h4>
-        <ul>{learnings(LearningList::WentWell)}</ul>
+        {learnings(LearningList::WentWell)}
         <h4>"Where we got lucky"</h4>
-        <ul>{learnings(LearningList::Lucky)}</ul>
+        {learnings(LearningList::Lucky)}
     }
     .into_any()
 }

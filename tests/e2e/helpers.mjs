@@ -1,0 +1,37 @@
+// Shared steps for the end-to-end tests, written the way a person uses the app.
+import { expect } from "@playwright/test";
+
+/** Fails the test on any console error or uncaught exception in the page. */
+export function watchConsole(page) {
+  const problems = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  return {
+    expectClean: () => expect(problems, problems.join("\n")).toEqual([]),
+  };
+}
+
+/** Opens the app with empty storage. */
+export async function openFresh(page, path = "./") {
+  await page.goto(path);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(path);
+  await expect(page.getByRole("heading", { level: 1, name: "Retrace" })).toBeVisible();
+}
+
+/** Creates a retrospective from the home screen and waits for its workspace. */
+export async function createRetro(page, { template = "Incident postmortem", title }) {
+  await page.getByRole("button", { name: "New retrospective" }).click();
+  await page.getByRole("radio", { name: new RegExp(template) }).check();
+  await page.getByLabel("Title").fill(title);
+  await page.getByRole("button", { name: "Create" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+}
+
+/** Goes to a step through the stepper. */
+export async function goToStep(page, name) {
+  await page.getByRole("navigation", { name: "Retrospective steps" }).getByRole("button", { name: new RegExp(`^\\d?\\s*${name}`) }).click();
+  await expect(page.getByRole("heading", { level: 2, name })).toBeVisible();
+}
