@@ -25,7 +25,7 @@ export async function openFresh(page, path = "./") {
 export async function createRetro(page, { template = "Incident postmortem", title }) {
   await page.getByRole("button", { name: "New retrospective" }).click();
   await page.getByRole("radio", { name: new RegExp(template) }).check();
-  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Title", { exact: true }).fill(title);
   await page.getByRole("button", { name: "Create" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
 }
