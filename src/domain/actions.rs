@@ -3,10 +3,11 @@
 use super::choice::choice;
 use super::clock::{Clock, Register};
 use super::ids::Id;
-use super::order::Positioned;
 use super::time::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
+
+super::order::positioned!(ActionItem);
 
 choice! {
     Priority {
@@ -104,14 +105,5 @@ impl ActionItem {
         let g = self.factor_links.merge(&other.factor_links);
         let h = self.position.merge(&other.position);
         a | b | c | d | e | f | g | h
-    }
-}
-
-impl Positioned for ActionItem {
-    fn position(&self) -> &Register<f64> {
-        &self.position
-    }
-    fn position_mut(&mut self) -> &mut Register<f64> {
-        &mut self.position
     }
 }

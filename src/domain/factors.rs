@@ -3,9 +3,11 @@
 use super::choice::choice;
 use super::clock::{Clock, Register};
 use super::ids::Id;
-use super::order::{by_position, Positioned};
+use super::order::by_position;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
+
+super::order::positioned!(ContributingFactor, WhyNode);
 
 choice! {
     /// Where a factor sits in the system. There is deliberately no "person" category.
@@ -116,24 +118,6 @@ impl WhyNode {
         let b = self.answer.merge(&other.answer);
         let c = self.position.merge(&other.position);
         a | b | c
-    }
-}
-
-impl Positioned for ContributingFactor {
-    fn position(&self) -> &Register<f64> {
-        &self.position
-    }
-    fn position_mut(&mut self) -> &mut Register<f64> {
-        &mut self.position
-    }
-}
-
-impl Positioned for WhyNode {
-    fn position(&self) -> &Register<f64> {
-        &self.position
-    }
-    fn position_mut(&mut self) -> &mut Register<f64> {
-        &mut self.position
     }
 }
 

@@ -2,8 +2,9 @@
 
 use super::choice::choice;
 use super::clock::{Clock, Register};
-use super::order::Positioned;
 use serde::{Deserialize, Serialize};
+
+super::order::positioned!(Learning);
 
 choice! {
     LearningList {
@@ -29,14 +30,5 @@ impl Learning {
         let a = self.text.merge(&other.text);
         let b = self.position.merge(&other.position);
         a | b
-    }
-}
-
-impl Positioned for Learning {
-    fn position(&self) -> &Register<f64> {
-        &self.position
-    }
-    fn position_mut(&mut self) -> &mut Register<f64> {
-        &mut self.position
     }
 }

@@ -12,6 +12,21 @@ pub trait Positioned {
     fn position_mut(&mut self) -> &mut Register<f64>;
 }
 
+/// Implements [`Positioned`] for item types whose order lives in a `position` field.
+macro_rules! positioned {
+    ($($item:ty),+) => {
+        $(impl $crate::domain::order::Positioned for $item {
+            fn position(&self) -> &$crate::domain::clock::Register<f64> {
+                &self.position
+            }
+            fn position_mut(&mut self) -> &mut $crate::domain::clock::Register<f64> {
+                &mut self.position
+            }
+        })+
+    };
+}
+pub(crate) use positioned;
+
 /// Ids of `items` in list order: by position, then by id.
 pub fn by_position<'a, T: Positioned + 'a>(items: impl Iterator<Item = (&'a Id, &'a T)>) -> Vec<Id> {
     let mut ids: Vec<(f64, Id)> = items.map(|(id, item)| (item.position().value, *id)).collect();

@@ -3,10 +3,12 @@
 use super::choice::choice;
 use super::clock::{Clock, Register};
 use super::ids::Id;
-use super::order::{by_position, Positioned};
+use super::order::by_position;
 use super::time::{describe_minutes, LocalDateTime};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+
+super::order::positioned!(TimelineEntry);
 
 choice! {
     /// What role an entry played in the incident.
@@ -68,15 +70,6 @@ impl TimelineEntry {
         let d = self.evidence.merge(&other.evidence);
         let e = self.position.merge(&other.position);
         a | b | c | d | e
-    }
-}
-
-impl Positioned for TimelineEntry {
-    fn position(&self) -> &Register<f64> {
-        &self.position
-    }
-    fn position_mut(&mut self) -> &mut Register<f64> {
-        &mut self.position
     }
 }
 
