@@ -16,6 +16,7 @@ enum Op {
     Move { target: u8, up: bool },
     Delete { target: u8 },
     Header { field: u8, text: String },
+    Facilitate { what: u8, n: u8 },
 }
 
 fn text() -> impl Strategy<Value = String> {
@@ -36,6 +37,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (any::<u8>(), any::<bool>()).prop_map(|(target, up)| Op::Move { target, up }),
         1 => any::<u8>().prop_map(|target| Op::Delete { target }),
         1 => (0u8..3, text()).prop_map(|(field, text)| Op::Header { field, text }),
+        2 => (0u8..7, any::<u8>()).prop_map(|(what, n)| Op::Facilitate { what, n }),
     ]
 }
 
@@ -76,6 +78,19 @@ fn apply_all(r: &mut Retrospective, ops: &[Op], replica: u8) {
                 4 => Edit::AddLearning { id: fresh, list: LearningList::WentWell },
                 _ => Edit::AddLearning { id: fresh, list: LearningList::Lucky },
             },
+            Op::Facilitate { what, n } => {
+                let factors: Vec<Id> = r.factors.keys().copied().collect();
+                match what {
+                    0 => Edit::Presenter(n % 2 == 0),
+                    1 => Edit::SafeToShare(n % 2 == 1),
+                    2 => Edit::Voters(*n as u32),
+                    3 => Edit::SetTimer(pick(Step::ALL, *n), Timer::minutes(*n as u32 % 20).start(step as i64 * 1000)),
+                    4 => Edit::DismissFinding(format!("finding-{}", n % 7)),
+                    5 if factors.len() > 1 => Edit::MergeFactor { duplicate: pick(&factors, *n), into: pick(&factors, n.wrapping_add(1)) },
+                    _ if !factors.is_empty() => Edit::SeparateFactor(pick(&factors, *n)),
+                    _ => Edit::VotesPerPerson(*n as u32),
+                }
+            }
             _ if ids.is_empty() => Edit::Impact(format!("{op:?}")),
             Op::Text { target, text } => {
                 let id = pick(&ids, *target);
@@ -199,4 +214,9 @@ fn the_schema_1_fixture_still_loads() {
     assert_eq!(r.learnings.len(), 1);
     assert_eq!(r.deleted.len(), 1);
     assert_eq!(r.step.value, Step::Prevention);
+    // Migrated to schema 2: neutral facilitation settings, no merged factors.
+    assert!(!r.facilitation.presenter.value);
+    assert_eq!(r.facilitation.votes_per_person.value, 3);
+    assert!(r.factors.values().all(|f| f.merged_into.value.is_none()));
+    assert!(encode(&r).contains("\"schema\":2"));
 }

@@ -11,6 +11,7 @@ use super::order::{by_position, move_one, position_at_end};
 use super::retrospective::{Retrospective, Writer};
 use super::steps::Step;
 use super::time::LocalDateTime;
+use super::timer::Timer;
 use super::timeline::{TimelineEntry, TimelineField};
 
 #[derive(Clone, PartialEq, Debug)]
@@ -34,6 +35,19 @@ pub enum Edit {
     LearningText(Id, String),
     /// One place up or down in the item's list.
     Move { id: Id, up: bool },
+    /// Presenter mode on or off; it is remembered with the retrospective.
+    Presenter(bool),
+    /// Hide participant names and vote counts on the shared screen.
+    SafeToShare(bool),
+    VotesPerPerson(u32),
+    Voters(u32),
+    SetTimer(Step, Timer),
+    /// Dismiss one coach finding, by its key.
+    DismissFinding(String),
+    /// Show `duplicate` as part of `into`: both statements, links and why chains are kept.
+    MergeFactor { duplicate: Id, into: Id },
+    /// Undo a merge: the factor stands on its own again.
+    SeparateFactor(Id),
     /// Deleting a factor or a question deletes the questions below it too.
     Delete(Id),
 }
@@ -140,6 +154,58 @@ impl Retrospective {
                 self.learnings.get_mut(&id).map(|l| l.text.set(text, c));
             }
             Edit::Move { id, up } => return self.move_item(id, up, writer),
+            Edit::Presenter(on) => {
+                let c = self.stamp(writer);
+                self.facilitation.presenter.set(on, c)
+            }
+            Edit::SafeToShare(on) => {
+                let c = self.stamp(writer);
+                self.facilitation.safe_to_share.set(on, c)
+            }
+            Edit::VotesPerPerson(n) => {
+                let c = self.stamp(writer);
+                self.facilitation.votes_per_person.set(n.min(99), c)
+            }
+            Edit::Voters(n) => {
+                let c = self.stamp(writer);
+                self.facilitation.voters.set(n.min(999), c)
+            }
+            Edit::SetTimer(step, timer) => {
+                let c = self.stamp(writer);
+                match self.facilitation.timers.get_mut(&step) {
+                    Some(register) => register.set(timer, c),
+                    None => {
+                        self.facilitation.timers.insert(step, super::clock::Register::new(timer, c));
+                    }
+                }
+            }
+            Edit::DismissFinding(key) => {
+                if !self.facilitation.dismissed.insert(key) {
+                    return false;
+                }
+                self.stamp(writer);
+            }
+            Edit::MergeFactor { duplicate, into } => {
+                // Only into a factor that stands on its own, so parts never nest or loop.
+                let target_ok = self.factors.get(&into).is_some_and(|f| f.merged_into.value.is_none());
+                if duplicate == into || !target_ok || !self.factors.contains_key(&duplicate) {
+                    return false;
+                }
+                let c = self.stamp(writer);
+                let parts = self.merged_parts(duplicate);
+                for id in std::iter::once(duplicate).chain(parts) {
+                    if let Some(f) = self.factors.get_mut(&id) {
+                        f.merged_into.set(Some(into), c);
+                    }
+                }
+            }
+            Edit::SeparateFactor(id) => {
+                if self.factors.get(&id).is_none_or(|f| f.merged_into.value.is_none()) {
+                    return false;
+                }
+                let c = self.stamp(writer);
+                self.factors.get_mut(&id).map(|f| f.merged_into.set(None, c));
+            }
             Edit::Delete(id) => return self.delete(id, writer),
         }
         true
@@ -364,6 +430,42 @@ mod tests {
         assert!(!r.apply(Edit::Move { id: b, up: true }, &w), "time decides between a and b");
         assert!(r.apply(Edit::Move { id: c, up: true }, &w), "an untimed note can move");
         assert_eq!(r.timeline_order(), vec![a, c, b]);
+    }
+
+    #[test]
+    fn merging_duplicate_factors_keeps_both_and_can_be_undone() {
+        let w = writer();
+        let mut next = ids();
+        let mut r = Retrospective::new(next(), Template::Incident, "t", &w);
+        let (a, b, c) = (next(), next(), next());
+        for id in [a, b, c] {
+            r.apply(Edit::AddFactor { id }, &w);
+        }
+        r.apply(Edit::Factor(b, FactorField::Votes(2)), &w);
+        r.apply(Edit::Factor(a, FactorField::Votes(1)), &w);
+        assert!(r.apply(Edit::MergeFactor { duplicate: b, into: a }, &w));
+        assert_eq!(r.factor_order(), vec![a, c]);
+        assert_eq!(r.merged_parts(a), vec![b]);
+        assert_eq!(r.total_votes(a), 3);
+        assert!(!r.apply(Edit::MergeFactor { duplicate: c, into: b }, &w), "no merging into a part");
+        assert!(!r.apply(Edit::MergeFactor { duplicate: a, into: a }, &w));
+        // Merging a factor that has parts moves its parts along: no nesting.
+        assert!(r.apply(Edit::MergeFactor { duplicate: a, into: c }, &w));
+        assert_eq!(r.merged_parts(c), vec![a, b]);
+        assert!(r.apply(Edit::SeparateFactor(a), &w));
+        assert!(r.apply(Edit::SeparateFactor(b), &w));
+        assert_eq!(r.factor_order(), vec![a, b, c]);
+        assert_eq!(r.factors[&b].statement.value, "", "nothing was lost on the way");
+    }
+
+    #[test]
+    fn dismissing_a_finding_is_remembered_once() {
+        let w = writer();
+        let mut next = ids();
+        let mut r = Retrospective::new(next(), Template::Incident, "t", &w);
+        assert!(r.apply(Edit::DismissFinding("k".into()), &w));
+        assert!(!r.apply(Edit::DismissFinding("k".into()), &w));
+        assert!(r.facilitation.dismissed.contains("k"));
     }
 
     #[test]

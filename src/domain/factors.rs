@@ -33,6 +33,14 @@ pub struct ContributingFactor {
     /// Dots recorded for this factor when the room votes.
     pub votes: Register<u32>,
     pub position: Register<f64>,
+    /// Set when the room found this factor to be a duplicate of another: it is then shown as
+    /// part of that one, keeping its statement, links and why chain. `None` undoes it.
+    #[serde(default = "not_merged")]
+    pub merged_into: Register<Option<Id>>,
+}
+
+fn not_merged() -> Register<Option<Id>> {
+    Register::new(None, Clock::default())
 }
 
 #[derive(Clone, PartialEq, Debug)]
@@ -42,6 +50,7 @@ pub enum FactorField {
     TimelineLinks(BTreeSet<Id>),
     Key(bool),
     Votes(u32),
+    MergedInto(Option<Id>),
 }
 
 impl ContributingFactor {
@@ -53,6 +62,7 @@ impl ContributingFactor {
             key: Register::new(false, clock),
             votes: Register::new(0, clock),
             position: Register::new(position, clock),
+            merged_into: Register::new(None, clock),
         }
     }
 
@@ -63,6 +73,7 @@ impl ContributingFactor {
             FactorField::TimelineLinks(v) => self.timeline_links.set(v, clock),
             FactorField::Key(v) => self.key.set(v, clock),
             FactorField::Votes(v) => self.votes.set(v, clock),
+            FactorField::MergedInto(v) => self.merged_into.set(v, clock),
         }
     }
 
@@ -73,7 +84,8 @@ impl ContributingFactor {
         let d = self.key.merge(&other.key);
         let e = self.votes.merge(&other.votes);
         let f = self.position.merge(&other.position);
-        a | b | c | d | e | f
+        let g = self.merged_into.merge(&other.merged_into);
+        a | b | c | d | e | f | g
     }
 }
 

@@ -13,7 +13,7 @@ use std::fmt;
 /// The `format` marker every Retrace retrospective document carries.
 pub const FORMAT: &str = "retrace.retrospective";
 /// The schema version this build writes and the newest it can read.
-pub const SCHEMA: u64 = 1;
+pub const SCHEMA: u64 = 2;
 
 /// Bounds on what a document may hold, so a hostile file cannot exhaust memory or time.
 #[derive(Clone, Copy, Debug)]
@@ -123,13 +123,40 @@ pub fn decode_with(text: &str, limits: &Limits) -> Result<Retrospective, FormatE
 
 /// Brings an older document up to [`SCHEMA`], one version at a time. Each bump adds a step
 /// here and a fixture of the old version under `tests/fixtures/`.
-fn migrate(_object: &mut Map<String, Value>, from: u64) -> Result<(), FormatError> {
+fn migrate(object: &mut Map<String, Value>, from: u64) -> Result<(), FormatError> {
     let mut version = from;
     while version < SCHEMA {
-        // No older schema exists yet: version 1 is the first.
+        match version {
+            1 => migrate_1_to_2(object),
+            _ => unreachable!("every version below SCHEMA has a migration"),
+        }
         version += 1;
     }
     Ok(())
+}
+
+/// Schema 2 adds how the retrospective is facilitated (presenter mode, timers, voting set-up,
+/// dismissed coach findings) and factor merging. Old documents get the neutral defaults, with
+/// clock zero so that any real write wins.
+fn migrate_1_to_2(object: &mut Map<String, Value>) {
+    let zero = serde_json::json!([0, "0000000000000000"]);
+    object.entry("facilitation").or_insert_with(|| {
+        serde_json::json!({
+            "presenter": {"v": false, "c": zero},
+            "safe_to_share": {"v": false, "c": zero},
+            "votes_per_person": {"v": crate::domain::facilitation::DEFAULT_VOTES_PER_PERSON, "c": zero},
+            "voters": {"v": 0, "c": zero},
+            "timers": {},
+            "dismissed": [],
+        })
+    });
+    if let Some(Value::Object(factors)) = object.get_mut("factors") {
+        for factor in factors.values_mut() {
+            if let Value::Object(f) = factor {
+                f.entry("merged_into").or_insert_with(|| serde_json::json!({"v": null, "c": zero}));
+            }
+        }
+    }
 }
 
 fn check_limits(object: &Map<String, Value>, limits: &Limits) -> Result<(), FormatError> {
@@ -217,7 +244,7 @@ mod tests {
     fn documents_carry_the_marker_and_schema_and_round_trip() {
         let r = sample();
         let text = encode(&r);
-        assert!(text.starts_with(r#"{"format":"retrace.retrospective","schema":1,"#), "{text}");
+        assert!(text.starts_with(r#"{"format":"retrace.retrospective","schema":2,"#), "{text}");
         assert_eq!(decode(&text).unwrap(), r);
     }
 
@@ -227,9 +254,9 @@ mod tests {
         assert!(matches!(decode(&good[..good.len() - 3]), Err(FormatError::NotJson(_))));
         assert_eq!(decode("[1,2]"), Err(FormatError::NotRetrace { found: None }));
         assert_eq!(decode(r#"{"format":"other.thing","schema":1}"#), Err(FormatError::NotRetrace { found: Some("other.thing".into()) }));
-        let newer = good.replacen(r#""schema":1"#, r#""schema":99"#, 1);
+        let newer = good.replacen(r#""schema":2"#, r#""schema":99"#, 1);
         assert_eq!(decode(&newer), Err(FormatError::NewerSchema { found: 99 }));
-        let no_schema = good.replacen(r#""schema":1"#, r#""schema":"one""#, 1);
+        let no_schema = good.replacen(r#""schema":2"#, r#""schema":"one""#, 1);
         assert_eq!(decode(&no_schema), Err(FormatError::BadSchema));
         let wrong_type = good.replacen(r#""counter":"#, r#""counter":"x","was":"#, 1);
         assert!(matches!(decode(&wrong_type), Err(FormatError::Invalid(_))), "{:?}", decode(&wrong_type));
@@ -242,7 +269,7 @@ mod tests {
         let r = sample();
         let long = encode(&r).replacen(r#""Outage""#, &format!("\"{}\"", "x".repeat(30_000)), 1);
         assert!(matches!(decode(&long), Err(FormatError::OverLimit(_))));
-        let deep = format!(r#"{{"format":"{FORMAT}","schema":1,"extra":{}{}}}"#, "[".repeat(40), "]".repeat(40));
+        let deep = format!(r#"{{"format":"{FORMAT}","schema":2,"extra":{}{}}}"#, "[".repeat(40), "]".repeat(40));
         assert!(matches!(decode(&deep), Err(FormatError::OverLimit(_))), "{:?}", decode(&deep));
     }
 

@@ -44,6 +44,7 @@ pub fn merge_retrospectives(into: &mut Retrospective, other: &Retrospective) -> 
     header_changed |= into.impact.merge(&other.impact);
     header_changed |= into.participants.merge(&other.participants);
     into.step.merge(&other.step); // where the other person was looking is not a content change
+    into.facilitation.merge(&other.facilitation);
     report.changed += usize::from(header_changed);
 
     for (id, clock) in &other.deleted {

@@ -4,13 +4,17 @@
 //! tested natively with `cargo test` in milliseconds. See ARCHITECTURE.md for the map.
 
 pub mod choice;
+pub mod coach;
+pub mod coaching;
 
 pub mod actions;
 pub mod checks;
 pub mod clock;
 pub mod edit;
+pub mod facilitation;
 pub mod factors;
 pub mod format;
+pub mod guide;
 pub mod ids;
 pub mod learnings;
 pub mod merge;
@@ -20,13 +24,16 @@ pub mod steps;
 pub mod summary;
 pub mod template;
 pub mod time;
+pub mod timer;
 pub mod timeline;
 
 pub use actions::{ActionField, ActionItem, ActionKind, ActionStatus, Priority};
 pub use choice::Choice;
 pub use checks::{prevention_checks, Check};
 pub use clock::{Clock, Register};
+pub use coach::{review, Finding};
 pub use edit::Edit;
+pub use facilitation::Facilitation;
 pub use factors::{Category, ContributingFactor, FactorField, WhyField, WhyNode};
 pub use format::{decode, encode, FormatError};
 pub use ids::{Id, Replica};
@@ -37,4 +44,5 @@ pub use steps::Step;
 pub use summary::RetroSummary;
 pub use template::Template;
 pub use time::{Date, LocalDateTime};
+pub use timer::Timer;
 pub use timeline::{EntryKind, TimelineEntry, TimelineField};

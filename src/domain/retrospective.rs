@@ -2,6 +2,7 @@
 
 use super::actions::ActionItem;
 use super::clock::{Clock, Register};
+use super::facilitation::Facilitation;
 use super::factors::{ContributingFactor, WhyNode};
 use super::ids::{Id, Replica};
 use super::learnings::{Learning, LearningList};
@@ -53,6 +54,8 @@ pub struct Retrospective {
     pub learnings: BTreeMap<Id, Learning>,
     #[serde(default)]
     pub deleted: BTreeMap<Id, Clock>,
+    #[serde(default)]
+    pub facilitation: Facilitation,
 }
 
 impl Retrospective {
@@ -76,6 +79,7 @@ impl Retrospective {
             actions: BTreeMap::new(),
             learnings: BTreeMap::new(),
             deleted: BTreeMap::new(),
+            facilitation: Facilitation::default(),
         }
     }
 
@@ -100,8 +104,28 @@ impl Retrospective {
         timeline_order(&self.timeline)
     }
 
+    /// Factors shown in their own right: those not merged into another.
     pub fn factor_order(&self) -> Vec<Id> {
-        by_position(self.factors.iter())
+        by_position(self.factors.iter().filter(|(_, f)| f.merged_into.value.is_none()))
+    }
+
+    /// Factors merged into `factor` as duplicates, in order.
+    pub fn merged_parts(&self, factor: Id) -> Vec<Id> {
+        by_position(self.factors.iter().filter(|(_, f)| f.merged_into.value == Some(factor)))
+    }
+
+    /// The factor a (possibly merged) factor is shown as part of.
+    pub fn shown_as(&self, factor: Id) -> Id {
+        match self.factors.get(&factor).and_then(|f| f.merged_into.value) {
+            Some(into) if self.factors.contains_key(&into) => into,
+            _ => factor,
+        }
+    }
+
+    /// Dots for a factor, including those recorded on factors merged into it.
+    pub fn total_votes(&self, factor: Id) -> u32 {
+        let own = self.factors.get(&factor).map_or(0, |f| f.votes.value);
+        own + self.merged_parts(factor).iter().map(|p| self.factors[p].votes.value).sum::<u32>()
     }
 
     pub fn action_order(&self) -> Vec<Id> {

@@ -1,0 +1,79 @@
+//! How the retrospective is being run, kept with it so a reload or a second window picks up
+//! where the facilitator is: presenter mode, what is hidden on the shared screen, the step
+//! timers, the voting set-up, and the coach findings the group dismissed.
+
+use super::clock::{Clock, Register};
+use super::steps::Step;
+use super::timer::Timer;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Votes each person gets when the facilitator has not chosen a number.
+pub const DEFAULT_VOTES_PER_PERSON: u32 = 3;
+
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
+pub struct Facilitation {
+    pub presenter: Register<bool>,
+    /// Hides participant names and vote counts while the screen is shared.
+    pub safe_to_share: Register<bool>,
+    pub votes_per_person: Register<u32>,
+    /// How many people are voting; 0 until the facilitator says.
+    pub voters: Register<u32>,
+    #[serde(default)]
+    pub timers: BTreeMap<Step, Register<Timer>>,
+    /// Keys of dismissed coach findings (see `ui`'s finding key). Grow-only: a merge never
+    /// brings a dismissed finding back.
+    #[serde(default)]
+    pub dismissed: BTreeSet<String>,
+}
+
+impl Default for Facilitation {
+    fn default() -> Self {
+        // Clock zero: any real write wins over these defaults.
+        let zero = Clock::default();
+        Facilitation {
+            presenter: Register::new(false, zero),
+            safe_to_share: Register::new(false, zero),
+            votes_per_person: Register::new(DEFAULT_VOTES_PER_PERSON, zero),
+            voters: Register::new(0, zero),
+            timers: BTreeMap::new(),
+            dismissed: BTreeSet::new(),
+        }
+    }
+}
+
+impl Facilitation {
+    pub fn timer(&self, step: Step) -> Timer {
+        self.timers.get(&step).map(|r| r.value).unwrap_or(Timer::minutes(default_minutes(step)))
+    }
+
+    pub fn merge(&mut self, other: &Self) -> bool {
+        let mut changed = self.presenter.merge(&other.presenter);
+        changed |= self.safe_to_share.merge(&other.safe_to_share);
+        changed |= self.votes_per_person.merge(&other.votes_per_person);
+        changed |= self.voters.merge(&other.voters);
+        for (step, timer) in &other.timers {
+            match self.timers.get_mut(step) {
+                Some(mine) => changed |= mine.merge(timer),
+                None => {
+                    self.timers.insert(*step, timer.clone());
+                    changed = true;
+                }
+            }
+        }
+        let before = self.dismissed.len();
+        self.dismissed.extend(other.dismissed.iter().cloned());
+        changed | (self.dismissed.len() != before)
+    }
+}
+
+/// A sensible first timebox per step, in minutes.
+pub fn default_minutes(step: Step) -> u32 {
+    match step {
+        Step::SetTheStage => 5,
+        Step::WhatHappened => 15,
+        Step::Why => 15,
+        Step::Prevention => 10,
+        Step::Summary => 5,
+    }
+}
