@@ -3,6 +3,7 @@
 
 use crate::domain::{Id, Replica};
 use crate::storage::{local::LocalStore, memory::MemoryStore, KeyValueStore, Repository};
+use crate::ui::audience::AudienceScreen;
 use crate::ui::home::HomeScreen;
 use crate::ui::live::{Announcer, LiveRegion};
 use crate::ui::platform::new_replica;
@@ -17,21 +18,27 @@ use std::rc::Rc;
 pub enum Route {
     Home,
     Retro(Id),
+    /// The read-only window the room sees.
+    Audience(Id),
 }
 
 impl Route {
     pub fn from_hash(hash: &str) -> Route {
-        hash.trim_start_matches('#')
-            .strip_prefix("/retro/")
-            .and_then(Id::parse)
-            .map(Route::Retro)
-            .unwrap_or(Route::Home)
+        let path = hash.trim_start_matches('#');
+        if let Some(id) = path.strip_prefix("/retro/").and_then(Id::parse) {
+            Route::Retro(id)
+        } else if let Some(id) = path.strip_prefix("/audience/").and_then(Id::parse) {
+            Route::Audience(id)
+        } else {
+            Route::Home
+        }
     }
 
     pub fn to_hash(self) -> String {
         match self {
             Route::Home => "#/".to_string(),
             Route::Retro(id) => format!("#/retro/{id}"),
+            Route::Audience(id) => format!("#/audience/{id}"),
         }
     }
 }
@@ -109,7 +116,7 @@ pub fn App(options: MountOptions) -> impl IntoView {
     on_cleanup(move || hash_listener.remove());
 
     view! {
-        <div class="retrace">
+        <div class="retrace" class:audience-mode=move || matches!(state.route.get(), Route::Audience(_))>
             <header class="app-bar">
                 <a class="brand" href="#/" on:click=move |ev| {
                     ev.prevent_default();
@@ -125,6 +132,7 @@ pub fn App(options: MountOptions) -> impl IntoView {
                 {move || match state.route.get() {
                     Route::Home => view! { <HomeScreen /> }.into_any(),
                     Route::Retro(id) => view! { <RetroScreen id /> }.into_any(),
+                    Route::Audience(id) => view! { <AudienceScreen id /> }.into_any(),
                 }}
             </main>
             <LiveRegion announcer=state.announcer />
@@ -156,5 +164,6 @@ mod tests {
         assert_eq!(Route::from_hash(""), Route::Home);
         assert_eq!(Route::from_hash("#/retro/not-an-id"), Route::Home);
         assert_eq!(Route::from_hash("#r=abc"), Route::Home);
+        assert_eq!(Route::from_hash(&Route::Audience(id).to_hash()), Route::Audience(id));
     }
 }

@@ -1,14 +1,18 @@
 //! Leptos components, one file per concept. Components read the document through memos and
 //! send [`crate::domain::Edit`]s; they hold no rules of their own.
 
+pub mod audience;
+pub mod coach;
 pub mod home;
 pub mod live;
 pub mod platform;
 pub mod prevention;
 pub mod retro;
 pub mod session;
+pub mod shortcuts;
 pub mod stage;
 pub mod summary;
 pub mod timeline;
+pub mod timer;
 pub mod why;
 pub mod widgets;

@@ -34,14 +34,36 @@ pub fn PreventionStep() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
-    let add = move |_| {
-        let id = new_id();
-        if s.apply(Edit::AddAction { id }) {
-            focus_soon(format!("action-{id}-description"));
-        }
-    };
+    let add = move |_| add_action(s, None);
+    // The room's top three by votes, when no action addresses them yet.
+    let top_voted = s.memo(|r| {
+        let addressed = |f: Id| r.actions.values().any(|a| a.factor_links.value.iter().any(|l| r.shown_as(*l) == f));
+        let mut voted: Vec<(Id, String, u32)> = r
+            .factor_order()
+            .into_iter()
+            .map(|f| (f, short_name(&r.factors[&f].statement.value, 60), r.total_votes(f)))
+            .filter(|(f, _, votes)| *votes > 0 && !addressed(*f))
+            .collect();
+        voted.sort_by_key(|(_, _, votes)| std::cmp::Reverse(*votes));
+        voted.truncate(3);
+        if r.facilitation.safe_to_share.value { voted.clear(); }
+        voted
+    });
     view! {
         <StepHeader step=Step::Prevention />
+        <Show when=move || !top_voted.get().is_empty()>
+            <section class="suggested" aria-labelledby="suggested-title">
+                <h3 id="suggested-title">"Most-voted factors without an action"</h3>
+                <ul>
+                    {move || top_voted.get().into_iter().map(|(factor, label, votes)| view! {
+                        <li>
+                            <span>{format!("{label} ({votes} vote{})", if votes == 1 { "" } else { "s" })}</span>
+                            <button type="button" class="button quiet small" on:click=move |_| add_action(s, Some(factor))>"Add an action for it"</button>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        </Show>
         <Show when=move || !checks.get().is_empty()>
             <section class="checks" aria-labelledby="checks-title">
                 <h3 id="checks-title">{move || format!("Worth a look ({})", checks.get().len())}</h3>
@@ -55,7 +77,7 @@ pub fn PreventionStep() -> impl IntoView {
                             <li>
                                 <span>{message}</span>
                                 <button type="button" class="button quiet small" on:click=move |_| match &fix {
-                                    Fix::AddActionFor(factor) => add_action_for(s, *factor),
+                                    Fix::AddActionFor(factor) => add_action(s, Some(*factor)),
                                     Fix::Focus(target) => focus_soon(target.clone()),
                                 }>{label}</button>
                             </li>
@@ -85,10 +107,13 @@ enum Fix {
     Focus(String),
 }
 
-fn add_action_for(s: RetroSession, factor: Id) {
+/// Adds an action at the end, linked to `factor` when given, and puts the cursor in it.
+pub fn add_action(s: RetroSession, factor: Option<Id>) {
     let id = new_id();
     if s.apply(Edit::AddAction { id }) {
-        s.apply(Edit::Action(id, ActionField::FactorLinks(std::collections::BTreeSet::from([factor]))));
+        if let Some(factor) = factor {
+            s.apply(Edit::Action(id, ActionField::FactorLinks(std::collections::BTreeSet::from([factor]))));
+        }
         focus_soon(format!("action-{id}-description"));
     }
 }
@@ -119,7 +144,7 @@ fn ActionCard(id: Id) -> impl IntoView {
     view! {
         <li class="card item action-item" data-status=move || status.get().key()>
             <div class="action-grid">
-                <TextField label="Action" id=format!("action-{id}-description") multiline=true class="grow"
+                <TextField label="Action" id=format!("action-{id}-description") multiline=true coach=format!("action:{id}:description") class="grow"
                     placeholder="What will we change?"
                     value=description on_input=move |v| set(ActionField::Description(v)) />
                 <ItemControls noun="action"

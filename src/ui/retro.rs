@@ -10,7 +10,12 @@ use crate::ui::stage::StageStep;
 use crate::ui::summary::SummaryStep;
 use crate::ui::timeline::TimelineStep;
 use crate::ui::why::WhyStep;
+use crate::ui::shortcuts::{use_shortcuts, Action, ShortcutSheet};
+use crate::ui::timer::TimerPanel;
 use crate::ui::widgets::StorageBanner;
+use crate::domain::coaching::open_findings_count;
+use crate::domain::guide::guide;
+use crate::domain::{Edit, LearningList};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -86,23 +91,68 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
     on_cleanup(|| document().set_title("Retrace"));
 
     let go = move |target: Step| {
-        session.apply(crate::domain::Edit::GoTo(target));
+        session.apply(Edit::GoTo(target));
         focus_soon("step-heading".into());
     };
+    let presenter = session.memo(|r| r.facilitation.presenter.value);
+    let shortcuts = NodeRef::<leptos::html::Dialog>::new();
+    let toggle_presenter = move || {
+        let on = !presenter.get_untracked();
+        session.apply(Edit::Presenter(on));
+        app.announcer.say(if on { "Presenter mode on." } else { "Presenter mode off." });
+    };
+    use_shortcuts(move |action| match action {
+        Action::NextStep => {
+            if let Some(next) = step.get_untracked().next() {
+                go(next);
+            }
+        }
+        Action::PreviousStep => {
+            if let Some(previous) = step.get_untracked().previous() {
+                go(previous);
+            }
+        }
+        Action::AddItem => add_item(session, step.get_untracked()),
+        Action::TogglePresenter => toggle_presenter(),
+        Action::ToggleTimer => {
+            let now = crate::ui::platform::now_ms();
+            let (current, timer) = session.doc.with_untracked(|r| (r.step.value, r.facilitation.timer(r.step.value)));
+            session.apply(Edit::SetTimer(current, timer.toggle(now)));
+        }
+        Action::ShowShortcuts => {
+            if let Some(dialog) = shortcuts.get_untracked() {
+                let _ = dialog.show_modal();
+            }
+        }
+    });
 
     view! {
-        <div class="workspace">
+        <div class="workspace" class:presenter=move || presenter.get()>
             <StorageBanner message=session.save_problem on_download=Callback::new(move |_| session.download_json()) />
             <div class="workspace-header">
-                <button type="button" class="button quiet" on:click=move |_| app.navigate(Route::Home)>
+                <button type="button" class="button quiet back-button" on:click=move |_| app.navigate(Route::Home)>
                     "← All retrospectives"
                 </button>
                 <div class="workspace-title">
                     <p class="eyebrow">{template}</p>
                     <h1>{title}</h1>
                 </div>
+                <TimerPanel />
+            </div>
+            <div class="facilitation-bar">
+                <button type="button" class="button small" aria-keyshortcuts="p"
+                    aria-pressed=move || if presenter.get() { "true" } else { "false" }
+                    on:click=move |_| toggle_presenter()>"Presenter mode"</button>
+                <SafeToShare />
+                <button type="button" class="button small quiet" on:click=move |_| open_audience_window(session)>
+                    "Open audience window"
+                </button>
+                <button type="button" class="button small quiet" aria-keyshortcuts="?"
+                    on:click=move |_| { if let Some(d) = shortcuts.get() { let _ = d.show_modal(); } }>"Shortcuts (?)"</button>
+                <span class="spacer"></span>
                 <SaveStatus />
             </div>
+            <ShortcutSheet dialog=shortcuts />
             <Stepper on_go=Callback::new(go) />
             <section class="step-body" aria-labelledby="step-heading">
                 {move || match step.get() {
@@ -130,6 +180,46 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
     }
 }
 
+/// Adds an item to the step on screen (the `a` key).
+fn add_item(session: RetroSession, step: Step) {
+    match step {
+        Step::SetTheStage => focus_soon("stage-impact".into()),
+        Step::WhatHappened => crate::ui::timeline::add_timeline_entry(session),
+        Step::Why => crate::ui::why::add_factor(session),
+        Step::Prevention => crate::ui::prevention::add_action(session, None),
+        Step::Summary => crate::ui::summary::add_learning(session, LearningList::WentWell),
+    }
+}
+
+/// Opens (or brings forward) the read-only window for the room.
+fn open_audience_window(session: RetroSession) {
+    let id = session.doc.with_untracked(|r| r.id);
+    let Some(window) = web_sys::window() else { return };
+    let location = window.location();
+    let base = location.href().unwrap_or_default();
+    let base = base.split('#').next().unwrap_or_default().to_string();
+    let url = format!("{base}{}", Route::Audience(id).to_hash());
+    match window.open_with_url_and_target_and_features(&url, &format!("retrace-audience-{id}"), "popup,width=1280,height=720") {
+        Ok(Some(_)) => session.app().announcer.say("Audience window opened. Share that window with the room."),
+        _ => session.app().announcer.say("The browser blocked the audience window. Allow pop-ups for this page and try again."),
+    }
+}
+
+/// "Safe to share": hides participant names and vote counts while the screen is shown.
+#[component]
+fn SafeToShare() -> impl IntoView {
+    let session = expect_context::<RetroSession>();
+    let on = session.memo(|r| r.facilitation.safe_to_share.value);
+    view! {
+        <label class="switch">
+            <input type="checkbox" role="switch"
+                prop:checked=move || on.get()
+                on:change=move |ev| { session.apply(Edit::SafeToShare(event_target_checked(&ev))); } />
+            <span>"Safe to share: hide names and votes"</span>
+        </label>
+    }
+}
+
 #[component]
 fn SaveStatus() -> impl IntoView {
     let session = expect_context::<RetroSession>();
@@ -151,6 +241,7 @@ fn Stepper(on_go: Callback<Step>) -> impl IntoView {
         .map(|(index, step)| {
             let step = *step;
             let filled = session.memo(move |r| r.step_has_content(step));
+            let hints = session.memo(move |r| open_findings_count(r, step));
             view! {
                 <li>
                     <button type="button" class="step-link"
@@ -158,6 +249,12 @@ fn Stepper(on_go: Callback<Step>) -> impl IntoView {
                         on:click=move |_| on_go.run(step)>
                         <span class="step-number" aria-hidden="true">{index + 1}</span>
                         <span class="step-name">{step.label()}</span>
+                        {move || (hints.get() > 0).then(|| view! {
+                            <span class="step-hints" title="Blameless hints in this step">
+                                <span aria-hidden="true">{format!("⚑ {}", hints.get())}</span>
+                                <span class="sr-only">{format!(", {} blameless hint{}", hints.get(), if hints.get() == 1 { "" } else { "s" })}</span>
+                            </span>
+                        })}
                         <span class="step-state" class:filled=move || filled.get()>
                             <span aria-hidden="true">{move || if filled.get() { "●" } else { "○" }}</span>
                             <span class="sr-only">{move || if filled.get() { " (has content)" } else { " (empty)" }}</span>
@@ -178,11 +275,21 @@ fn Stepper(on_go: Callback<Step>) -> impl IntoView {
 #[component]
 pub fn StepHeader(step: Step) -> impl IntoView {
     let session = expect_context::<RetroSession>();
-    let copy = session.doc.with_untracked(|r| r.template.copy(step));
+    let (copy, guide) = session.doc.with_untracked(|r| (r.template.copy(step), guide(r.template, step)));
     view! {
         <header class="step-header">
             <h2 id="step-heading" tabindex="-1">{step.label()}</h2>
             <p class="step-purpose">{copy.purpose}</p>
+            <details class="guide">
+                <summary>"Facilitator guide"</summary>
+                <div class="guide-body">
+                    <p>{guide.purpose}</p>
+                    <h3>"Ask the room"</h3>
+                    <ul>{guide.questions.iter().map(|q| view! { <li>{*q}</li> }).collect_view()}</ul>
+                    <h3>"Watch out for"</h3>
+                    <ul>{guide.traps.iter().map(|t| view! { <li>{*t}</li> }).collect_view()}</ul>
+                </div>
+            </details>
         </header>
     }
 }

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 pub fn StageStep() -> impl IntoView {
     let s = expect_context::<RetroSession>();
     let copy = s.doc.with_untracked(|r| r.template.copy(Step::SetTheStage));
+    let safe = s.memo(|r| r.facilitation.safe_to_share.value);
     view! {
         <StepHeader step=Step::SetTheStage />
         <div class="stage-grid">
@@ -26,13 +27,16 @@ pub fn StageStep() -> impl IntoView {
                         value=s.memo(|r| r.incident_end.value)
                         on_change=move |v| { s.apply(Edit::IncidentEnd(v)); } />
                 </div>
-                <TextField label="Impact" id="stage-impact" multiline=true placeholder=copy.placeholder
+                <TextField label="Impact" id="stage-impact" multiline=true coach="impact" placeholder=copy.placeholder
                     value=s.memo(|r| r.impact.value.clone())
                     on_input=move |v| { s.apply(Edit::Impact(v)); } />
-                <TextField label="Participants (optional)" id="stage-participants"
-                    placeholder="Names or roles, if the group wants them recorded"
-                    value=s.memo(|r| r.participants.value.clone())
-                    on_input=move |v| { s.apply(Edit::Participants(v)); } />
+                <Show when=move || !safe.get()
+                    fallback=|| view! { <p class="hint">"Participants are hidden while the screen is shared."</p> }>
+                    <TextField label="Participants (optional)" id="stage-participants"
+                        placeholder="Names or roles, if the group wants them recorded"
+                        value=s.memo(|r| r.participants.value.clone())
+                        on_input=move |v| { s.apply(Edit::Participants(v)); } />
+                </Show>
                 <p class="hint"><span class="example-label">"Example impact: "</span>{copy.example}</p>
             </div>
             <aside class="card agreement" aria-labelledby="agreement-title">

@@ -22,24 +22,27 @@ pub fn SummaryStep() -> impl IntoView {
     }
 }
 
+/// Adds a note to one of the two lists and puts the cursor in it.
+pub fn add_learning(s: RetroSession, list: LearningList) {
+    let id = new_id();
+    if s.apply(Edit::AddLearning { id, list }) {
+        focus_soon(format!("learning-{id}"));
+    }
+}
+
 #[component]
 fn LearningColumn(list: LearningList, placeholder: &'static str) -> impl IntoView {
     let s = expect_context::<RetroSession>();
     let order = s.memo(move |r| r.learning_order(list));
     let heading_id = format!("learning-{}", list.key());
-    let add = move |_| {
-        let id = new_id();
-        if s.apply(Edit::AddLearning { id, list }) {
-            focus_soon(format!("learning-{id}"));
-        }
-    };
+    let add = move |_| add_learning(s, list);
     view! {
         <section class="card learning-column" aria-labelledby=heading_id>
             <h3 id=heading_id.clone()>{list.label()}</h3>
             <ul class="learning-list">
                 <For each=move || order.get() key=|id| *id let(id)>
                     <li class="learning-item">
-                        <TextField label=list.label() label_hidden=true id=format!("learning-{id}") multiline=true class="grow"
+                        <TextField label=list.label() label_hidden=true id=format!("learning-{id}") multiline=true coach=format!("learning:{id}") class="grow"
                             placeholder=placeholder
                             value=s.memo(move |r| r.learnings.get(&id).map(|l| l.text.value.clone()).unwrap_or_default())
                             on_input=move |v| { s.apply(Edit::LearningText(id, v)); } />
@@ -62,7 +65,7 @@ fn Report() -> impl IntoView {
     view! {
         <article class="card report" aria-labelledby="report-title">
             <h3 id="report-title">"Report"</h3>
-            {move || s.doc.with(report_body)}
+            {move || s.doc.with(|r| full_report(r))}
         </article>
     }
 }
@@ -72,44 +75,122 @@ fn or_none(text: &str, none: &'static str) -> String {
     if t.is_empty() { none.to_string() } else { t.to_string() }
 }
 
-fn report_body(r: &Retrospective) -> AnyView {
+fn when(t: crate::domain::LocalDateTime) -> String {
+    t.to_string().replace('T', " ")
+}
+
+/// Every section, in order: the Summary step's report.
+pub fn full_report(r: &Retrospective) -> AnyView {
+    view! {
+        {facts_section(r)}
+        <h4>"What happened"</h4>
+        {timeline_section(r)}
+        <h4>"Why"</h4>
+        {factors_section(r)}
+        <h4>"Prevention"</h4>
+        {actions_section(r)}
+        <h4>"What went well"</h4>
+        {learnings_section(r, LearningList::WentWell)}
+        <h4>"Where we got lucky"</h4>
+        {learnings_section(r, LearningList::Lucky)}
+    }
+    .into_any()
+}
+
+/// Title, window, impact, durations — and participants, unless the screen is "safe to share".
+pub fn facts_section(r: &Retrospective) -> AnyView {
     let durations = incident_durations(&r.timeline);
     let window = match (r.incident_start.value, r.incident_end.value) {
-        (Some(a), Some(b)) => format!("{} – {}", a.to_string().replace('T', " "), b.to_string().replace('T', " ")),
-        (Some(a), None) => format!("From {}", a.to_string().replace('T', " ")),
+        (Some(a), Some(b)) => format!("{} – {}", when(a), when(b)),
+        (Some(a), None) => format!("From {}", when(a)),
         _ => "Not recorded".into(),
     };
-    let timeline = r
+    let participants = (!r.facilitation.safe_to_share.value && !r.participants.value.trim().is_empty())
+        .then(|| view! { <dt>"Participants"</dt><dd>{r.participants.value.clone()}</dd> });
+    view! {
+        <dl class="report-facts">
+            <dt>"Title"</dt><dd>{r.display_title().to_string()}</dd>
+            <dt>"Kind"</dt><dd>{r.template.label()}</dd>
+            <dt>"When"</dt><dd>{window}</dd>
+            <dt>"Impact"</dt><dd class="pre">{or_none(&r.impact.value, "Not recorded")}</dd>
+            {participants}
+            <dt>"Time to detect"</dt><dd>{durations.time_to_detect.describe()}</dd>
+            <dt>"Time to resolve"</dt><dd>{durations.time_to_resolve.describe()}</dd>
+        </dl>
+    }
+    .into_any()
+}
+
+pub fn timeline_section(r: &Retrospective) -> AnyView {
+    if r.timeline.is_empty() {
+        return view! { <p class="hint">"No timeline entries."</p> }.into_any();
+    }
+    let rows = r
         .timeline_order()
         .into_iter()
         .map(|id| {
             let e = &r.timeline[&id];
             view! {
                 <tr>
-                    <td class="nowrap">{e.when.value.map(|t| t.to_string().replace('T', " ")).unwrap_or_else(|| "—".into())}</td>
+                    <td class="nowrap">{e.when.value.map(when).unwrap_or_else(|| "—".into())}</td>
                     <td>{e.kind.value.label()}</td>
                     <td class="pre">{e.what.value.clone()}</td>
                 </tr>
             }
         })
         .collect_view();
-    let factors = r
-        .factor_order()
+    view! {
+        <table class="report-table">
+            <thead><tr><th scope="col">"When"</th><th scope="col">"Kind"</th><th scope="col">"What happened"</th></tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+    .into_any()
+}
+
+/// Factors with their why chains; duplicates merged into a factor are listed under it.
+pub fn factors_section(r: &Retrospective) -> AnyView {
+    let order = r.factor_order();
+    if order.is_empty() {
+        return view! { <p class="hint">"No contributing factors."</p> }.into_any();
+    }
+    let show_votes = !r.facilitation.safe_to_share.value;
+    let items = order
         .into_iter()
         .map(|id| {
             let f = &r.factors[&id];
+            let votes = r.total_votes(id);
+            let parts = r
+                .merged_parts(id)
+                .into_iter()
+                .map(|p| view! {
+                    <li>
+                        <span class="pre">{format!("Also named as: {}", or_none(&r.factors[&p].statement.value, "(no statement)"))}</span>
+                        {why_report(r, p, None)}
+                    </li>
+                })
+                .collect_view();
             view! {
                 <li>
                     <p>
                         <strong class="pre">{or_none(&f.statement.value, "(no statement)")}</strong>
                         " · " {f.category.value.label()} {f.key.value.then_some(" · key factor")}
+                        {(show_votes && votes > 0).then(|| format!(" · {votes} vote{}", if votes == 1 { "" } else { "s" }))}
                     </p>
                     {why_report(r, id, None)}
+                    <ul class="report-parts">{parts}</ul>
                 </li>
             }
         })
         .collect_view();
-    let actions = r
+    view! { <ol class="report-factors">{items}</ol> }.into_any()
+}
+
+pub fn actions_section(r: &Retrospective) -> AnyView {
+    if r.actions.is_empty() {
+        return view! { <p class="hint">"No actions."</p> }.into_any();
+    }
+    let rows = r
         .action_order()
         .into_iter()
         .map(|id| {
@@ -125,60 +206,22 @@ fn report_body(r: &Retrospective) -> AnyView {
             }
         })
         .collect_view();
-    let learnings = |list| {
-        let order = r.learning_order(list);
-        if order.is_empty() {
-            return view! { <p class="hint">"Nothing recorded."</p> }.into_any();
-        }
-        let items = order
-            .into_iter()
-            .map(|id| view! { <li class="pre">{r.learnings[&id].text.value.clone()}</li> })
-            .collect_view();
-        view! { <ul>{items}</ul> }.into_any()
-    };
     view! {
-        <dl class="report-facts">
-            <dt>"Title"</dt><dd>{r.display_title().to_string()}</dd>
-            <dt>"Kind"</dt><dd>{r.template.label()}</dd>
-            <dt>"When"</dt><dd>{window}</dd>
-            <dt>"Impact"</dt><dd class="pre">{or_none(&r.impact.value, "Not recorded")}</dd>
-            <dt>"Time to detect"</dt><dd>{durations.time_to_detect.describe()}</dd>
-            <dt>"Time to resolve"</dt><dd>{durations.time_to_resolve.describe()}</dd>
-        </dl>
-        <h4>"What happened"</h4>
-        {if r.timeline.is_empty() {
-            view! { <p class="hint">"No timeline entries."</p> }.into_any()
-        } else {
-            view! {
-                <table class="report-table">
-                    <thead><tr><th scope="col">"When"</th><th scope="col">"Kind"</th><th scope="col">"What happened"</th></tr></thead>
-                    <tbody>{timeline}</tbody>
-                </table>
-            }.into_any()
-        }}
-        <h4>"Why"</h4>
-        {if r.factors.is_empty() {
-            view! { <p class="hint">"No contributing factors."</p> }.into_any()
-        } else {
-            view! { <ol class="report-factors">{factors}</ol> }.into_any()
-        }}
-        <h4>"Prevention"</h4>
-        {if r.actions.is_empty() {
-            view! { <p class="hint">"No actions."</p> }.into_any()
-        } else {
-            view! {
-                <table class="report-table">
-                    <thead><tr><th scope="col">"Action"</th><th scope="col">"Owner"</th><th scope="col">"Due"</th><th scope="col">"Priority"</th><th scope="col">"Status"</th></tr></thead>
-                    <tbody>{actions}</tbody>
-                </table>
-            }.into_any()
-        }}
-        <h4>"What went well"</h4>
-        {learnings(LearningList::WentWell)}
-        <h4>"Where we got lucky"</h4>
-        {learnings(LearningList::Lucky)}
+        <table class="report-table">
+            <thead><tr><th scope="col">"Action"</th><th scope="col">"Owner"</th><th scope="col">"Due"</th><th scope="col">"Priority"</th><th scope="col">"Status"</th></tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
     }
     .into_any()
+}
+
+pub fn learnings_section(r: &Retrospective, list: LearningList) -> AnyView {
+    let order = r.learning_order(list);
+    if order.is_empty() {
+        return view! { <p class="hint">"Nothing recorded."</p> }.into_any();
+    }
+    let items = order.into_iter().map(|id| view! { <li class="pre">{r.learnings[&id].text.value.clone()}</li> }).collect_view();
+    view! { <ul>{items}</ul> }.into_any()
 }
 
 fn why_report(r: &Retrospective, factor: Id, parent: Option<Id>) -> AnyView {

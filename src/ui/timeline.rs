@@ -13,12 +13,7 @@ pub fn TimelineStep() -> impl IntoView {
     let s = expect_context::<RetroSession>();
     let order = s.memo(|r| r.timeline_order());
     let durations = s.memo(|r| incident_durations(&r.timeline));
-    let add = move |_| {
-        let id = new_id();
-        if s.apply(Edit::AddTimelineEntry { id }) {
-            focus_soon(format!("tl-{id}-what"));
-        }
-    };
+    let add = move |_| add_timeline_entry(s);
     let duration = |label: &'static str, value: Memo<Derived>| {
         view! {
             <div class="metric">
@@ -46,6 +41,14 @@ pub fn TimelineStep() -> impl IntoView {
     }
 }
 
+/// Adds an entry at the end and puts the cursor in it.
+pub fn add_timeline_entry(s: RetroSession) {
+    let id = new_id();
+    if s.apply(Edit::AddTimelineEntry { id }) {
+        focus_soon(format!("tl-{id}-what"));
+    }
+}
+
 #[component]
 fn TimelineRow(id: Id) -> impl IntoView {
     let s = expect_context::<RetroSession>();
@@ -67,7 +70,7 @@ fn TimelineRow(id: Id) -> impl IntoView {
                         focus_soon(format!("tl-{id}-when"));
                     } />
                 <ChoiceSelect label="Kind" value=kind on_change=move |v: EntryKind| set(TimelineField::Kind(v)) />
-                <TextField label="What happened" id=format!("tl-{id}-what") multiline=true class="grow" placeholder=placeholder
+                <TextField label="What happened" id=format!("tl-{id}-what") multiline=true coach=format!("timeline:{id}:what") class="grow" placeholder=placeholder
                     value=what on_input=move |v| set(TimelineField::What(v)) />
                 <ItemControls noun="timeline entry"
                     on_move=move |up| {

@@ -12,27 +12,88 @@ use leptos::prelude::*;
 #[component]
 pub fn WhyStep() -> impl IntoView {
     let s = expect_context::<RetroSession>();
+    let by_votes = RwSignal::new(false);
     let order = s.memo(|r| r.factor_order());
+    let shown = Memo::new(move |_| {
+        let mut ids = order.get();
+        if by_votes.get() {
+            // Stable: equal votes keep the list order.
+            s.doc.with(|r| ids.sort_by_key(|id| std::cmp::Reverse(r.total_votes(*id))));
+        }
+        ids
+    });
     let suggested = s.doc.with_untracked(|r| r.template.suggested_categories());
     let suggested = suggested.iter().map(|c| c.label()).collect::<Vec<_>>().join(", ");
-    let add = move |_| {
-        let id = new_id();
-        if s.apply(Edit::AddFactor { id }) {
-            focus_soon(format!("factor-{id}-statement"));
-        }
-    };
+    let add = move |_| add_factor(s);
     view! {
         <StepHeader step=Step::Why />
         <p class="hint">{format!("Common categories for this kind of retrospective: {suggested}.")}</p>
+        <Show when=move || { order.get().len() > 1 }>
+            <VotingBar by_votes />
+        </Show>
         <Show when=move || !order.get().is_empty()
             fallback=|| view! { <EmptyState step=Step::Why what="No contributing factors yet. Name a condition that made the outcome possible or worse — a system, a process, a pressure — not a person." /> }>
             <ol class="item-list factor-list" aria-label="Contributing factors">
-                <For each=move || order.get() key=|id| *id let(id)>
+                <For each=move || shown.get() key=|id| *id let(id)>
                     <FactorCard id />
                 </For>
             </ol>
         </Show>
         <button type="button" class="button add-button" on:click=add>"+ Add contributing factor"</button>
+    }
+}
+
+/// Adds a factor at the end and puts the cursor in its statement.
+pub fn add_factor(s: RetroSession) {
+    let id = new_id();
+    if s.apply(Edit::AddFactor { id }) {
+        focus_soon(format!("factor-{id}-statement"));
+    }
+}
+
+/// Dot voting, scribed by the facilitator: how many votes each person has, how many people,
+/// and what is left. The room votes aloud or with stickers; the facilitator records it here.
+#[component]
+fn VotingBar(by_votes: RwSignal<bool>) -> impl IntoView {
+    let s = expect_context::<RetroSession>();
+    let per_person = s.memo(|r| r.facilitation.votes_per_person.value);
+    let voters = s.memo(|r| r.facilitation.voters.value);
+    let used = s.memo(|r| r.factors.values().map(|f| f.votes.value).sum::<u32>());
+    let hidden = s.memo(|r| r.facilitation.safe_to_share.value);
+    let number = |ev: &leptos::ev::Event| event_target_value(ev).trim().parse::<u32>().ok();
+    view! {
+        <section class="voting" aria-labelledby="voting-title">
+            <h3 id="voting-title">"Dot voting"</h3>
+            <div class="voting-fields">
+                <div class="field field-number">
+                    <label for="votes-per-person" class="field-label">"Votes per person"</label>
+                    <input id="votes-per-person" type="number" min="1" max="99"
+                        prop:value=move || per_person.get().to_string()
+                        on:change=move |ev| if let Some(n) = number(&ev) { s.apply(Edit::VotesPerPerson(n)); } />
+                </div>
+                <div class="field field-number">
+                    <label for="voters" class="field-label">"People voting"</label>
+                    <input id="voters" type="number" min="0" max="999"
+                        prop:value=move || voters.get().to_string()
+                        on:change=move |ev| if let Some(n) = number(&ev) { s.apply(Edit::Voters(n)); } />
+                </div>
+                <p class="votes-left" aria-live="polite">
+                    {move || {
+                        let total = per_person.get() * voters.get();
+                        if hidden.get() {
+                            "Vote counts are hidden while the screen is shared.".to_string()
+                        } else if total == 0 {
+                            format!("{} votes recorded. Enter how many people are voting to see what is left.", used.get())
+                        } else {
+                            format!("{} of {total} votes used · {} left", used.get(), total.saturating_sub(used.get()))
+                        }
+                    }}
+                </p>
+                <button type="button" class="button small"
+                    aria-pressed=move || if by_votes.get() { "true" } else { "false" }
+                    on:click=move |_| by_votes.update(|b| *b = !*b)>"Sort by votes"</button>
+            </div>
+        </section>
     }
 }
 
@@ -57,6 +118,23 @@ fn FactorCard(id: Id) -> impl IntoView {
         s.apply(Edit::Factor(id, field));
     };
     let key_id = format!("factor-{id}-key");
+    let votes = s.memo(move |r| r.factors.get(&id).map_or(0, |f| f.votes.value));
+    let total_votes = s.memo(move |r| r.total_votes(id));
+    let hide_votes = s.memo(|r| r.facilitation.safe_to_share.value);
+    let statement_for_label = move || short_name(&statement.get(), 40);
+    let others = s.memo(move |r| {
+        r.factor_order().into_iter().filter(|o| *o != id).map(|o| (o, short_name(&r.factors[&o].statement.value, 60))).collect::<Vec<_>>()
+    });
+    let parts = s.memo(move |r| r.merged_parts(id));
+    let merge_into = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        if let Some(into) = Id::parse(&value) {
+            if s.apply(Edit::MergeFactor { duplicate: id, into }) {
+                s.app().announcer.say("Merged as a duplicate. “Separate again” undoes it.");
+                crate::ui::platform::focus_soon(format!("factor-{into}-statement"));
+            }
+        }
+    };
     let ask = move |_| {
         let q = new_id();
         if s.apply(Edit::AddWhy { id: q, factor: id, parent: None }) {
@@ -66,7 +144,7 @@ fn FactorCard(id: Id) -> impl IntoView {
     view! {
         <li class="card item factor-item" class:key-factor=move || key.get()>
             <div class="factor-grid">
-                <TextField label="Contributing factor" id=format!("factor-{id}-statement") multiline=true class="grow"
+                <TextField label="Contributing factor" id=format!("factor-{id}-statement") multiline=true coach=format!("factor:{id}:statement") class="grow"
                     placeholder="What condition contributed to this?"
                     value=statement on_input=move |v| set(FactorField::Statement(v)) />
                 <ChoiceSelect label="Category" value=category on_change=move |v: Category| set(FactorField::Category(v)) />
@@ -80,6 +158,38 @@ fn FactorCard(id: Id) -> impl IntoView {
                     on_move=move |up| { s.apply(Edit::Move { id, up }); }
                     on_delete=move |_| { s.apply(Edit::Delete(id)); s.app().announcer.say("Contributing factor deleted, with its questions."); } />
             </div>
+            <div class="factor-tools">
+                <div class="vote-control" role="group" aria-label=move || format!("Votes for “{}”", statement_for_label())>
+                    <button type="button" class="icon-button" aria-label="Remove a vote"
+                        on:click=move |_| { let v = votes.get_untracked(); if v > 0 { set(FactorField::Votes(v - 1)); } }>"−"</button>
+                    <span class="vote-count">
+                        {move || if hide_votes.get() { "votes hidden".to_string() } else {
+                            let n = total_votes.get();
+                            format!("{n} vote{}", if n == 1 { "" } else { "s" })
+                        }}
+                    </span>
+                    <button type="button" class="icon-button" aria-label="Add a vote"
+                        on:click=move |_| set(FactorField::Votes(votes.get_untracked() + 1))>"+"</button>
+                </div>
+                <Show when=move || !others.get().is_empty()>
+                    <div class="field field-merge">
+                        <label class="sr-only" for=format!("merge-{id}")>"Merge into another factor as a duplicate"</label>
+                        <select id=format!("merge-{id}") on:change=merge_into>
+                            <option value="" selected>"Duplicate of…"</option>
+                            <For each=move || others.get() key=|(o, label)| (*o, label.clone()) let((o, label))>
+                                <option value=o.to_string()>{label}</option>
+                            </For>
+                        </select>
+                    </div>
+                </Show>
+            </div>
+            <Show when=move || !parts.get().is_empty()>
+                <ul class="merged-parts" aria-label="Merged duplicates">
+                    <For each=move || parts.get() key=|p| *p let(part)>
+                        <MergedPart id=part />
+                    </For>
+                </ul>
+            </Show>
             <LinkPicker legend="Linked timeline entries" options=entries selected=links
                 on_change=move |v| set(FactorField::TimelineLinks(v))
                 empty="Add timeline entries in “What happened” to link them here." />
@@ -87,6 +197,25 @@ fn FactorCard(id: Id) -> impl IntoView {
                 <WhyList factor=id parent=None />
                 <button type="button" class="button quiet small" on:click=ask>"+ Ask how this came about"</button>
             </div>
+        </li>
+    }
+}
+
+/// A duplicate shown inside the factor it was merged into: its words and why chain stay.
+#[component]
+fn MergedPart(id: Id) -> impl IntoView {
+    let s = expect_context::<RetroSession>();
+    let statement = s.memo(move |r| r.factors.get(&id).map(|f| short_name(&f.statement.value, 200)).unwrap_or_default());
+    view! {
+        <li class="merged-part">
+            <p><span class="eyebrow">"Also named as"</span> <span class="pre">{move || statement.get()}</span></p>
+            <WhyList factor=id parent=None />
+            <button type="button" class="button quiet small"
+                on:click=move |_| {
+                    if s.apply(Edit::SeparateFactor(id)) {
+                        s.app().announcer.say("Separated: the factor stands on its own again.");
+                    }
+                }>"Separate again"</button>
         </li>
     }
 }
@@ -122,13 +251,13 @@ fn WhyItem(id: Id, factor: Id) -> impl IntoView {
     view! {
         <li class="why-item">
             <div class="why-grid">
-                <TextField label="Question" id=format!("why-{id}-question") class="why-question"
+                <TextField label="Question" id=format!("why-{id}-question") coach=format!("why:{id}:question") class="why-question"
                     value=question on_input=move |v| { s.apply(Edit::Why(id, WhyField::Question(v))); } />
                 <ItemControls noun="question"
                     on_move=move |up| { s.apply(Edit::Move { id, up }); }
                     on_delete=move |_| { s.apply(Edit::Delete(id)); s.app().announcer.say("Question deleted, with the questions below it."); } />
             </div>
-            <TextField label="Answer" id=format!("why-{id}-answer") multiline=true
+            <TextField label="Answer" id=format!("why-{id}-answer") multiline=true coach=format!("why:{id}:answer")
                 placeholder="What made sense at the time, and why?"
                 value=answer on_input=move |v| { s.apply(Edit::Why(id, WhyField::Answer(v))); } />
             <button type="button" class="button quiet small" on:click=follow_up>"+ Ask a follow-up"</button>

@@ -32,9 +32,13 @@ pub fn TextField(
     #[prop(optional, into)] placeholder: Option<String>,
     #[prop(optional)] label_hidden: bool,
     #[prop(optional, into)] class: Option<String>,
+    /// When set, the blameless coach reviews this field; the key identifies it for dismissals.
+    #[prop(optional, into)]
+    coach: Option<String>,
 ) -> impl IntoView {
     let id = field_id(id);
     let placeholder = placeholder.unwrap_or_default();
+    let hints = coach.map(|field_key| view! { <crate::ui::coach::CoachHints field_key text=value /> });
     let control = if multiline {
         view! {
             <textarea id=id.clone() rows="2" maxlength=MAX_TEXT placeholder=placeholder
@@ -54,6 +58,7 @@ pub fn TextField(
         <div class=format!("field {}", class.unwrap_or_default())>
             <label for=id class=label_class(label_hidden)>{label}</label>
             {control}
+            {hints}
         </div>
     }
 }

@@ -1,0 +1,83 @@
+//! The audience window: what the room sees while the facilitator works in their own window.
+//! Read-only, large, the current step and the timer. It follows the facilitator through the
+//! `storage` event that every save raises in other windows, so it needs no server and no
+//! channel of its own, and closing it loses nothing.
+
+use crate::app::AppState;
+use crate::domain::template::BLAMELESS_AGREEMENT;
+use crate::domain::{Id, LearningList, Retrospective, Step};
+use crate::ui::summary::{actions_section, facts_section, factors_section, full_report, learnings_section, timeline_section};
+use crate::ui::timer::{use_clock, TimerFace};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn AudienceScreen(id: Id) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let load = move || app.repo.with_value(|repo| repo.load(id)).map_err(|e| e.to_string());
+    let doc = RwSignal::new(load());
+    let key = app.repo.with_value(|r| r.retro_key(id));
+    let listener = window_event_listener(leptos::ev::storage, move |ev| {
+        let event: web_sys::StorageEvent = ev.unchecked_into();
+        if event.key().as_deref() == Some(key.as_str()) {
+            // Keep showing the last good version if the new one cannot be read.
+            if let Ok(retro) = load() {
+                doc.set(Ok(retro));
+            }
+        }
+    });
+    on_cleanup(move || listener.remove());
+    let now = use_clock();
+    Effect::new(move |_| {
+        if let Ok(r) = &*doc.read() {
+            document().set_title(&format!("{} · audience · Retrace", r.display_title()));
+        }
+    });
+    view! {
+        <div class="audience">
+            {move || match &*doc.read() {
+                Err(message) => view! {
+                    <section class="panel load-failure">
+                        <h1>"Nothing to show yet"</h1>
+                        <p>{message.clone()}</p>
+                    </section>
+                }.into_any(),
+                Ok(r) => {
+                    let step = r.step.value;
+                    let timer = r.facilitation.timer(step);
+                    view! {
+                        <header class="audience-header">
+                            <div>
+                                <p class="eyebrow">{format!("{} · step {} of 5", r.display_title(), step.index() + 1)}</p>
+                                <h1>{step.label()}</h1>
+                            </div>
+                            <TimerFace timer=Signal::derive(move || timer) now />
+                        </header>
+                        <section class="audience-body" aria-live="off">{step_view(r, step)}</section>
+                    }.into_any()
+                }
+            }}
+        </div>
+    }
+}
+
+fn step_view(r: &Retrospective, step: Step) -> AnyView {
+    match step {
+        Step::SetTheStage => view! {
+            {facts_section(r)}
+            <blockquote class="agreement-text">{BLAMELESS_AGREEMENT}</blockquote>
+        }
+        .into_any(),
+        Step::WhatHappened => timeline_section(r),
+        Step::Why => factors_section(r),
+        Step::Prevention => actions_section(r),
+        Step::Summary => view! {
+            <div class="summary-grid">
+                <section><h2>"What went well"</h2>{learnings_section(r, LearningList::WentWell)}</section>
+                <section><h2>"Where we got lucky"</h2>{learnings_section(r, LearningList::Lucky)}</section>
+            </div>
+            <details class="audience-report"><summary>"Whole report"</summary>{full_report(r)}</details>
+        }
+        .into_any(),
+    }
+}

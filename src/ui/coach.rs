@@ -1,0 +1,48 @@
+//! Coach hints under a text field: a small marker per open finding that opens to the reason,
+//! a suggested reframing, and "Dismiss". Nothing pops up; nothing blocks typing.
+
+use crate::domain::coaching::{finding_key, open_findings_in};
+use crate::domain::Edit;
+use crate::ui::session::RetroSession;
+use leptos::prelude::*;
+
+#[component]
+pub fn CoachHints(field_key: String, #[prop(into)] text: Signal<String>) -> impl IntoView {
+    let s = expect_context::<RetroSession>();
+    let key = field_key.clone();
+    let findings = Memo::new(move |_| {
+        let text = text.get();
+        s.doc.with(|r| {
+            open_findings_in(r, &key, &text)
+                .into_iter()
+                .map(|f| {
+                    let matched = text.get(f.start..f.end).unwrap_or("").to_string();
+                    (finding_key(&key, &text, &f), matched, f)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <Show when=move || !findings.get().is_empty()>
+            <div class="coach-hints" role="group" aria-label="Blameless hints">
+                <For each=move || findings.get() key=|(key, _, _)| key.clone() let((key, matched, finding))>
+                    <details class="coach-hint">
+                            <summary>
+                                <span class="coach-mark" aria-hidden="true">"⚑"</span>
+                                {format!("“{matched}”")}
+                            </summary>
+                            <div class="coach-body">
+                                <p>{finding.reason}</p>
+                                <p><strong>"Try: "</strong>{finding.suggestion}</p>
+                                <button type="button" class="button quiet small"
+                                    on:click=move |_| {
+                                        s.apply(Edit::DismissFinding(key.clone()));
+                                        s.app().announcer.say("Hint dismissed.");
+                                    }>"Dismiss"</button>
+                            </div>
+                    </details>
+                </For>
+            </div>
+        </Show>
+    }
+}
