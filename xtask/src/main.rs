@@ -19,6 +19,7 @@ fn main() -> ExitCode {
         Some("serve") => serve(&root),
         Some("test") => test(&root),
         Some("build") => build(&root).map(|_| ()),
+        Some("bench") => bench(&root),
         Some("help") | None => {
             println!("{}", USAGE);
             Ok(())
@@ -37,7 +38,8 @@ fn main() -> ExitCode {
 const USAGE: &str = "usage: cargo xtask <command>
   serve   build Retrace and serve it on http://127.0.0.1:8080 (rebuilds on change)
   test    run every test layer: native, browser (headless Chromium), end to end
-  build   build the release dist/ and print its transfer sizes";
+  build   build the release dist/ and print its transfer sizes
+  bench   build the release dist/ and print its sizes and the native benchmarks";
 
 fn project_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in a folder of the project").to_path_buf()
@@ -72,6 +74,18 @@ fn build(root: &Path) -> Result<sizes::Sizes, String> {
     let sizes = sizes::measure(&root.join("dist"))?;
     println!("\n{}", sizes.table());
     Ok(sizes)
+}
+
+fn bench(root: &Path) -> Result<(), String> {
+    build(root)?;
+    // Native figures in an optimised build; LTO off keeps the build short without changing
+    // what is measured much.
+    run(
+        root,
+        "cargo",
+        &["run", "--release", "--quiet", "--example", "bench_coach"],
+        &[("CARGO_PROFILE_RELEASE_LTO", "false"), ("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16"), ("CARGO_PROFILE_RELEASE_OPT_LEVEL", "3"), ("CARGO_PROFILE_RELEASE_PANIC", "unwind")],
+    )
 }
 
 fn test(root: &Path) -> Result<(), String> {
