@@ -37,7 +37,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (any::<u8>(), any::<bool>()).prop_map(|(target, up)| Op::Move { target, up }),
         1 => any::<u8>().prop_map(|target| Op::Delete { target }),
         1 => (0u8..3, text()).prop_map(|(field, text)| Op::Header { field, text }),
-        2 => (0u8..7, any::<u8>()).prop_map(|(what, n)| Op::Facilitate { what, n }),
+        2 => (0u8..8, any::<u8>()).prop_map(|(what, n)| Op::Facilitate { what, n }),
     ]
 }
 
@@ -86,6 +86,7 @@ fn apply_all(r: &mut Retrospective, ops: &[Op], replica: u8) {
                     2 => Edit::Voters(*n as u32),
                     3 => Edit::SetTimer(pick(Step::ALL, *n), Timer::minutes(*n as u32 % 20).start(step as i64 * 1000)),
                     4 => Edit::DismissFinding(format!("finding-{}", n % 7)),
+                    7 => Edit::DisplayName(format!("Person {}", n % 3)),
                     5 if factors.len() > 1 => Edit::MergeFactor { duplicate: pick(&factors, *n), into: pick(&factors, n.wrapping_add(1)) },
                     _ if !factors.is_empty() => Edit::SeparateFactor(pick(&factors, *n)),
                     _ => Edit::VotesPerPerson(*n as u32),

@@ -42,6 +42,8 @@ pub enum Edit {
     VotesPerPerson(u32),
     Voters(u32),
     SetTimer(Step, Timer),
+    /// The writer's display name on this retrospective ("" to be anonymous).
+    DisplayName(String),
     /// Dismiss one coach finding, by its key.
     DismissFinding(String),
     /// Show `duplicate` as part of `into`: both statements, links and why chains are kept.
@@ -176,6 +178,16 @@ impl Retrospective {
                     Some(register) => register.set(timer, c),
                     None => {
                         self.facilitation.timers.insert(step, super::clock::Register::new(timer, c));
+                    }
+                }
+            }
+            Edit::DisplayName(name) => {
+                let c = self.stamp(writer);
+                let name: String = name.trim().chars().take(80).collect();
+                match self.authors.get_mut(&writer.replica) {
+                    Some(register) => register.set(name, c),
+                    None => {
+                        self.authors.insert(writer.replica, super::clock::Register::new(name, c));
                     }
                 }
             }

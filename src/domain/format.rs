@@ -136,10 +136,11 @@ fn migrate(object: &mut Map<String, Value>, from: u64) -> Result<(), FormatError
 }
 
 /// Schema 2 adds how the retrospective is facilitated (presenter mode, timers, voting set-up,
-/// dismissed coach findings) and factor merging. Old documents get the neutral defaults, with
+/// dismissed coach findings), factor merging, and contributors' display names. Old documents get the neutral defaults, with
 /// clock zero so that any real write wins.
 fn migrate_1_to_2(object: &mut Map<String, Value>) {
     let zero = serde_json::json!([0, "0000000000000000"]);
+    object.entry("authors").or_insert_with(|| serde_json::json!({}));
     object.entry("facilitation").or_insert_with(|| {
         serde_json::json!({
             "presenter": {"v": false, "c": zero},

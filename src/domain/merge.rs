@@ -3,21 +3,24 @@
 //! copies can meet in any order (share links, imported files, another tab's write).
 
 use super::clock::Clock;
-use super::ids::Id;
+use super::ids::{Id, Replica};
 use super::retrospective::Retrospective;
-use std::collections::BTreeMap;
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// What a merge changed in the receiving copy.
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
 pub struct MergeReport {
     pub added: usize,
     pub changed: usize,
     pub removed: usize,
+    /// Whose writes came in: the replicas of every register, item and tombstone that won.
+    pub by: BTreeSet<Replica>,
 }
 
 impl MergeReport {
     pub fn is_empty(&self) -> bool {
-        *self == MergeReport::default()
+        self.added == 0 && self.changed == 0 && self.removed == 0
     }
 
     pub fn describe(&self) -> String {
@@ -25,6 +28,28 @@ impl MergeReport {
             return "Nothing new to merge.".to_string();
         }
         format!("Merged: {} added, {} changed, {} removed.", self.added, self.changed, self.removed)
+    }
+}
+
+impl MergeReport {
+    /// The report in words, naming contributors by the display names `retro` knows.
+    pub fn describe_by(&self, retro: &Retrospective) -> String {
+        if self.is_empty() {
+            return self.describe();
+        }
+        let mut names: Vec<String> = self.by.iter().filter_map(|r| retro.author_name(*r)).map(str::to_string).collect();
+        names.sort();
+        names.dedup();
+        let anonymous = self.by.iter().filter(|r| retro.author_name(**r).is_none()).count();
+        if anonymous > 0 {
+            names.push(if anonymous == 1 { "1 person without a name".into() } else { format!("{anonymous} people without a name") });
+        }
+        let who = match names.len() {
+            0 => String::new(),
+            1 => format!(" — by {}", names[0]),
+            n => format!(" — by {} and {}", names[..n - 1].join(", "), names[n - 1]),
+        };
+        format!("{}{who}", self.describe().trim_end_matches('.'))
     }
 }
 
@@ -36,7 +61,7 @@ pub fn merge_retrospectives(into: &mut Retrospective, other: &Retrospective) -> 
     if into.id != other.id {
         return Err(DifferentRetrospectives);
     }
-    let mut report = MergeReport::default();
+    let mut report = MergeReport { by: winning_writers(into, other), ..MergeReport::default() };
     let mut header_changed = false;
     header_changed |= into.title.merge(&other.title);
     header_changed |= into.incident_start.merge(&other.incident_start);
@@ -45,6 +70,16 @@ pub fn merge_retrospectives(into: &mut Retrospective, other: &Retrospective) -> 
     header_changed |= into.participants.merge(&other.participants);
     into.step.merge(&other.step); // where the other person was looking is not a content change
     into.facilitation.merge(&other.facilitation);
+    for (replica, name) in &other.authors {
+        match into.authors.get_mut(replica) {
+            Some(mine) => {
+                mine.merge(name);
+            }
+            None => {
+                into.authors.insert(*replica, name.clone());
+            }
+        }
+    }
     report.changed += usize::from(header_changed);
 
     for (id, clock) in &other.deleted {
@@ -63,6 +98,45 @@ pub fn merge_retrospectives(into: &mut Retrospective, other: &Retrospective) -> 
     into.updated_at = into.updated_at.max(other.updated_at);
     into.counter = into.counter.max(other.counter);
     Ok(report)
+}
+
+/// The replicas whose writes in `other` are newer than what `into` holds. Walks the two
+/// documents' JSON forms side by side, so every register of every kind counts without a list
+/// of fields to keep up to date.
+fn winning_writers(into: &Retrospective, other: &Retrospective) -> BTreeSet<Replica> {
+    fn clock_of(value: &Value) -> Option<(u64, &str)> {
+        let c = value.as_array()?;
+        Some((c.first()?.as_u64()?, c.get(1)?.as_str()?))
+    }
+    fn walk<'a>(mine: Option<&Value>, theirs: &'a Value, out: &mut BTreeSet<&'a str>) {
+        let Value::Object(map) = theirs else { return };
+        if let (Some(_), Some(clock)) = (map.get("v"), map.get("c").and_then(clock_of)) {
+            let mine = mine.and_then(|m| m.get("c")).and_then(clock_of);
+            if mine.is_none_or(|m| clock > m) && clock.0 > 0 {
+                out.insert(clock.1);
+            }
+            return;
+        }
+        for (key, value) in map {
+            walk(mine.and_then(|m| m.get(key)), value, out);
+        }
+    }
+    let (Ok(mine), Ok(theirs)) = (serde_json::to_value(into), serde_json::to_value(other)) else { return BTreeSet::new() };
+    let mut found = BTreeSet::new();
+    for key in ["title", "incident_start", "incident_end", "impact", "participants", "timeline", "factors", "whys", "actions", "learnings", "facilitation", "authors"] {
+        if let Some(value) = theirs.get(key) {
+            walk(mine.get(key), value, &mut found);
+        }
+    }
+    if let Some(Value::Object(deleted)) = theirs.get("deleted") {
+        for (id, clock) in deleted {
+            let known = mine.get("deleted").and_then(|d| d.get(id)).is_some();
+            if let (false, Some((_, replica))) = (known, clock_of(clock)) {
+                found.insert(replica);
+            }
+        }
+    }
+    found.into_iter().filter_map(Replica::parse).collect()
 }
 
 fn merge_items<T: Clone>(
@@ -114,7 +188,8 @@ mod tests {
 
         let mut ab = a.clone();
         let report = merge_retrospectives(&mut ab, &b).unwrap();
-        assert_eq!(report, MergeReport { added: 1, changed: 1, removed: 0 });
+        assert_eq!((report.added, report.changed, report.removed), (1, 1, 0));
+        assert_eq!(report.by, BTreeSet::from([Replica(2)]), "only Bob's writes came in");
         let mut ba = b.clone();
         merge_retrospectives(&mut ba, &a).unwrap();
         assert_eq!(ab, ba);

@@ -56,6 +56,9 @@ pub struct Retrospective {
     pub deleted: BTreeMap<Id, Clock>,
     #[serde(default)]
     pub facilitation: Facilitation,
+    /// Display names people chose, per replica. Optional: without one a person is anonymous.
+    #[serde(default)]
+    pub authors: BTreeMap<Replica, Register<String>>,
 }
 
 impl Retrospective {
@@ -80,6 +83,7 @@ impl Retrospective {
             learnings: BTreeMap::new(),
             deleted: BTreeMap::new(),
             facilitation: Facilitation::default(),
+            authors: BTreeMap::new(),
         }
     }
 
@@ -88,6 +92,11 @@ impl Retrospective {
         self.counter += 1;
         self.updated_at = self.updated_at.max(writer.now_ms);
         Clock(self.counter, writer.replica)
+    }
+
+    /// The name a replica chose, if any.
+    pub fn author_name(&self, replica: Replica) -> Option<&str> {
+        self.authors.get(&replica).map(|r| r.value.trim()).filter(|n| !n.is_empty())
     }
 
     /// The title, or a stand-in so lists never show an empty line.

@@ -86,7 +86,7 @@ impl RetroSession {
         let result = self.app.repo.with_value(|repo| {
             self.doc.try_maybe_update(|r| {
                 let result = repo.save(r);
-                let merged = matches!(&result, Ok(saved) if saved.merged.is_some_and(|m| !m.is_empty()));
+                let merged = matches!(&result, Ok(saved) if saved.merged.as_ref().is_some_and(|m| !m.is_empty()));
                 (merged, result)
             })
         });
@@ -98,7 +98,8 @@ impl RetroSession {
                     self.app.announcer.say("Saved. Storage is working again.");
                 }
                 if let Some(report) = saved.merged.filter(|m| !m.is_empty()) {
-                    self.app.announcer.say(format!("Changes from another tab merged in. {}", report.describe()));
+                    let text = self.doc.with_untracked(|r| report.describe_by(r));
+                    self.app.announcer.say(format!("Changes from another tab merged in. {text}"));
                 }
             }
             Some(Err(error)) => {
@@ -121,8 +122,9 @@ impl RetroSession {
             Ok(report) => (!report.is_empty(), Some(report)),
             Err(_) => (false, None),
         });
-        if let Some(Some(report)) = report.filter(|r| r.is_some_and(|r| !r.is_empty())) {
-            self.app.announcer.say(format!("Changes from another tab merged in. {}", report.describe()));
+        if let Some(Some(report)) = report.filter(|r| r.as_ref().is_some_and(|r| !r.is_empty())) {
+            let text = self.doc.with_untracked(|r| report.describe_by(r));
+            self.app.announcer.say(format!("Changes from another tab merged in. {text}"));
         }
         // Only unsaved local edits need writing: the other tab merged our last save into its own.
         if self.dirty.get_value() {

@@ -1,0 +1,8 @@
+//! Ways a retrospective leaves the app as something else than its JSON document: a Markdown
+//! report, a CSV of action items, an iCalendar file of due dates, and issue-tracker links.
+//! All pure: they take the document and return text.
+
+pub mod csv;
+pub mod ics;
+pub mod markdown;
+pub mod tracker;
