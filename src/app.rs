@@ -5,6 +5,7 @@ use crate::domain::{Id, Replica};
 use crate::storage::{local::LocalStore, memory::MemoryStore, KeyValueStore, Repository};
 use crate::ui::audience::AudienceScreen;
 use crate::ui::home::HomeScreen;
+use crate::ui::incoming::{receive_file, Incoming, IncomingScreen};
 use crate::ui::live::{Announcer, LiveRegion};
 use crate::ui::platform::new_replica;
 use crate::ui::retro::RetroScreen;
@@ -52,10 +53,15 @@ pub struct AppState {
     /// Set when storage cannot be used at all: the app keeps working in memory.
     pub storage_unavailable: RwSignal<Option<String>>,
     pub announcer: Announcer,
+    /// A link or file waiting to be previewed; shown instead of the route while set.
+    pub incoming: RwSignal<Option<Incoming>>,
+    /// A one-off message shown under the app bar (for example a merge report).
+    pub notice: RwSignal<Option<String>>,
 }
 
 impl AppState {
     pub fn navigate(&self, route: Route) {
+        self.notice.set(None);
         self.route.set(route);
         if let Some(window) = web_sys::window() {
             let _ = window.location().set_hash(&route.to_hash());
@@ -96,18 +102,26 @@ pub fn App(options: MountOptions) -> impl IntoView {
             new_replica()
         }
     };
-    let initial = web_sys::window().and_then(|w| w.location().hash().ok()).map(|h| Route::from_hash(&h)).unwrap_or(Route::Home);
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    let initial = Route::from_hash(&hash);
+    let incoming = crate::domain::link::is_link(&hash).then(|| Incoming::Link(hash.clone()));
     let state = AppState {
         repo: StoredValue::new_local(repo),
         replica,
         route: RwSignal::new(initial),
         storage_unavailable: RwSignal::new(problem),
         announcer: Announcer::new(),
+        incoming: RwSignal::new(incoming),
+        notice: RwSignal::new(None),
     };
     provide_context(state);
 
     let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
         let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+        if crate::domain::link::is_link(&hash) {
+            state.incoming.set(Some(Incoming::Link(hash)));
+            return;
+        }
         let route = Route::from_hash(&hash);
         if state.route.get_untracked() != route {
             state.route.set(route);
@@ -116,7 +130,14 @@ pub fn App(options: MountOptions) -> impl IntoView {
     on_cleanup(move || hash_listener.remove());
 
     view! {
-        <div class="retrace" class:audience-mode=move || matches!(state.route.get(), Route::Audience(_))>
+        <div class="retrace" class:audience-mode=move || matches!(state.route.get(), Route::Audience(_))
+            on:dragover=move |ev| ev.prevent_default()
+            on:drop=move |ev: leptos::ev::DragEvent| {
+                ev.prevent_default();
+                if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+                    receive_file(state, file);
+                }
+            }>
             <header class="app-bar">
                 <a class="brand" href="#/" on:click=move |ev| {
                     ev.prevent_default();
@@ -128,11 +149,20 @@ pub fn App(options: MountOptions) -> impl IntoView {
                 <span class="app-bar-note">"Blameless retrospectives · saved in this browser"</span>
             </header>
             <StorageBanner message=state.storage_unavailable />
+            {move || state.notice.get().map(|notice| view! {
+                <div class="banner banner-info" role="status">
+                    <span class="banner-text">{notice}</span>
+                    <button type="button" class="button small quiet" on:click=move |_| state.notice.set(None)>"Dismiss"</button>
+                </div>
+            })}
             <main class="app-main">
-                {move || match state.route.get() {
+                {move || match (state.incoming.get(), state.route.get()) {
+                    (Some(incoming), _) => view! { <IncomingScreen incoming /> }.into_any(),
+                    (None, route) => match route {
                     Route::Home => view! { <HomeScreen /> }.into_any(),
                     Route::Retro(id) => view! { <RetroScreen id /> }.into_any(),
                     Route::Audience(id) => view! { <AudienceScreen id /> }.into_any(),
+                    },
                 }}
             </main>
             <LiveRegion announcer=state.announcer />

@@ -179,3 +179,22 @@ async fn the_app_mounts_creates_a_retrospective_and_saves_it() {
     host.remove();
     let _ = web_sys::window().unwrap().location().set_hash("");
 }
+
+#[wasm_bindgen_test]
+async fn passphrase_links_round_trip_and_a_wrong_passphrase_is_refused() {
+    use retrace::domain::link::{self, Payload};
+    use retrace::ui::crypto::{decrypt, encrypt, CryptoError};
+    let mut r = retro("Encrypted retro");
+    r.apply(Edit::Impact("Only the team should read this".into()), &writer());
+    let plain = link::compress(&r);
+    let (salt, iv, ciphertext) = encrypt(&plain, "correct horse battery staple").await.unwrap();
+    assert_ne!(ciphertext, plain);
+    let fragment = link::encrypted_fragment(&salt, &iv, &ciphertext).unwrap();
+    let Payload::Encrypted { salt, iv, ciphertext } = link::parse(&fragment).unwrap() else { panic!("not encrypted") };
+    let opened = decrypt(&salt, &iv, &ciphertext, "correct horse battery staple").await.unwrap();
+    assert_eq!(link::decompress(&opened).unwrap(), r);
+    assert_eq!(decrypt(&salt, &iv, &ciphertext, "wrong horse").await, Err(CryptoError::WrongPassphrase));
+    let mut tampered = ciphertext.clone();
+    tampered[0] ^= 1;
+    assert_eq!(decrypt(&salt, &iv, &tampered, "correct horse battery staple").await, Err(CryptoError::WrongPassphrase));
+}

@@ -19,6 +19,18 @@ pub struct RetroSummary {
     pub actions: usize,
     pub open_actions: usize,
     pub updated_at: i64,
+    /// The open actions themselves, for the home screen's list across retrospectives.
+    #[serde(default)]
+    pub open_action_items: Vec<OpenAction>,
+}
+
+/// An action still open or in progress, as the home screen lists it.
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
+pub struct OpenAction {
+    pub id: Id,
+    pub description: String,
+    pub owner: String,
+    pub due: Option<Date>,
 }
 
 impl RetroSummary {
@@ -34,6 +46,15 @@ impl RetroSummary {
             actions: retro.actions.len(),
             open_actions: retro.actions.values().filter(|a| a.status.value.is_open()).count(),
             updated_at: retro.updated_at,
+            open_action_items: retro
+                .action_order()
+                .into_iter()
+                .filter(|id| retro.actions[id].status.value.is_open())
+                .map(|id| {
+                    let a = &retro.actions[&id];
+                    OpenAction { id, description: a.description.value.trim().to_string(), owner: a.owner.value.trim().to_string(), due: a.due.value }
+                })
+                .collect(),
         }
     }
 

@@ -3,6 +3,7 @@
 use super::{KeyValueStore, StoreError};
 use crate::domain::format::{self, FormatError};
 use crate::domain::summary::{sort_newest_first, RetroSummary};
+use crate::domain::export::tracker::{validate_base, Tracker, TrackerError};
 use crate::domain::{merge_retrospectives, Id, MergeReport, Replica, Retrospective};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
@@ -93,6 +94,9 @@ struct IndexEntry {
 struct Settings {
     format: String,
     replica: Replica,
+    /// The issue tracker "new issue" links go to: its kind and base address.
+    #[serde(default)]
+    tracker: Option<(Tracker, String)>,
 }
 
 enum IndexState {
@@ -249,9 +253,31 @@ impl Repository {
             });
         }
         let replica = fresh();
-        let text = serde_json::to_string(&Settings { format: SETTINGS_FORMAT.into(), replica }).unwrap_or_default();
+        let text = serde_json::to_string(&Settings { format: SETTINGS_FORMAT.into(), replica, tracker: None }).unwrap_or_default();
         self.store.set(&key, &text)?;
         Ok(replica)
+    }
+
+    fn settings(&self) -> Option<Settings> {
+        let raw = self.store.get(&self.settings_key()).ok()??;
+        serde_json::from_str::<Settings>(&raw).ok().filter(|s| s.format == SETTINGS_FORMAT)
+    }
+
+    /// The issue tracker chosen in this browser, if any.
+    pub fn tracker(&self) -> Option<(Tracker, String)> {
+        self.settings().and_then(|s| s.tracker)
+    }
+
+    /// Remembers (or with `None`, forgets) the issue tracker. Needs readable settings: an
+    /// unreadable settings value is never overwritten.
+    pub fn set_tracker(&self, tracker: Option<(Tracker, &str)>) -> Result<(), String> {
+        let mut settings = self.settings().ok_or("the settings of this browser cannot be read, so they are left as they are")?;
+        settings.tracker = match tracker {
+            Some((kind, base)) => Some((kind, validate_base(base).map_err(|e: TrackerError| e.to_string())?)),
+            None => None,
+        };
+        let text = serde_json::to_string(&settings).map_err(|e| e.to_string())?;
+        self.store.set(&self.settings_key(), &text).map_err(|e| e.to_string())
     }
 
     fn read_index(&self) -> Result<IndexState, StoreError> {
@@ -419,6 +445,17 @@ mod tests {
         assert!(two.list().unwrap().retros.is_empty());
         two.discard("one:index").unwrap();
         assert!(store.get("one:index").unwrap().is_some(), "discard never leaves its prefix");
+    }
+
+    #[test]
+    fn the_tracker_setting_is_kept_and_validated() {
+        let (_store, repo, _) = setup();
+        repo.replica(|| Replica(5)).unwrap();
+        assert_eq!(repo.tracker(), None);
+        repo.set_tracker(Some((Tracker::GitHub, "https://github.com/acme/shop/"))).unwrap();
+        assert_eq!(repo.tracker(), Some((Tracker::GitHub, "https://github.com/acme/shop".into())));
+        assert!(repo.set_tracker(Some((Tracker::Jira, "ftp://x"))).is_err());
+        assert_eq!(repo.replica(|| Replica(6)).unwrap(), Replica(5), "the replica id survives");
     }
 
     #[test]

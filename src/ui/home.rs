@@ -7,6 +7,7 @@ use crate::domain::time::describe_age;
 use crate::domain::{Retrospective, Template, Writer};
 use crate::storage::{DamagedEntry, Listing};
 use crate::ui::platform::{download, focus_soon, new_id, now_ms, utc_offset_minutes};
+use crate::ui::widgets::count;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -140,7 +141,10 @@ pub fn HomeScreen() -> impl IntoView {
                 <h1>"Retrace"</h1>
                 <p class="tagline">"Run a blameless retrospective step by step: what happened, why it made sense at the time, and what we will change. Everything stays in this browser."</p>
             </section>
-            <NewRetrospective />
+            <div class="home-actions">
+                <NewRetrospective />
+                <ImportFile />
+            </div>
             <Show when=move || home.undo.get().is_some()>
                 <div class="toast" role="group" aria-label="Deleted">
                     <span>{move || home.undo.get().map(|r| format!("Deleted “{}”.", r.display_title())).unwrap_or_default()}</span>
@@ -176,8 +180,142 @@ pub fn HomeScreen() -> impl IntoView {
                     </Show>
                 </Show>
             </section>
+            <OpenActions />
             <DamagedEntries />
         </div>
+    }
+}
+
+/// Import a retrospective file (drag and drop onto the page works too).
+#[component]
+fn ImportFile() -> impl IntoView {
+    let home = expect_context::<Home>();
+    let input = NodeRef::<leptos::html::Input>::new();
+    view! {
+        <div class="import">
+            <input node_ref=input id="import-file" type="file" accept=".json,application/json" class="sr-only" tabindex="-1"
+                on:change=move |_| {
+                    if let Some(file) = input.get_untracked().and_then(|i| i.files()).and_then(|f| f.get(0)) {
+                        crate::ui::incoming::receive_file(home.app, file);
+                    }
+                } />
+            <button type="button" class="button large" on:click=move |_| { if let Some(i) = input.get() { i.click(); } }>
+                "Import a file"
+            </button>
+            <span class="hint">"…or drop a .json file anywhere on the page."</span>
+        </div>
+    }
+}
+
+/// Open actions from every retrospective, so the next one starts by reviewing them.
+#[component]
+fn OpenActions() -> impl IntoView {
+    let home = expect_context::<Home>();
+    let rows = Memo::new(move |_| {
+        home.listing.with(|l| {
+            let mut rows: Vec<(RetroSummary, crate::domain::summary::OpenAction)> =
+                l.retros.iter().flat_map(|s| s.open_action_items.iter().map(move |a| (s.clone(), a.clone()))).collect();
+            // Overdue and soonest first; undated last.
+            rows.sort_by_key(|(_, a)| (a.due.is_none(), a.due));
+            rows
+        })
+    });
+    let tracker = RwSignal::new(home.app.repo.with_value(|r| r.tracker()));
+    let today = crate::ui::platform::today();
+    let mark_done = move |retro: crate::domain::Id, action: crate::domain::Id| {
+        let result = home.app.repo.with_value(|repo| {
+            let mut r = repo.load(retro).map_err(|e| e.to_string())?;
+            r.apply(crate::domain::Edit::Action(action, crate::domain::ActionField::Status(crate::domain::ActionStatus::Done)), &home.writer());
+            repo.save(&mut r).map_err(|e| e.to_string())
+        });
+        match result {
+            Ok(_) => home.app.announcer.say("Marked done."),
+            Err(e) => home.app.announcer.say(format!("Could not mark it done: {e}")),
+        }
+        home.refresh();
+    };
+    view! {
+        <Show when=move || !rows.get().is_empty()>
+            <section class="open-actions" aria-labelledby="open-actions-title">
+                <h2 id="open-actions-title">"Open actions"</h2>
+                <p class="hint">"From all your retrospectives: review them at the start of the next one."</p>
+                <table class="report-table">
+                    <thead><tr>
+                        <th scope="col">"Done"</th><th scope="col">"Action"</th><th scope="col">"Owner"</th>
+                        <th scope="col">"Due"</th><th scope="col">"Retrospective"</th><th scope="col">"Tracker"</th>
+                    </tr></thead>
+                    <tbody>
+                        <For each=move || rows.get() key=|(s, a)| (s.id, a.id, a.description.clone(), a.owner.clone(), a.due) let((summary, action))>
+                            {
+                                let overdue = action.due.is_some_and(|d| d < today);
+                                let label = if action.description.is_empty() { "Untitled action".to_string() } else { action.description.clone() };
+                                let (retro_id, action_id) = (summary.id, action.id);
+                                let issue_link = move || tracker.get().and_then(|(kind, base)| {
+                                    home.app.repo.with_value(|repo| repo.load(retro_id).ok())
+                                        .and_then(|r| crate::domain::export::tracker::new_issue_url(kind, &base, &r, action_id).ok())
+                                });
+                                view! {
+                                    <tr class:overdue=overdue>
+                                        <td><input type="checkbox" aria-label=format!("Mark “{label}” done") on:change=move |_| mark_done(retro_id, action_id) /></td>
+                                        <td class="pre">{label.clone()}</td>
+                                        <td>{if action.owner.is_empty() { "—".to_string() } else { action.owner.clone() }}</td>
+                                        <td class="nowrap">{action.due.map(|d| format!("{d}{}", if overdue { " (overdue)" } else { "" })).unwrap_or_else(|| "—".into())}</td>
+                                        <td><a href=Route::Retro(retro_id).to_hash()>{summary.title.clone()}</a></td>
+                                        <td>{move || issue_link().map(|url| view! {
+                                            <a href=url target="_blank" rel="noopener noreferrer">"New issue"</a>
+                                        })}</td>
+                                    </tr>
+                                }
+                            }
+                        </For>
+                    </tbody>
+                </table>
+                <TrackerSettings tracker />
+            </section>
+        </Show>
+    }
+}
+
+/// Where "New issue" links go; set once per browser.
+#[component]
+fn TrackerSettings(tracker: RwSignal<Option<(crate::domain::export::tracker::Tracker, String)>>) -> impl IntoView {
+    use crate::domain::export::tracker::Tracker;
+    let home = expect_context::<Home>();
+    let kind = RwSignal::new(tracker.get_untracked().map(|t| t.0).unwrap_or(Tracker::GitHub));
+    let base = RwSignal::new(tracker.get_untracked().map(|t| t.1).unwrap_or_default());
+    let problem = RwSignal::new(None::<String>);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = base.get_untracked();
+        let choice = (!text.trim().is_empty()).then(|| (kind.get_untracked(), text.as_str()));
+        match home.app.repo.with_value(|r| r.set_tracker(choice)) {
+            Ok(()) => {
+                problem.set(None);
+                tracker.set(home.app.repo.with_value(|r| r.tracker()));
+                home.app.announcer.say(if choice.is_some() { "Issue tracker saved." } else { "Issue tracker removed." });
+            }
+            Err(e) => problem.set(Some(e)),
+        }
+    };
+    view! {
+        <details class="tracker-settings">
+            <summary>{move || match tracker.get() { Some((k, _)) => format!("Issue tracker: {}", k.label()), None => "Set up “New issue” links".to_string() }}</summary>
+            <form class="tracker-form" on:submit=save>
+                <div class="field">
+                    <label for="tracker-kind" class="field-label">"Tracker"</label>
+                    <select id="tracker-kind" on:change=move |ev| if let Some(k) = Tracker::from_key(&event_target_value(&ev)) { kind.set(k) }>
+                        {Tracker::ALL.iter().map(|t| { let t = *t; view! { <option value=t.key() prop:selected=move || kind.get() == t>{t.label()}</option> } }).collect_view()}
+                    </select>
+                </div>
+                <div class="field grow">
+                    <label for="tracker-base" class="field-label">"Project address"</label>
+                    <input id="tracker-base" type="url" placeholder="https://github.com/your-org/your-repo"
+                        prop:value=move || base.get() on:input=move |ev| base.set(event_target_value(&ev)) />
+                </div>
+                <button type="submit" class="button">"Save"</button>
+            </form>
+            {move || problem.get().map(|p| view! { <p class="banner banner-warning" role="alert">{p}</p> })}
+        </details>
     }
 }
 
@@ -237,10 +375,6 @@ fn NewRetrospective() -> impl IntoView {
             </form>
         </Show>
     }
-}
-
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 #[component]

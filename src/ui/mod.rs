@@ -3,12 +3,15 @@
 
 pub mod audience;
 pub mod coach;
+pub mod crypto;
 pub mod home;
+pub mod incoming;
 pub mod live;
 pub mod platform;
 pub mod prevention;
 pub mod retro;
 pub mod session;
+pub mod share;
 pub mod shortcuts;
 pub mod stage;
 pub mod summary;

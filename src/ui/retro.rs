@@ -96,6 +96,7 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
     };
     let presenter = session.memo(|r| r.facilitation.presenter.value);
     let shortcuts = NodeRef::<leptos::html::Dialog>::new();
+    let share = NodeRef::<leptos::html::Dialog>::new();
     let toggle_presenter = move || {
         let on = !presenter.get_untracked();
         session.apply(Edit::Presenter(on));
@@ -144,6 +145,9 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
                     aria-pressed=move || if presenter.get() { "true" } else { "false" }
                     on:click=move |_| toggle_presenter()>"Presenter mode"</button>
                 <SafeToShare />
+                <button type="button" class="button small" on:click=move |_| { if let Some(d) = share.get() { let _ = d.show_modal(); } }>
+                    "Share & export"
+                </button>
                 <button type="button" class="button small quiet" on:click=move |_| open_audience_window(session)>
                     "Open audience window"
                 </button>
@@ -153,6 +157,13 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
                 <SaveStatus />
             </div>
             <ShortcutSheet dialog=shortcuts />
+            <crate::ui::share::SharePanel dialog=share />
+            <Show when=move || session.printing.get()>
+                <article class="print-report" aria-hidden="true">
+                    <h1>{move || title.get()}</h1>
+                    {move || session.doc.with(crate::ui::summary::full_report)}
+                </article>
+            </Show>
             <Stepper on_go=Callback::new(go) />
             <section class="step-body" aria-labelledby="step-heading">
                 {move || match step.get() {
@@ -178,6 +189,20 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
             </nav>
         </div>
     }
+}
+
+/// Renders the whole report, opens the browser's print dialog, and removes it again.
+pub fn print_report(session: RetroSession) {
+    session.printing.set(true);
+    leptos::task::spawn_local(async move {
+        leptos::task::tick().await;
+        request_animation_frame(move || {
+            if let Some(window) = web_sys::window() {
+                let _ = window.print();
+            }
+            session.printing.set(false);
+        });
+    });
 }
 
 /// Adds an item to the step on screen (the `a` key).

@@ -24,6 +24,8 @@ pub struct RetroSession {
     dirty: StoredValue<bool>,
     /// Why the latest save failed; `None` once a save succeeds.
     pub save_problem: RwSignal<Option<String>>,
+    /// True while the full report is rendered for printing.
+    pub printing: RwSignal<bool>,
 }
 
 impl RetroSession {
@@ -34,6 +36,7 @@ impl RetroSession {
             timer: StoredValue::new(None),
             dirty: StoredValue::new(false),
             save_problem: RwSignal::new(None),
+            printing: RwSignal::new(false),
         }
     }
 

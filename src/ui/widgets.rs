@@ -5,6 +5,11 @@ use crate::domain::{Choice, Date, LocalDateTime};
 use crate::ui::platform::new_id;
 use leptos::prelude::*;
 
+/// "1 action", "3 actions".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Longest text a field accepts; matches the format's string limit.
 pub const MAX_TEXT: usize = 20_000;
 

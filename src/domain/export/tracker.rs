@@ -3,14 +3,15 @@
 
 use crate::domain::{Id, Retrospective};
 
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Tracker {
-    /// `https://github.com/OWNER/REPO`
-    GitHub,
-    /// `https://gitlab.example.com/GROUP/PROJECT`
-    GitLab,
-    /// `https://example.atlassian.net` plus the project id: `…/secure/CreateIssueDetails!init.jspa?pid=…`
-    Jira,
+crate::domain::choice::choice! {
+    /// Base addresses: GitHub `https://github.com/OWNER/REPO`; GitLab
+    /// `https://gitlab.example.com/GROUP/PROJECT`; Jira the create-issue address with the
+    /// project, `https://example.atlassian.net/secure/CreateIssueDetails!init.jspa?pid=…`.
+    Tracker {
+        GitHub => ("github", "GitHub"),
+        GitLab => ("gitlab", "GitLab"),
+        Jira => ("jira", "Jira"),
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,0 +1,148 @@
+//! "Share & export": the Markdown report, JSON, action items as CSV, due dates as a calendar,
+//! print, and a share link (optionally encrypted with a passphrase) — the same link or file a
+//! participant sends back to be merged.
+
+use crate::domain::export::{csv::actions_csv, ics::actions_ics, markdown::to_markdown};
+use crate::domain::{encode, link, Edit};
+use crate::ui::crypto::encrypt;
+use crate::ui::platform::{download, file_name};
+use crate::ui::session::RetroSession;
+use leptos::prelude::*;
+
+/// `YYYYMMDDTHHMMSSZ` for the calendar's DTSTAMP.
+fn utc_stamp() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+        d.get_utc_full_year(),
+        d.get_utc_month() + 1,
+        d.get_utc_date(),
+        d.get_utc_hours(),
+        d.get_utc_minutes(),
+        d.get_utc_seconds()
+    )
+}
+
+/// Copies text to the clipboard; says whether it worked.
+pub async fn copy_text(text: String) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let promise = window.navigator().clipboard().write_text(&text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// The page address without its fragment, for building links.
+fn page_address() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|href| href.split('#').next().unwrap_or_default().to_string())
+        .unwrap_or_default()
+}
+
+#[component]
+pub fn SharePanel(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
+    let s = expect_context::<RetroSession>();
+    let say = move |text: &str| s.app().announcer.say(text.to_string());
+    let title = move || s.doc.with_untracked(|r| r.display_title().to_string());
+    let save_file = move |extension: &str, mime: &str, text: String| {
+        match download(&file_name(&title(), extension), mime, &text) {
+            Ok(()) => say(&format!("Downloaded the {extension} file.")),
+            Err(e) => say(&format!("Download failed: {e}")),
+        }
+    };
+    let markdown = move || s.doc.with_untracked(to_markdown);
+
+    let my_name = s.memo(move |r| r.author_name(s.app().replica).unwrap_or("").to_string());
+    let passphrase = RwSignal::new(String::new());
+    let link_text = RwSignal::new(None::<String>);
+    let link_problem = RwSignal::new(None::<String>);
+    let working = RwSignal::new(false);
+    let create_link = move |_| {
+        link_problem.set(None);
+        link_text.set(None);
+        let retro = s.doc.get_untracked();
+        let phrase = passphrase.get_untracked();
+        working.set(true);
+        leptos::task::spawn_local(async move {
+            let fragment = if phrase.is_empty() {
+                link::plain_fragment(&retro).map_err(|e| e.to_string())
+            } else {
+                match encrypt(&link::compress(&retro), &phrase).await {
+                    Ok((salt, iv, ciphertext)) => link::encrypted_fragment(&salt, &iv, &ciphertext).map_err(|e| e.to_string()),
+                    Err(e) => Err(e.to_string()),
+                }
+            };
+            working.set(false);
+            match fragment {
+                Ok(fragment) => {
+                    link_text.set(Some(format!("{}{fragment}", page_address())));
+                    say(if phrase.is_empty() { "Link created." } else { "Encrypted link created. Send the passphrase another way." });
+                }
+                Err(message) => link_problem.set(Some(message)),
+            }
+        });
+    };
+    view! {
+        <dialog node_ref=dialog class="dialog share" aria-labelledby="share-title">
+            <h2 id="share-title">"Share & export"</h2>
+            <section aria-labelledby="export-title" class="share-section">
+                <h3 id="export-title">"Export"</h3>
+                <div class="button-row">
+                    <button type="button" class="button" on:click=move |_| {
+                        let text = markdown();
+                        leptos::task::spawn_local(async move {
+                            say(if copy_text(text).await { "Markdown report copied to the clipboard." } else { "The browser did not allow copying; use Download Markdown instead." });
+                        });
+                    }>"Copy Markdown"</button>
+                    <button type="button" class="button" on:click=move |_| save_file("md", "text/markdown", markdown())>"Download Markdown"</button>
+                    <button type="button" class="button" on:click=move |_| save_file("json", "application/json", s.doc.with_untracked(encode))>"Download JSON"</button>
+                    <button type="button" class="button" on:click=move |_| save_file("csv", "text/csv", s.doc.with_untracked(actions_csv))>"Download actions (CSV)"</button>
+                    <button type="button" class="button" on:click=move |_| save_file("ics", "text/calendar", s.doc.with_untracked(|r| actions_ics(r, &utc_stamp())))>"Download due dates (.ics)"</button>
+                    <button type="button" class="button" on:click=move |_| {
+                        if let Some(d) = dialog.get_untracked() { d.close(); }
+                        crate::ui::retro::print_report(s);
+                    }>"Print report"</button>
+                </div>
+            </section>
+            <section aria-labelledby="link-title" class="share-section">
+                <h3 id="link-title">"Share as a link"</h3>
+                <p class="hint">"The whole retrospective travels inside the link, after the “#”, which browsers never send to a server. Whoever opens it can add their part and send their version back the same way; you then merge it into yours."</p>
+                <div class="field">
+                    <label for="display-name" class="field-label">"Your name on this retrospective (optional)"</label>
+                    <input id="display-name" type="text" maxlength="80" autocomplete="off" placeholder="Leave empty to stay anonymous"
+                        prop:value=move || my_name.get()
+                        on:change=move |ev| { s.apply(Edit::DisplayName(event_target_value(&ev))); } />
+                </div>
+                <div class="field">
+                    <label for="link-passphrase" class="field-label">"Passphrase (optional)"</label>
+                    <input id="link-passphrase" type="password" autocomplete="new-password" placeholder="Encrypt the link with a passphrase"
+                        prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev)) />
+                </div>
+                <div class="button-row">
+                    <button type="button" class="button primary" prop:disabled=move || working.get() on:click=create_link>
+                        {move || if working.get() { "Creating…" } else { "Create link" }}
+                    </button>
+                </div>
+                {move || link_problem.get().map(|p| view! { <p class="banner banner-warning" role="alert">{p}</p> })}
+                {move || link_text.get().map(|url| {
+                    let length = url.len();
+                    let copy = url.clone();
+                    view! {
+                        <div class="field">
+                            <label for="share-link" class="field-label">{format!("Link ({} characters)", length)}</label>
+                            <textarea id="share-link" readonly rows="3" prop:value=url></textarea>
+                        </div>
+                        <button type="button" class="button" on:click=move |_| {
+                            let text = copy.clone();
+                            leptos::task::spawn_local(async move {
+                                say(if copy_text(text).await { "Link copied." } else { "The browser did not allow copying; select the link and copy it." });
+                            });
+                        }>"Copy link"</button>
+                    }
+                })}
+            </section>
+            <form method="dialog" class="button-row">
+                <button type="submit" class="button">"Close"</button>
+            </form>
+        </dialog>
+    }
+}
