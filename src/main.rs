@@ -1,5 +1,5 @@
-//! The standalone page: mount Retrace into `<body>`.
+//! The page entry point: Retrace mounts itself (see `retrace::app::start`).
 
 fn main() {
-    retrace::mount_to_body();
+    retrace::app::start();
 }

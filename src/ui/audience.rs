@@ -30,7 +30,7 @@ pub fn AudienceScreen(id: Id) -> impl IntoView {
     let now = use_clock();
     Effect::new(move |_| {
         if let Ok(r) = &*doc.read() {
-            document().set_title(&format!("{} · audience · Retrace", r.display_title()));
+            app.set_title(&format!("{} · audience · Retrace", r.display_title()));
         }
     });
     view! {

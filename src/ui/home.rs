@@ -8,6 +8,7 @@ use crate::domain::{Retrospective, Template, Writer};
 use crate::storage::{DamagedEntry, Listing};
 use crate::ui::platform::{download, focus_soon, new_id, now_ms, utc_offset_minutes};
 use crate::ui::widgets::count;
+use crate::app::uid;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -88,7 +89,7 @@ impl Home {
                 let undo = self.undo;
                 self.undo_timer.set_value(set_timeout_with_handle(move || undo.set(None), UNDO_WINDOW).ok());
                 self.app.announcer.say(format!("Deleted “{}”. Undo is available for a few seconds.", summary.title));
-                focus_soon("undo-delete".into());
+                focus_soon(self.app.id("undo-delete"));
             }
             Err(e) => self.app.announcer.say(format!("Could not delete: {e}")),
         }
@@ -148,16 +149,16 @@ pub fn HomeScreen() -> impl IntoView {
             <Show when=move || home.undo.get().is_some()>
                 <div class="toast" role="group" aria-label="Deleted">
                     <span>{move || home.undo.get().map(|r| format!("Deleted “{}”.", r.display_title())).unwrap_or_default()}</span>
-                    <button type="button" id="undo-delete" class="button" on:click=move |_| home.undo_delete()>"Undo"</button>
+                    <button type="button" id=uid("undo-delete") class="button" on:click=move |_| home.undo_delete()>"Undo"</button>
                 </div>
             </Show>
-            <section class="retro-list-section" aria-labelledby="list-title">
+            <section class="retro-list-section" aria-labelledby=uid("list-title")>
                 <div class="list-header">
-                    <h2 id="list-title">"Your retrospectives"</h2>
+                    <h2 id=uid("list-title")>"Your retrospectives"</h2>
                     <Show when=move || { total.get() > 0 }>
                         <div class="field filter">
-                            <label for="retro-filter" class="sr-only">"Filter by title"</label>
-                            <input id="retro-filter" type="search" placeholder="Filter by title"
+                            <label for=uid("retro-filter") class="sr-only">"Filter by title"</label>
+                            <input id=uid("retro-filter") type="search" placeholder="Filter by title"
                                 prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev)) />
                         </div>
                     </Show>
@@ -193,7 +194,7 @@ fn ImportFile() -> impl IntoView {
     let input = NodeRef::<leptos::html::Input>::new();
     view! {
         <div class="import">
-            <input node_ref=input id="import-file" type="file" accept=".json,application/json" class="sr-only" tabindex="-1"
+            <input node_ref=input id=uid("import-file") type="file" accept=".json,application/json" class="sr-only" tabindex="-1"
                 on:change=move |_| {
                     if let Some(file) = input.get_untracked().and_then(|i| i.files()).and_then(|f| f.get(0)) {
                         crate::ui::incoming::receive_file(home.app, file);
@@ -236,8 +237,8 @@ fn OpenActions() -> impl IntoView {
     };
     view! {
         <Show when=move || !rows.get().is_empty()>
-            <section class="open-actions" aria-labelledby="open-actions-title">
-                <h2 id="open-actions-title">"Open actions"</h2>
+            <section class="open-actions" aria-labelledby=uid("open-actions-title")>
+                <h2 id=uid("open-actions-title")>"Open actions"</h2>
                 <p class="hint">"From all your retrospectives: review them at the start of the next one."</p>
                 <table class="report-table">
                     <thead><tr>
@@ -302,14 +303,14 @@ fn TrackerSettings(tracker: RwSignal<Option<(crate::domain::export::tracker::Tra
             <summary>{move || match tracker.get() { Some((k, _)) => format!("Issue tracker: {}", k.label()), None => "Set up “New issue” links".to_string() }}</summary>
             <form class="tracker-form" on:submit=save>
                 <div class="field">
-                    <label for="tracker-kind" class="field-label">"Tracker"</label>
-                    <select id="tracker-kind" on:change=move |ev| if let Some(k) = Tracker::from_key(&event_target_value(&ev)) { kind.set(k) }>
+                    <label for=uid("tracker-kind") class="field-label">"Tracker"</label>
+                    <select id=uid("tracker-kind") on:change=move |ev| if let Some(k) = Tracker::from_key(&event_target_value(&ev)) { kind.set(k) }>
                         {Tracker::ALL.iter().map(|t| { let t = *t; view! { <option value=t.key() prop:selected=move || kind.get() == t>{t.label()}</option> } }).collect_view()}
                     </select>
                 </div>
                 <div class="field grow">
-                    <label for="tracker-base" class="field-label">"Project address"</label>
-                    <input id="tracker-base" type="url" placeholder="https://github.com/your-org/your-repo"
+                    <label for=uid("tracker-base") class="field-label">"Project address"</label>
+                    <input id=uid("tracker-base") type="url" placeholder="https://github.com/your-org/your-repo"
                         prop:value=move || base.get() on:input=move |ev| base.set(event_target_value(&ev)) />
                 </div>
                 <button type="submit" class="button">"Save"</button>
@@ -326,6 +327,7 @@ fn NewRetrospective() -> impl IntoView {
     let template = RwSignal::new(Template::Incident);
     let title = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
+    let title_id = StoredValue::new(uid("new-title"));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if let Err(e) = home.create(template.get_untracked(), &title.get_untracked()) {
@@ -352,18 +354,18 @@ fn NewRetrospective() -> impl IntoView {
             fallback=move || view! {
                 <button type="button" class="button primary large" on:click=move |_| {
                     open.set(true);
-                    focus_soon("new-title".into());
+                    focus_soon(title_id.get_value());
                 }>"New retrospective"</button>
             }>
-            <form class="card new-retro" on:submit=submit aria-labelledby="new-retro-title">
-                <h2 id="new-retro-title">"New retrospective"</h2>
+            <form class="card new-retro" on:submit=submit aria-labelledby=uid("new-retro-title")>
+                <h2 id=uid("new-retro-title")>"New retrospective"</h2>
                 <fieldset class="template-choices">
                     <legend>"Kind of retrospective"</legend>
                     {choices.clone()}
                 </fieldset>
                 <div class="field">
-                    <label for="new-title" class="field-label">"Title"</label>
-                    <input id="new-title" type="text" maxlength="200" required autocomplete="off"
+                    <label for=uid("new-title") class="field-label">"Title"</label>
+                    <input id=uid("new-title") type="text" maxlength="200" required autocomplete="off"
                         placeholder="e.g. Checkout errors after the 14:00 deploy"
                         prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev)) />
                 </div>
@@ -458,8 +460,8 @@ fn DamagedEntries() -> impl IntoView {
     let damaged = Memo::new(move |_| home.listing.with(|l| l.damaged.clone()));
     view! {
         <Show when=move || !damaged.get().is_empty()>
-            <section class="damaged" aria-labelledby="damaged-title">
-                <h2 id="damaged-title">"Saved data that could not be read"</h2>
+            <section class="damaged" aria-labelledby=uid("damaged-title")>
+                <h2 id=uid("damaged-title")>"Saved data that could not be read"</h2>
                 <p class="hint">"Retrace will not change these. Download the raw data to keep it, then delete the entry if you no longer need it."</p>
                 <ul>
                     <For each=move || damaged.get() key=|d| d.key.clone() let(entry)>

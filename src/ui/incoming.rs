@@ -10,6 +10,7 @@ use crate::storage::LoadError;
 use crate::ui::crypto::decrypt;
 use crate::ui::platform::{new_id, now_ms};
 use crate::ui::widgets::count;
+use crate::app::uid;
 use leptos::prelude::*;
 
 /// What is waiting to be previewed.
@@ -99,15 +100,15 @@ pub fn IncomingScreen(incoming: Incoming) -> impl IntoView {
         });
     };
     view! {
-        <section class="incoming" aria-labelledby="incoming-title">
-            <h1 id="incoming-title">{format!("A retrospective from a {source}")}</h1>
+        <section class="incoming" aria-labelledby=uid("incoming-title")>
+            <h1 id=uid("incoming-title")>{format!("A retrospective from a {source}")}</h1>
             <p class="hint">"Nothing is saved until you choose what to do with it."</p>
             <Show when=move || needs_passphrase.get().is_some()>
                 <form class="card passphrase-form" on:submit=unlock>
                     <p>"This link is encrypted. Enter the passphrase you were given."</p>
                     <div class="field">
-                        <label for="incoming-passphrase" class="field-label">"Passphrase"</label>
-                        <input id="incoming-passphrase" type="password" autocomplete="off" required
+                        <label for=uid("incoming-passphrase") class="field-label">"Passphrase"</label>
+                        <input id=uid("incoming-passphrase") type="password" autocomplete="off" required
                             prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev)) />
                     </div>
                     {move || passphrase_problem.get().map(|p| view! { <p class="banner banner-warning" role="alert">{p}</p> })}
@@ -194,8 +195,8 @@ fn Preview(theirs: Retrospective) -> impl IntoView {
         }
     };
     view! {
-        <article class="card preview" aria-labelledby="preview-title">
-            <h2 id="preview-title">{theirs.display_title().to_string()}</h2>
+        <article class="card preview" aria-labelledby=uid("preview-title")>
+            <h2 id=uid("preview-title")>{theirs.display_title().to_string()}</h2>
             <p class="meta">{facts}</p>
             {(!names.is_empty()).then(|| view! { <p class="meta">{format!("Contributors: {}", names.join(", "))}</p> })}
             {have_it.then(|| view! { <p>"You already have this retrospective. Merging keeps everything both copies contain; where the same field was edited in both, the later edit wins."</p> })}

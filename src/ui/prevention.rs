@@ -8,6 +8,7 @@ use crate::ui::platform::{focus_soon, new_id, today};
 use crate::ui::retro::{EmptyState, StepHeader};
 use crate::ui::session::RetroSession;
 use crate::ui::widgets::{ChoiceSelect, DateField, ItemControls, LinkPicker, TextField};
+use crate::app::uid;
 use leptos::prelude::*;
 
 #[component]
@@ -52,8 +53,8 @@ pub fn PreventionStep() -> impl IntoView {
     view! {
         <StepHeader step=Step::Prevention />
         <Show when=move || !top_voted.get().is_empty()>
-            <section class="suggested" aria-labelledby="suggested-title">
-                <h3 id="suggested-title">"Most-voted factors without an action"</h3>
+            <section class="suggested" aria-labelledby=uid("suggested-title")>
+                <h3 id=uid("suggested-title")>"Most-voted factors without an action"</h3>
                 <ul>
                     {move || top_voted.get().into_iter().map(|(factor, label, votes)| view! {
                         <li>
@@ -65,8 +66,8 @@ pub fn PreventionStep() -> impl IntoView {
             </section>
         </Show>
         <Show when=move || !checks.get().is_empty()>
-            <section class="checks" aria-labelledby="checks-title">
-                <h3 id="checks-title">{move || format!("Worth a look ({})", checks.get().len())}</h3>
+            <section class="checks" aria-labelledby=uid("checks-title")>
+                <h3 id=uid("checks-title")>{move || format!("Worth a look ({})", checks.get().len())}</h3>
                 <ul>
                     {move || checks.get().into_iter().map(|(message, fix)| {
                         let label = match fix {

@@ -16,6 +16,7 @@ use crate::ui::widgets::StorageBanner;
 use crate::domain::coaching::open_findings_count;
 use crate::domain::guide::guide;
 use crate::domain::{Edit, LearningList};
+use crate::app::uid;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -41,8 +42,8 @@ fn LoadFailure(id: Id, error: LoadError) -> impl IntoView {
         }
     };
     view! {
-        <section class="panel load-failure" aria-labelledby="load-failure-title">
-            <h1 id="load-failure-title">"This retrospective can't be opened"</h1>
+        <section class="panel load-failure" aria-labelledby=uid("load-failure-title")>
+            <h1 id=uid("load-failure-title")>"This retrospective can't be opened"</h1>
             <p>{message}</p>
             <p>"Nothing has been changed or deleted."</p>
             <div class="button-row">
@@ -87,12 +88,13 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
     let title = session.memo(|r| r.display_title().to_string());
     let template = session.memo(|r| r.template.label());
     let step = session.memo(|r| r.step.value);
-    Effect::new(move |_| document().set_title(&format!("{} · Retrace", title.get())));
-    on_cleanup(|| document().set_title("Retrace"));
+    Effect::new(move |_| app.set_title(&format!("{} · Retrace", title.get())));
+    on_cleanup(move || app.set_title("Retrace"));
 
+    let heading_id = StoredValue::new(app.id("step-heading"));
     let go = move |target: Step| {
         session.apply(Edit::GoTo(target));
-        focus_soon("step-heading".into());
+        focus_soon(heading_id.get_value());
     };
     let presenter = session.memo(|r| r.facilitation.presenter.value);
     let shortcuts = NodeRef::<leptos::html::Dialog>::new();
@@ -103,6 +105,8 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
         app.announcer.say(if on { "Presenter mode on." } else { "Presenter mode off." });
     };
     use_shortcuts(move |action| match action {
+        _ if !app.has_focus() => {}
+        Action::TogglePresenter if !app.presenter_allowed => {}
         Action::NextStep => {
             if let Some(next) = step.get_untracked().next() {
                 go(next);
@@ -128,7 +132,7 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
     });
 
     view! {
-        <div class="workspace" class:presenter=move || presenter.get()>
+        <div class="workspace" class:presenter=move || presenter.get() && app.presenter_allowed>
             <StorageBanner message=session.save_problem on_download=Callback::new(move |_| session.download_json()) />
             <div class="workspace-header">
                 <button type="button" class="button quiet back-button" on:click=move |_| app.navigate(Route::Home)>
@@ -141,16 +145,20 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
                 <TimerPanel />
             </div>
             <div class="facilitation-bar">
-                <button type="button" class="button small" aria-keyshortcuts="p"
-                    aria-pressed=move || if presenter.get() { "true" } else { "false" }
-                    on:click=move |_| toggle_presenter()>"Presenter mode"</button>
+                {app.presenter_allowed.then(|| view! {
+                    <button type="button" class="button small" aria-keyshortcuts="p"
+                        aria-pressed=move || if presenter.get() { "true" } else { "false" }
+                        on:click=move |_| toggle_presenter()>"Presenter mode"</button>
+                })}
                 <SafeToShare />
                 <button type="button" class="button small" on:click=move |_| { if let Some(d) = share.get() { let _ = d.show_modal(); } }>
                     "Share & export"
                 </button>
-                <button type="button" class="button small quiet" on:click=move |_| open_audience_window(session)>
-                    "Open audience window"
-                </button>
+                {(!app.embedded).then(|| view! {
+                    <button type="button" class="button small quiet" on:click=move |_| open_audience_window(session)>
+                        "Open audience window"
+                    </button>
+                })}
                 <button type="button" class="button small quiet" aria-keyshortcuts="?"
                     on:click=move |_| { if let Some(d) = shortcuts.get() { let _ = d.show_modal(); } }>"Shortcuts (?)"</button>
                 <span class="spacer"></span>
@@ -165,7 +173,7 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
                 </article>
             </Show>
             <Stepper on_go=Callback::new(go) />
-            <section class="step-body" aria-labelledby="step-heading">
+            <section class="step-body" aria-labelledby=uid("step-heading")>
                 {move || match step.get() {
                     Step::SetTheStage => view! { <StageStep /> }.into_any(),
                     Step::WhatHappened => view! { <TimelineStep /> }.into_any(),
@@ -208,7 +216,7 @@ pub fn print_report(session: RetroSession) {
 /// Adds an item to the step on screen (the `a` key).
 fn add_item(session: RetroSession, step: Step) {
     match step {
-        Step::SetTheStage => focus_soon("stage-impact".into()),
+        Step::SetTheStage => focus_soon(session.app().id("stage-impact")),
         Step::WhatHappened => crate::ui::timeline::add_timeline_entry(session),
         Step::Why => crate::ui::why::add_factor(session),
         Step::Prevention => crate::ui::prevention::add_action(session, None),
@@ -303,7 +311,7 @@ pub fn StepHeader(step: Step) -> impl IntoView {
     let (copy, guide) = session.doc.with_untracked(|r| (r.template.copy(step), guide(r.template, step)));
     view! {
         <header class="step-header">
-            <h2 id="step-heading" tabindex="-1">{step.label()}</h2>
+            <h2 id=uid("step-heading") tabindex="-1">{step.label()}</h2>
             <p class="step-purpose">{copy.purpose}</p>
             <details class="guide">
                 <summary>"Facilitator guide"</summary>

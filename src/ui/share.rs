@@ -7,6 +7,7 @@ use crate::domain::{encode, link, Edit};
 use crate::ui::crypto::encrypt;
 use crate::ui::platform::{download, file_name};
 use crate::ui::session::RetroSession;
+use crate::app::uid;
 use leptos::prelude::*;
 
 /// `YYYYMMDDTHHMMSSZ` for the calendar's DTSTAMP.
@@ -74,7 +75,8 @@ pub fn SharePanel(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
             working.set(false);
             match fragment {
                 Ok(fragment) => {
-                    link_text.set(Some(format!("{}{fragment}", page_address())));
+                    let base = if s.app().embedded { s.app().app_url.to_string() } else { page_address() };
+                    link_text.set(Some(format!("{base}{fragment}")));
                     say(if phrase.is_empty() { "Link created." } else { "Encrypted link created. Send the passphrase another way." });
                 }
                 Err(message) => link_problem.set(Some(message)),
@@ -82,10 +84,10 @@ pub fn SharePanel(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
         });
     };
     view! {
-        <dialog node_ref=dialog class="dialog share" aria-labelledby="share-title">
-            <h2 id="share-title">"Share & export"</h2>
-            <section aria-labelledby="export-title" class="share-section">
-                <h3 id="export-title">"Export"</h3>
+        <dialog node_ref=dialog class="dialog share" aria-labelledby=uid("share-title")>
+            <h2 id=uid("share-title")>"Share & export"</h2>
+            <section aria-labelledby=uid("export-title") class="share-section">
+                <h3 id=uid("export-title")>"Export"</h3>
                 <div class="button-row">
                     <button type="button" class="button" on:click=move |_| {
                         let text = markdown();
@@ -103,18 +105,18 @@ pub fn SharePanel(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
                     }>"Print report"</button>
                 </div>
             </section>
-            <section aria-labelledby="link-title" class="share-section">
-                <h3 id="link-title">"Share as a link"</h3>
+            <section aria-labelledby=uid("link-title") class="share-section">
+                <h3 id=uid("link-title")>"Share as a link"</h3>
                 <p class="hint">"The whole retrospective travels inside the link, after the “#”, which browsers never send to a server. Whoever opens it can add their part and send their version back the same way; you then merge it into yours."</p>
                 <div class="field">
-                    <label for="display-name" class="field-label">"Your name on this retrospective (optional)"</label>
-                    <input id="display-name" type="text" maxlength="80" autocomplete="off" placeholder="Leave empty to stay anonymous"
+                    <label for=uid("display-name") class="field-label">"Your name on this retrospective (optional)"</label>
+                    <input id=uid("display-name") type="text" maxlength="80" autocomplete="off" placeholder="Leave empty to stay anonymous"
                         prop:value=move || my_name.get()
                         on:change=move |ev| { s.apply(Edit::DisplayName(event_target_value(&ev))); } />
                 </div>
                 <div class="field">
-                    <label for="link-passphrase" class="field-label">"Passphrase (optional)"</label>
-                    <input id="link-passphrase" type="password" autocomplete="new-password" placeholder="Encrypt the link with a passphrase"
+                    <label for=uid("link-passphrase") class="field-label">"Passphrase (optional)"</label>
+                    <input id=uid("link-passphrase") type="password" autocomplete="new-password" placeholder="Encrypt the link with a passphrase"
                         prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev)) />
                 </div>
                 <div class="button-row">
@@ -128,8 +130,8 @@ pub fn SharePanel(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
                     let copy = url.clone();
                     view! {
                         <div class="field">
-                            <label for="share-link" class="field-label">{format!("Link ({} characters)", length)}</label>
-                            <textarea id="share-link" readonly rows="3" prop:value=url></textarea>
+                            <label for=uid("share-link") class="field-label">{format!("Link ({} characters)", length)}</label>
+                            <textarea id=uid("share-link") readonly rows="3" prop:value=url></textarea>
                         </div>
                         <button type="button" class="button" on:click=move |_| {
                             let text = copy.clone();

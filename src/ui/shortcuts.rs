@@ -1,6 +1,7 @@
 //! Keyboard shortcuts for running a retrospective from the keyboard, and the `?` cheat sheet.
 //! Shortcuts never fire while someone is typing in a field.
 
+use crate::app::uid;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -74,8 +75,8 @@ pub fn use_shortcuts(on_action: impl Fn(Action) + 'static) {
 #[component]
 pub fn ShortcutSheet(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
     view! {
-        <dialog node_ref=dialog class="dialog shortcuts" aria-labelledby="shortcuts-title">
-            <h2 id="shortcuts-title">"Keyboard shortcuts"</h2>
+        <dialog node_ref=dialog class="dialog shortcuts" aria-labelledby=uid("shortcuts-title")>
+            <h2 id=uid("shortcuts-title")>"Keyboard shortcuts"</h2>
             <p class="hint">"They work whenever you are not typing in a field."</p>
             <table>
                 <thead><tr><th scope="col">"Key"</th><th scope="col">"Does"</th></tr></thead>
@@ -84,7 +85,7 @@ pub fn ShortcutSheet(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
                 </tbody>
             </table>
             <form method="dialog">
-                <button type="submit" class="button primary" autofocus>"Close"</button>
+                <button type="submit" class="button primary">"Close"</button>
             </form>
         </dialog>
     }

@@ -5,6 +5,7 @@ use crate::domain::{Edit, Step};
 use crate::ui::retro::StepHeader;
 use crate::ui::session::RetroSession;
 use crate::ui::widgets::{DateTimeField, TextField};
+use crate::app::uid;
 use leptos::prelude::*;
 
 #[component]
@@ -16,31 +17,31 @@ pub fn StageStep() -> impl IntoView {
         <StepHeader step=Step::SetTheStage />
         <div class="stage-grid">
             <div class="card stage-fields">
-                <TextField label="Title" id="stage-title"
+                <TextField label="Title" id=uid("stage-title")
                     value=s.memo(|r| r.title.value.clone())
                     on_input=move |v| { s.apply(Edit::Title(v)); } />
                 <div class="field-row">
-                    <DateTimeField label="Started (incident or period)" id="stage-start"
+                    <DateTimeField label="Started (incident or period)" id=uid("stage-start")
                         value=s.memo(|r| r.incident_start.value)
                         on_change=move |v| { s.apply(Edit::IncidentStart(v)); } />
-                    <DateTimeField label="Ended" id="stage-end"
+                    <DateTimeField label="Ended" id=uid("stage-end")
                         value=s.memo(|r| r.incident_end.value)
                         on_change=move |v| { s.apply(Edit::IncidentEnd(v)); } />
                 </div>
-                <TextField label="Impact" id="stage-impact" multiline=true coach="impact" placeholder=copy.placeholder
+                <TextField label="Impact" id=uid("stage-impact") multiline=true coach="impact" placeholder=copy.placeholder
                     value=s.memo(|r| r.impact.value.clone())
                     on_input=move |v| { s.apply(Edit::Impact(v)); } />
                 <Show when=move || !safe.get()
                     fallback=|| view! { <p class="hint">"Participants are hidden while the screen is shared."</p> }>
-                    <TextField label="Participants (optional)" id="stage-participants"
+                    <TextField label="Participants (optional)" id=uid("stage-participants")
                         placeholder="Names or roles, if the group wants them recorded"
                         value=s.memo(|r| r.participants.value.clone())
                         on_input=move |v| { s.apply(Edit::Participants(v)); } />
                 </Show>
                 <p class="hint"><span class="example-label">"Example impact: "</span>{copy.example}</p>
             </div>
-            <aside class="card agreement" aria-labelledby="agreement-title">
-                <h3 id="agreement-title">"Our blameless agreement"</h3>
+            <aside class="card agreement" aria-labelledby=uid("agreement-title")>
+                <h3 id=uid("agreement-title")>"Our blameless agreement"</h3>
                 <p class="agreement-text">{BLAMELESS_AGREEMENT}</p>
                 <p class="hint">"Read it out before you start. Ask what happened and how it made sense at the time — never who should have done what."</p>
             </aside>

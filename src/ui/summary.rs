@@ -8,6 +8,7 @@ use crate::ui::platform::{focus_soon, new_id};
 use crate::ui::retro::StepHeader;
 use crate::ui::session::RetroSession;
 use crate::ui::widgets::{ItemControls, TextField};
+use crate::app::uid;
 use leptos::prelude::*;
 
 #[component]
@@ -63,8 +64,8 @@ fn LearningColumn(list: LearningList, placeholder: &'static str) -> impl IntoVie
 fn Report() -> impl IntoView {
     let s = expect_context::<RetroSession>();
     view! {
-        <article class="card report" aria-labelledby="report-title">
-            <h3 id="report-title">"Report"</h3>
+        <article class="card report" aria-labelledby=uid("report-title")>
+            <h3 id=uid("report-title")>"Report"</h3>
             {move || s.doc.with(|r| full_report(r))}
         </article>
     }

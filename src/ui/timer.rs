@@ -5,6 +5,7 @@ use crate::domain::timer::{Cue, Timer, PRESETS};
 use crate::domain::{Edit, Step};
 use crate::ui::platform::now_ms;
 use crate::ui::session::RetroSession;
+use crate::app::uid;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -93,8 +94,8 @@ pub fn TimerPanel() -> impl IntoView {
                                 }
                             }
                         }>
-                            <label for="timer-minutes">"Minutes"</label>
-                            <input id="timer-minutes" type="number" min="1" max="180" inputmode="numeric"
+                            <label for=uid("timer-minutes")>"Minutes"</label>
+                            <input id=uid("timer-minutes") type="number" min="1" max="180" inputmode="numeric"
                                 prop:value=move || custom.get() on:input=move |ev| custom.set(event_target_value(&ev)) />
                             <button type="submit" class="button small">"Set"</button>
                         </form>

@@ -7,6 +7,7 @@ use crate::ui::platform::{focus_soon, new_id};
 use crate::ui::retro::{EmptyState, StepHeader};
 use crate::ui::session::RetroSession;
 use crate::ui::widgets::{ChoiceSelect, ItemControls, LinkPicker, TextField};
+use crate::app::uid;
 use leptos::prelude::*;
 
 #[component]
@@ -62,18 +63,18 @@ fn VotingBar(by_votes: RwSignal<bool>) -> impl IntoView {
     let hidden = s.memo(|r| r.facilitation.safe_to_share.value);
     let number = |ev: &leptos::ev::Event| event_target_value(ev).trim().parse::<u32>().ok();
     view! {
-        <section class="voting" aria-labelledby="voting-title">
-            <h3 id="voting-title">"Dot voting"</h3>
+        <section class="voting" aria-labelledby=uid("voting-title")>
+            <h3 id=uid("voting-title")>"Dot voting"</h3>
             <div class="voting-fields">
                 <div class="field field-number">
-                    <label for="votes-per-person" class="field-label">"Votes per person"</label>
-                    <input id="votes-per-person" type="number" min="1" max="99"
+                    <label for=uid("votes-per-person") class="field-label">"Votes per person"</label>
+                    <input id=uid("votes-per-person") type="number" min="1" max="99"
                         prop:value=move || per_person.get().to_string()
                         on:change=move |ev| if let Some(n) = number(&ev) { s.apply(Edit::VotesPerPerson(n)); } />
                 </div>
                 <div class="field field-number">
-                    <label for="voters" class="field-label">"People voting"</label>
-                    <input id="voters" type="number" min="0" max="999"
+                    <label for=uid("voters") class="field-label">"People voting"</label>
+                    <input id=uid("voters") type="number" min="0" max="999"
                         prop:value=move || voters.get().to_string()
                         on:change=move |ev| if let Some(n) = number(&ev) { s.apply(Edit::Voters(n)); } />
                 </div>

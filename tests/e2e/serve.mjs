@@ -7,6 +7,9 @@ import { extname, join, normalize, resolve } from "node:path";
 const root = resolve(process.env.RETRACE_DIST ?? "dist");
 const port = Number(process.env.PORT ?? 8090);
 const subPath = "/tools/retro/";
+// Under /strict/ every response carries the strict Content-Security-Policy an intranet may set.
+const strictPath = "/strict/";
+const strictCsp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const types = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -20,7 +23,9 @@ const types = {
 
 createServer(async (request, response) => {
   let path = decodeURIComponent(new URL(request.url, "http://127.0.0.1").pathname);
+  const strict = path.startsWith(strictPath);
   if (path.startsWith(subPath)) path = "/" + path.slice(subPath.length);
+  if (strict) path = "/" + path.slice(strictPath.length);
   if (path.endsWith("/")) path += "index.html";
   const file = normalize(join(root, path));
   if (!file.startsWith(root)) {
@@ -30,7 +35,14 @@ createServer(async (request, response) => {
   try {
     if (!(await stat(file)).isFile()) throw new Error("not a file");
     const body = await readFile(file);
-    response.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
+    const headers = {
+      "content-type": types[extname(file)] ?? "application/octet-stream",
+      "cache-control": "no-store",
+      // A sandboxed frame has an opaque origin: its module scripts and wasm load in CORS mode.
+      "access-control-allow-origin": "*",
+    };
+    if (strict) headers["content-security-policy"] = strictCsp;
+    response.writeHead(200, headers);
     response.end(body);
   } catch {
     response.writeHead(404, { "content-type": "text/plain" }).end("not found");

@@ -1,6 +1,8 @@
 //! The shell: opens storage, holds app-wide state, routes between the home screen and one
 //! retrospective, and mounts into the page.
 
+pub mod embed;
+
 use crate::domain::{Id, Replica};
 use crate::storage::{local::LocalStore, memory::MemoryStore, KeyValueStore, Repository};
 use crate::ui::audience::AudienceScreen;
@@ -47,6 +49,15 @@ impl Route {
 /// App-wide state, shared through context. Every field is a cheap handle.
 #[derive(Clone, Copy)]
 pub struct AppState {
+    /// Mounted inside a host page rather than as the whole page: then the URL, the page title
+    /// and keys pressed outside the widget belong to the host.
+    pub embedded: bool,
+    /// Prepended to every fixed element id, so two widgets on one page never share an id.
+    pub id_prefix: &'static str,
+    pub presenter_allowed: bool,
+    /// Where the standalone app lives, for share links made inside an embedded widget.
+    pub app_url: &'static str,
+    pub root: NodeRef<leptos::html::Div>,
     pub repo: StoredValue<Repository, LocalStorage>,
     pub replica: Replica,
     pub route: RwSignal<Route>,
@@ -63,8 +74,69 @@ impl AppState {
     pub fn navigate(&self, route: Route) {
         self.notice.set(None);
         self.route.set(route);
-        if let Some(window) = web_sys::window() {
-            let _ = window.location().set_hash(&route.to_hash());
+        if !self.embedded {
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().set_hash(&route.to_hash());
+            }
+        }
+    }
+
+    /// This instance's id for a fixed element name.
+    pub fn id(&self, name: &str) -> String {
+        format!("{}{name}", self.id_prefix)
+    }
+
+    /// Whether keyboard focus is inside this widget (always true for the whole page).
+    pub fn has_focus(&self) -> bool {
+        if !self.embedded {
+            return true;
+        }
+        let active = document().active_element();
+        match (self.root.get_untracked(), active) {
+            (Some(root), Some(active)) => root.contains(Some(&active)),
+            _ => false,
+        }
+    }
+
+    /// Sets the page title, unless a host page owns it.
+    pub fn set_title(&self, title: &str) {
+        if !self.embedded {
+            document().set_title(title);
+        }
+    }
+}
+
+/// The id of a fixed element in the instance being rendered (see [`AppState::id`]).
+pub fn uid(name: &str) -> String {
+    match use_context::<AppState>() {
+        Some(state) => state.id(name),
+        None => name.to_string(),
+    }
+}
+
+/// Colours: light, dark, or whatever the system prefers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Theme {
+    Light,
+    Dark,
+    #[default]
+    System,
+}
+
+impl Theme {
+    pub fn parse(text: &str) -> Theme {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => Theme::System,
+        }
+    }
+
+    fn attribute(self) -> Option<&'static str> {
+        match self {
+            Theme::Light => Some("light"),
+            Theme::Dark => Some("dark"),
+            Theme::System => None,
         }
     }
 }
@@ -74,11 +146,40 @@ impl AppState {
 pub struct MountOptions {
     /// Prefix of every storage key this instance reads or writes.
     pub prefix: String,
+    /// What to show first: home, or one retrospective.
+    pub initial: Route,
+    pub theme: Theme,
+    pub presenter_allowed: bool,
+    /// See [`AppState::embedded`].
+    pub embedded: bool,
+    /// Prefix for fixed element ids (empty for the whole page).
+    pub id_prefix: String,
+    /// Address of the standalone app, for share links made in an embedded widget.
+    pub app_url: String,
 }
 
 impl Default for MountOptions {
     fn default() -> Self {
-        MountOptions { prefix: "retrace:".into() }
+        MountOptions {
+            prefix: "retrace:".into(),
+            initial: Route::Home,
+            theme: Theme::System,
+            presenter_allowed: true,
+            embedded: false,
+            id_prefix: String::new(),
+            app_url: String::new(),
+        }
+    }
+}
+
+/// Storage prefixes are limited to a safe alphabet so they cannot collide with Retrace's own
+/// key structure or smuggle anything odd into storage keys.
+pub fn clean_prefix(prefix: &str) -> String {
+    let cleaned: String = prefix.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.')).take(64).collect();
+    match cleaned.is_empty() {
+        true => "retrace:".into(),
+        false if cleaned.ends_with(':') => cleaned,
+        false => format!("{cleaned}:"),
     }
 }
 
@@ -102,10 +203,16 @@ pub fn App(options: MountOptions) -> impl IntoView {
             new_replica()
         }
     };
-    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
-    let initial = Route::from_hash(&hash);
+    let hash = if options.embedded { String::new() } else { web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default() };
+    let initial = if options.embedded || hash.is_empty() { options.initial } else { Route::from_hash(&hash) };
     let incoming = crate::domain::link::is_link(&hash).then(|| Incoming::Link(hash.clone()));
+    let root = NodeRef::<leptos::html::Div>::new();
     let state = AppState {
+        embedded: options.embedded,
+        id_prefix: Box::leak(options.id_prefix.clone().into_boxed_str()),
+        presenter_allowed: options.presenter_allowed,
+        app_url: Box::leak(options.app_url.clone().into_boxed_str()),
+        root,
         repo: StoredValue::new_local(repo),
         replica,
         route: RwSignal::new(initial),
@@ -116,7 +223,7 @@ pub fn App(options: MountOptions) -> impl IntoView {
     };
     provide_context(state);
 
-    let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
+    let hash_listener = (!options.embedded).then(|| window_event_listener(leptos::ev::hashchange, move |_| {
         let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
         if crate::domain::link::is_link(&hash) {
             state.incoming.set(Some(Incoming::Link(hash)));
@@ -126,11 +233,17 @@ pub fn App(options: MountOptions) -> impl IntoView {
         if state.route.get_untracked() != route {
             state.route.set(route);
         }
+    }));
+    on_cleanup(move || {
+        if let Some(listener) = hash_listener {
+            listener.remove();
+        }
     });
-    on_cleanup(move || hash_listener.remove());
 
     view! {
-        <div class="retrace" class:audience-mode=move || matches!(state.route.get(), Route::Audience(_))
+        <div class="retrace" node_ref=root data-theme=options.theme.attribute()
+            class:embedded=options.embedded
+            class:audience-mode=move || matches!(state.route.get(), Route::Audience(_))
             on:dragover=move |ev| ev.prevent_default()
             on:drop=move |ev: leptos::ev::DragEvent| {
                 ev.prevent_default();
@@ -170,10 +283,26 @@ pub fn App(options: MountOptions) -> impl IntoView {
     }
 }
 
-/// Mounts Retrace as the whole page.
+/// Mounts Retrace as the whole page (the standalone app).
 pub fn mount_to_body() {
     console_error_panic_hook_lite();
     leptos::mount::mount_to_body(|| view! { <App options=MountOptions::default() /> });
+}
+
+/// Mounts one widget into `element` and returns what unmounts it.
+pub fn mount(element: web_sys::HtmlElement, options: MountOptions) -> Box<dyn std::any::Any> {
+    Box::new(leptos::mount::mount_to(element, move || view! { <App options /> }))
+}
+
+/// The page's entry point: mount on every `[data-retrace]` element, or as the whole page when
+/// there is none, and offer `window.Retrace.mount(element, options)` to host pages.
+pub fn start() {
+    console_error_panic_hook_lite();
+    crate::app::embed::expose_api();
+    let targets = crate::app::embed::auto_mount();
+    if targets == 0 {
+        leptos::mount::mount_to_body(|| view! { <App options=MountOptions::default() /> });
+    }
 }
 
 /// Sends panic messages to the console, where a person debugging will look for them.
@@ -186,6 +315,15 @@ fn console_error_panic_hook_lite() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn storage_prefixes_are_cleaned() {
+        assert_eq!(clean_prefix("team-a"), "team-a:");
+        assert_eq!(clean_prefix("team a:"), "teama:");
+        assert_eq!(clean_prefix("<x>"), "x:");
+        assert_eq!(clean_prefix(""), "retrace:");
+        assert_eq!(clean_prefix("wiki.ops:"), "wiki.ops:");
+    }
 
     #[test]
     fn routes_round_trip_through_the_fragment() {
