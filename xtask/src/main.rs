@@ -20,6 +20,7 @@ fn main() -> ExitCode {
         Some("test") => test(&root),
         Some("build") => build(&root).map(|_| ()),
         Some("bench") => bench(&root),
+        Some("dist") => dist(&root),
         Some("help") | None => {
             println!("{}", USAGE);
             Ok(())
@@ -39,7 +40,8 @@ const USAGE: &str = "usage: cargo xtask <command>
   serve   build Retrace and serve it on http://127.0.0.1:8080 (rebuilds on change)
   test    run every test layer: native, browser (headless Chromium), end to end
   build   build the release dist/ and print its transfer sizes
-  bench   build the release dist/ and print its sizes and the native benchmarks";
+  bench   build the release dist/ and print its sizes and the native benchmarks
+  dist    build dist/, ready to copy onto any static web server (see README, Embedding)";
 
 fn project_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in a folder of the project").to_path_buf()
@@ -74,6 +76,18 @@ fn build(root: &Path) -> Result<sizes::Sizes, String> {
     let sizes = sizes::measure(&root.join("dist"))?;
     println!("\n{}", sizes.table());
     Ok(sizes)
+}
+
+fn dist(root: &Path) -> Result<(), String> {
+    build(root)?;
+    println!(
+        "\ndist/ is ready: copy the whole folder to any static web server, at any path.\n  \
+         Whole page:  https://your.server/tools/retro/index.html\n  \
+         Embedded:    <div data-retrace data-prefix=\"team-a:\"></div>\n               \
+         <script type=\"module\" src=\"/tools/retro/retrace-loader.js\"></script>\n  \
+         Samples:     dist/embed/index.html (two widgets) and dist/embed/iframe.html (sandboxed frame)"
+    );
+    Ok(())
 }
 
 fn bench(root: &Path) -> Result<(), String> {
