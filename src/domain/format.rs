@@ -121,6 +121,25 @@ pub fn decode_with(text: &str, limits: &Limits) -> Result<Retrospective, FormatE
     Ok(retro)
 }
 
+/// Reads a document written by a *newer* schema as far as this build understands it, for a
+/// read-only view. Fields this build does not know are ignored; the result must never be saved
+/// over the original, which would lose them.
+pub fn decode_newer_for_reading(text: &str) -> Result<Retrospective, FormatError> {
+    let limits = Limits::default();
+    if text.len() > limits.max_bytes {
+        return Err(FormatError::TooLarge { bytes: text.len(), limit: limits.max_bytes });
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| FormatError::NotJson(e.to_string()))?;
+    let Value::Object(mut object) = value else { return Err(FormatError::NotRetrace { found: None }) };
+    if object.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(FormatError::NotRetrace { found: None });
+    }
+    object.remove("format");
+    object.remove("schema");
+    check_limits(&object, &limits)?;
+    serde_json::from_value(Value::Object(object)).map_err(|e| FormatError::Invalid(e.to_string()))
+}
+
 /// Brings an older document up to [`SCHEMA`], one version at a time. Each bump adds a step
 /// here and a fixture of the old version under `tests/fixtures/`.
 fn migrate(object: &mut Map<String, Value>, from: u64) -> Result<(), FormatError> {
@@ -263,6 +282,14 @@ mod tests {
         assert!(matches!(decode(&wrong_type), Err(FormatError::Invalid(_))), "{:?}", decode(&wrong_type));
         let small = Limits { max_bytes: 10, ..Limits::default() };
         assert!(matches!(decode_with(&good, &small), Err(FormatError::TooLarge { .. })));
+    }
+
+    #[test]
+    fn a_newer_document_can_still_be_read_for_viewing() {
+        let r = sample();
+        let newer = encode(&r).replacen(r#""schema":2"#, r#""schema":3,"something_new":{"x":1}"#, 1);
+        assert_eq!(decode(&newer), Err(FormatError::NewerSchema { found: 3 }));
+        assert_eq!(decode_newer_for_reading(&newer).unwrap(), r);
     }
 
     #[test]

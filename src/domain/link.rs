@@ -83,6 +83,12 @@ pub fn encrypted_fragment(salt: &[u8], iv: &[u8], ciphertext: &[u8]) -> Result<S
     checked(format!("#e={}", URL_SAFE_NO_PAD.encode(bytes)))
 }
 
+/// `#r=` around arbitrary bytes, with no length check: for fuzzing the decoder with payloads a
+/// real link could never carry.
+pub fn plain_fragment_bytes_for_fuzzing(bytes: &[u8]) -> String {
+    format!("#r={}", URL_SAFE_NO_PAD.encode(bytes))
+}
+
 /// Whether a URL fragment looks like a share link (so the app offers to open it).
 pub fn is_link(fragment: &str) -> bool {
     let f = fragment.trim_start_matches('#');

@@ -25,7 +25,32 @@ pub fn RetroScreen(id: Id) -> impl IntoView {
     let app = expect_context::<AppState>();
     match app.repo.with_value(|repo| repo.load(id)) {
         Ok(retro) => view! { <Workspace retro /> }.into_any(),
+        Err(LoadError::Damaged(crate::domain::FormatError::NewerSchema { found })) => {
+            let key = app.repo.with_value(|r| r.retro_key(id));
+            let readable = app.repo.with_value(|r| r.raw(&key)).ok().flatten().and_then(|raw| crate::domain::format::decode_newer_for_reading(&raw).ok());
+            match readable {
+                Some(retro) => view! { <ReadOnly retro found /> }.into_any(),
+                None => view! { <LoadFailure id error=LoadError::Damaged(crate::domain::FormatError::NewerSchema { found }) /> }.into_any(),
+            }
+        }
         Err(error) => view! { <LoadFailure id error /> }.into_any(),
+    }
+}
+
+/// A retrospective saved by a newer Retrace: shown, never edited or saved, so nothing the newer
+/// version wrote is lost.
+#[component]
+fn ReadOnly(retro: Retrospective, found: u64) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    view! {
+        <section class="read-only" aria-labelledby=uid("read-only-title")>
+            <p class="banner banner-warning" role="alert">
+                {format!("This retrospective was saved by a newer version of Retrace (schema {found}). It is shown read-only so that nothing the newer version stored is lost; update Retrace to edit it.")}
+            </p>
+            <button type="button" class="button quiet" on:click=move |_| app.navigate(Route::Home)>"← All retrospectives"</button>
+            <h1 id=uid("read-only-title")>{retro.display_title().to_string()}</h1>
+            <article class="card report">{crate::ui::summary::full_report(&retro)}</article>
+        </section>
     }
 }
 
