@@ -194,7 +194,7 @@ fn ImportFile() -> impl IntoView {
     let input = NodeRef::<leptos::html::Input>::new();
     view! {
         <div class="import">
-            <input node_ref=input id=uid("import-file") type="file" accept=".json,application/json" class="sr-only" tabindex="-1"
+            <input node_ref=input id=uid("import-file") type="file" aria-label="Import a retrospective file" accept=".json,application/json" class="sr-only" tabindex="-1"
                 on:change=move |_| {
                     if let Some(file) = input.get_untracked().and_then(|i| i.files()).and_then(|f| f.get(0)) {
                         crate::ui::incoming::receive_file(home.app, file);
