@@ -1,7 +1,8 @@
 //! Coach hints under a text field: a small marker per open finding that opens to the reason,
 //! a suggested reframing, and "Dismiss". Nothing pops up; nothing blocks typing.
 
-use crate::domain::coaching::{finding_key, open_findings_in};
+use crate::domain::coach::review;
+use crate::domain::coaching::finding_key;
 use crate::domain::Edit;
 use crate::ui::session::RetroSession;
 use leptos::prelude::*;
@@ -10,14 +11,18 @@ use leptos::prelude::*;
 pub fn CoachHints(field_key: String, #[prop(into)] text: Signal<String>) -> impl IntoView {
     let s = expect_context::<RetroSession>();
     let key = field_key.clone();
+    // Depends on this field's text and the dismissed set only, never on the whole document, so
+    // typing elsewhere does not re-review this field.
     let findings = Memo::new(move |_| {
         let text = text.get();
-        s.doc.with(|r| {
-            open_findings_in(r, &key, &text)
+        s.dismissed.with(|dismissed| {
+            review(&text)
                 .into_iter()
-                .map(|f| {
+                .map(|f| (finding_key(&key, &text, &f), f))
+                .filter(|(k, _)| !dismissed.contains(k))
+                .map(|(k, f)| {
                     let matched = text.get(f.start..f.end).unwrap_or("").to_string();
-                    (finding_key(&key, &text, &f), matched, f)
+                    (k, matched, f)
                 })
                 .collect::<Vec<_>>()
         })

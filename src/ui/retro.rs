@@ -299,7 +299,13 @@ fn Stepper(on_go: Callback<Step>) -> impl IntoView {
         .map(|(index, step)| {
             let step = *step;
             let filled = session.memo(move |r| r.step_has_content(step));
-            let hints = session.memo(move |r| open_findings_count(r, step));
+            // Counted after each save rather than per keystroke: reviewing every text of the
+            // retrospective on each key press is too slow for large ones.
+            let hints = Memo::new(move |_| {
+                session.saves.track();
+                session.dismissed.track();
+                session.doc.with_untracked(|r| open_findings_count(r, step))
+            });
             view! {
                 <li>
                     <button type="button" class="step-link"

@@ -26,12 +26,20 @@ pub struct RetroSession {
     pub save_problem: RwSignal<Option<String>>,
     /// True while the full report is rendered for printing.
     pub printing: RwSignal<bool>,
+    /// Bumped after every save: derived views too costly to recompute per keystroke (the
+    /// stepper's hint counts) follow this instead of every edit.
+    pub saves: RwSignal<u64>,
+    /// Dismissed coach findings, shared by every field's hints; changes only on a dismissal.
+    pub dismissed: Memo<std::collections::BTreeSet<String>>,
 }
 
 impl RetroSession {
     pub fn new(app: AppState, retro: Retrospective) -> Self {
+        let doc = RwSignal::new(retro);
         RetroSession {
-            doc: RwSignal::new(retro),
+            dismissed: Memo::new(move |_| doc.with(|r| r.facilitation.dismissed.clone())),
+            saves: RwSignal::new(0),
+            doc,
             app,
             timer: StoredValue::new(None),
             dirty: StoredValue::new(false),
@@ -86,6 +94,12 @@ impl RetroSession {
         if !self.dirty.get_value() {
             return;
         }
+        // A User Timing entry per save ("retrace-save"), visible in the browser's performance
+        // tools and read by `cargo xtask bench`.
+        let performance = web_sys::window().and_then(|w| w.performance());
+        if let Some(p) = &performance {
+            let _ = p.mark("retrace-save-start");
+        }
         let result = self.app.repo.with_value(|repo| {
             self.doc.try_maybe_update(|r| {
                 let result = repo.save(r);
@@ -93,9 +107,13 @@ impl RetroSession {
                 (merged, result)
             })
         });
+        if let Some(p) = &performance {
+            let _ = p.measure_with_start_mark("retrace-save", "retrace-save-start");
+        }
         match result {
             Some(Ok(saved)) => {
                 self.dirty.set_value(false);
+                self.saves.update(|n| *n += 1);
                 if self.save_problem.get_untracked().is_some() {
                     self.save_problem.set(None);
                     self.app.announcer.say("Saved. Storage is working again.");
@@ -125,6 +143,7 @@ impl RetroSession {
             Ok(report) => (!report.is_empty(), Some(report)),
             Err(_) => (false, None),
         });
+        self.saves.update(|n| *n += 1);
         if let Some(Some(report)) = report.filter(|r| r.as_ref().is_some_and(|r| !r.is_empty())) {
             let text = self.doc.with_untracked(|r| report.describe_by(r));
             self.app.announcer.say(format!("Changes from another tab merged in. {text}"));

@@ -5,6 +5,7 @@ import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 
 const root = resolve(process.env.RETRACE_DIST ?? "dist");
+const benchRoot = resolve(new URL("../bench", import.meta.url).pathname);
 const port = Number(process.env.PORT ?? 8090);
 const subPath = "/tools/retro/";
 // Under /strict/ every response carries the strict Content-Security-Policy an intranet may set.
@@ -27,8 +28,12 @@ createServer(async (request, response) => {
   if (path.startsWith(subPath)) path = "/" + path.slice(subPath.length);
   if (strict) path = "/" + path.slice(strictPath.length);
   if (path.endsWith("/")) path += "index.html";
-  const file = normalize(join(root, path));
-  if (!file.startsWith(root)) {
+  // The benchmark's vanilla reference page lives beside the benchmark, not in dist/.
+  const bench = path.startsWith("/bench/");
+  const folder = bench ? benchRoot : root;
+  if (bench) path = path.slice("/bench".length);
+  const file = normalize(join(folder, path));
+  if (!file.startsWith(folder)) {
     response.writeHead(403).end();
     return;
   }

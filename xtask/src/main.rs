@@ -90,16 +90,56 @@ fn dist(root: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// Runs a command and returns what it printed, for the benchmark table.
+fn output(root: &Path, program: &str, args: &[&str], env: &[(&str, &str)]) -> Result<String, String> {
+    println!("\n$ {program} {}", args.join(" "));
+    let out = std::process::Command::new(program)
+        .args(args)
+        .current_dir(root)
+        .env("PATH", setup::tool_path(root))
+        .envs(env.iter().copied())
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .map_err(|e| format!("could not start `{program}`: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("`{program} {}` failed ({})", args.join(" "), out.status));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|c| c.lines().find(|l| l.starts_with("model name")).map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string()))
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    let chromium = std::process::Command::new(setup::CHROMIUM).arg("--version").output().ok().map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string()).unwrap_or_default();
+    format!("{cores} cores, {cpu}; {chromium}")
+}
+
 fn bench(root: &Path) -> Result<(), String> {
-    build(root)?;
-    // Native figures in an optimised build; LTO off keeps the build short without changing
-    // what is measured much.
-    run(
-        root,
-        "cargo",
-        &["run", "--release", "--quiet", "--example", "bench_coach"],
-        &[("CARGO_PROFILE_RELEASE_LTO", "false"), ("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16"), ("CARGO_PROFILE_RELEASE_OPT_LEVEL", "3"), ("CARGO_PROFILE_RELEASE_PANIC", "unwind")],
-    )
+    let sizes = build(root)?;
+    setup::browser(root)?;
+    // Native figures in an optimised build; LTO off keeps the build short.
+    let native_env = [("CARGO_PROFILE_RELEASE_LTO", "false"), ("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16"), ("CARGO_PROFILE_RELEASE_OPT_LEVEL", "3"), ("CARGO_PROFILE_RELEASE_PANIC", "unwind")];
+    let data_dir = root.join("target/bench-data");
+    let data = data_dir.display().to_string();
+    let native = output(root, "cargo", &["run", "--release", "--quiet", "--example", "bench_data", "--", &data], &native_env)?;
+    let coach = output(root, "cargo", &["run", "--release", "--quiet", "--example", "bench_coach"], &native_env)?;
+    let browser = output(root, "node", &["tests/bench/bench.mjs", &data], &[])?;
+    let date = output(root, "date", &["-u", "+%Y-%m-%d %H:%M UTC"], &[])?;
+    let report = format!(
+        "# Benchmarks\n\nLatest `cargo xtask bench`: {} on {}.\n\n## Transfer size (release dist/)\n\n{}\n\n## Measurements\n\n| what | result |\n|---|---|\n{}\n{}\n{}\n\nBrowser figures are from headless Chromium on 127.0.0.1; \"native\" ones from the same Rust code compiled for this machine.\n",
+        date.trim(),
+        machine(),
+        sizes.table(),
+        browser.trim(),
+        native.trim(),
+        coach.trim()
+    );
+    std::fs::write(root.join("BENCHMARKS.md"), &report).map_err(|e| format!("BENCHMARKS.md: {e}"))?;
+    println!("\n{report}");
+    Ok(())
 }
 
 fn test(root: &Path) -> Result<(), String> {

@@ -1,0 +1,110 @@
+// The browser half of `cargo xtask bench`: cold start, keystroke latency, autosave cost, each in
+// headless Chromium against the release dist/ on 127.0.0.1, beside a vanilla-JS reference.
+// Usage: node tests/bench/bench.mjs DATA_DIR > table lines (markdown rows on stdout)
+import { chromium } from "@playwright/test";
+import { spawn } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { dirname, resolve } from "node:path";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "../..");
+const data = resolve(process.argv[2] ?? "target/bench-data");
+const port = 8097;
+const base = `http://127.0.0.1:${port}/`;
+
+const server = spawn("node", [resolve(root, "tests/e2e/serve.mjs")], { env: { ...process.env, PORT: String(port), RETRACE_DIST: resolve(root, "dist") }, stdio: "ignore" });
+await new Promise((r) => setTimeout(r, 500));
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
+const rows = [];
+
+async function withStorage(entries) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await context.addInitScript((items) => {
+    if (!sessionStorage.getItem("seeded")) {
+      localStorage.clear();
+      for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v);
+      sessionStorage.setItem("seeded", "1");
+    }
+  }, entries);
+  return context;
+}
+
+// Cold start with 100 stored retrospectives: navigation start to the list rendered.
+{
+  const entries = JSON.parse(await readFile(`${data}/hundred.json`, "utf8"));
+  const times = [];
+  for (let i = 0; i < 10; i++) {
+    const context = await withStorage(entries);
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelectorAll(".retro-list > li").length >= 100) {
+          window.__ready = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(base);
+    await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 20000 });
+    times.push(await page.evaluate(() => window.__ready));
+    await context.close();
+  }
+  rows.push(`| cold start to first interactive render, 100 stored retros (median of 10) | ${median(times).toFixed(0)} ms |`);
+}
+
+/** Per keystroke: keydown to the next frame, over `count` keystrokes typed into `selector`. */
+async function keystrokes(page, selector, count) {
+  await page.focus(selector);
+  await page.evaluate(() => {
+    window.__latencies = [];
+    window.addEventListener("keydown", (e) => {
+      const t0 = e.timeStamp;
+      requestAnimationFrame(() => window.__latencies.push(performance.now() - t0));
+    }, true);
+  });
+  for (let i = 0; i < count; i++) {
+    await page.keyboard.press(i % 10 === 9 ? "Space" : "KeyX");
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  }
+  return page.evaluate(() => window.__latencies);
+}
+
+let retraceP95 = 0;
+{
+  const entries = JSON.parse(await readFile(`${data}/big.json`, "utf8"));
+  const id = (await readFile(`${data}/big-id.txt`, "utf8")).trim();
+  const context = await withStorage(entries);
+  const page = await context.newPage();
+  await page.goto(`${base}#/retro/${id}`);
+  await page.waitForSelector(".timeline-list > li:nth-child(500)", { timeout: 30000 });
+  const selector = ".timeline-list > li:nth-child(250) textarea";
+  const latencies = await keystrokes(page, selector, 200);
+  retraceP95 = pct(latencies, 95);
+  rows.push(`| keystroke to next frame, 1,000-item retro (500 entries on screen), 200 keystrokes | p50 ${median(latencies).toFixed(1)} ms, p95 ${retraceP95.toFixed(1)} ms |`);
+  await page.waitForTimeout(600);
+  const saves = await page.evaluate(() => performance.getEntriesByName("retrace-save").map((e) => e.duration));
+  rows.push(`| autosave on the main thread, 1,000-item retro (${saves.length} saves while typing) | median ${median(saves).toFixed(1)} ms, max ${Math.max(...saves).toFixed(1)} ms |`);
+  await context.close();
+}
+{
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await page.goto(`${base}bench/vanilla.html`);
+  await page.waitForSelector("#entry-999");
+  const latencies = await keystrokes(page, "#entry-250", 200);
+  const p95 = pct(latencies, 95);
+  rows.push(`| vanilla-JS reference, same 200 keystrokes into a 1,000-item list | p50 ${median(latencies).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms |`);
+  rows.push(`| Retrace keystroke p95 as a multiple of the vanilla reference | ${(retraceP95 / p95).toFixed(2)}× |`);
+  await context.close();
+}
+
+await browser.close();
+server.kill();
+console.log(rows.join("\n"));
