@@ -142,7 +142,7 @@ async fn the_app_mounts_creates_a_retrospective_and_saves_it() {
     let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
     let _ = web_sys::window().unwrap().location().set_hash("");
-    let options = MountOptions { prefix: prefix.clone() };
+    let options = MountOptions { prefix: prefix.clone(), ..MountOptions::default() };
     let handle = leptos::mount::mount_to(host.clone(), move || view! { <App options /> });
 
     let heading = query(&host, "h1").expect("the home screen has a heading");
