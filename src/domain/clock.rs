@@ -7,6 +7,7 @@
 
 use super::ids::Replica;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// When a write happened, in the order all copies agree on.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Default, Serialize, Deserialize)]
@@ -60,6 +61,32 @@ impl<T: Clone + PartialEq> Register<T> {
     }
 }
 
+/// Writes `value` to the register under `key`, creating the register on first write.
+pub fn set_in_map<K: Ord, T: Clone + PartialEq>(map: &mut BTreeMap<K, Register<T>>, key: K, value: T, clock: Clock) {
+    match map.get_mut(&key) {
+        Some(register) => register.set(value, clock),
+        None => {
+            map.insert(key, Register::new(value, clock));
+        }
+    }
+}
+
+/// Merges a map of registers key by key (union of keys, later write per key). Returns true
+/// when `into` changed.
+pub fn merge_map<K: Ord + Clone, T: Clone + PartialEq>(into: &mut BTreeMap<K, Register<T>>, other: &BTreeMap<K, Register<T>>) -> bool {
+    let mut changed = false;
+    for (key, theirs) in other {
+        match into.get_mut(key) {
+            Some(mine) => changed |= mine.merge(theirs),
+            None => {
+                into.insert(key.clone(), theirs.clone());
+                changed = true;
+            }
+        }
+    }
+    changed
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,6 +119,19 @@ mod tests {
         ba.merge(&a);
         assert_eq!(ab, ba);
         assert_eq!(ab.value, 2);
+    }
+
+    #[test]
+    fn maps_of_registers_set_and_merge_per_key() {
+        let mut a = BTreeMap::new();
+        set_in_map(&mut a, "x", 1, clock(1, 1));
+        set_in_map(&mut a, "x", 2, clock(3, 1));
+        let mut b = BTreeMap::new();
+        set_in_map(&mut b, "x", 9, clock(2, 2));
+        set_in_map(&mut b, "y", 5, clock(2, 2));
+        assert!(merge_map(&mut a, &b));
+        assert_eq!((a["x"].value, a["y"].value), (2, 5));
+        assert!(!merge_map(&mut a, &b), "idempotent");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! the registers. Keeping intents as values makes them easy to test, log and replay.
 
 use super::actions::{ActionField, ActionItem};
+use super::clock::set_in_map;
 use super::factors::{suggested_question, why_children, why_subtree, ContributingFactor, FactorField, WhyField, WhyNode};
 use super::ids::Id;
 use super::learnings::{Learning, LearningList};
@@ -174,22 +175,12 @@ impl Retrospective {
             }
             Edit::SetTimer(step, timer) => {
                 let c = self.stamp(writer);
-                match self.facilitation.timers.get_mut(&step) {
-                    Some(register) => register.set(timer, c),
-                    None => {
-                        self.facilitation.timers.insert(step, super::clock::Register::new(timer, c));
-                    }
-                }
+                set_in_map(&mut self.facilitation.timers, step, timer, c);
             }
             Edit::DisplayName(name) => {
                 let c = self.stamp(writer);
                 let name: String = name.trim().chars().take(80).collect();
-                match self.authors.get_mut(&writer.replica) {
-                    Some(register) => register.set(name, c),
-                    None => {
-                        self.authors.insert(writer.replica, super::clock::Register::new(name, c));
-                    }
-                }
+                set_in_map(&mut self.authors, writer.replica, name, c);
             }
             Edit::DismissFinding(key) => {
                 if !self.facilitation.dismissed.insert(key) {

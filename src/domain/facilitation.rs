@@ -2,7 +2,7 @@
 //! where the facilitator is: presenter mode, what is hidden on the shared screen, the step
 //! timers, the voting set-up, and the coach findings the group dismissed.
 
-use super::clock::{Clock, Register};
+use super::clock::{merge_map, Clock, Register};
 use super::steps::Step;
 use super::timer::Timer;
 use serde::{Deserialize, Serialize};
@@ -52,15 +52,7 @@ impl Facilitation {
         changed |= self.safe_to_share.merge(&other.safe_to_share);
         changed |= self.votes_per_person.merge(&other.votes_per_person);
         changed |= self.voters.merge(&other.voters);
-        for (step, timer) in &other.timers {
-            match self.timers.get_mut(step) {
-                Some(mine) => changed |= mine.merge(timer),
-                None => {
-                    self.timers.insert(*step, timer.clone());
-                    changed = true;
-                }
-            }
-        }
+        changed |= merge_map(&mut self.timers, &other.timers);
         let before = self.dismissed.len();
         self.dismissed.extend(other.dismissed.iter().cloned());
         changed | (self.dismissed.len() != before)

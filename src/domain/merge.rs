@@ -2,7 +2,7 @@
 //! tombstones are united and hide what they name. Commutative, associative and idempotent, so
 //! copies can meet in any order (share links, imported files, another tab's write).
 
-use super::clock::Clock;
+use super::clock::{merge_map, Clock};
 use super::ids::{Id, Replica};
 use super::retrospective::Retrospective;
 use serde_json::Value;
@@ -70,16 +70,7 @@ pub fn merge_retrospectives(into: &mut Retrospective, other: &Retrospective) -> 
     header_changed |= into.participants.merge(&other.participants);
     into.step.merge(&other.step); // where the other person was looking is not a content change
     into.facilitation.merge(&other.facilitation);
-    for (replica, name) in &other.authors {
-        match into.authors.get_mut(replica) {
-            Some(mine) => {
-                mine.merge(name);
-            }
-            None => {
-                into.authors.insert(*replica, name.clone());
-            }
-        }
-    }
+    merge_map(&mut into.authors, &other.authors);
     report.changed += usize::from(header_changed);
 
     for (id, clock) in &other.deleted {
