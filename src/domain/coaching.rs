@@ -2,8 +2,38 @@
 //! finding (so a dismissal survives edits elsewhere in the text), and the open findings.
 
 use super::coach::{review, Finding};
+use super::ids::Id;
 use super::retrospective::Retrospective;
 use super::steps::Step;
+use std::collections::BTreeSet;
+use std::fmt;
+
+/// A text the coach reviews. Its key names it in dismissals, so the UI and the step counts
+/// must build keys the same way: both go through this type.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum CoachedField {
+    Impact,
+    TimelineWhat(Id),
+    FactorStatement(Id),
+    WhyQuestion(Id),
+    WhyAnswer(Id),
+    ActionDescription(Id),
+    Learning(Id),
+}
+
+impl fmt::Display for CoachedField {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CoachedField::Impact => write!(f, "impact"),
+            CoachedField::TimelineWhat(id) => write!(f, "timeline:{id}:what"),
+            CoachedField::FactorStatement(id) => write!(f, "factor:{id}:statement"),
+            CoachedField::WhyQuestion(id) => write!(f, "why:{id}:question"),
+            CoachedField::WhyAnswer(id) => write!(f, "why:{id}:answer"),
+            CoachedField::ActionDescription(id) => write!(f, "action:{id}:description"),
+            CoachedField::Learning(id) => write!(f, "learning:{id}"),
+        }
+    }
+}
 
 /// The key a finding is dismissed under: where it is, which rule, and the words it matched.
 pub fn finding_key(field_key: &str, text: &str, finding: &Finding) -> String {
@@ -11,33 +41,38 @@ pub fn finding_key(field_key: &str, text: &str, finding: &Finding) -> String {
     format!("{field_key}|{}|{matched}", finding.rule)
 }
 
-/// Findings in one field that the group has not dismissed.
-pub fn open_findings_in(retro: &Retrospective, field_key: &str, text: &str) -> Vec<Finding> {
+/// Findings in one field that are not in `dismissed`, each with its key.
+pub fn open_findings(field_key: &str, text: &str, dismissed: &BTreeSet<String>) -> Vec<(String, Finding)> {
     review(text)
         .into_iter()
-        .filter(|f| !retro.facilitation.dismissed.contains(&finding_key(field_key, text, f)))
+        .map(|f| (finding_key(field_key, text, &f), f))
+        .filter(|(key, _)| !dismissed.contains(key))
         .collect()
 }
 
 /// Every coached text of a step, with its field key.
 pub fn step_texts(retro: &Retrospective, step: Step) -> Vec<(String, &str)> {
+    fn keyed(field: CoachedField, text: &str) -> (String, &str) {
+        (field.to_string(), text)
+    }
     match step {
-        Step::SetTheStage => vec![("impact".to_string(), retro.impact.value.as_str())],
-        Step::WhatHappened => retro.timeline.iter().map(|(id, e)| (format!("timeline:{id}:what"), e.what.value.as_str())).collect(),
+        Step::SetTheStage => vec![keyed(CoachedField::Impact, retro.impact.value.as_str())],
+        Step::WhatHappened => retro.timeline.iter().map(|(id, e)| keyed(CoachedField::TimelineWhat(*id), &e.what.value)).collect(),
         Step::Why => {
-            let factors = retro.factors.iter().map(|(id, f)| (format!("factor:{id}:statement"), f.statement.value.as_str()));
-            let questions = retro.whys.iter().map(|(id, n)| (format!("why:{id}:question"), n.question.value.as_str()));
-            let answers = retro.whys.iter().map(|(id, n)| (format!("why:{id}:answer"), n.answer.value.as_str()));
+            let factors = retro.factors.iter().map(|(id, f)| keyed(CoachedField::FactorStatement(*id), &f.statement.value));
+            let questions = retro.whys.iter().map(|(id, n)| keyed(CoachedField::WhyQuestion(*id), &n.question.value));
+            let answers = retro.whys.iter().map(|(id, n)| keyed(CoachedField::WhyAnswer(*id), &n.answer.value));
             factors.chain(questions).chain(answers).collect()
         }
-        Step::Prevention => retro.actions.iter().map(|(id, a)| (format!("action:{id}:description"), a.description.value.as_str())).collect(),
-        Step::Summary => retro.learnings.iter().map(|(id, l)| (format!("learning:{id}"), l.text.value.as_str())).collect(),
+        Step::Prevention => retro.actions.iter().map(|(id, a)| keyed(CoachedField::ActionDescription(*id), &a.description.value)).collect(),
+        Step::Summary => retro.learnings.iter().map(|(id, l)| keyed(CoachedField::Learning(*id), &l.text.value)).collect(),
     }
 }
 
 /// How many findings in a step are still open: shown in the stepper.
 pub fn open_findings_count(retro: &Retrospective, step: Step) -> usize {
-    step_texts(retro, step).iter().map(|(key, text)| open_findings_in(retro, key, text).len()).sum()
+    let dismissed = &retro.facilitation.dismissed;
+    step_texts(retro, step).iter().map(|(key, text)| open_findings(key, text, dismissed).len()).sum()
 }
 
 #[cfg(test)]
@@ -55,7 +90,7 @@ mod tests {
         r.apply(Edit::Timeline(id, TimelineField::What(text.into())), &w);
         assert_eq!(open_findings_count(&r, Step::WhatHappened), 2);
         assert_eq!(open_findings_count(&r, Step::Why), 0);
-        let key = format!("timeline:{id}:what");
+        let key = CoachedField::TimelineWhat(id).to_string();
         let first = &review(text)[0];
         r.apply(Edit::DismissFinding(finding_key(&key, text, first)), &w);
         assert_eq!(open_findings_count(&r, Step::WhatHappened), 1);

@@ -1,8 +1,7 @@
 //! Coach hints under a text field: a small marker per open finding that opens to the reason,
 //! a suggested reframing, and "Dismiss". Nothing pops up; nothing blocks typing.
 
-use crate::domain::coach::review;
-use crate::domain::coaching::finding_key;
+use crate::domain::coaching::open_findings;
 use crate::domain::Edit;
 use crate::ui::session::RetroSession;
 use leptos::prelude::*;
@@ -16,10 +15,8 @@ pub fn CoachHints(field_key: String, #[prop(into)] text: Signal<String>) -> impl
     let findings = Memo::new(move |_| {
         let text = text.get();
         s.dismissed.with(|dismissed| {
-            review(&text)
+            open_findings(&key, &text, dismissed)
                 .into_iter()
-                .map(|f| (finding_key(&key, &text, &f), f))
-                .filter(|(k, _)| !dismissed.contains(k))
                 .map(|(k, f)| {
                     let matched = text.get(f.start..f.end).unwrap_or("").to_string();
                     (k, matched, f)

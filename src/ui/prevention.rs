@@ -9,6 +9,7 @@ use crate::ui::retro::{EmptyState, StepHeader};
 use crate::ui::session::RetroSession;
 use crate::ui::widgets::{ChoiceSelect, DateField, ItemControls, LinkPicker, TextField};
 use crate::app::uid;
+use crate::domain::coaching::CoachedField;
 use leptos::prelude::*;
 
 #[component]
@@ -145,7 +146,7 @@ fn ActionCard(id: Id) -> impl IntoView {
     view! {
         <li class="card item action-item" data-status=move || status.get().key()>
             <div class="action-grid">
-                <TextField label="Action" id=format!("action-{id}-description") multiline=true coach=format!("action:{id}:description") class="grow"
+                <TextField label="Action" id=format!("action-{id}-description") multiline=true coach=CoachedField::ActionDescription(id).to_string() class="grow"
                     placeholder="What will we change?"
                     value=description on_input=move |v| set(ActionField::Description(v)) />
                 <ItemControls noun="action"

@@ -6,6 +6,7 @@ use crate::ui::retro::StepHeader;
 use crate::ui::session::RetroSession;
 use crate::ui::widgets::{DateTimeField, TextField};
 use crate::app::uid;
+use crate::domain::coaching::CoachedField;
 use leptos::prelude::*;
 
 #[component]
@@ -28,7 +29,7 @@ pub fn StageStep() -> impl IntoView {
                         value=s.memo(|r| r.incident_end.value)
                         on_change=move |v| { s.apply(Edit::IncidentEnd(v)); } />
                 </div>
-                <TextField label="Impact" id=uid("stage-impact") multiline=true coach="impact" placeholder=copy.placeholder
+                <TextField label="Impact" id=uid("stage-impact") multiline=true coach=CoachedField::Impact.to_string() placeholder=copy.placeholder
                     value=s.memo(|r| r.impact.value.clone())
                     on_input=move |v| { s.apply(Edit::Impact(v)); } />
                 <Show when=move || !safe.get()

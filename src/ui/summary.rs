@@ -9,6 +9,7 @@ use crate::ui::retro::StepHeader;
 use crate::ui::session::RetroSession;
 use crate::ui::widgets::{ItemControls, TextField};
 use crate::app::uid;
+use crate::domain::coaching::CoachedField;
 use leptos::prelude::*;
 
 #[component]
@@ -43,7 +44,7 @@ fn LearningColumn(list: LearningList, placeholder: &'static str) -> impl IntoVie
             <ul class="learning-list">
                 <For each=move || order.get() key=|id| *id let(id)>
                     <li class="learning-item">
-                        <TextField label=list.label() label_hidden=true id=format!("learning-{id}") multiline=true coach=format!("learning:{id}") class="grow"
+                        <TextField label=list.label() label_hidden=true id=format!("learning-{id}") multiline=true coach=CoachedField::Learning(id).to_string() class="grow"
                             placeholder=placeholder
                             value=s.memo(move |r| r.learnings.get(&id).map(|l| l.text.value.clone()).unwrap_or_default())
                             on_input=move |v| { s.apply(Edit::LearningText(id, v)); } />

@@ -6,6 +6,7 @@ use crate::ui::platform::{focus_soon, new_id};
 use crate::ui::retro::{EmptyState, StepHeader};
 use crate::ui::session::RetroSession;
 use crate::ui::widgets::{ChoiceSelect, DateTimeField, ItemControls, TextField};
+use crate::domain::coaching::CoachedField;
 use leptos::prelude::*;
 
 #[component]
@@ -70,7 +71,7 @@ fn TimelineRow(id: Id) -> impl IntoView {
                         focus_soon(format!("tl-{id}-when"));
                     } />
                 <ChoiceSelect label="Kind" value=kind on_change=move |v: EntryKind| set(TimelineField::Kind(v)) />
-                <TextField label="What happened" id=format!("tl-{id}-what") multiline=true coach=format!("timeline:{id}:what") class="grow" placeholder=placeholder
+                <TextField label="What happened" id=format!("tl-{id}-what") multiline=true coach=CoachedField::TimelineWhat(id).to_string() class="grow" placeholder=placeholder
                     value=what on_input=move |v| set(TimelineField::What(v)) />
                 <ItemControls noun="timeline entry"
                     on_move=move |up| {

@@ -8,6 +8,7 @@ use crate::ui::retro::{EmptyState, StepHeader};
 use crate::ui::session::RetroSession;
 use crate::ui::widgets::{ChoiceSelect, ItemControls, LinkPicker, TextField};
 use crate::app::uid;
+use crate::domain::coaching::CoachedField;
 use leptos::prelude::*;
 
 #[component]
@@ -145,7 +146,7 @@ fn FactorCard(id: Id) -> impl IntoView {
     view! {
         <li class="card item factor-item" class:key-factor=move || key.get()>
             <div class="factor-grid">
-                <TextField label="Contributing factor" id=format!("factor-{id}-statement") multiline=true coach=format!("factor:{id}:statement") class="grow"
+                <TextField label="Contributing factor" id=format!("factor-{id}-statement") multiline=true coach=CoachedField::FactorStatement(id).to_string() class="grow"
                     placeholder="What condition contributed to this?"
                     value=statement on_input=move |v| set(FactorField::Statement(v)) />
                 <ChoiceSelect label="Category" value=category on_change=move |v: Category| set(FactorField::Category(v)) />
@@ -252,13 +253,13 @@ fn WhyItem(id: Id, factor: Id) -> impl IntoView {
     view! {
         <li class="why-item">
             <div class="why-grid">
-                <TextField label="Question" id=format!("why-{id}-question") coach=format!("why:{id}:question") class="why-question"
+                <TextField label="Question" id=format!("why-{id}-question") coach=CoachedField::WhyQuestion(id).to_string() class="why-question"
                     value=question on_input=move |v| { s.apply(Edit::Why(id, WhyField::Question(v))); } />
                 <ItemControls noun="question"
                     on_move=move |up| { s.apply(Edit::Move { id, up }); }
                     on_delete=move |_| { s.apply(Edit::Delete(id)); s.app().announcer.say("Question deleted, with the questions below it."); } />
             </div>
-            <TextField label="Answer" id=format!("why-{id}-answer") multiline=true coach=format!("why:{id}:answer")
+            <TextField label="Answer" id=format!("why-{id}-answer") multiline=true coach=CoachedField::WhyAnswer(id).to_string()
                 placeholder="What made sense at the time, and why?"
                 value=answer on_input=move |v| { s.apply(Edit::Why(id, WhyField::Answer(v))); } />
             <button type="button" class="button quiet small" on:click=follow_up>"+ Ask a follow-up"</button>
