@@ -41,6 +41,14 @@ pub fn today() -> Date {
     Date::from_unix_ms(now_ms(), utc_offset_minutes())
 }
 
+/// The page's address without its fragment, for building links to the app.
+pub fn page_address() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|href| href.split('#').next().unwrap_or_default().to_string())
+        .unwrap_or_default()
+}
+
 /// Focuses the element with this DOM id as soon as it has been rendered, so a new item's
 /// first field takes the very next keystroke. Rendering runs on the async executor, so one
 /// executor tick is enough; a frame later is the fallback.

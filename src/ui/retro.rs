@@ -253,10 +253,7 @@ fn add_item(session: RetroSession, step: Step) {
 fn open_audience_window(session: RetroSession) {
     let id = session.doc.with_untracked(|r| r.id);
     let Some(window) = web_sys::window() else { return };
-    let location = window.location();
-    let base = location.href().unwrap_or_default();
-    let base = base.split('#').next().unwrap_or_default().to_string();
-    let url = format!("{base}{}", Route::Audience(id).to_hash());
+    let url = format!("{}{}", crate::ui::platform::page_address(), Route::Audience(id).to_hash());
     match window.open_with_url_and_target_and_features(&url, &format!("retrace-audience-{id}"), "popup,width=1280,height=720") {
         Ok(Some(_)) => session.app().announcer.say("Audience window opened. Share that window with the room."),
         _ => session.app().announcer.say("The browser blocked the audience window. Allow pop-ups for this page and try again."),

@@ -118,10 +118,7 @@ impl RetroSession {
                     self.save_problem.set(None);
                     self.app.announcer.say("Saved. Storage is working again.");
                 }
-                if let Some(report) = saved.merged.filter(|m| !m.is_empty()) {
-                    let text = self.doc.with_untracked(|r| report.describe_by(r));
-                    self.app.announcer.say(format!("Changes from another tab merged in. {text}"));
-                }
+                self.announce_merge(saved.merged);
             }
             Some(Err(error)) => {
                 let message = format!("{error} Your changes are kept in this page and saving is retried; download them as JSON so nothing is lost.");
@@ -144,13 +141,18 @@ impl RetroSession {
             Err(_) => (false, None),
         });
         self.saves.update(|n| *n += 1);
-        if let Some(Some(report)) = report.filter(|r| r.as_ref().is_some_and(|r| !r.is_empty())) {
-            let text = self.doc.with_untracked(|r| report.describe_by(r));
-            self.app.announcer.say(format!("Changes from another tab merged in. {text}"));
-        }
+        self.announce_merge(report.flatten());
         // Only unsaved local edits need writing: the other tab merged our last save into its own.
         if self.dirty.get_value() {
             self.schedule_save(SAVE_DELAY);
+        }
+    }
+
+    /// Tells the user what another tab's changes brought in, when they brought anything.
+    fn announce_merge(&self, report: Option<crate::domain::MergeReport>) {
+        if let Some(report) = report.filter(|r| !r.is_empty()) {
+            let text = self.doc.with_untracked(|r| report.describe_by(r));
+            self.app.announcer.say(format!("Changes from another tab merged in. {text}"));
         }
     }
 

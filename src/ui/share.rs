@@ -5,7 +5,7 @@
 use crate::domain::export::{csv::actions_csv, ics::actions_ics, markdown::to_markdown};
 use crate::domain::{encode, link, Edit};
 use crate::ui::crypto::encrypt;
-use crate::ui::platform::{download, file_name};
+use crate::ui::platform::{download, file_name, page_address};
 use crate::ui::session::RetroSession;
 use crate::app::uid;
 use leptos::prelude::*;
@@ -29,14 +29,6 @@ pub async fn copy_text(text: String) -> bool {
     let Some(window) = web_sys::window() else { return false };
     let promise = window.navigator().clipboard().write_text(&text);
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
-}
-
-/// The page address without its fragment, for building links.
-fn page_address() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .map(|href| href.split('#').next().unwrap_or_default().to_string())
-        .unwrap_or_default()
 }
 
 #[component]
