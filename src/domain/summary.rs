@@ -1,5 +1,6 @@
 //! What the home screen shows of a retrospective without opening it.
 
+use super::actions::{ActionKind, Priority};
 use super::ids::Id;
 use super::retrospective::Retrospective;
 use super::steps::Step;
@@ -31,6 +32,19 @@ pub struct OpenAction {
     pub description: String,
     pub owner: String,
     pub due: Option<Date>,
+    /// Defaults keep index entries written before these fields readable.
+    #[serde(default = "default_priority")]
+    pub priority: Priority,
+    #[serde(default = "default_kind")]
+    pub kind: ActionKind,
+}
+
+fn default_priority() -> Priority {
+    Priority::Medium
+}
+
+fn default_kind() -> ActionKind {
+    ActionKind::Prevent
 }
 
 impl RetroSummary {
@@ -52,7 +66,14 @@ impl RetroSummary {
                 .filter(|id| retro.actions[id].status.value.is_open())
                 .map(|id| {
                     let a = &retro.actions[&id];
-                    OpenAction { id, description: a.description.value.trim().to_string(), owner: a.owner.value.trim().to_string(), due: a.due.value }
+                    OpenAction {
+                        id,
+                        description: a.description.value.trim().to_string(),
+                        owner: a.owner.value.trim().to_string(),
+                        due: a.due.value,
+                        priority: a.priority.value,
+                        kind: a.kind.value,
+                    }
                 })
                 .collect(),
         }

@@ -7,6 +7,7 @@ use crate::domain::time::describe_age;
 use crate::domain::{Retrospective, Template, Writer};
 use crate::storage::{DamagedEntry, Listing};
 use crate::ui::platform::{download, focus_soon, new_id, now_ms, utc_offset_minutes};
+use crate::domain::export::tracker::{new_issue_url, IssueDraft};
 use crate::ui::widgets::count;
 use crate::app::uid;
 use leptos::prelude::*;
@@ -251,9 +252,11 @@ fn OpenActions() -> impl IntoView {
                                 let overdue = action.due.is_some_and(|d| d < today);
                                 let label = if action.description.is_empty() { "Untitled action".to_string() } else { action.description.clone() };
                                 let (retro_id, action_id) = (summary.id, action.id);
+                                // Built from the summary the index holds: no document is read to draw the list.
+                                let draft_source = (summary.clone(), action.clone());
                                 let issue_link = move || tracker.get().and_then(|(kind, base)| {
-                                    home.app.repo.with_value(|repo| repo.load(retro_id).ok())
-                                        .and_then(|r| crate::domain::export::tracker::new_issue_url(kind, &base, &r, action_id).ok())
+                                    let draft = IssueDraft::from_summary(&draft_source.0, &draft_source.1);
+                                    new_issue_url(kind, &base, &draft).ok()
                                 });
                                 view! {
                                     <tr class:overdue=overdue>

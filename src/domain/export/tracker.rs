@@ -1,7 +1,8 @@
 //! Prefilled "new issue" links for an issue tracker, so an action can become a ticket with one
 //! click and no server: GitHub, GitLab and Jira URL shapes, with title and body URL-encoded.
 
-use crate::domain::{Id, Retrospective};
+use crate::domain::summary::{OpenAction, RetroSummary};
+use crate::domain::{ActionKind, Date, Id, Priority, Retrospective};
 
 crate::domain::choice::choice! {
     /// Base addresses: GitHub `https://github.com/OWNER/REPO`; GitLab
@@ -53,19 +54,56 @@ pub fn validate_base(base: &str) -> Result<String, TrackerError> {
     Ok(base.trim_end_matches('/').to_string())
 }
 
-/// The link that opens the tracker's "new issue" form filled with this action.
-pub fn new_issue_url(tracker: Tracker, base: &str, r: &Retrospective, action: Id) -> Result<String, TrackerError> {
-    let base = validate_base(base)?;
-    let a = r.actions.get(&action).ok_or(TrackerError::NotHttp)?;
-    let title = if a.description.value.trim().is_empty() { "Retrospective action".to_string() } else { a.description.value.trim().lines().next().unwrap_or("").to_string() };
-    let mut body = format!("From the retrospective “{}”.\n\n{}\n", r.display_title(), a.description.value.trim());
-    if !a.owner.value.trim().is_empty() {
-        body.push_str(&format!("\nOwner: {}", a.owner.value.trim()));
+/// What a "new issue" link is filled with: one action and the retrospective it came from.
+/// Built from the document, or from the home screen's summary without reading the document.
+#[derive(Clone, Copy, Debug)]
+pub struct IssueDraft<'a> {
+    pub retro_title: &'a str,
+    pub description: &'a str,
+    pub owner: &'a str,
+    pub due: Option<Date>,
+    pub priority: Priority,
+    pub kind: ActionKind,
+}
+
+impl<'a> IssueDraft<'a> {
+    pub fn of(r: &'a Retrospective, action: Id) -> Option<IssueDraft<'a>> {
+        let a = r.actions.get(&action)?;
+        Some(IssueDraft {
+            retro_title: r.display_title(),
+            description: &a.description.value,
+            owner: &a.owner.value,
+            due: a.due.value,
+            priority: a.priority.value,
+            kind: a.kind.value,
+        })
     }
-    if let Some(due) = a.due.value {
+
+    pub fn from_summary(summary: &'a RetroSummary, action: &'a OpenAction) -> IssueDraft<'a> {
+        IssueDraft {
+            retro_title: &summary.title,
+            description: &action.description,
+            owner: &action.owner,
+            due: action.due,
+            priority: action.priority,
+            kind: action.kind,
+        }
+    }
+}
+
+/// The link that opens the tracker's "new issue" form filled with this action.
+pub fn new_issue_url(tracker: Tracker, base: &str, draft: &IssueDraft) -> Result<String, TrackerError> {
+    let base = validate_base(base)?;
+    let description = draft.description.trim();
+    let title = if description.is_empty() { "Retrospective action".to_string() } else { description.lines().next().unwrap_or("").to_string() };
+    let mut body = format!("From the retrospective “{}”.\n\n{}\n", draft.retro_title, description);
+    if !draft.owner.trim().is_empty() {
+        body.push_str(&format!("\nOwner: {}", draft.owner.trim()));
+    }
+    if let Some(due) = draft.due {
         body.push_str(&format!("\nDue: {due}"));
     }
-    body.push_str(&format!("\nPriority: {} · Kind: {}", a.priority.value.label(), a.kind.value.label()));
+    body.push_str(&format!("\nPriority: {} · Kind: {}", draft.priority.label(), draft.kind.label()));
     let (t, b) = (encode_component(&title), encode_component(&body));
     Ok(match tracker {
         Tracker::GitHub => format!("{base}/issues/new?title={t}&body={b}"),
@@ -95,21 +133,30 @@ mod tests {
     #[test]
     fn each_tracker_gets_its_url_shape_with_everything_encoded() {
         let (r, a) = retro();
-        let gh = new_issue_url(Tracker::GitHub, "https://github.com/acme/shop/", &r, a).unwrap();
+        let gh = new_issue_url(Tracker::GitHub, "https://github.com/acme/shop/", &IssueDraft::of(&r, a).unwrap()).unwrap();
         assert!(gh.starts_with("https://github.com/acme/shop/issues/new?title=Fix%20%2342%20%26%20add%20%22tests%22%3F&body="), "{gh}");
         assert!(!gh.contains(' ') && !gh.contains('\n') && gh.matches('&').count() == 1 && gh.matches('#').count() == 0);
         assert!(gh.contains("Checkout%20%26%20%3Cerrors%3E"), "the body names the retrospective");
-        let gl = new_issue_url(Tracker::GitLab, "https://gitlab.example.com/team/app", &r, a).unwrap();
+        let gl = new_issue_url(Tracker::GitLab, "https://gitlab.example.com/team/app", &IssueDraft::of(&r, a).unwrap()).unwrap();
         assert!(gl.starts_with("https://gitlab.example.com/team/app/-/issues/new?issue%5Btitle%5D=Fix%20"));
-        let jira = new_issue_url(Tracker::Jira, "https://acme.atlassian.net/secure/CreateIssueDetails!init.jspa?pid=10001&issuetype=10002", &r, a).unwrap();
+        let jira = new_issue_url(Tracker::Jira, "https://acme.atlassian.net/secure/CreateIssueDetails!init.jspa?pid=10001&issuetype=10002", &IssueDraft::of(&r, a).unwrap()).unwrap();
         assert!(jira.starts_with("https://acme.atlassian.net/secure/CreateIssueDetails!init.jspa?pid=10001&issuetype=10002&summary=Fix"));
     }
 
     #[test]
     fn bad_bases_are_refused() {
         let (r, a) = retro();
-        assert_eq!(new_issue_url(Tracker::GitHub, "javascript:alert(1)", &r, a), Err(TrackerError::NotHttp));
-        assert_eq!(new_issue_url(Tracker::GitHub, "https://x.example/#frag", &r, a), Err(TrackerError::HasFragment));
+        assert_eq!(new_issue_url(Tracker::GitHub, "javascript:alert(1)", &IssueDraft::of(&r, a).unwrap()), Err(TrackerError::NotHttp));
+        assert_eq!(new_issue_url(Tracker::GitHub, "https://x.example/#frag", &IssueDraft::of(&r, a).unwrap()), Err(TrackerError::HasFragment));
         assert_eq!(encode_component("a b/é"), "a%20b%2F%C3%A9");
+    }
+
+    #[test]
+    fn a_draft_from_the_home_summary_makes_the_same_link_as_one_from_the_document() {
+        let (r, a) = retro();
+        let summary = crate::domain::summary::RetroSummary::of(&r);
+        let from_summary = IssueDraft::from_summary(&summary, &summary.open_action_items[0]);
+        let base = "https://github.com/acme/shop";
+        assert_eq!(new_issue_url(Tracker::GitHub, base, &from_summary), new_issue_url(Tracker::GitHub, base, &IssueDraft::of(&r, a).unwrap()));
     }
 }
