@@ -47,16 +47,17 @@ fn project_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in a folder of the project").to_path_buf()
 }
 
+/// A command in the project root with the project's tool folders on PATH, echoed first.
+fn command(root: &Path, program: &str, args: &[&str], env: &[(&str, &str)]) -> Command {
+    println!("\n$ {program} {}", args.join(" "));
+    let mut command = Command::new(program);
+    command.args(args).current_dir(root).env("PATH", setup::tool_path(root)).envs(env.iter().copied());
+    command
+}
+
 /// Runs a command in the project root with the project's tool folders on PATH.
 pub fn run(root: &Path, program: &str, args: &[&str], env: &[(&str, &str)]) -> Result<(), String> {
-    println!("\n$ {program} {}", args.join(" "));
-    let status = Command::new(program)
-        .args(args)
-        .current_dir(root)
-        .env("PATH", setup::tool_path(root))
-        .envs(env.iter().copied())
-        .status()
-        .map_err(|e| format!("could not start `{program}`: {e}"))?;
+    let status = command(root, program, args, env).status().map_err(|e| format!("could not start `{program}`: {e}"))?;
     if status.success() {
         Ok(())
     } else {
@@ -92,12 +93,7 @@ fn dist(root: &Path) -> Result<(), String> {
 
 /// Runs a command and returns what it printed, for the benchmark table.
 fn output(root: &Path, program: &str, args: &[&str], env: &[(&str, &str)]) -> Result<String, String> {
-    println!("\n$ {program} {}", args.join(" "));
-    let out = std::process::Command::new(program)
-        .args(args)
-        .current_dir(root)
-        .env("PATH", setup::tool_path(root))
-        .envs(env.iter().copied())
+    let out = command(root, program, args, env)
         .stderr(std::process::Stdio::inherit())
         .output()
         .map_err(|e| format!("could not start `{program}`: {e}"))?;
