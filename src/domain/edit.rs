@@ -315,7 +315,29 @@ impl Retrospective {
     }
 }
 
+/// What an edit can change, so views can tell whether they need to look again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditScope {
+    /// Only the fields of this one item (and derived views over all items, such as order).
+    Item(Id),
+    /// Anything: which items exist, their places, links between items, shared settings.
+    Document,
+}
+
 impl Edit {
+    /// The narrowest scope this edit's changes stay within. Typing into a card is `Item`, so a
+    /// screen with a thousand cards only re-reads the one being typed into.
+    pub fn scope(&self) -> EditScope {
+        match self {
+            Edit::Timeline(id, _) | Edit::Why(id, _) | Edit::Action(id, _) | Edit::LearningText(id, _) => EditScope::Item(*id),
+            // Votes count towards the factor a duplicate is merged into, and merging moves a
+            // factor into another card: both reach beyond the one item.
+            Edit::Factor(_, FactorField::Votes(_) | FactorField::MergedInto(_)) => EditScope::Document,
+            Edit::Factor(id, _) => EditScope::Item(*id),
+            _ => EditScope::Document,
+        }
+    }
+
     fn new_item_id(&self) -> Option<Id> {
         match self {
             Edit::AddTimelineEntry { id }
@@ -450,6 +472,10 @@ mod tests {
         assert_eq!(r.factor_order(), vec![a, c]);
         assert_eq!(r.merged_parts(a), vec![b]);
         assert_eq!(r.total_votes(a), 3);
+        let totals = r.vote_totals();
+        for id in [a, b, c] {
+            assert_eq!(totals.get(&id).copied().unwrap_or(0), r.total_votes(id), "one pass agrees with per-factor totals");
+        }
         assert!(!r.apply(Edit::MergeFactor { duplicate: c, into: b }, &w), "no merging into a part");
         assert!(!r.apply(Edit::MergeFactor { duplicate: a, into: a }, &w));
         // Merging a factor that has parts moves its parts along: no nesting.
@@ -481,5 +507,61 @@ mod tests {
         assert!(r.step_has_content(Step::WhatHappened));
         r.apply(Edit::GoTo(Step::Why), &w);
         assert_eq!(r.step.value, Step::Why);
+    }
+
+    /// An edit scoped to one item changes nothing outside that item except the document's
+    /// clock; views rely on this to skip every other card.
+    #[test]
+    fn item_scoped_edits_change_only_their_item() {
+        use crate::domain::{ActionStatus, Category, EntryKind, LearningList, LocalDateTime};
+        let w = writer();
+        let mut next = ids();
+        let mut r = Retrospective::new(next(), Template::Incident, "t", &w);
+        let (e1, e2, f1, f2, q1, a1, a2, l1) = (next(), next(), next(), next(), next(), next(), next(), next());
+        for edit in [
+            Edit::AddTimelineEntry { id: e1 },
+            Edit::AddTimelineEntry { id: e2 },
+            Edit::AddFactor { id: f1 },
+            Edit::AddFactor { id: f2 },
+            Edit::AddWhy { id: q1, factor: f1, parent: None },
+            Edit::AddAction { id: a1 },
+            Edit::AddAction { id: a2 },
+            Edit::AddLearning { id: l1, list: LearningList::Lucky },
+        ] {
+            assert!(r.apply(edit, &w));
+        }
+        let edits = [
+            Edit::Timeline(e1, TimelineField::When(LocalDateTime::parse("2026-01-02T03:04"))),
+            Edit::Timeline(e1, TimelineField::What("x".into())),
+            Edit::Timeline(e2, TimelineField::Kind(EntryKind::Trigger)),
+            Edit::Timeline(e2, TimelineField::Evidence("log".into())),
+            Edit::Factor(f1, FactorField::Statement("s".into())),
+            Edit::Factor(f1, FactorField::Category(Category::Process)),
+            Edit::Factor(f2, FactorField::TimelineLinks([e1].into())),
+            Edit::Factor(f2, FactorField::Key(true)),
+            Edit::Why(q1, WhyField::Question("q".into())),
+            Edit::Why(q1, WhyField::Answer("a".into())),
+            Edit::Action(a1, ActionField::Owner("SRE".into())),
+            Edit::Action(a2, ActionField::Status(ActionStatus::Done)),
+            Edit::Action(a2, ActionField::FactorLinks([f1].into())),
+            Edit::LearningText(l1, "luck".into()),
+        ];
+        for edit in edits {
+            let EditScope::Item(id) = edit.scope() else { panic!("{edit:?} should be item-scoped") };
+            let mut after = r.clone();
+            assert!(after.apply(edit.clone(), &w), "{edit:?}");
+            assert_ne!(after, r, "{edit:?} changed nothing");
+            // Put the one item and the clock back: what remains must be untouched.
+            (after.counter, after.updated_at) = (r.counter, r.updated_at);
+            if let Some(v) = r.timeline.get(&id) { after.timeline.insert(id, v.clone()); }
+            if let Some(v) = r.factors.get(&id) { after.factors.insert(id, v.clone()); }
+            if let Some(v) = r.whys.get(&id) { after.whys.insert(id, v.clone()); }
+            if let Some(v) = r.actions.get(&id) { after.actions.insert(id, v.clone()); }
+            if let Some(v) = r.learnings.get(&id) { after.learnings.insert(id, v.clone()); }
+            assert_eq!(after, r, "{edit:?} reached beyond its item");
+        }
+        for edit in [Edit::Factor(f1, FactorField::Votes(2)), Edit::Factor(f2, FactorField::MergedInto(Some(f1))), Edit::Delete(e1), Edit::Move { id: a1, up: false }] {
+            assert_eq!(edit.scope(), EditScope::Document, "{edit:?}");
+        }
     }
 }

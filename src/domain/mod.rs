@@ -34,7 +34,7 @@ pub use choice::Choice;
 pub use checks::{prevention_checks, Check};
 pub use clock::{Clock, Register};
 pub use coach::{review, Finding};
-pub use edit::Edit;
+pub use edit::{Edit, EditScope};
 pub use facilitation::Facilitation;
 pub use factors::{Category, ContributingFactor, FactorField, WhyField, WhyNode};
 pub use format::{decode, encode, FormatError};

@@ -137,6 +137,19 @@ impl Retrospective {
         own + self.merged_parts(factor).iter().map(|p| self.factors[p].votes.value).sum::<u32>()
     }
 
+    /// [`Self::total_votes`] for every factor at once, in one pass (sorting by votes would
+    /// otherwise scan all factors per factor).
+    pub fn vote_totals(&self) -> std::collections::HashMap<Id, u32> {
+        let mut totals = std::collections::HashMap::with_capacity(self.factors.len());
+        for (id, factor) in &self.factors {
+            *totals.entry(*id).or_insert(0) += factor.votes.value;
+            if let Some(into) = factor.merged_into.value {
+                *totals.entry(into).or_insert(0) += factor.votes.value;
+            }
+        }
+        totals
+    }
+
     pub fn action_order(&self) -> Vec<Id> {
         by_position(self.actions.iter())
     }

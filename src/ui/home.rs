@@ -337,9 +337,8 @@ fn NewRetrospective() -> impl IntoView {
             problem.set(Some(format!("Could not create it: {e}")));
         }
     };
-    let choices = Template::ALL
-        .iter()
-        .map(|t| {
+    let choices = move || {
+        Template::ALL.iter().map(move |t| {
             let t = *t;
             view! {
                 <label class="template-choice" class:selected=move || template.get() == t>
@@ -351,7 +350,8 @@ fn NewRetrospective() -> impl IntoView {
                 </label>
             }
         })
-        .collect_view();
+        .collect_view()
+    };
     view! {
         <Show when=move || open.get()
             fallback=move || view! {
@@ -364,7 +364,7 @@ fn NewRetrospective() -> impl IntoView {
                 <h2 id=uid("new-retro-title")>"New retrospective"</h2>
                 <fieldset class="template-choices">
                     <legend>"Kind of retrospective"</legend>
-                    {choices.clone()}
+                    {choices()}
                 </fieldset>
                 <div class="field">
                     <label for=uid("new-title") class="field-label">"Title"</label>

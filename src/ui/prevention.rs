@@ -37,14 +37,27 @@ pub fn PreventionStep() -> impl IntoView {
             .collect::<Vec<_>>()
     });
     let add = move |_| add_action(s, None);
+    // What an action can address, computed once for all cards rather than once per card.
+    let factor_options = s.memo(|r| {
+        r.factor_order()
+            .into_iter()
+            .map(|f| {
+                let factor = &r.factors[&f];
+                let key = if factor.key.value { " (key)" } else { "" };
+                (f, format!("{}{key}", short_name(&factor.statement.value, 70)))
+            })
+            .collect::<Vec<_>>()
+    });
     // The room's top three by votes, when no action addresses them yet.
     let top_voted = s.memo(|r| {
-        let addressed = |f: Id| r.actions.values().any(|a| a.factor_links.value.iter().any(|l| r.shown_as(*l) == f));
+        let addressed: std::collections::HashSet<Id> =
+            r.actions.values().flat_map(|a| a.factor_links.value.iter().map(|l| r.shown_as(*l))).collect();
+        let totals = r.vote_totals();
         let mut voted: Vec<(Id, String, u32)> = r
             .factor_order()
             .into_iter()
-            .map(|f| (f, short_name(&r.factors[&f].statement.value, 60), r.total_votes(f)))
-            .filter(|(f, _, votes)| *votes > 0 && !addressed(*f))
+            .map(|f| (f, short_name(&r.factors[&f].statement.value, 60), totals.get(&f).copied().unwrap_or(0)))
+            .filter(|(f, _, votes)| *votes > 0 && !addressed.contains(f))
             .collect();
         voted.sort_by_key(|(_, _, votes)| std::cmp::Reverse(*votes));
         voted.truncate(3);
@@ -92,7 +105,7 @@ pub fn PreventionStep() -> impl IntoView {
             fallback=|| view! { <EmptyState step=Step::Prevention what="No actions yet. Each action changes the system so this is less likely, found sooner, or hurts less." /> }>
             <ol class="item-list action-list" aria-label="Action items">
                 <For each=move || order.get() key=|id| *id let(id)>
-                    <ActionCard id />
+                    <ActionCard id factor_options />
                 </For>
             </ol>
         </Show>
@@ -121,25 +134,15 @@ pub fn add_action(s: RetroSession, factor: Option<Id>) {
 }
 
 #[component]
-fn ActionCard(id: Id) -> impl IntoView {
+fn ActionCard(id: Id, factor_options: Memo<Vec<(Id, String)>>) -> impl IntoView {
     let s = expect_context::<RetroSession>();
-    let description = s.memo(move |r| r.actions.get(&id).map(|a| a.description.value.clone()).unwrap_or_default());
-    let owner = s.memo(move |r| r.actions.get(&id).map(|a| a.owner.value.clone()).unwrap_or_default());
-    let due = s.memo(move |r| r.actions.get(&id).and_then(|a| a.due.value));
-    let priority = s.memo(move |r| r.actions.get(&id).map(|a| a.priority.value).unwrap_or(Priority::Medium));
-    let kind = s.memo(move |r| r.actions.get(&id).map(|a| a.kind.value).unwrap_or(ActionKind::Prevent));
-    let status = s.memo(move |r| r.actions.get(&id).map(|a| a.status.value).unwrap_or(ActionStatus::Open));
-    let links = s.memo(move |r| r.actions.get(&id).map(|a| a.factor_links.value.clone()).unwrap_or_default());
-    let factors = s.memo(|r| {
-        r.factor_order()
-            .into_iter()
-            .map(|f| {
-                let factor = &r.factors[&f];
-                let key = if factor.key.value { " (key)" } else { "" };
-                (f, format!("{}{key}", short_name(&factor.statement.value, 70)))
-            })
-            .collect::<Vec<_>>()
-    });
+    let description = s.item_memo(id, move |r| r.actions.get(&id).map(|a| a.description.value.clone()).unwrap_or_default());
+    let owner = s.item_memo(id, move |r| r.actions.get(&id).map(|a| a.owner.value.clone()).unwrap_or_default());
+    let due = s.item_memo(id, move |r| r.actions.get(&id).and_then(|a| a.due.value));
+    let priority = s.item_memo(id, move |r| r.actions.get(&id).map(|a| a.priority.value).unwrap_or(Priority::Medium));
+    let kind = s.item_memo(id, move |r| r.actions.get(&id).map(|a| a.kind.value).unwrap_or(ActionKind::Prevent));
+    let status = s.item_memo(id, move |r| r.actions.get(&id).map(|a| a.status.value).unwrap_or(ActionStatus::Open));
+    let links = s.item_memo(id, move |r| r.actions.get(&id).map(|a| a.factor_links.value.clone()).unwrap_or_default());
     let set = move |field: ActionField| {
         s.apply(Edit::Action(id, field));
     };
@@ -161,7 +164,7 @@ fn ActionCard(id: Id) -> impl IntoView {
                 <ChoiceSelect label="Kind" value=kind on_change=move |v: ActionKind| set(ActionField::Kind(v)) />
                 <ChoiceSelect label="Status" value=status on_change=move |v: ActionStatus| set(ActionField::Status(v)) />
             </div>
-            <LinkPicker legend="Addresses factors" options=factors selected=links
+            <LinkPicker legend="Addresses factors" options=factor_options selected=links
                 on_change=move |v| set(ActionField::FactorLinks(v))
                 empty="Add contributing factors in “Why” to link them here." />
         </li>

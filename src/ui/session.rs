@@ -1,14 +1,18 @@
 //! One open retrospective in the UI: its document signal, the edits sent to it, and saving.
 //!
-//! Components read fields through [`RetroSession::memo`], so a keystroke in one card only
-//! re-renders the text nodes whose value changed, and write through [`RetroSession::apply`].
+//! Cards read their fields through [`RetroSession::item_memo`], which wakes only for edits to
+//! that card (see [`EditScope`]); views over the whole document use [`RetroSession::memo`].
+//! Everything writes through [`RetroSession::apply`]. A keystroke in one of a thousand cards
+//! therefore re-reads one card, not a thousand: the reactive graph pays per subscriber when a
+//! signal changes, so no signal that changes per keystroke may have a subscriber per card.
 //! Saving is debounced, flushed when the page is hidden or closed, retried while storage
 //! fails, and merges what another tab stored in the meantime instead of overwriting it.
 
 use crate::app::AppState;
-use crate::domain::{encode, merge_retrospectives, Edit, Retrospective, Writer};
+use crate::domain::{encode, merge_retrospectives, Edit, EditScope, Id, Retrospective, Writer};
 use crate::ui::platform::{download, file_name, now_ms};
 use leptos::prelude::*;
+use std::collections::HashMap;
 use std::time::Duration;
 
 /// Quiet time after the last edit before saving (the issue allows up to 300 ms).
@@ -31,6 +35,11 @@ pub struct RetroSession {
     pub saves: RwSignal<u64>,
     /// Dismissed coach findings, shared by every field's hints; changes only on a dismissal.
     pub dismissed: Memo<std::collections::BTreeSet<String>>,
+    /// "Safe to share" is on: cards hide names and vote counts. Shared by every card.
+    pub safe_to_share: Memo<bool>,
+    /// One change signal per item, notified by edits to that item ([`EditScope::Item`]) and,
+    /// all of them, by edits that can reach any item ([`EditScope::Document`], merges).
+    item_changes: StoredValue<HashMap<Id, ArcTrigger>>,
 }
 
 impl RetroSession {
@@ -38,6 +47,8 @@ impl RetroSession {
         let doc = RwSignal::new(retro);
         RetroSession {
             dismissed: Memo::new(move |_| doc.with(|r| r.facilitation.dismissed.clone())),
+            safe_to_share: Memo::new(move |_| doc.with(|r| r.facilitation.safe_to_share.value)),
+            item_changes: StoredValue::new(HashMap::new()),
             saves: RwSignal::new(0),
             doc,
             app,
@@ -52,7 +63,8 @@ impl RetroSession {
         self.app
     }
 
-    /// A derived value that only notifies when it changes.
+    /// A value derived from the whole document; it re-runs on every edit and notifies only
+    /// when its result changes. For values of one card, use [`Self::item_memo`].
     pub fn memo<T>(&self, read: impl Fn(&Retrospective) -> T + Send + Sync + 'static) -> Memo<T>
     where
         T: PartialEq + Clone + Send + Sync + 'static,
@@ -61,14 +73,42 @@ impl RetroSession {
         Memo::new(move |_| doc.with(|r| read(r)))
     }
 
+    /// A value read from item `id`: it re-runs when that item is edited or when an edit reaches
+    /// beyond one item, never when another card is typed into.
+    pub fn item_memo<T>(&self, id: Id, read: impl Fn(&Retrospective) -> T + Send + Sync + 'static) -> Memo<T>
+    where
+        T: PartialEq + Clone + Send + Sync + 'static,
+    {
+        let doc = self.doc;
+        let changes = self.item_changes(id);
+        Memo::new(move |_| {
+            changes.track();
+            doc.with_untracked(|r| read(r))
+        })
+    }
+
+    fn item_changes(&self, id: Id) -> ArcTrigger {
+        self.item_changes.try_update_value(|all| all.entry(id).or_default().clone()).unwrap_or_default()
+    }
+
+    /// Wakes every card: after edits and merges that may have touched any item.
+    fn notify_all_items(&self) {
+        self.item_changes.with_value(|all| all.values().for_each(ArcTrigger::notify));
+    }
+
     /// Applies an edit and schedules a save. Returns whether anything changed.
     pub fn apply(&self, edit: Edit) -> bool {
         let writer = Writer { replica: self.app.replica, now_ms: now_ms() };
+        let scope = edit.scope();
         let changed = self.doc.try_maybe_update(|r| {
             let changed = r.apply(edit, &writer);
             (changed, changed)
         });
         if changed == Some(true) {
+            match scope {
+                EditScope::Item(id) => self.item_changes(id).notify(),
+                EditScope::Document => self.notify_all_items(),
+            }
             self.dirty.set_value(true);
             self.schedule_save(SAVE_DELAY);
         }
@@ -118,7 +158,7 @@ impl RetroSession {
                     self.save_problem.set(None);
                     self.app.announcer.say("Saved. Storage is working again.");
                 }
-                self.announce_merge(saved.merged);
+                self.merged_in(saved.merged);
             }
             Some(Err(error)) => {
                 let message = format!("{error} Your changes are kept in this page and saving is retried; download them as JSON so nothing is lost.");
@@ -141,16 +181,18 @@ impl RetroSession {
             Err(_) => (false, None),
         });
         self.saves.update(|n| *n += 1);
-        self.announce_merge(report.flatten());
+        self.merged_in(report.flatten());
         // Only unsaved local edits need writing: the other tab merged our last save into its own.
         if self.dirty.get_value() {
             self.schedule_save(SAVE_DELAY);
         }
     }
 
-    /// Tells the user what another tab's changes brought in, when they brought anything.
-    fn announce_merge(&self, report: Option<crate::domain::MergeReport>) {
+    /// After another tab's changes were merged in: wakes every card (any item may have
+    /// changed) and tells the user what came in, when anything did.
+    fn merged_in(&self, report: Option<crate::domain::MergeReport>) {
         if let Some(report) = report.filter(|r| !r.is_empty()) {
+            self.notify_all_items();
             let text = self.doc.with_untracked(|r| report.describe_by(r));
             self.app.announcer.say(format!("Changes from another tab merged in. {text}"));
         }

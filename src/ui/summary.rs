@@ -46,7 +46,7 @@ fn LearningColumn(list: LearningList, placeholder: &'static str) -> impl IntoVie
                     <li class="learning-item">
                         <TextField label=list.label() label_hidden=true id=format!("learning-{id}") multiline=true coach=CoachedField::Learning(id).to_string() class="grow"
                             placeholder=placeholder
-                            value=s.memo(move |r| r.learnings.get(&id).map(|l| l.text.value.clone()).unwrap_or_default())
+                            value=s.item_memo(id, move |r| r.learnings.get(&id).map(|l| l.text.value.clone()).unwrap_or_default())
                             on_input=move |v| { s.apply(Edit::LearningText(id, v)); } />
                         <ItemControls noun="note"
                             on_move=move |up| { s.apply(Edit::Move { id, up }); }

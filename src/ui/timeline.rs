@@ -53,10 +53,10 @@ pub fn add_timeline_entry(s: RetroSession) {
 #[component]
 fn TimelineRow(id: Id) -> impl IntoView {
     let s = expect_context::<RetroSession>();
-    let when = s.memo(move |r| r.timeline.get(&id).and_then(|e| e.when.value));
-    let what = s.memo(move |r| r.timeline.get(&id).map(|e| e.what.value.clone()).unwrap_or_default());
-    let kind = s.memo(move |r| r.timeline.get(&id).map(|e| e.kind.value).unwrap_or(EntryKind::Other));
-    let evidence = s.memo(move |r| r.timeline.get(&id).map(|e| e.evidence.value.clone()).unwrap_or_default());
+    let when = s.item_memo(id, move |r| r.timeline.get(&id).and_then(|e| e.when.value));
+    let what = s.item_memo(id, move |r| r.timeline.get(&id).map(|e| e.what.value.clone()).unwrap_or_default());
+    let kind = s.item_memo(id, move |r| r.timeline.get(&id).map(|e| e.kind.value).unwrap_or(EntryKind::Other));
+    let evidence = s.item_memo(id, move |r| r.timeline.get(&id).map(|e| e.evidence.value.clone()).unwrap_or_default());
     let placeholder = s.doc.with_untracked(|r| r.template.copy(Step::WhatHappened).placeholder);
     let set = move |field: TimelineField| {
         s.apply(Edit::Timeline(id, field));

@@ -20,9 +20,25 @@ pub fn WhyStep() -> impl IntoView {
         let mut ids = order.get();
         if by_votes.get() {
             // Stable: equal votes keep the list order.
-            s.doc.with(|r| ids.sort_by_key(|id| std::cmp::Reverse(r.total_votes(*id))));
+            let totals = s.doc.with(|r| r.vote_totals());
+            ids.sort_by_key(|id| std::cmp::Reverse(totals.get(id).copied().unwrap_or(0)));
         }
         ids
+    });
+    // Shared by every card, computed once per edit instead of once per card.
+    let several = Memo::new(move |_| order.with(|o| o.len() > 1));
+    let factor_labels = s.memo(|r| {
+        r.factor_order().into_iter().map(|f| (f, short_name(&r.factors[&f].statement.value, 60))).collect::<Vec<_>>()
+    });
+    let timeline_options = s.memo(|r| {
+        r.timeline_order()
+            .into_iter()
+            .map(|e| {
+                let entry = &r.timeline[&e];
+                let time = entry.when.value.map(|t| format!("{} · ", t.clock_time())).unwrap_or_default();
+                (e, format!("{time}{}", short_name(&entry.what.value, 60)))
+            })
+            .collect::<Vec<_>>()
     });
     let suggested = s.doc.with_untracked(|r| r.template.suggested_categories());
     let suggested = suggested.iter().map(|c| c.label()).collect::<Vec<_>>().join(", ");
@@ -30,14 +46,14 @@ pub fn WhyStep() -> impl IntoView {
     view! {
         <StepHeader step=Step::Why />
         <p class="hint">{format!("Common categories for this kind of retrospective: {suggested}.")}</p>
-        <Show when=move || { order.get().len() > 1 }>
+        <Show when=move || several.get()>
             <VotingBar by_votes />
         </Show>
         <Show when=move || !order.get().is_empty()
             fallback=|| view! { <EmptyState step=Step::Why what="No contributing factors yet. Name a condition that made the outcome possible or worse — a system, a process, a pressure — not a person." /> }>
             <ol class="item-list factor-list" aria-label="Contributing factors">
                 <For each=move || shown.get() key=|id| *id let(id)>
-                    <FactorCard id />
+                    <FactorCard id several factor_labels timeline_options />
                 </For>
             </ol>
         </Show>
@@ -61,7 +77,7 @@ fn VotingBar(by_votes: RwSignal<bool>) -> impl IntoView {
     let per_person = s.memo(|r| r.facilitation.votes_per_person.value);
     let voters = s.memo(|r| r.facilitation.voters.value);
     let used = s.memo(|r| r.factors.values().map(|f| f.votes.value).sum::<u32>());
-    let hidden = s.memo(|r| r.facilitation.safe_to_share.value);
+    let hidden = s.safe_to_share;
     let number = |ev: &leptos::ev::Event| event_target_value(ev).trim().parse::<u32>().ok();
     view! {
         <section class="voting" aria-labelledby=uid("voting-title")>
@@ -100,34 +116,37 @@ fn VotingBar(by_votes: RwSignal<bool>) -> impl IntoView {
 }
 
 #[component]
-fn FactorCard(id: Id) -> impl IntoView {
+fn FactorCard(
+    id: Id,
+    /// More than one factor: merging one into another is possible.
+    several: Memo<bool>,
+    factor_labels: Memo<Vec<(Id, String)>>,
+    timeline_options: Memo<Vec<(Id, String)>>,
+) -> impl IntoView {
     let s = expect_context::<RetroSession>();
-    let statement = s.memo(move |r| r.factors.get(&id).map(|f| f.statement.value.clone()).unwrap_or_default());
-    let category = s.memo(move |r| r.factors.get(&id).map(|f| f.category.value).unwrap_or(Category::Technical));
-    let key = s.memo(move |r| r.factors.get(&id).is_some_and(|f| f.key.value));
-    let links = s.memo(move |r| r.factors.get(&id).map(|f| f.timeline_links.value.clone()).unwrap_or_default());
-    let entries = s.memo(|r| {
-        r.timeline_order()
-            .into_iter()
-            .map(|e| {
-                let entry = &r.timeline[&e];
-                let time = entry.when.value.map(|t| format!("{} · ", t.clock_time())).unwrap_or_default();
-                (e, format!("{time}{}", short_name(&entry.what.value, 60)))
-            })
-            .collect::<Vec<_>>()
-    });
+    let statement = s.item_memo(id, move |r| r.factors.get(&id).map(|f| f.statement.value.clone()).unwrap_or_default());
+    let category = s.item_memo(id, move |r| r.factors.get(&id).map(|f| f.category.value).unwrap_or(Category::Technical));
+    let key = s.item_memo(id, move |r| r.factors.get(&id).is_some_and(|f| f.key.value));
+    let links = s.item_memo(id, move |r| r.factors.get(&id).map(|f| f.timeline_links.value.clone()).unwrap_or_default());
     let set = move |field: FactorField| {
         s.apply(Edit::Factor(id, field));
     };
     let key_id = format!("factor-{id}-key");
-    let votes = s.memo(move |r| r.factors.get(&id).map_or(0, |f| f.votes.value));
-    let total_votes = s.memo(move |r| r.total_votes(id));
-    let hide_votes = s.memo(|r| r.facilitation.safe_to_share.value);
+    let votes = s.item_memo(id, move |r| r.factors.get(&id).map_or(0, |f| f.votes.value));
+    let total_votes = s.item_memo(id, move |r| r.total_votes(id));
+    let hide_votes = s.safe_to_share;
     let statement_for_label = move || short_name(&statement.get(), 40);
-    let others = s.memo(move |r| {
-        r.factor_order().into_iter().filter(|o| *o != id).map(|o| (o, short_name(&r.factors[&o].statement.value, 60))).collect::<Vec<_>>()
-    });
-    let parts = s.memo(move |r| r.merged_parts(id));
+    // The merge targets are listed only once the picker is in use: a list per card of every
+    // other factor would be a quarter of a million options in a 500-factor retrospective.
+    let choosing = RwSignal::new(false);
+    let others = move || {
+        if choosing.get() {
+            factor_labels.get().into_iter().filter(|(o, _)| *o != id).collect()
+        } else {
+            Vec::new()
+        }
+    };
+    let parts = s.item_memo(id, move |r| r.merged_parts(id));
     let merge_into = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         if let Some(into) = Id::parse(&value) {
@@ -173,12 +192,14 @@ fn FactorCard(id: Id) -> impl IntoView {
                     <button type="button" class="icon-button" aria-label="Add a vote"
                         on:click=move |_| set(FactorField::Votes(votes.get_untracked() + 1))>"+"</button>
                 </div>
-                <Show when=move || !others.get().is_empty()>
+                <Show when=move || several.get()>
                     <div class="field field-merge">
                         <label class="sr-only" for=format!("merge-{id}")>"Merge into another factor as a duplicate"</label>
-                        <select id=format!("merge-{id}") on:change=merge_into>
+                        <select id=format!("merge-{id}") on:change=merge_into
+                            on:focus=move |_| choosing.set(true) on:pointerdown=move |_| choosing.set(true)
+                            on:blur=move |_| choosing.set(false)>
                             <option value="" selected>"Duplicate of…"</option>
-                            <For each=move || others.get() key=|(o, label)| (*o, label.clone()) let((o, label))>
+                            <For each=others key=|(o, label)| (*o, label.clone()) let((o, label))>
                                 <option value=o.to_string()>{label}</option>
                             </For>
                         </select>
@@ -192,7 +213,7 @@ fn FactorCard(id: Id) -> impl IntoView {
                     </For>
                 </ul>
             </Show>
-            <LinkPicker legend="Linked timeline entries" options=entries selected=links
+            <LinkPicker legend="Linked timeline entries" options=timeline_options selected=links
                 on_change=move |v| set(FactorField::TimelineLinks(v))
                 empty="Add timeline entries in “What happened” to link them here." />
             <div class="why-chain">
@@ -207,7 +228,7 @@ fn FactorCard(id: Id) -> impl IntoView {
 #[component]
 fn MergedPart(id: Id) -> impl IntoView {
     let s = expect_context::<RetroSession>();
-    let statement = s.memo(move |r| r.factors.get(&id).map(|f| short_name(&f.statement.value, 200)).unwrap_or_default());
+    let statement = s.item_memo(id, move |r| r.factors.get(&id).map(|f| short_name(&f.statement.value, 200)).unwrap_or_default());
     view! {
         <li class="merged-part">
             <p><span class="eyebrow">"Also named as"</span> <span class="pre">{move || statement.get()}</span></p>
@@ -226,7 +247,7 @@ fn MergedPart(id: Id) -> impl IntoView {
 #[component]
 fn WhyList(factor: Id, parent: Option<Id>) -> AnyView {
     let s = expect_context::<RetroSession>();
-    let children = s.memo(move |r| why_children(&r.whys, factor, parent));
+    let children = s.item_memo(factor, move |r| why_children(&r.whys, factor, parent));
     view! {
         <Show when=move || !children.get().is_empty()>
             <ol class="why-list">
@@ -242,8 +263,8 @@ fn WhyList(factor: Id, parent: Option<Id>) -> AnyView {
 #[component]
 fn WhyItem(id: Id, factor: Id) -> impl IntoView {
     let s = expect_context::<RetroSession>();
-    let question = s.memo(move |r| r.whys.get(&id).map(|n| n.question.value.clone()).unwrap_or_default());
-    let answer = s.memo(move |r| r.whys.get(&id).map(|n| n.answer.value.clone()).unwrap_or_default());
+    let question = s.item_memo(id, move |r| r.whys.get(&id).map(|n| n.question.value.clone()).unwrap_or_default());
+    let answer = s.item_memo(id, move |r| r.whys.get(&id).map(|n| n.answer.value.clone()).unwrap_or_default());
     let follow_up = move |_| {
         let child = new_id();
         if s.apply(Edit::AddWhy { id: child, factor, parent: Some(id) }) {

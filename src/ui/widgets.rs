@@ -176,6 +176,8 @@ pub fn StorageBanner(
 
 /// A collapsible set of checkboxes linking an item to others (factors to timeline entries,
 /// actions to factors). Links to items that no longer exist are neither shown nor counted.
+/// The checkboxes exist only while it is open: closed pickers on 300 cards over 500 entries
+/// would otherwise be 150,000 checkboxes.
 #[component]
 pub fn LinkPicker(
     #[prop(into)] legend: String,
@@ -189,13 +191,14 @@ pub fn LinkPicker(
         selected.get().iter().filter(|id| options.iter().any(|(o, _)| o == *id)).count()
     };
     let summary_legend = legend.clone();
+    let open = RwSignal::new(false);
     view! {
-        <details class="link-picker">
+        <details class="link-picker" on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
             <summary>{move || format!("{summary_legend} ({})", count())}</summary>
             <fieldset>
                 <legend class="sr-only">{legend}</legend>
                 <Show when=move || !options.get().is_empty() fallback=move || view! { <p class="hint">{empty.clone()}</p> }>
-                    <For each=move || options.get() key=|(id, label)| (*id, label.clone()) let((id, label))>
+                    <For each=move || if open.get() { options.get() } else { Vec::new() } key=|(id, label)| (*id, label.clone()) let((id, label))>
                         <label class="check">
                             <input type="checkbox"
                                 prop:checked=move || selected.get().contains(&id)
