@@ -1,6 +1,7 @@
 //! Generates the benchmark's data deterministically (never committed): 100 stored
 //! retrospectives, and one retrospective of 1,000 items (500 timeline entries, 300 factors with
-//! why chains, 200 actions), as localStorage contents in JSON. Also times, natively, what the
+//! why chains, 200 actions), as localStorage contents in JSON; and two diverged copies of it
+//! for the browser's merge measurement. Also times, natively, what the
 //! browser benchmark cannot see from outside: merging two diverged copies, the Markdown export,
 //! and serialising the document for a save.
 //!
@@ -104,6 +105,15 @@ fn main() {
         theirs.apply(Edit::Timeline(id(1200 + n, 2), TimelineField::What(format!("edited there {n}"))), &them);
         theirs.apply(Edit::AddAction { id: id(9000 + n, 6) }, &them);
     }
+    // The same two copies for the browser: this tab's copy seeded in storage, the other tab's
+    // copy written over it while the retrospective is open (the `storage` event merges it).
+    let store = MemoryStore::new();
+    let repo = Repository::new(Rc::new(store.clone()), "retrace:");
+    repo.replica(|| Replica(1)).unwrap();
+    repo.save(&mut mine.clone()).unwrap();
+    std::fs::write(format!("{out}/big-mine.json"), dump(&store)).unwrap();
+    std::fs::write(format!("{out}/big-theirs.txt"), format::encode(&theirs)).unwrap();
+
     let merge_ms = time(20, || {
         let mut a = mine.clone();
         merge_retrospectives(&mut a, &theirs).unwrap()

@@ -5,12 +5,12 @@ use super::coach::{review, Finding};
 use super::ids::Id;
 use super::retrospective::Retrospective;
 use super::steps::Step;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 
 /// A text the coach reviews. Its key names it in dismissals, so the UI and the step counts
 /// must build keys the same way: both go through this type.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub enum CoachedField {
     Impact,
     TimelineWhat(Id),
@@ -50,10 +50,10 @@ pub fn open_findings(field_key: &str, text: &str, dismissed: &BTreeSet<String>) 
         .collect()
 }
 
-/// Every coached text of a step, with its field key.
-pub fn step_texts(retro: &Retrospective, step: Step) -> Vec<(String, &str)> {
-    fn keyed(field: CoachedField, text: &str) -> (String, &str) {
-        (field.to_string(), text)
+/// Every coached text of a step, with its field.
+pub fn step_texts(retro: &Retrospective, step: Step) -> Vec<(CoachedField, &str)> {
+    fn keyed(field: CoachedField, text: &str) -> (CoachedField, &str) {
+        (field, text)
     }
     match step {
         Step::SetTheStage => vec![keyed(CoachedField::Impact, retro.impact.value.as_str())],
@@ -71,8 +71,42 @@ pub fn step_texts(retro: &Retrospective, step: Step) -> Vec<(String, &str)> {
 
 /// How many findings in a step are still open: shown in the stepper.
 pub fn open_findings_count(retro: &Retrospective, step: Step) -> usize {
-    let dismissed = &retro.facilitation.dismissed;
-    step_texts(retro, step).iter().map(|(key, text)| open_findings(key, text, dismissed).len()).sum()
+    StepFindings::new(step).open_count(retro)
+}
+
+/// The open-finding count of one step, kept up to date cheaply: each text's review is
+/// remembered, and only texts that changed since the last count are reviewed again. Counting
+/// a 1,000-item retrospective from scratch after every save was most of a save's cost.
+pub struct StepFindings {
+    step: Step,
+    /// Per field: the text last reviewed and the keys of its findings.
+    reviewed: HashMap<CoachedField, (String, Vec<String>)>,
+}
+
+impl StepFindings {
+    pub fn new(step: Step) -> Self {
+        StepFindings { step, reviewed: HashMap::new() }
+    }
+
+    pub fn open_count(&mut self, retro: &Retrospective) -> usize {
+        let dismissed = &retro.facilitation.dismissed;
+        let mut reviewed = HashMap::with_capacity(self.reviewed.len());
+        let mut open = 0;
+        for (field, text) in step_texts(retro, self.step) {
+            let entry = match self.reviewed.remove(&field) {
+                Some(known) if known.0 == text => known,
+                _ => {
+                    let key = field.to_string();
+                    (text.to_string(), review(text).iter().map(|f| finding_key(&key, text, f)).collect())
+                }
+            };
+            open += entry.1.iter().filter(|k| !dismissed.contains(*k)).count();
+            reviewed.insert(field, entry);
+        }
+        // Fields of deleted items are dropped with the old map.
+        self.reviewed = reviewed;
+        open
+    }
 }
 
 #[cfg(test)]
@@ -98,5 +132,30 @@ mod tests {
         let edited = "Earlier that day Sam should have checked. It was human error.";
         r.apply(Edit::Timeline(id, TimelineField::What(edited.into())), &w);
         assert_eq!(open_findings_count(&r, Step::WhatHappened), 1);
+    }
+
+    #[test]
+    fn a_kept_count_follows_edits_dismissals_and_deletions() {
+        let w = Writer { replica: Replica(1), now_ms: 0 };
+        let (a, b) = (Id::from_random([2; 16]), Id::from_random([3; 16]));
+        let mut r = Retrospective::new(Id::from_random([1; 16]), Template::Incident, "t", &w);
+        let mut kept = StepFindings::new(Step::WhatHappened);
+        assert_eq!(kept.open_count(&r), 0);
+        r.apply(Edit::AddTimelineEntry { id: a }, &w);
+        r.apply(Edit::AddTimelineEntry { id: b }, &w);
+        r.apply(Edit::Timeline(a, TimelineField::What("It was human error.".into())), &w);
+        assert_eq!(kept.open_count(&r), 1);
+        r.apply(Edit::Timeline(b, TimelineField::What("Sam should have checked.".into())), &w);
+        assert_eq!(kept.open_count(&r), 2);
+        let text = r.timeline[&b].what.value.clone();
+        let key = finding_key(&CoachedField::TimelineWhat(b).to_string(), &text, &review(&text)[0]);
+        r.apply(Edit::DismissFinding(key), &w);
+        assert_eq!(kept.open_count(&r), 1);
+        r.apply(Edit::Timeline(a, TimelineField::What("The alert fired at 02:10.".into())), &w);
+        assert_eq!(kept.open_count(&r), 0);
+        r.apply(Edit::Timeline(a, TimelineField::What("It was human error.".into())), &w);
+        r.apply(Edit::Delete(a), &w);
+        assert_eq!(kept.open_count(&r), 0);
+        assert_eq!(kept.open_count(&r), open_findings_count(&r, Step::WhatHappened));
     }
 }

@@ -44,10 +44,29 @@ impl Id {
     }
 }
 
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
+impl Id {
+    /// The hyphenated lower-case form, written without the formatting machinery: every save
+    /// writes thousands of ids, and `format!` made this a visible share of a save.
+    fn text(self) -> [u8; 36] {
+        let mut out = [b'-'; 36];
+        let mut nibble = 32;
+        for (i, slot) in out.iter_mut().enumerate() {
+            if matches!(i, 8 | 13 | 18 | 23) {
+                continue;
+            }
+            nibble -= 1;
+            *slot = HEX[((self.0 >> (nibble * 4)) & 0xF) as usize];
+        }
+        out
+    }
+}
+
 impl fmt::Display for Id {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let hex = format!("{:032x}", self.0);
-        write!(f, "{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32])
+        let text = self.text();
+        f.write_str(std::str::from_utf8(&text).map_err(|_| fmt::Error)?)
     }
 }
 
@@ -59,7 +78,8 @@ impl fmt::Debug for Id {
 
 impl Serialize for Id {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        let text = self.text();
+        serializer.serialize_str(std::str::from_utf8(&text).map_err(serde::ser::Error::custom)?)
     }
 }
 
@@ -76,7 +96,8 @@ pub struct Replica(pub u64);
 
 impl fmt::Display for Replica {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:016x}", self.0)
+        let text = self.text();
+        f.write_str(std::str::from_utf8(&text).map_err(|_| fmt::Error)?)
     }
 }
 
@@ -95,9 +116,21 @@ impl Replica {
     }
 }
 
+impl Replica {
+    /// 16 lower-case hex digits (see [`Id::text`] for why not `format!`).
+    fn text(self) -> [u8; 16] {
+        let mut out = [0u8; 16];
+        for (i, slot) in out.iter_mut().enumerate() {
+            *slot = HEX[((self.0 >> ((15 - i) * 4)) & 0xF) as usize];
+        }
+        out
+    }
+}
+
 impl Serialize for Replica {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        let text = self.text();
+        serializer.serialize_str(std::str::from_utf8(&text).map_err(serde::ser::Error::custom)?)
     }
 }
 
@@ -122,6 +155,20 @@ mod tests {
         assert!(matches!(&text[19..20], "8" | "9" | "a" | "b"));
         assert_eq!(Id::parse(&text), Some(id));
         assert_eq!(Id::parse(&text.to_uppercase()), Some(id));
+    }
+
+    #[test]
+    fn the_fast_text_forms_match_the_standard_formatting() {
+        for n in [0u128, 1, u128::MAX, 0x0123_4567_89ab_cdef_fedc_ba98_7654_3210] {
+            let hex = format!("{n:032x}");
+            let expected = format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32]);
+            assert_eq!(Id(n).to_string(), expected);
+            assert_eq!(serde_json::to_string(&Id(n)).unwrap(), format!("\"{expected}\""));
+        }
+        for n in [0u64, 1, u64::MAX, 0x00ab_cdef_0123_4567] {
+            assert_eq!(Replica(n).to_string(), format!("{n:016x}"));
+            assert_eq!(serde_json::to_string(&Replica(n)).unwrap(), format!("\"{n:016x}\""));
+        }
     }
 
     #[test]

@@ -91,43 +91,59 @@ pub fn merge_retrospectives(into: &mut Retrospective, other: &Retrospective) -> 
     Ok(report)
 }
 
-/// The replicas whose writes in `other` are newer than what `into` holds. Walks the two
-/// documents' JSON forms side by side, so every register of every kind counts without a list
-/// of fields to keep up to date.
+/// The replicas whose writes in `other` are newer than what `into` holds. Walks the JSON forms
+/// of the two sides, so every register of every kind counts without a list of fields to keep up
+/// to date; only the parts that differ are converted, so two large copies that differ in a few
+/// items cost a few items, not the whole document.
 fn winning_writers(into: &Retrospective, other: &Retrospective) -> BTreeSet<Replica> {
-    fn clock_of(value: &Value) -> Option<(u64, &str)> {
-        let c = value.as_array()?;
-        Some((c.first()?.as_u64()?, c.get(1)?.as_str()?))
-    }
-    fn walk<'a>(mine: Option<&Value>, theirs: &'a Value, out: &mut BTreeSet<&'a str>) {
-        let Value::Object(map) = theirs else { return };
-        if let (Some(_), Some(clock)) = (map.get("v"), map.get("c").and_then(clock_of)) {
-            let mine = mine.and_then(|m| m.get("c")).and_then(clock_of);
-            if mine.is_none_or(|m| clock > m) && clock.0 > 0 {
-                out.insert(clock.1);
+    let mut found: BTreeSet<String> = BTreeSet::new();
+    let mut compare = |mine: Option<Value>, theirs: Value| walk(mine.as_ref(), &theirs, &mut found);
+    macro_rules! part {
+        ($($field:ident),*) => {$(
+            if into.$field != other.$field {
+                compare(serde_json::to_value(&into.$field).ok(), serde_json::to_value(&other.$field).unwrap_or(Value::Null));
             }
-            return;
-        }
-        for (key, value) in map {
-            walk(mine.and_then(|m| m.get(key)), value, out);
-        }
+        )*};
     }
-    let (Ok(mine), Ok(theirs)) = (serde_json::to_value(into), serde_json::to_value(other)) else { return BTreeSet::new() };
-    let mut found = BTreeSet::new();
-    for key in ["title", "incident_start", "incident_end", "impact", "participants", "timeline", "factors", "whys", "actions", "learnings", "facilitation", "authors"] {
-        if let Some(value) = theirs.get(key) {
-            walk(mine.get(key), value, &mut found);
-        }
-    }
-    if let Some(Value::Object(deleted)) = theirs.get("deleted") {
-        for (id, clock) in deleted {
-            let known = mine.get("deleted").and_then(|d| d.get(id)).is_some();
-            if let (false, Some((_, replica))) = (known, clock_of(clock)) {
-                found.insert(replica);
+    part!(title, incident_start, incident_end, impact, participants, facilitation, authors);
+    macro_rules! items {
+        ($($field:ident),*) => {$(
+            for (id, theirs) in &other.$field {
+                let mine = into.$field.get(id);
+                if mine != Some(theirs) {
+                    compare(mine.and_then(|m| serde_json::to_value(m).ok()), serde_json::to_value(theirs).unwrap_or(Value::Null));
+                }
             }
+        )*};
+    }
+    items!(timeline, factors, whys, actions, learnings);
+    for (id, clock) in &other.deleted {
+        if !into.deleted.contains_key(id) {
+            found.insert(clock.1.to_string());
         }
     }
-    found.into_iter().filter_map(Replica::parse).collect()
+    found.iter().filter_map(|r| Replica::parse(r)).collect()
+}
+
+fn clock_of(value: &Value) -> Option<(u64, &str)> {
+    let c = value.as_array()?;
+    Some((c.first()?.as_u64()?, c.get(1)?.as_str()?))
+}
+
+/// Collects the writers of registers (`{"v": …, "c": [counter, replica]}`) in `theirs` that are
+/// newer than the same register in `mine`.
+fn walk(mine: Option<&Value>, theirs: &Value, out: &mut BTreeSet<String>) {
+    let Value::Object(map) = theirs else { return };
+    if let (Some(_), Some(clock)) = (map.get("v"), map.get("c").and_then(clock_of)) {
+        let mine = mine.and_then(|m| m.get("c")).and_then(clock_of);
+        if mine.is_none_or(|m| clock > m) && clock.0 > 0 {
+            out.insert(clock.1.to_string());
+        }
+        return;
+    }
+    for (key, value) in map {
+        walk(mine.and_then(|m| m.get(key)), value, out);
+    }
 }
 
 fn merge_items<T: Clone>(
@@ -188,6 +204,26 @@ mod tests {
         assert_eq!(ab.timeline[&id(2)].what.value, "Bob's words");
         let again = merge_retrospectives(&mut ab, &b).unwrap();
         assert!(again.is_empty());
+    }
+
+    #[test]
+    fn the_report_names_every_writer_whose_change_came_in_and_nobody_else() {
+        let w = |n: u64| Writer { replica: Replica(n), now_ms: n as i64 };
+        let id = |n: u8| Id::from_random([n; 16]);
+        let mut base = Retrospective::new(id(1), Template::Incident, "t", &w(1));
+        for n in 2..=4 {
+            base.apply(Edit::AddTimelineEntry { id: id(n) }, &w(1));
+        }
+        let mut theirs = base.clone();
+        theirs.apply(Edit::Title("New title".into()), &w(3));
+        theirs.apply(Edit::Presenter(true), &w(4));
+        theirs.apply(Edit::Delete(id(2)), &w(5));
+        theirs.apply(Edit::Timeline(id(3), TimelineField::What("x".into())), &w(6));
+        theirs.apply(Edit::AddFactor { id: id(9) }, &w(7));
+        let mut mine = base.clone();
+        mine.apply(Edit::Timeline(id(4), TimelineField::What("mine".into())), &w(8));
+        let report = merge_retrospectives(&mut mine, &theirs).unwrap();
+        assert_eq!(report.by, (3..=7).map(Replica).collect::<BTreeSet<_>>());
     }
 
     #[test]

@@ -16,6 +16,8 @@ pub struct MemoryStore {
 struct Inner {
     values: BTreeMap<String, String>,
     failure: Option<Failure>,
+    /// How often each key was read, for tests of what a save reads.
+    reads: BTreeMap<String, usize>,
 }
 
 /// How the store misbehaves, for tests.
@@ -30,6 +32,11 @@ pub enum Failure {
 impl MemoryStore {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// How often `key` has been read.
+    pub fn reads_of(&self, key: &str) -> usize {
+        self.inner.borrow().reads.get(key).copied().unwrap_or(0)
     }
 
     pub fn fail_with(&self, failure: Option<Failure>) {
@@ -48,7 +55,9 @@ impl MemoryStore {
 impl KeyValueStore for MemoryStore {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
         self.check(false)?;
-        Ok(self.inner.borrow().values.get(key).cloned())
+        let mut inner = self.inner.borrow_mut();
+        *inner.reads.entry(key.to_string()).or_default() += 1;
+        Ok(inner.values.get(key).cloned())
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {

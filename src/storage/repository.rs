@@ -88,6 +88,11 @@ struct IndexEntry {
     /// Length of the stored value when the summary was taken: a different length means the
     /// value changed behind the index, and it is read again.
     bytes: usize,
+    /// Hash of the value written with this entry. A save whose last write is still the one
+    /// the index names need not read the (large) stored value back; any other writer changes
+    /// this first. Absent in indexes written before it existed: then the value is read.
+    #[serde(default)]
+    written: Option<u64>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -190,10 +195,22 @@ impl Repository {
     /// Writes `retro` under its key and refreshes the index. If the stored value changed since
     /// this repository last read or wrote it (another tab), that copy is merged into `retro`
     /// first. An unreadable stored value is never overwritten.
+    ///
+    /// The index entry is written before the value, naming the value's hash. So when the entry
+    /// still names this repository's last write, nobody has written since and the stored value
+    /// need not be read back; a writer that fails halfway leaves an entry naming a write that
+    /// is not ours, which sends the next save down the careful path.
     pub fn save(&self, retro: &mut Retrospective) -> Result<Saved, SaveError> {
         let key = self.retro_key(retro.id);
         let mut saved = Saved::default();
-        if let Some(existing) = self.store.get(&key).map_err(SaveError::Store)? {
+        let index = self.read_index().map_err(SaveError::Store)?;
+        let last = self.last_written.borrow().get(&retro.id).copied();
+        let unchanged_since_our_write = match &index {
+            IndexState::Read(doc) => last.is_some() && doc.entries.get(&retro.id).and_then(|e| e.written) == last,
+            _ => false,
+        };
+        let existing = if unchanged_since_our_write { None } else { self.store.get(&key).map_err(SaveError::Store)? };
+        if let Some(existing) = existing {
             let known = self.last_written.borrow().get(&retro.id) == Some(&hash(&existing));
             if !known {
                 let theirs = format::decode(&existing).map_err(SaveError::WouldOverwriteUnreadable)?;
@@ -203,12 +220,13 @@ impl Repository {
             }
         }
         let text = format::encode(retro);
-        self.store.set(&key, &text).map_err(SaveError::Store)?;
-        self.last_written.borrow_mut().insert(retro.id, hash(&text));
-        self.update_index(|entries| {
-            entries.insert(retro.id, IndexEntry { summary: RetroSummary::of(retro), bytes: text.len() });
+        let written = hash(&text);
+        self.write_index(index, |entries| {
+            entries.insert(retro.id, IndexEntry { summary: RetroSummary::of(retro), bytes: text.len(), written: Some(written) });
         })
         .map_err(SaveError::Store)?;
+        self.store.set(&key, &text).map_err(SaveError::Store)?;
+        self.last_written.borrow_mut().insert(retro.id, written);
         Ok(saved)
     }
 
@@ -292,7 +310,12 @@ impl Repository {
 
     /// Rewrites the index, unless the stored one is unreadable: that one is kept for the user.
     fn update_index(&self, change: impl FnOnce(&mut BTreeMap<Id, IndexEntry>)) -> Result<(), StoreError> {
-        let mut doc = match self.read_index()? {
+        self.write_index(self.read_index()?, change)
+    }
+
+    /// [`Self::update_index`] with an index just read.
+    fn write_index(&self, index: IndexState, change: impl FnOnce(&mut BTreeMap<Id, IndexEntry>)) -> Result<(), StoreError> {
+        let mut doc = match index {
             IndexState::Damaged(_) => return Ok(()),
             IndexState::Missing => IndexDocument { format: INDEX_FORMAT.into(), schema: 1, entries: BTreeMap::new() },
             IndexState::Read(doc) => doc,
@@ -411,6 +434,49 @@ mod tests {
         let stored = repo.load(mine.id).unwrap();
         assert_eq!(stored.timeline.len(), 1);
         assert_eq!(stored.title.value, "Shared, renamed");
+    }
+
+    #[test]
+    fn saving_again_reads_the_stored_document_only_after_someone_else_wrote_it() {
+        let (store, repo, w) = setup();
+        let mut mine = retro(1, "Big", &w);
+        let key = repo.retro_key(mine.id);
+        repo.save(&mut mine).unwrap();
+        let reads = store.reads_of(&key);
+        for n in 0..3 {
+            mine.apply(Edit::Title(format!("Big {n}")), &w);
+            assert_eq!(repo.save(&mut mine).unwrap(), Saved::default());
+        }
+        assert_eq!(store.reads_of(&key), reads, "our own last write is not read back");
+        let other = Repository::new(Rc::new(store.clone()), "retrace:");
+        let mut theirs = other.load(mine.id).unwrap();
+        theirs.apply(Edit::Impact("Checkout down".into()), &Writer { replica: Replica(2), now_ms: 2_000 });
+        other.save(&mut theirs).unwrap();
+        mine.apply(Edit::Title("Big, renamed".into()), &w);
+        assert_eq!(repo.save(&mut mine).unwrap().merged.unwrap().changed, 1);
+        assert!(store.reads_of(&key) > reads, "another writer's value is read and merged");
+        assert_eq!(repo.load(mine.id).unwrap().impact.value, "Checkout down");
+    }
+
+    #[test]
+    fn a_value_changed_behind_an_index_without_write_hashes_is_merged() {
+        let (store, repo, w) = setup();
+        let mut mine = retro(1, "Old index", &w);
+        repo.save(&mut mine).unwrap();
+        // An index as earlier builds wrote it (no hashes), and a value changed by another writer.
+        let index = store.get("retrace:index").unwrap().unwrap();
+        let mut index: serde_json::Value = serde_json::from_str(&index).unwrap();
+        for entry in index["entries"].as_object_mut().unwrap().values_mut() {
+            entry.as_object_mut().unwrap().remove("written");
+        }
+        store.set("retrace:index", &index.to_string()).unwrap();
+        let mut theirs = mine.clone();
+        theirs.apply(Edit::Impact("Their words".into()), &Writer { replica: Replica(2), now_ms: 2_000 });
+        store.set(&repo.retro_key(mine.id), &format::encode(&theirs)).unwrap();
+        mine.apply(Edit::Title("Mine".into()), &w);
+        repo.save(&mut mine).unwrap();
+        let stored = repo.load(mine.id).unwrap();
+        assert_eq!((stored.title.value.as_str(), stored.impact.value.as_str()), ("Mine", "Their words"));
     }
 
     #[test]

@@ -20,6 +20,22 @@ pub fn random_bytes<const N: usize>() -> [u8; N] {
     bytes
 }
 
+/// Runs `work` inside a User Timing measure named `name` ("retrace-save", "retrace-merge",
+/// "retrace-export-markdown"): visible in the browser's performance tools and read by
+/// `cargo xtask bench`. Costs two calls when nobody is looking.
+pub fn timed<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let start = format!("{name}-start");
+    if let Some(p) = &performance {
+        let _ = p.mark(&start);
+    }
+    let result = work();
+    if let Some(p) = &performance {
+        let _ = p.measure_with_start_mark(name, &start);
+    }
+    result
+}
+
 pub fn new_id() -> Id {
     Id::from_random(random_bytes())
 }

@@ -13,7 +13,7 @@ use crate::ui::why::WhyStep;
 use crate::ui::shortcuts::{use_shortcuts, Action, ShortcutSheet};
 use crate::ui::timer::TimerPanel;
 use crate::ui::widgets::StorageBanner;
-use crate::domain::coaching::open_findings_count;
+use crate::domain::coaching::StepFindings;
 use crate::domain::guide::guide;
 use crate::domain::{Edit, LearningList};
 use crate::app::uid;
@@ -298,10 +298,11 @@ fn Stepper(on_go: Callback<Step>) -> impl IntoView {
             let filled = session.memo(move |r| r.step_has_content(step));
             // Counted after each save rather than per keystroke: reviewing every text of the
             // retrospective on each key press is too slow for large ones.
+            let counter = StoredValue::new(StepFindings::new(step));
             let hints = Memo::new(move |_| {
                 session.saves.track();
                 session.dismissed.track();
-                session.doc.with_untracked(|r| open_findings_count(r, step))
+                session.doc.with_untracked(|r| counter.try_update_value(|c| c.open_count(r)).unwrap_or(0))
             });
             view! {
                 <li>

@@ -10,7 +10,7 @@
 
 use crate::app::AppState;
 use crate::domain::{encode, merge_retrospectives, Edit, EditScope, Id, Retrospective, Writer};
-use crate::ui::platform::{download, file_name, now_ms};
+use crate::ui::platform::{download, file_name, now_ms, timed};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::time::Duration;
@@ -134,22 +134,15 @@ impl RetroSession {
         if !self.dirty.get_value() {
             return;
         }
-        // A User Timing entry per save ("retrace-save"), visible in the browser's performance
-        // tools and read by `cargo xtask bench`.
-        let performance = web_sys::window().and_then(|w| w.performance());
-        if let Some(p) = &performance {
-            let _ = p.mark("retrace-save-start");
-        }
-        let result = self.app.repo.with_value(|repo| {
-            self.doc.try_maybe_update(|r| {
-                let result = repo.save(r);
-                let merged = matches!(&result, Ok(saved) if saved.merged.as_ref().is_some_and(|m| !m.is_empty()));
-                (merged, result)
+        let result = timed("retrace-save", || {
+            self.app.repo.with_value(|repo| {
+                self.doc.try_maybe_update(|r| {
+                    let result = repo.save(r);
+                    let merged = matches!(&result, Ok(saved) if saved.merged.as_ref().is_some_and(|m| !m.is_empty()));
+                    (merged, result)
+                })
             })
         });
-        if let Some(p) = &performance {
-            let _ = p.measure_with_start_mark("retrace-save", "retrace-save-start");
-        }
         match result {
             Some(Ok(saved)) => {
                 self.dirty.set_value(false);
@@ -176,7 +169,7 @@ impl RetroSession {
     pub fn merge_from_storage(&self) {
         let id = self.doc.with_untracked(|r| r.id);
         let Ok(Some(theirs)) = self.app.repo.with_value(|repo| repo.load_if_changed(id)) else { return };
-        let report = self.doc.try_maybe_update(|mine| match merge_retrospectives(mine, &theirs) {
+        let report = self.doc.try_maybe_update(|mine| match timed("retrace-merge", || merge_retrospectives(mine, &theirs)) {
             Ok(report) => (!report.is_empty(), Some(report)),
             Err(_) => (false, None),
         });

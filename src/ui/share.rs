@@ -5,7 +5,7 @@
 use crate::domain::export::{csv::actions_csv, ics::actions_ics, markdown::to_markdown};
 use crate::domain::{encode, link, Edit};
 use crate::ui::crypto::encrypt;
-use crate::ui::platform::{download, file_name, page_address};
+use crate::ui::platform::{download, file_name, page_address, timed};
 use crate::ui::session::RetroSession;
 use crate::app::uid;
 use leptos::prelude::*;
@@ -42,7 +42,7 @@ pub fn SharePanel(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
             Err(e) => say(&format!("Download failed: {e}")),
         }
     };
-    let markdown = move || s.doc.with_untracked(to_markdown);
+    let markdown = move || timed("retrace-export-markdown", || s.doc.with_untracked(to_markdown));
 
     let my_name = s.memo(move |r| r.author_name(s.app().replica).unwrap_or("").to_string());
     let passphrase = RwSignal::new(String::new());

@@ -1,5 +1,6 @@
-// The browser half of `cargo xtask bench`: cold start, keystroke latency, autosave cost, each in
-// headless Chromium against the release dist/ on 127.0.0.1, beside a vanilla-JS reference.
+// The browser half of `cargo xtask bench`: cold start, keystroke latency, autosave cost, merge
+// and Markdown export, each in headless Chromium against the release dist/ on 127.0.0.1, beside
+// a vanilla-JS reference.
 // Usage: node tests/bench/bench.mjs DATA_DIR > table lines (markdown rows on stdout)
 import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
@@ -98,6 +99,35 @@ let retraceP95 = 0;
   const saves = await page.evaluate(() => performance.getEntriesByName("retrace-save").map((e) => e.duration));
   rows.push(`| autosave on the main thread, 1,000-item retro (535 KB), ${saves.length} saves | median ${median(saves).toFixed(1)} ms, max ${Math.max(...saves).toFixed(1)} ms |`);
   await context.close();
+}
+// Merge: this tab holds one copy, another tab of the same browser writes its diverged copy;
+// the open retrospective merges it (User Timing "retrace-merge", the merge itself). Then the
+// Markdown export of the merged document, from the Share & export dialog.
+{
+  const entries = JSON.parse(await readFile(`${data}/big-mine.json`, "utf8"));
+  const theirs = await readFile(`${data}/big-theirs.txt`, "utf8");
+  const id = (await readFile(`${data}/big-id.txt`, "utf8")).trim();
+  const merges = [];
+  const exports = [];
+  for (let round = 0; round < 5; round++) {
+    const context = await withStorage(entries);
+    const page = await context.newPage();
+    await page.goto(`${base}#/retro/${id}`);
+    await page.waitForSelector(".timeline-list > li:nth-child(500)", { timeout: 30000 });
+    const other = await context.newPage();
+    await other.goto(`${base}bench/vanilla.html`);
+    await other.evaluate(([key, value]) => localStorage.setItem(key, value), [`retrace:retro:${id}`, theirs]);
+    await page.waitForFunction(() => performance.getEntriesByName("retrace-merge").length > 0, null, { timeout: 20000 });
+    merges.push(await page.evaluate(() => performance.getEntriesByName("retrace-merge")[0].duration));
+    await page.getByRole("button", { name: "Share & export" }).click();
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Download Markdown" }).click();
+    await download;
+    exports.push(await page.evaluate(() => performance.getEntriesByName("retrace-export-markdown")[0].duration));
+    await context.close();
+  }
+  rows.push(`| merge two diverged copies of the 1,000-item retro, another tab's write (median of 5) | ${median(merges).toFixed(1)} ms |`);
+  rows.push(`| Markdown export of the merged 1,100-item retro (median of 5) | ${median(exports).toFixed(1)} ms |`);
 }
 {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
