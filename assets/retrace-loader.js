@@ -13,9 +13,14 @@ if (![...document.querySelectorAll('link[rel="stylesheet"]')].some((link) => lin
   document.head.append(link);
 }
 
+// The module download starts now, beside the glue script's, instead of after it: the two
+// would otherwise be fetched one after the other. (Its failure is reported through `init`.)
+const wasm = fetch(new URL("retrace_bg.wasm", base));
+wasm.catch(() => {});
+
 try {
   const { default: init } = await import(new URL("retrace.js", base).href);
-  await init({ module_or_path: new URL("retrace_bg.wasm", base) });
+  await init({ module_or_path: wasm });
 } catch (error) {
   // Leaving the page while it loads aborts the download: that is not a failure to report.
   // Anything else is, once it is clear the page is still here.

@@ -66,6 +66,25 @@ fn the_adapter_saves_lists_loads_and_deletes_in_local_storage() {
 }
 
 #[wasm_bindgen_test]
+fn the_adapter_tells_a_values_length_as_javascript_counts_it_and_the_list_notices_a_change() {
+    let prefix = unique_prefix("length");
+    let store = LocalStore::open().unwrap();
+    let key = format!("{prefix}x");
+    store.set(&key, "naïve 日本 🚒").unwrap();
+    assert_eq!(store.text_len(&key).unwrap(), Some(11));
+    assert_eq!(store.text_len(&format!("{prefix}missing")).unwrap(), None);
+
+    // A value rewritten behind the index (another build, a crash between writes) is read again.
+    let repo = repository(&prefix);
+    let mut r = retro("Before");
+    repo.save(&mut r).unwrap();
+    let mut changed = r.clone();
+    changed.apply(Edit::Title("After, with a longer title".into()), &writer());
+    store.set(&format!("{prefix}retro:{}", r.id), &retrace::domain::encode(&changed)).unwrap();
+    assert_eq!(repo.list().unwrap().retros[0].title, "After, with a longer title");
+}
+
+#[wasm_bindgen_test]
 fn a_damaged_value_is_listed_and_never_overwritten() {
     let prefix = unique_prefix("damaged");
     let repo = repository(&prefix);

@@ -2,7 +2,18 @@
 //! only translates calls and turns JavaScript exceptions into [`StoreError`]s.
 
 use super::{KeyValueStore, StoreError};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Storage`, seen through a binding whose `getItem` returns the JavaScript string
+    /// itself rather than a copy in Rust.
+    #[wasm_bindgen(js_name = Storage)]
+    type UncopiedStorage;
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_item_value(this: &UncopiedStorage, key: &str) -> Result<JsValue, JsValue>;
+}
 
 pub struct LocalStore {
     storage: web_sys::Storage,
@@ -48,6 +59,11 @@ impl KeyValueStore for LocalStore {
 
     fn remove(&self, key: &str) -> Result<(), StoreError> {
         self.storage.remove_item(key).map_err(to_store_error)
+    }
+
+    fn text_len(&self, key: &str) -> Result<Option<usize>, StoreError> {
+        let value = self.storage.unchecked_ref::<UncopiedStorage>().get_item_value(key).map_err(to_store_error)?;
+        Ok(value.dyn_ref::<js_sys::JsString>().map(|s| s.length() as usize))
     }
 
     fn keys(&self) -> Result<Vec<String>, StoreError> {

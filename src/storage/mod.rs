@@ -6,7 +6,8 @@
 //!
 //! Layout under the prefix (default `retrace:`):
 //! - `retro:<uuid>` — one retrospective document per key (see `domain::format`);
-//! - `index` — summaries for the home screen, with each value's length to spot stale entries;
+//! - `index` — summaries for the home screen, with each value's length and hash to spot values
+//!   written behind it;
 //! - `settings` — this browser profile's replica id.
 
 pub mod local;
@@ -23,6 +24,20 @@ pub trait KeyValueStore {
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
     fn remove(&self, key: &str) -> Result<(), StoreError>;
     fn keys(&self) -> Result<Vec<String>, StoreError>;
+
+    /// The length of the value under `key` in UTF-16 code units (JavaScript's `length`),
+    /// without handing the value over: the home screen checks a hundred values against the
+    /// index this way on every start.
+    fn text_len(&self, key: &str) -> Result<Option<usize>, StoreError> {
+        Ok(self.get(key)?.map(|v| utf16_len(&v)))
+    }
+}
+
+/// The UTF-16 length of `text`: one unit per character, two for those outside the BMP.
+pub fn utf16_len(text: &str) -> usize {
+    // Counting bytes is much cheaper than decoding characters: every byte that is not a
+    // continuation byte starts a character, and four-byte characters need a surrogate pair.
+    text.bytes().map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0)).sum()
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,3 +60,15 @@ impl fmt::Display for StoreError {
 }
 
 impl std::error::Error for StoreError {}
+
+#[cfg(test)]
+mod tests {
+    use super::utf16_len;
+
+    #[test]
+    fn utf16_length_counts_like_javascript() {
+        for text in ["", "plain", "naïve café", "日本語", "emoji 🚒 and 𝄞", "\u{10FFFF}\u{FFFF}\u{80}\u{7FF}\u{800}"] {
+            assert_eq!(utf16_len(text), text.encode_utf16().count(), "{text}");
+        }
+    }
+}

@@ -1,6 +1,6 @@
 //! The storage rules, independent of where the bytes live.
 
-use super::{KeyValueStore, StoreError};
+use super::{utf16_len, KeyValueStore, StoreError};
 use crate::domain::format::{self, FormatError};
 use crate::domain::summary::{sort_newest_first, RetroSummary};
 use crate::domain::export::tracker::{validate_base, Tracker, TrackerError};
@@ -88,6 +88,10 @@ struct IndexEntry {
     /// Length of the stored value when the summary was taken: a different length means the
     /// value changed behind the index, and it is read again.
     bytes: usize,
+    /// The same length in UTF-16 code units, which the browser can tell without handing the
+    /// value over. Absent in indexes written before it existed: then `bytes` is used.
+    #[serde(default)]
+    units: Option<usize>,
     /// Hash of the value written with this entry. A save whose last write is still the one
     /// the index names need not read the (large) stored value back; any other writer changes
     /// this first. Absent in indexes written before it existed: then the value is read.
@@ -163,9 +167,20 @@ impl Repository {
         };
         for key in self.store.keys()? {
             let Some(id) = self.id_of_key(&key) else { continue };
+            // The usual case: the value has the length the index noted, so its summary holds.
+            if let Some(units) = indexed.get(&id).and_then(|e| e.units) {
+                match self.store.text_len(&key)? {
+                    None => continue,
+                    Some(len) if len == units => {
+                        listing.retros.push(indexed[&id].summary.clone());
+                        continue;
+                    }
+                    Some(_) => {}
+                }
+            }
             let Some(raw) = self.store.get(&key)? else { continue };
             match indexed.get(&id) {
-                Some(entry) if entry.bytes == raw.len() => listing.retros.push(entry.summary.clone()),
+                Some(entry) if entry.units.is_none() && entry.bytes == raw.len() => listing.retros.push(entry.summary.clone()),
                 _ => match format::decode(&raw) {
                     Ok(retro) if retro.id == id => listing.retros.push(RetroSummary::of(&retro)),
                     Ok(_) => listing.damaged.push(self.damaged(&key, id, "it is stored under another retrospective's key".into(), false)),
@@ -222,7 +237,8 @@ impl Repository {
         let text = format::encode(retro);
         let written = hash(&text);
         self.write_index(index, |entries| {
-            entries.insert(retro.id, IndexEntry { summary: RetroSummary::of(retro), bytes: text.len(), written: Some(written) });
+            let (bytes, units) = (text.len(), Some(utf16_len(&text)));
+            entries.insert(retro.id, IndexEntry { summary: RetroSummary::of(retro), bytes, units, written: Some(written) });
         })
         .map_err(SaveError::Store)?;
         self.store.set(&key, &text).map_err(SaveError::Store)?;

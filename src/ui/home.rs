@@ -222,6 +222,16 @@ fn OpenActions() -> impl IntoView {
             rows
         })
     });
+    // The most urgent first, the rest on request: a long history can hold hundreds.
+    const FIRST: usize = 10;
+    let show_all = RwSignal::new(false);
+    let shown = Memo::new(move |_| {
+        let mut rows = rows.get();
+        if !show_all.get() {
+            rows.truncate(FIRST);
+        }
+        rows
+    });
     let tracker = RwSignal::new(home.app.repo.with_value(|r| r.tracker()));
     let today = crate::ui::platform::today();
     let mark_done = move |retro: crate::domain::Id, action: crate::domain::Id| {
@@ -247,7 +257,7 @@ fn OpenActions() -> impl IntoView {
                         <th scope="col">"Due"</th><th scope="col">"Retrospective"</th><th scope="col">"Tracker"</th>
                     </tr></thead>
                     <tbody>
-                        <For each=move || rows.get() key=|(s, a)| (s.id, a.id, a.description.clone(), a.owner.clone(), a.due) let((summary, action))>
+                        <For each=move || shown.get() key=|(s, a)| (s.id, a.id, a.description.clone(), a.owner.clone(), a.due) let((summary, action))>
                             {
                                 let overdue = action.due.is_some_and(|d| d < today);
                                 let label = if action.description.is_empty() { "Untitled action".to_string() } else { action.description.clone() };
@@ -274,6 +284,12 @@ fn OpenActions() -> impl IntoView {
                         </For>
                     </tbody>
                 </table>
+                <Show when=move || rows.with(|r| r.len() > FIRST)>
+                    <button type="button" class="button quiet small" aria-expanded=move || show_all.get().to_string()
+                        on:click=move |_| show_all.update(|all| *all = !*all)>
+                        {move || if show_all.get() { format!("Show the first {FIRST}") } else { format!("Show all {} open actions", rows.with(Vec::len)) }}
+                    </button>
+                </Show>
                 <TrackerSettings tracker />
             </section>
         </Show>
