@@ -165,7 +165,25 @@ proptest! {
         let mut r = base();
         apply_all(&mut r, &ops, 1);
         let text = encode(&r);
-        prop_assert_eq!(decode(&text).unwrap(), r);
+        prop_assert_eq!(decode(&text).unwrap(), r.clone());
+    }
+
+    #[test]
+    fn the_incremental_encoder_writes_what_the_plain_one_writes_after_every_edit(
+        ops in proptest::collection::vec(op(), 0..40),
+        theirs in proptest::collection::vec(op(), 0..20),
+    ) {
+        let mut r = base();
+        let mut encoder = retrace::domain::encoder::IncrementalEncoder::default();
+        prop_assert_eq!(encoder.encode(&mut r), encode(&r));
+        for op in &ops {
+            apply_all(&mut r, std::slice::from_ref(op), 1);
+            prop_assert_eq!(encoder.encode(&mut r), encode(&r));
+        }
+        let mut other = base();
+        apply_all(&mut other, &theirs, 2);
+        merge_retrospectives(&mut r, &other).unwrap();
+        prop_assert_eq!(encoder.encode(&mut r), encode(&r));
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod actions;
 pub mod checks;
 pub mod clock;
 pub mod edit;
+pub mod encoder;
 pub mod export;
 pub mod facilitation;
 pub mod factors;

@@ -37,7 +37,17 @@ pub trait KeyValueStore {
 pub fn utf16_len(text: &str) -> usize {
     // Counting bytes is much cheaper than decoding characters: every byte that is not a
     // continuation byte starts a character, and four-byte characters need a surrogate pair.
-    text.bytes().map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0)).sum()
+    // Eight ASCII bytes at a time are eight units: the common case takes one test.
+    fn units(bytes: &[u8]) -> usize {
+        bytes.iter().map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0)).sum()
+    }
+    let mut chunks = text.as_bytes().chunks_exact(8);
+    let mut count = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        count += if word & 0x8080_8080_8080_8080 == 0 { 8 } else { units(chunk) };
+    }
+    count + units(chunks.remainder())
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,7 +77,7 @@ mod tests {
 
     #[test]
     fn utf16_length_counts_like_javascript() {
-        for text in ["", "plain", "naïve café", "日本語", "emoji 🚒 and 𝄞", "\u{10FFFF}\u{FFFF}\u{80}\u{7FF}\u{800}"] {
+        for text in ["", "plain", "naïve café", "日本語", "emoji 🚒 and 𝄞", "\u{10FFFF}\u{FFFF}\u{80}\u{7FF}\u{800}", "ascii, then more than eight bytes: ü, 𝄞, 日本語 and a tail"] {
             assert_eq!(utf16_len(text), text.encode_utf16().count(), "{text}");
         }
     }

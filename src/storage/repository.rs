@@ -4,6 +4,7 @@ use super::{utf16_len, KeyValueStore, StoreError};
 use crate::domain::format::{self, FormatError};
 use crate::domain::summary::{sort_newest_first, RetroSummary};
 use crate::domain::export::tracker::{validate_base, Tracker, TrackerError};
+use crate::domain::encoder::IncrementalEncoder;
 use crate::domain::{merge_retrospectives, Id, MergeReport, Replica, Retrospective};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
@@ -121,11 +122,14 @@ pub struct Repository {
     /// Hash of the value this repository last wrote per retrospective, to tell whether another
     /// tab has written since (then its changes are merged in before writing).
     last_written: RefCell<HashMap<Id, u64>>,
+    /// Per retrospective saved here, the JSON of its items as last written: a save re-encodes
+    /// only the items that changed.
+    encoders: RefCell<HashMap<Id, IncrementalEncoder>>,
 }
 
 impl Repository {
     pub fn new(store: Rc<dyn KeyValueStore>, prefix: &str) -> Self {
-        Repository { store, prefix: prefix.to_string(), last_written: RefCell::default() }
+        Repository { store, prefix: prefix.to_string(), last_written: RefCell::default(), encoders: RefCell::default() }
     }
 
     pub fn prefix(&self) -> &str {
@@ -234,7 +238,7 @@ impl Repository {
                 saved.merged = Some(report);
             }
         }
-        let text = format::encode(retro);
+        let text = self.encoders.borrow_mut().entry(retro.id).or_default().encode(retro);
         let written = hash(&text);
         self.write_index(index, |entries| {
             let (bytes, units) = (text.len(), Some(utf16_len(&text)));
@@ -258,6 +262,7 @@ impl Repository {
     pub fn delete(&self, id: Id) -> Result<(), StoreError> {
         self.store.remove(&self.retro_key(id))?;
         self.last_written.borrow_mut().remove(&id);
+        self.encoders.borrow_mut().remove(&id);
         self.update_index(|entries| {
             entries.remove(&id);
         })

@@ -92,7 +92,7 @@ let retraceP95 = 0;
   // Saves are debounced while typing; pause after single keystrokes to sample ten of them.
   await page.waitForTimeout(600);
   await page.evaluate(() => performance.clearMeasures("retrace-save"));
-  for (let i = 0; i < 10; i++) {
+  for (let i = 0; i < 20; i++) {
     await page.keyboard.press("KeyY");
     await page.waitForTimeout(450);
   }

@@ -1,0 +1,145 @@
+//! Encoding the same retrospective again and again (every autosave) without re-serialising
+//! what did not change.
+//!
+//! [`format::encode`] writes the whole document: for a thousand items that is most of a save.
+//! [`IncrementalEncoder`] remembers each item's JSON next to a copy of the item, writes again
+//! only the items that differ from their copy, and splices them into the document's skeleton.
+//! Its output is byte for byte what [`format::encode`] writes, so nothing downstream (hashes,
+//! merges, other tabs, exports) can tell the difference; tests hold it to that.
+
+use super::format;
+use super::ids::Id;
+use super::retrospective::Retrospective;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+
+/// One item map's remembered JSON: per item, the item as it was encoded and its text.
+struct ItemCache<T> {
+    items: HashMap<Id, (T, String)>,
+}
+
+impl<T> Default for ItemCache<T> {
+    fn default() -> Self {
+        ItemCache { items: HashMap::new() }
+    }
+}
+
+impl<T: Serialize + PartialEq + Clone> ItemCache<T> {
+    /// The map's JSON object, as serde would write it (keys in map order), reusing the text
+    /// of every item equal to its remembered copy. Items gone from the map are forgotten.
+    fn object(&mut self, map: &BTreeMap<Id, T>) -> String {
+        let mut previous = std::mem::take(&mut self.items);
+        let mut out = String::with_capacity(previous.values().map(|(_, json)| json.len() + 40).sum::<usize>() + 2);
+        out.push('{');
+        for (i, (id, item)) in map.iter().enumerate() {
+            let entry = match previous.remove(id) {
+                Some(known) if known.0 == *item => known,
+                _ => (item.clone(), serde_json::to_string(item).expect("items always serialise")),
+            };
+            if i > 0 {
+                out.push(',');
+            }
+            out.push('"');
+            out.push_str(&id.to_string());
+            out.push_str("\":");
+            out.push_str(&entry.1);
+            self.items.insert(*id, entry);
+        }
+        out.push('}');
+        out
+    }
+}
+
+/// Encodes successive versions of one retrospective; see the module documentation.
+#[derive(Default)]
+pub struct IncrementalEncoder {
+    timeline: ItemCache<super::TimelineEntry>,
+    factors: ItemCache<super::ContributingFactor>,
+    whys: ItemCache<super::WhyNode>,
+    actions: ItemCache<super::ActionItem>,
+    learnings: ItemCache<super::Learning>,
+}
+
+impl IncrementalEncoder {
+    /// What [`format::encode`] writes for `retro`. The item maps are lent out of `retro` while
+    /// its skeleton is written, and put back before this returns.
+    pub fn encode(&mut self, retro: &mut Retrospective) -> String {
+        let timeline = std::mem::take(&mut retro.timeline);
+        let factors = std::mem::take(&mut retro.factors);
+        let whys = std::mem::take(&mut retro.whys);
+        let actions = std::mem::take(&mut retro.actions);
+        let learnings = std::mem::take(&mut retro.learnings);
+        let skeleton = format::encode(retro);
+        let objects = [
+            ("\"timeline\":{}", self.timeline.object(&timeline)),
+            ("\"factors\":{}", self.factors.object(&factors)),
+            ("\"whys\":{}", self.whys.object(&whys)),
+            ("\"actions\":{}", self.actions.object(&actions)),
+            ("\"learnings\":{}", self.learnings.object(&learnings)),
+        ];
+        // In the skeleton each map is `"name":{}`, in field order. That sequence cannot occur
+        // inside a string value (quotes there are escaped), and only header registers come
+        // before the maps, so the first occurrence after the previous map is the map's place.
+        let mut text = String::with_capacity(skeleton.len() + objects.iter().map(|(_, o)| o.len()).sum::<usize>());
+        let mut rest = skeleton.as_str();
+        for (placeholder, object) in &objects {
+            let at = rest.find(placeholder).expect("the skeleton has every item map, in field order") + placeholder.len() - 2;
+            text.push_str(&rest[..at]);
+            text.push_str(object);
+            rest = &rest[at + 2..];
+        }
+        text.push_str(rest);
+        retro.timeline = timeline;
+        retro.factors = factors;
+        retro.whys = whys;
+        retro.actions = actions;
+        retro.learnings = learnings;
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{ActionField, Edit, FactorField, LearningList, Replica, Template, TimelineField, WhyField, Writer};
+
+    #[test]
+    fn successive_encodings_match_the_plain_encoder_through_edits_deletions_and_merges() {
+        let w = Writer { replica: Replica(1), now_ms: 5 };
+        let id = |n: u8| Id::from_random([n; 16]);
+        let mut r = Retrospective::new(id(1), Template::Incident, "Title with \"timeline\":{} in it", &w);
+        let mut encoder = IncrementalEncoder::default();
+        let mut check = |r: &mut Retrospective| {
+            let expected = format::encode(r);
+            let before = r.clone();
+            assert_eq!(encoder.encode(r), expected);
+            assert_eq!(*r, before, "the document is left as it was");
+        };
+        check(&mut r);
+        for n in 2..8 {
+            r.apply(Edit::AddTimelineEntry { id: id(n) }, &w);
+            r.apply(Edit::Timeline(id(n), TimelineField::What(format!("entry {n} \"whys\":{{}} é 🚒"))), &w);
+        }
+        r.apply(Edit::AddFactor { id: id(20) }, &w);
+        r.apply(Edit::AddWhy { id: id(21), factor: id(20), parent: None }, &w);
+        r.apply(Edit::AddAction { id: id(22) }, &w);
+        r.apply(Edit::AddLearning { id: id(23), list: LearningList::WentWell }, &w);
+        check(&mut r);
+        r.apply(Edit::Timeline(id(3), TimelineField::What("changed".into())), &w);
+        r.apply(Edit::Factor(id(20), FactorField::Statement("a factor".into())), &w);
+        r.apply(Edit::Why(id(21), WhyField::Answer("because".into())), &w);
+        r.apply(Edit::Action(id(22), ActionField::Owner("SRE".into())), &w);
+        r.apply(Edit::Move { id: id(2), up: false }, &w);
+        check(&mut r);
+        r.apply(Edit::Delete(id(4)), &w);
+        r.apply(Edit::Delete(id(20)), &w);
+        check(&mut r);
+        let mut theirs = r.clone();
+        let them = Writer { replica: Replica(2), now_ms: 9 };
+        theirs.apply(Edit::Timeline(id(5), TimelineField::What("theirs".into())), &them);
+        theirs.apply(Edit::AddAction { id: id(30) }, &them);
+        crate::domain::merge_retrospectives(&mut r, &theirs).unwrap();
+        check(&mut r);
+        check(&mut r);
+    }
+}
