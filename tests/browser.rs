@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use retrace::app::{App, MountOptions};
-use retrace::domain::{Edit, Id, Replica, Retrospective, Template, TimelineField, Writer};
+use retrace::domain::{ActionField, Edit, Id, Replica, Retrospective, Template, TimelineField, Writer};
 use retrace::storage::local::LocalStore;
 use retrace::storage::{KeyValueStore, Repository, SaveError, StoreError};
 use std::rc::Rc;
@@ -216,4 +216,40 @@ async fn passphrase_links_round_trip_and_a_wrong_passphrase_is_refused() {
     let mut tampered = ciphertext.clone();
     tampered[0] ^= 1;
     assert_eq!(decrypt(&salt, &iv, &tampered, "correct horse battery staple").await, Err(CryptoError::WrongPassphrase));
+}
+
+#[wasm_bindgen_test]
+async fn the_home_screen_lists_the_ten_most_urgent_open_actions_and_the_rest_on_request() {
+    let prefix = unique_prefix("actions");
+    let repo = repository(&prefix);
+    let mut r = retro("Many loose ends");
+    for n in 0..12u8 {
+        let id = Id::from_random([100 + n; 16]);
+        r.apply(Edit::AddAction { id }, &writer());
+        r.apply(Edit::Action(id, ActionField::Description(format!("Loose end {n}"))), &writer());
+    }
+    repo.save(&mut r).unwrap();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    let _ = web_sys::window().unwrap().location().set_hash("");
+    let options = MountOptions { prefix: prefix.clone(), ..MountOptions::default() };
+    let handle = leptos::mount::mount_to(host.clone(), move || view! { <App options /> });
+    next_tick(20).await;
+
+    let rows = || host.query_selector_all(".open-actions tbody tr").unwrap().length();
+    assert_eq!(rows(), 10);
+    let more = button_with_text(&host, "Show all 12 open actions");
+    assert_eq!(more.get_attribute("aria-expanded").as_deref(), Some("false"));
+    more.click();
+    next_tick(20).await;
+    assert_eq!(rows(), 12);
+    let fewer = button_with_text(&host, "Show the first 10");
+    assert_eq!(fewer.get_attribute("aria-expanded").as_deref(), Some("true"));
+    fewer.click();
+    next_tick(20).await;
+    assert_eq!(rows(), 10);
+
+    drop(handle);
+    host.remove();
 }

@@ -24,6 +24,8 @@ const browser = await chromium.launch({
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
 const rows = [];
+/** "met" or "missed", against a budget from the issue "Fast, small and accessible". */
+const budget = (value, limit, what = `≤ ${limit} ms`) => ` (budget ${what}: ${value <= limit ? "met" : "missed"})`;
 
 async function withStorage(entries) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
@@ -57,7 +59,7 @@ async function withStorage(entries) {
     times.push(await page.evaluate(() => window.__ready));
     await context.close();
   }
-  rows.push(`| cold start to first interactive render, 100 stored retros (median of 10) | ${median(times).toFixed(0)} ms |`);
+  rows.push(`| cold start to first interactive render, 100 stored retros (median of 10) | ${median(times).toFixed(0)} ms${budget(median(times), 150)} |`);
 }
 
 /** Per keystroke: keydown to the next frame, over `count` keystrokes typed into `selector`. */
@@ -88,7 +90,7 @@ let retraceP95 = 0;
   const selector = ".timeline-list > li:nth-child(250) textarea";
   const latencies = await keystrokes(page, selector, 200);
   retraceP95 = pct(latencies, 95);
-  rows.push(`| keystroke to next frame, 1,000-item retro (500 entries on screen), 200 keystrokes | p50 ${median(latencies).toFixed(1)} ms, p95 ${retraceP95.toFixed(1)} ms |`);
+  rows.push(`| keystroke to next frame, 1,000-item retro (500 entries on screen), 200 keystrokes | p50 ${median(latencies).toFixed(1)} ms, p95 ${retraceP95.toFixed(1)} ms${budget(retraceP95, 16, "p95 ≤ 16 ms")} |`);
   // Saves are debounced while typing; pause after single keystrokes to sample ten of them.
   await page.waitForTimeout(600);
   await page.evaluate(() => performance.clearMeasures("retrace-save"));
@@ -97,7 +99,7 @@ let retraceP95 = 0;
     await page.waitForTimeout(450);
   }
   const saves = await page.evaluate(() => performance.getEntriesByName("retrace-save").map((e) => e.duration));
-  rows.push(`| autosave on the main thread, 1,000-item retro (535 KB), ${saves.length} saves | median ${median(saves).toFixed(1)} ms, max ${Math.max(...saves).toFixed(1)} ms |`);
+  rows.push(`| autosave on the main thread, 1,000-item retro (535 KB), ${saves.length} saves | median ${median(saves).toFixed(1)} ms, max ${Math.max(...saves).toFixed(1)} ms${budget(median(saves), 5, "≤ 5 ms, median")} |`);
   await context.close();
 }
 // Merge: this tab holds one copy, another tab of the same browser writes its diverged copy;
@@ -126,7 +128,7 @@ let retraceP95 = 0;
     exports.push(await page.evaluate(() => performance.getEntriesByName("retrace-export-markdown")[0].duration));
     await context.close();
   }
-  rows.push(`| merge two diverged copies of the 1,000-item retro, another tab's write (median of 5) | ${median(merges).toFixed(1)} ms |`);
+  rows.push(`| merge two diverged copies of the 1,000-item retro, another tab's write (median of 5) | ${median(merges).toFixed(1)} ms${budget(median(merges), 20)} |`);
   rows.push(`| Markdown export of the merged 1,100-item retro (median of 5) | ${median(exports).toFixed(1)} ms |`);
 }
 {
@@ -137,7 +139,7 @@ let retraceP95 = 0;
   const latencies = await keystrokes(page, "#entry-250", 200);
   const p95 = pct(latencies, 95);
   rows.push(`| vanilla-JS reference, same 200 keystrokes into a 1,000-item list | p50 ${median(latencies).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms |`);
-  rows.push(`| Retrace keystroke p95 as a multiple of the vanilla reference | ${(retraceP95 / p95).toFixed(2)}× |`);
+  rows.push(`| Retrace keystroke p95 as a multiple of the vanilla reference | ${(retraceP95 / p95).toFixed(2)}×${budget(retraceP95 / p95, 2, "≤ 2×")} |`);
   await context.close();
 }
 

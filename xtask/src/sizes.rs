@@ -42,10 +42,15 @@ impl Sizes {
             out += &format!("| {kind} | {} | {} |\n", kb(*raw), kb(*gz));
         }
         let (raw, gz) = self.rows.iter().fold((0, 0), |(r, g), row| (r + row.1, g + row.2));
-        out += &format!("| total | {} | {} |", kb(raw), kb(gz));
+        out += &format!("| total | {} | {} |\n\n", kb(raw), kb(gz));
+        let verdict = if gz <= GZIP_BUDGET { "met".to_string() } else { format!("missed by {}", kb(gz - GZIP_BUDGET)) };
+        out += &format!("Budget: {} gzip in total — {verdict}.", kb(GZIP_BUDGET));
         out
     }
 }
+
+/// What the whole download may weigh, gzip-compressed (issue "Fast, small and accessible").
+const GZIP_BUDGET: u64 = 150 * 1024;
 
 #[cfg(test)]
 mod tests {
@@ -63,6 +68,7 @@ mod tests {
         assert_eq!(js.1, 11_000);
         assert!(js.2 > 0 && js.2 < 1_000);
         assert!(sizes.table().contains("| total | 10.7 KB |"));
+        assert!(sizes.table().ends_with("Budget: 150.0 KB gzip in total — met."));
         std::fs::remove_dir_all(dir).unwrap();
     }
 }
