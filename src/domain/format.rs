@@ -114,10 +114,10 @@ pub fn decode_with(text: &str, limits: &Limits) -> Result<Retrospective, FormatE
     object.remove("format");
     object.remove("schema");
     migrate(&mut object, schema)?;
-    check_limits(&object, limits)?;
+    let max_clock = check_limits(&object, limits)?;
     let mut retro: Retrospective =
         serde_json::from_value(Value::Object(object)).map_err(|e| FormatError::Invalid(e.to_string()))?;
-    repair_counter(&mut retro);
+    repair_counter(&mut retro, max_clock);
     Ok(retro)
 }
 
@@ -179,7 +179,9 @@ fn migrate_1_to_2(object: &mut Map<String, Value>) {
     }
 }
 
-fn check_limits(object: &Map<String, Value>, limits: &Limits) -> Result<(), FormatError> {
+/// Checks the document against `limits`. Returns the highest clock counter in it (registers are
+/// `{"v": …, "c": [counter, replica]}`), found on the same walk.
+fn check_limits(object: &Map<String, Value>, limits: &Limits) -> Result<u64, FormatError> {
     let items: usize = ["timeline", "factors", "whys", "actions", "learnings", "deleted"]
         .iter()
         .filter_map(|k| object.get(*k).and_then(Value::as_object).map(Map::len))
@@ -187,6 +189,7 @@ fn check_limits(object: &Map<String, Value>, limits: &Limits) -> Result<(), Form
     if items > limits.max_items {
         return Err(FormatError::OverLimit(format!("{items} items, more than {}", limits.max_items)));
     }
+    let mut max_clock = 0;
     let mut stack: Vec<(&Value, usize)> = object.values().map(|v| (v, 1)).collect();
     while let Some((value, depth)) = stack.pop() {
         if depth > limits.max_depth {
@@ -201,6 +204,8 @@ fn check_limits(object: &Map<String, Value>, limits: &Limits) -> Result<(), Form
                 stack.extend(items.iter().map(|v| (v, depth + 1)));
             }
             Value::Object(map) => {
+                let clock = map.get("c").and_then(Value::as_array).and_then(|c| c.first()).and_then(Value::as_u64);
+                max_clock = max_clock.max(clock.unwrap_or(0));
                 for (key, v) in map {
                     check_string(key, limits)?;
                     stack.push((v, depth + 1));
@@ -209,7 +214,7 @@ fn check_limits(object: &Map<String, Value>, limits: &Limits) -> Result<(), Form
             _ => {}
         }
     }
-    Ok(())
+    Ok(max_clock)
 }
 
 fn check_string(s: &str, limits: &Limits) -> Result<(), FormatError> {
@@ -221,24 +226,10 @@ fn check_string(s: &str, limits: &Limits) -> Result<(), FormatError> {
 }
 
 /// A copy edited by hand may carry clocks above its counter; new writes must still win.
-fn repair_counter(retro: &mut Retrospective) {
+/// `max_field` is the highest register clock in the text it was read from.
+fn repair_counter(retro: &mut Retrospective, max_field: u64) {
     let max_deleted = retro.deleted.values().map(|c| c.counter()).max().unwrap_or(0);
-    let max_field = serde_json::to_value(&*retro)
-        .ok()
-        .map(|v| max_clock_counter(&v))
-        .unwrap_or(0);
     retro.counter = retro.counter.max(max_deleted).max(max_field);
-}
-
-fn max_clock_counter(value: &Value) -> u64 {
-    match value {
-        Value::Object(map) => {
-            let own = map.get("c").and_then(Value::as_array).and_then(|c| c.first()).and_then(Value::as_u64).unwrap_or(0);
-            map.values().map(max_clock_counter).fold(own, u64::max)
-        }
-        Value::Array(items) => items.iter().map(max_clock_counter).max().unwrap_or(0),
-        _ => 0,
-    }
 }
 
 fn truncate(text: &str, max: usize) -> String {

@@ -300,7 +300,7 @@ fn Stepper(on_go: Callback<Step>) -> impl IntoView {
             // retrospective on each key press is too slow for large ones.
             let counter = StoredValue::new(StepFindings::new(step));
             let hints = Memo::new(move |_| {
-                session.saves.track();
+                session.settled.track();
                 session.dismissed.track();
                 session.doc.with_untracked(|r| counter.try_update_value(|c| c.open_count(r)).unwrap_or(0))
             });

@@ -30,9 +30,10 @@ pub struct RetroSession {
     pub save_problem: RwSignal<Option<String>>,
     /// True while the full report is rendered for printing.
     pub printing: RwSignal<bool>,
-    /// Bumped after every save: derived views too costly to recompute per keystroke (the
-    /// stepper's hint counts) follow this instead of every edit.
-    pub saves: RwSignal<u64>,
+    /// Bumped when edits settle: at every save attempt (250 ms after the last keystroke) and
+    /// after a merge. Views too costly to rebuild per keystroke (the stepper's hint counts, the
+    /// Summary's report) follow this instead of every edit.
+    pub settled: RwSignal<u64>,
     /// Dismissed coach findings, shared by every field's hints; changes only on a dismissal.
     pub dismissed: Memo<std::collections::BTreeSet<String>>,
     /// "Safe to share" is on: cards hide names and vote counts. Shared by every card.
@@ -49,7 +50,7 @@ impl RetroSession {
             dismissed: Memo::new(move |_| doc.with(|r| r.facilitation.dismissed.clone())),
             safe_to_share: Memo::new(move |_| doc.with(|r| r.facilitation.safe_to_share.value)),
             item_changes: StoredValue::new(HashMap::new()),
-            saves: RwSignal::new(0),
+            settled: RwSignal::new(0),
             doc,
             app,
             timer: StoredValue::new(None),
@@ -146,7 +147,7 @@ impl RetroSession {
         match result {
             Some(Ok(saved)) => {
                 self.dirty.set_value(false);
-                self.saves.update(|n| *n += 1);
+                self.settled.update(|n| *n += 1);
                 if self.save_problem.get_untracked().is_some() {
                     self.save_problem.set(None);
                     self.app.announcer.say("Saved. Storage is working again.");
@@ -159,6 +160,7 @@ impl RetroSession {
                     self.app.announcer.say("Not saved. Your changes are kept in this page.");
                     self.save_problem.set(Some(message));
                 }
+                self.settled.update(|n| *n += 1);
                 self.schedule_save(RETRY_DELAY);
             }
             None => {}
@@ -173,7 +175,7 @@ impl RetroSession {
             Ok(report) => (!report.is_empty(), Some(report)),
             Err(_) => (false, None),
         });
-        self.saves.update(|n| *n += 1);
+        self.settled.update(|n| *n += 1);
         self.merged_in(report.flatten());
         // Only unsaved local edits need writing: the other tab merged our last save into its own.
         if self.dirty.get_value() {

@@ -59,15 +59,19 @@ fn LearningColumn(list: LearningList, placeholder: &'static str) -> impl IntoVie
     }
 }
 
-/// The read-only report. Rebuilt from the document when anything changes: it is one view of
-/// the whole retrospective, so there is nothing finer-grained to track.
+/// The read-only report: one view of the whole retrospective, rebuilt when edits settle
+/// (`RetroSession::settled`) rather than per keystroke, which for a large retrospective would
+/// rebuild thousands of elements for every letter typed into "What went well".
 #[component]
 fn Report() -> impl IntoView {
     let s = expect_context::<RetroSession>();
     view! {
         <article class="card report" aria-labelledby=uid("report-title")>
             <h3 id=uid("report-title")>"Report"</h3>
-            {move || s.doc.with(|r| full_report(r))}
+            {move || {
+                s.settled.track();
+                s.doc.with_untracked(|r| full_report(r))
+            }}
         </article>
     }
 }
