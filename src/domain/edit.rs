@@ -99,7 +99,7 @@ impl Retrospective {
                     return false;
                 }
                 let c = self.stamp(writer);
-                self.timeline.get_mut(&id).map(|e| e.set(field, c));
+                if let Some(e) = self.timeline.get_mut(&id) { e.set(field, c) }
             }
             Edit::AddFactor { id } => {
                 let position = position_at_end(self.factors.values());
@@ -112,7 +112,7 @@ impl Retrospective {
                     return false;
                 }
                 let c = self.stamp(writer);
-                self.factors.get_mut(&id).map(|f| f.set(field, c));
+                if let Some(f) = self.factors.get_mut(&id) { f.set(field, c) }
             }
             Edit::AddWhy { id, factor, parent } => {
                 let parent_ok = parent.is_none_or(|p| self.whys.get(&p).is_some_and(|n| n.factor == factor));
@@ -130,7 +130,7 @@ impl Retrospective {
                     return false;
                 }
                 let c = self.stamp(writer);
-                self.whys.get_mut(&id).map(|n| n.set(field, c));
+                if let Some(n) = self.whys.get_mut(&id) { n.set(field, c) }
             }
             Edit::AddAction { id } => {
                 let position = position_at_end(self.actions.values());
@@ -142,7 +142,7 @@ impl Retrospective {
                     return false;
                 }
                 let c = self.stamp(writer);
-                self.actions.get_mut(&id).map(|a| a.set(field, c));
+                if let Some(a) = self.actions.get_mut(&id) { a.set(field, c) }
             }
             Edit::AddLearning { id, list } => {
                 let position = position_at_end(self.learnings.values().filter(|l| l.list == list));
@@ -154,7 +154,7 @@ impl Retrospective {
                     return false;
                 }
                 let c = self.stamp(writer);
-                self.learnings.get_mut(&id).map(|l| l.text.set(text, c));
+                if let Some(l) = self.learnings.get_mut(&id) { l.text.set(text, c) }
             }
             Edit::Move { id, up } => return self.move_item(id, up, writer),
             Edit::Presenter(on) => {
@@ -207,7 +207,7 @@ impl Retrospective {
                     return false;
                 }
                 let c = self.stamp(writer);
-                self.factors.get_mut(&id).map(|f| f.merged_into.set(None, c));
+                if let Some(f) = self.factors.get_mut(&id) { f.merged_into.set(None, c) }
             }
             Edit::Delete(id) => return self.delete(id, writer),
         }

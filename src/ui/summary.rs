@@ -70,7 +70,7 @@ fn Report() -> impl IntoView {
             <h3 id=uid("report-title")>"Report"</h3>
             {move || {
                 s.settled.track();
-                s.doc.with_untracked(|r| full_report(r))
+                s.doc.with_untracked(full_report)
             }}
         </article>
     }
