@@ -13,14 +13,33 @@ if (![...document.querySelectorAll('link[rel="stylesheet"]')].some((link) => lin
   document.head.append(link);
 }
 
-// The module download starts now, beside the glue script's, instead of after it: the two
-// would otherwise be fetched one after the other. (Its failure is reported through `init`.)
-const wasm = fetch(new URL("retrace_bg.wasm", base));
+// The module is downloaded and compiled now, beside the glue script and the stylesheets,
+// instead of one after the other. A server that does not send `application/wasm` makes
+// streaming compilation fail; then it is compiled from the bytes. (Failures surface below.)
+const wasm = fetch(new URL("retrace_bg.wasm", base)).then((response) =>
+  WebAssembly.compileStreaming(response.clone()).catch(() => response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes))),
+);
 wasm.catch(() => {});
+
+// This script may run early (`async`, or a host page that loads it in its head): the app
+// mounts once the page is parsed and Retrace's own stylesheets are in, so nothing shows
+// unstyled. A stylesheet that failed before we looked never fires again: wait 3 s at most.
+const parsed = document.readyState === "loading"
+  ? new Promise((done) => document.addEventListener("DOMContentLoaded", done, { once: true }))
+  : null;
+const ownStyles = [...document.querySelectorAll('link[rel="stylesheet"]')]
+  .filter((link) => link.href.startsWith(base.href) && !link.sheet)
+  .map((link) => new Promise((done) => {
+    link.addEventListener("load", done, { once: true });
+    link.addEventListener("error", done, { once: true });
+  }));
+const pageReady = Promise.all([parsed, Promise.race([Promise.all(ownStyles), new Promise((done) => setTimeout(done, 3000))])]);
 
 try {
   const { default: init } = await import(new URL("retrace.js", base).href);
-  await init({ module_or_path: wasm });
+  const module = await wasm;
+  await pageReady;
+  await init({ module_or_path: module });
 } catch (error) {
   // Leaving the page while it loads aborts the download: that is not a failure to report.
   // Anything else is, once it is clear the page is still here.
