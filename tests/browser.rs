@@ -154,15 +154,22 @@ fn button_with_text(root: &web_sys::Element, text: &str) -> web_sys::HtmlElement
         .unwrap_or_else(|| panic!("no button “{text}”"))
 }
 
-#[wasm_bindgen_test]
-async fn the_app_mounts_creates_a_retrospective_and_saves_it() {
-    let prefix = unique_prefix("app");
+/// Mounts the whole app on a fresh element of the test page, with its storage under `prefix`
+/// and no route in the address. Dropping the handle unmounts it.
+fn mount_app(prefix: &str) -> (web_sys::HtmlElement, impl Sized) {
     let document = web_sys::window().unwrap().document().unwrap();
     let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
     let _ = web_sys::window().unwrap().location().set_hash("");
-    let options = MountOptions { prefix: prefix.clone(), ..MountOptions::default() };
+    let options = MountOptions { prefix: prefix.to_string(), ..MountOptions::default() };
     let handle = leptos::mount::mount_to(host.clone(), move || view! { <App options /> });
+    (host, handle)
+}
+
+#[wasm_bindgen_test]
+async fn the_app_mounts_creates_a_retrospective_and_saves_it() {
+    let prefix = unique_prefix("app");
+    let (host, handle) = mount_app(&prefix);
 
     let heading = query(&host, "h1").expect("the home screen has a heading");
     assert_eq!(heading.text_content().unwrap(), "Retrace");
@@ -229,12 +236,7 @@ async fn the_home_screen_lists_the_ten_most_urgent_open_actions_and_the_rest_on_
         r.apply(Edit::Action(id, ActionField::Description(format!("Loose end {n}"))), &writer());
     }
     repo.save(&mut r).unwrap();
-    let document = web_sys::window().unwrap().document().unwrap();
-    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&host).unwrap();
-    let _ = web_sys::window().unwrap().location().set_hash("");
-    let options = MountOptions { prefix: prefix.clone(), ..MountOptions::default() };
-    let handle = leptos::mount::mount_to(host.clone(), move || view! { <App options /> });
+    let (host, handle) = mount_app(&prefix);
     next_tick(20).await;
 
     let rows = || host.query_selector_all(".open-actions tbody tr").unwrap().length();
