@@ -96,7 +96,7 @@ pub fn merge_retrospectives(into: &mut Retrospective, other: &Retrospective) -> 
 /// to date; only the parts that differ are converted, so two large copies that differ in a few
 /// items cost a few items, not the whole document.
 fn winning_writers(into: &Retrospective, other: &Retrospective) -> BTreeSet<Replica> {
-    let mut found: BTreeSet<String> = BTreeSet::new();
+    let mut found = BTreeSet::new();
     let mut compare = |mine: Option<Value>, theirs: Value| walk(mine.as_ref(), &theirs, &mut found);
     macro_rules! part {
         ($($field:ident),*) => {$(
@@ -119,10 +119,10 @@ fn winning_writers(into: &Retrospective, other: &Retrospective) -> BTreeSet<Repl
     items!(timeline, factors, whys, actions, learnings);
     for (id, clock) in &other.deleted {
         if !into.deleted.contains_key(id) {
-            found.insert(clock.1.to_string());
+            found.insert(clock.1);
         }
     }
-    found.iter().filter_map(|r| Replica::parse(r)).collect()
+    found
 }
 
 fn clock_of(value: &Value) -> Option<(u64, &str)> {
@@ -132,12 +132,12 @@ fn clock_of(value: &Value) -> Option<(u64, &str)> {
 
 /// Collects the writers of registers (`{"v": …, "c": [counter, replica]}`) in `theirs` that are
 /// newer than the same register in `mine`.
-fn walk(mine: Option<&Value>, theirs: &Value, out: &mut BTreeSet<String>) {
+fn walk(mine: Option<&Value>, theirs: &Value, out: &mut BTreeSet<Replica>) {
     let Value::Object(map) = theirs else { return };
     if let (Some(_), Some(clock)) = (map.get("v"), map.get("c").and_then(clock_of)) {
         let mine = mine.and_then(|m| m.get("c")).and_then(clock_of);
         if mine.is_none_or(|m| clock > m) && clock.0 > 0 {
-            out.insert(clock.1.to_string());
+            out.extend(Replica::parse(clock.1));
         }
         return;
     }
