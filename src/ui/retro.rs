@@ -264,7 +264,7 @@ fn open_audience_window(session: RetroSession) {
 #[component]
 fn SafeToShare() -> impl IntoView {
     let session = expect_context::<RetroSession>();
-    let on = session.memo(|r| r.facilitation.safe_to_share.value);
+    let on = session.safe_to_share;
     view! {
         <label class="switch">
             <input type="checkbox" role="switch"

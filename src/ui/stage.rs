@@ -13,7 +13,7 @@ use leptos::prelude::*;
 pub fn StageStep() -> impl IntoView {
     let s = expect_context::<RetroSession>();
     let copy = s.doc.with_untracked(|r| r.template.copy(Step::SetTheStage));
-    let safe = s.memo(|r| r.facilitation.safe_to_share.value);
+    let safe = s.safe_to_share;
     view! {
         <StepHeader step=Step::SetTheStage />
         <div class="stage-grid">
