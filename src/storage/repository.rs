@@ -122,14 +122,15 @@ pub struct Repository {
     /// Hash of the value this repository last wrote per retrospective, to tell whether another
     /// tab has written since (then its changes are merged in before writing).
     last_written: RefCell<HashMap<Id, u64>>,
-    /// Per retrospective saved here, the JSON of its items as last written: a save re-encodes
-    /// only the items that changed.
-    encoders: RefCell<HashMap<Id, IncrementalEncoder>>,
+    /// The JSON of the items of the retrospective saved last, as written: its next save
+    /// re-encodes only the items that changed. One slot: autosave writes one open document
+    /// again and again, and a copy of every document ever saved would only cost memory.
+    encoder: RefCell<Option<(Id, IncrementalEncoder)>>,
 }
 
 impl Repository {
     pub fn new(store: Rc<dyn KeyValueStore>, prefix: &str) -> Self {
-        Repository { store, prefix: prefix.to_string(), last_written: RefCell::default(), encoders: RefCell::default() }
+        Repository { store, prefix: prefix.to_string(), last_written: RefCell::default(), encoder: RefCell::default() }
     }
 
     pub fn prefix(&self) -> &str {
@@ -171,19 +172,20 @@ impl Repository {
         };
         for key in self.store.keys()? {
             let Some(id) = self.id_of_key(&key) else { continue };
+            let entry = indexed.get(&id);
             // The usual case: the value has the length the index noted, so its summary holds.
-            if let Some(units) = indexed.get(&id).and_then(|e| e.units) {
+            if let Some((entry, units)) = entry.and_then(|e| Some((e, e.units?))) {
                 match self.store.text_len(&key)? {
                     None => continue,
                     Some(len) if len == units => {
-                        listing.retros.push(indexed[&id].summary.clone());
+                        listing.retros.push(entry.summary.clone());
                         continue;
                     }
                     Some(_) => {}
                 }
             }
             let Some(raw) = self.store.get(&key)? else { continue };
-            match indexed.get(&id) {
+            match entry {
                 Some(entry) if entry.units.is_none() && entry.bytes == raw.len() => listing.retros.push(entry.summary.clone()),
                 _ => match format::decode(&raw) {
                     Ok(retro) if retro.id == id => listing.retros.push(RetroSummary::of(&retro)),
@@ -238,7 +240,14 @@ impl Repository {
                 saved.merged = Some(report);
             }
         }
-        let text = self.encoders.borrow_mut().entry(retro.id).or_default().encode(retro);
+        let text = {
+            let mut slot = self.encoder.borrow_mut();
+            if slot.as_ref().is_some_and(|(id, _)| *id != retro.id) {
+                *slot = None;
+            }
+            let (_, encoder) = slot.get_or_insert_with(|| (retro.id, IncrementalEncoder::default()));
+            encoder.encode(retro)
+        };
         let written = hash(&text);
         self.write_index(index, |entries| {
             let (bytes, units) = (text.len(), Some(utf16_len(&text)));
@@ -262,7 +271,6 @@ impl Repository {
     pub fn delete(&self, id: Id) -> Result<(), StoreError> {
         self.store.remove(&self.retro_key(id))?;
         self.last_written.borrow_mut().remove(&id);
-        self.encoders.borrow_mut().remove(&id);
         self.update_index(|entries| {
             entries.remove(&id);
         })
