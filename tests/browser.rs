@@ -73,6 +73,19 @@ fn the_adapter_tells_a_values_length_as_javascript_counts_it_and_the_list_notice
     store.set(&key, "naïve 日本 🚒").unwrap();
     assert_eq!(store.text_len(&key).unwrap(), Some(11));
     assert_eq!(store.text_len(&format!("{prefix}missing")).unwrap(), None);
+    // Reading goes through the browser's encoder, not wasm-bindgen's conversion: same text back.
+    assert_eq!(store.get(&key).unwrap().as_deref(), Some("naïve 日本 🚒"));
+    let long = "ascii ".repeat(20_000) + "and then ü";
+    store.set(&key, &long).unwrap();
+    assert_eq!(store.get(&key).unwrap(), Some(long));
+    store.set(&key, "").unwrap();
+    assert_eq!(store.get(&key).unwrap().as_deref(), Some(""));
+    assert_eq!(store.get(&format!("{prefix}missing")).unwrap(), None);
+    // A lone surrogate (only JavaScript can store one) reads as U+FFFD, as any conversion would.
+    let lone = js_sys::JsString::from("a").concat(&js_sys::JsString::from_char_code1(0xD800));
+    let set_item: js_sys::Function = js_sys::Reflect::get(&local_storage(), &"setItem".into()).unwrap().unchecked_into();
+    set_item.call2(&local_storage(), &key.clone().into(), &lone).unwrap();
+    assert_eq!(store.get(&key).unwrap().as_deref(), Some("a\u{FFFD}"));
 
     // A value rewritten behind the index (another build, a crash between writes) is read again.
     let repo = repository(&prefix);
@@ -251,6 +264,29 @@ async fn the_home_screen_lists_the_ten_most_urgent_open_actions_and_the_rest_on_
     fewer.click();
     next_tick(20).await;
     assert_eq!(rows(), 10);
+
+    drop(handle);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_long_history_draws_a_screenful_of_cards_at_once_and_the_rest_frame_by_frame() {
+    let prefix = unique_prefix("history");
+    let repo = repository(&prefix);
+    for n in 0..45 {
+        repo.save(&mut retro(&format!("Retrospective {n}"))).unwrap();
+    }
+    let (host, handle) = mount_app(&prefix);
+    let cards = || host.query_selector_all(".retro-list > li").unwrap().length();
+    assert_eq!(cards(), 20, "the first frame holds the first twenty cards");
+    next_tick(500).await;
+    assert_eq!(cards(), 45, "the rest follow");
+
+    // Once all are drawn the limit is gone: a retrospective added later shows at once.
+    repo.save(&mut retro("Added later")).unwrap();
+    web_sys::window().unwrap().dispatch_event(&web_sys::StorageEvent::new("storage").unwrap()).unwrap();
+    next_tick(20).await;
+    assert_eq!(cards(), 46);
 
     drop(handle);
     host.remove();

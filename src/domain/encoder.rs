@@ -11,42 +11,50 @@ use super::format;
 use super::ids::Id;
 use super::retrospective::Retrospective;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
-/// One item map's remembered JSON: per item, the item as it was encoded and its text.
+/// One item map's remembered JSON: per item, in id order (the map's order), the item as it
+/// was encoded and its text. A sorted vector walked in step with the map costs no hashing and
+/// no rehashing, which a hash map rebuilt on every save did.
 struct ItemCache<T> {
-    items: HashMap<Id, (T, String)>,
+    items: Vec<(Id, T, String)>,
 }
 
 impl<T> Default for ItemCache<T> {
     fn default() -> Self {
-        ItemCache { items: HashMap::new() }
+        ItemCache { items: Vec::new() }
     }
 }
 
 impl<T: Serialize + PartialEq + Clone> ItemCache<T> {
-    /// The map's JSON object, as serde would write it (keys in map order), reusing the text
-    /// of every item equal to its remembered copy. Items gone from the map are forgotten.
-    fn object(&mut self, map: &BTreeMap<Id, T>) -> String {
-        let mut previous = std::mem::take(&mut self.items);
-        let mut out = String::with_capacity(previous.values().map(|(_, json)| json.len() + 40).sum::<usize>() + 2);
+    /// Appends the map's JSON object to `out`, as serde would write it (keys in map order),
+    /// reusing the text of every item equal to its remembered copy. Items gone from the map
+    /// are forgotten.
+    fn write_object(&mut self, map: &BTreeMap<Id, T>, out: &mut String) {
+        let mut previous = std::mem::take(&mut self.items).into_iter().peekable();
+        self.items.reserve_exact(map.len());
         out.push('{');
         for (i, (id, item)) in map.iter().enumerate() {
-            let entry = match previous.remove(id) {
-                Some(known) if known.0 == *item => known,
-                _ => (item.clone(), serde_json::to_string(item).expect("items always serialise")),
+            // Both are in id order: remembered items before this id were deleted.
+            while previous.next_if(|(known, _, _)| known < id).is_some() {}
+            let entry = match previous.next_if(|(known, _, _)| known == id) {
+                Some(known) if known.1 == *item => known,
+                _ => (*id, item.clone(), serde_json::to_string(item).expect("items always serialise")),
             };
             if i > 0 {
                 out.push(',');
             }
             out.push('"');
-            out.push_str(&id.to_string());
+            id.write_text(out);
             out.push_str("\":");
-            out.push_str(&entry.1);
-            self.items.insert(*id, entry);
+            out.push_str(&entry.2);
+            self.items.push(entry);
         }
         out.push('}');
-        out
+    }
+
+    fn len(&self) -> usize {
+        self.items.iter().map(|(_, _, json)| json.len() + 40).sum()
     }
 }
 
@@ -70,24 +78,23 @@ impl IncrementalEncoder {
         let actions = std::mem::take(&mut retro.actions);
         let learnings = std::mem::take(&mut retro.learnings);
         let skeleton = format::encode(retro);
-        let objects = [
-            ("\"timeline\":{}", self.timeline.object(&timeline)),
-            ("\"factors\":{}", self.factors.object(&factors)),
-            ("\"whys\":{}", self.whys.object(&whys)),
-            ("\"actions\":{}", self.actions.object(&actions)),
-            ("\"learnings\":{}", self.learnings.object(&learnings)),
-        ];
+        let cached = self.timeline.len() + self.factors.len() + self.whys.len() + self.actions.len() + self.learnings.len();
+        let mut text = String::with_capacity(skeleton.len() + cached + cached / 8);
         // In the skeleton each map is `"name":{}`, in field order. That sequence cannot occur
         // inside a string value (quotes there are escaped), and only header registers come
         // before the maps, so the first occurrence after the previous map is the map's place.
-        let mut text = String::with_capacity(skeleton.len() + objects.iter().map(|(_, o)| o.len()).sum::<usize>());
         let mut rest = skeleton.as_str();
-        for (placeholder, object) in &objects {
+        let mut splice = |placeholder: &str, text: &mut String, write: &mut dyn FnMut(&mut String)| {
             let at = rest.find(placeholder).expect("the skeleton has every item map, in field order") + placeholder.len() - 2;
             text.push_str(&rest[..at]);
-            text.push_str(object);
+            write(text);
             rest = &rest[at + 2..];
-        }
+        };
+        splice("\"timeline\":{}", &mut text, &mut |out| self.timeline.write_object(&timeline, out));
+        splice("\"factors\":{}", &mut text, &mut |out| self.factors.write_object(&factors, out));
+        splice("\"whys\":{}", &mut text, &mut |out| self.whys.write_object(&whys, out));
+        splice("\"actions\":{}", &mut text, &mut |out| self.actions.write_object(&actions, out));
+        splice("\"learnings\":{}", &mut text, &mut |out| self.learnings.write_object(&learnings, out));
         text.push_str(rest);
         retro.timeline = timeline;
         retro.factors = factors;

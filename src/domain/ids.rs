@@ -51,22 +51,33 @@ impl Id {
     /// writes thousands of ids, and `format!` made this a visible share of a save.
     fn text(self) -> [u8; 36] {
         let mut out = [b'-'; 36];
-        let mut nibble = 32;
-        for (i, slot) in out.iter_mut().enumerate() {
-            if matches!(i, 8 | 13 | 18 | 23) {
-                continue;
+        // Two digits per byte; the hyphens sit after bytes 4, 6, 8 and 10.
+        let mut at = 0;
+        for (i, byte) in self.0.to_be_bytes().into_iter().enumerate() {
+            if matches!(i, 4 | 6 | 8 | 10) {
+                at += 1;
             }
-            nibble -= 1;
-            *slot = HEX[((self.0 >> (nibble * 4)) & 0xF) as usize];
+            out[at] = HEX[usize::from(byte >> 4)];
+            out[at + 1] = HEX[usize::from(byte & 0xF)];
+            at += 2;
         }
         out
     }
+
+    /// Appends the hyphenated form (what `Display` writes) to `out`.
+    pub fn write_text(self, out: &mut String) {
+        out.push_str(ascii(&self.text()));
+    }
+}
+
+/// Text made of [`HEX`] digits and hyphens only, as `&str`.
+fn ascii(bytes: &[u8]) -> &str {
+    std::str::from_utf8(bytes).unwrap_or_default()
 }
 
 impl fmt::Display for Id {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let text = self.text();
-        f.write_str(std::str::from_utf8(&text).map_err(|_| fmt::Error)?)
+        f.write_str(ascii(&self.text()))
     }
 }
 
@@ -78,8 +89,7 @@ impl fmt::Debug for Id {
 
 impl Serialize for Id {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let text = self.text();
-        serializer.serialize_str(std::str::from_utf8(&text).map_err(serde::ser::Error::custom)?)
+        serializer.serialize_str(ascii(&self.text()))
     }
 }
 
@@ -96,8 +106,7 @@ pub struct Replica(pub u64);
 
 impl fmt::Display for Replica {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let text = self.text();
-        f.write_str(std::str::from_utf8(&text).map_err(|_| fmt::Error)?)
+        f.write_str(ascii(&self.text()))
     }
 }
 
@@ -120,8 +129,9 @@ impl Replica {
     /// 16 lower-case hex digits (see [`Id::text`] for why not `format!`).
     fn text(self) -> [u8; 16] {
         let mut out = [0u8; 16];
-        for (i, slot) in out.iter_mut().enumerate() {
-            *slot = HEX[((self.0 >> ((15 - i) * 4)) & 0xF) as usize];
+        for (i, byte) in self.0.to_be_bytes().into_iter().enumerate() {
+            out[2 * i] = HEX[usize::from(byte >> 4)];
+            out[2 * i + 1] = HEX[usize::from(byte & 0xF)];
         }
         out
     }
@@ -129,8 +139,7 @@ impl Replica {
 
 impl Serialize for Replica {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let text = self.text();
-        serializer.serialize_str(std::str::from_utf8(&text).map_err(serde::ser::Error::custom)?)
+        serializer.serialize_str(ascii(&self.text()))
     }
 }
 
@@ -163,6 +172,9 @@ mod tests {
             let hex = format!("{n:032x}");
             let expected = format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32]);
             assert_eq!(Id(n).to_string(), expected);
+            let mut written = String::from("x");
+            Id(n).write_text(&mut written);
+            assert_eq!(written, format!("x{expected}"));
             assert_eq!(serde_json::to_string(&Id(n)).unwrap(), format!("\"{expected}\""));
         }
         for n in [0u64, 1, u64::MAX, 0x00ab_cdef_0123_4567] {

@@ -12,6 +12,7 @@
 
 pub mod local;
 pub mod memory;
+mod index;
 mod repository;
 
 pub use repository::{DamagedEntry, Listing, LoadError, Repository, SaveError, Saved};

@@ -16,6 +16,11 @@ use std::time::Duration;
 /// How long "Undo" stays offered after a delete.
 const UNDO_WINDOW: Duration = Duration::from_secs(12);
 
+/// Retrospective cards drawn in the first frame, and in each frame after it until all are
+/// drawn. A screen shows five or six; building a long history's hundred cards before the first
+/// frame would keep the whole page from appearing for that long.
+const CARDS_PER_FRAME: usize = 20;
+
 /// Home-screen state shared by its parts.
 #[derive(Clone, Copy)]
 struct Home {
@@ -137,6 +142,12 @@ pub fn HomeScreen() -> impl IntoView {
         home.listing.with(|l| l.retros.iter().filter(|s| s.matches(&f)).cloned().collect::<Vec<_>>())
     });
     let total = Memo::new(move |_| home.listing.with(|l| l.retros.len()));
+    let drawn = RwSignal::new(CARDS_PER_FRAME);
+    draw_more_after_each_frame(drawn, move || visible.try_with_untracked(Vec::len));
+    let shown = Memo::new(move |_| {
+        let limit = drawn.get();
+        visible.with(|v| v[..v.len().min(limit)].to_vec())
+    });
     view! {
         <div class="home">
             <section class="hero">
@@ -175,7 +186,7 @@ pub fn HomeScreen() -> impl IntoView {
                     <Show when=move || !visible.get().is_empty()
                         fallback=move || view! { <p class="hint">{move || format!("No retrospective matches “{}”.", filter.get())}</p> }>
                         <ul class="retro-list">
-                            <For each=move || visible.get() key=|s| (s.id, s.updated_at, s.title.clone()) let(summary)>
+                            <For each=move || shown.get() key=|s| (s.id, s.updated_at, s.title.clone()) let(summary)>
                                 <RetroCard summary />
                             </For>
                         </ul>
@@ -186,6 +197,27 @@ pub fn HomeScreen() -> impl IntoView {
             <DamagedEntries />
         </div>
     }
+}
+
+/// Raises `drawn` by [`CARDS_PER_FRAME`] after each painted frame until it covers `wanted()`,
+/// then lifts the limit for good, so retrospectives added later (an import, another tab) show
+/// at once. Stops by itself when the home screen is left (the signals are gone).
+fn draw_more_after_each_frame(drawn: RwSignal<usize>, wanted: impl Fn() -> Option<usize> + Copy + 'static) {
+    // A timeout started from an animation frame runs after that frame is painted.
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                let (Some(limit), Some(count)) = (drawn.try_get_untracked(), wanted()) else { return };
+                if limit.saturating_add(CARDS_PER_FRAME) >= count {
+                    drawn.set(usize::MAX);
+                } else {
+                    drawn.set(limit + CARDS_PER_FRAME);
+                    draw_more_after_each_frame(drawn, wanted);
+                }
+            },
+            Duration::ZERO,
+        )
+    });
 }
 
 /// Import a retrospective file (drag and drop onto the page works too).

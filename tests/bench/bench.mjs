@@ -39,27 +39,38 @@ async function withStorage(entries) {
   return context;
 }
 
-// Cold start with 100 stored retrospectives: navigation start to the list rendered.
+// Cold start with 100 stored retrospectives: navigation start to the first paint with the list
+// on screen (Paint Timing's first-contentful-paint, a presentation time: the page shows nothing
+// before Retrace mounts, and the check below makes sure the list was in the DOM by then). Also
+// when the app's first cards, and all 100, were in the DOM.
 {
   const entries = JSON.parse(await readFile(`${data}/hundred.json`, "utf8"));
-  const times = [];
+  const painted = [], inDom = [], allCards = [];
+  let listMissing = 0;
   for (let i = 0; i < 10; i++) {
     const context = await withStorage(entries);
     const page = await context.newPage();
     await page.addInitScript(() => {
       new MutationObserver((_, observer) => {
-        if (document.querySelectorAll(".retro-list > li").length >= 100) {
-          window.__ready = performance.now();
+        const cards = document.querySelectorAll(".retro-list > li").length;
+        if (cards > 0 && window.__firstCards === undefined) window.__firstCards = performance.now();
+        if (cards >= 100) {
+          window.__allCards = performance.now();
           observer.disconnect();
         }
       }).observe(document, { childList: true, subtree: true });
     });
     await page.goto(base);
-    await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 20000 });
-    times.push(await page.evaluate(() => window.__ready));
+    await page.waitForFunction(() => window.__allCards !== undefined && performance.getEntriesByName("first-contentful-paint").length > 0, null, { timeout: 20000 });
+    const [fcp, first, all] = await page.evaluate(() => [performance.getEntriesByName("first-contentful-paint")[0].startTime, window.__firstCards, window.__allCards]);
+    if (first > fcp) listMissing++;
+    painted.push(fcp);
+    inDom.push(first);
+    allCards.push(all);
     await context.close();
   }
-  rows.push(`| cold start to first interactive render, 100 stored retros (median of 10) | ${median(times).toFixed(0)} ms${budget(median(times), 150)} |`);
+  const warning = listMissing ? `; in ${listMissing} of 10 loads the first paint came before the list` : "";
+  rows.push(`| cold start to first interactive render (first paint, list on screen), 100 stored retros (median of 10) | ${median(painted).toFixed(0)} ms${budget(median(painted), 150)}; first cards in the DOM at ${median(inDom).toFixed(0)} ms, all 100 at ${median(allCards).toFixed(0)} ms${warning} |`);
 }
 
 /** Per keystroke: keydown to the next frame, over `count` keystrokes typed into `selector`. */

@@ -1,0 +1,178 @@
+//! The index of stored retrospectives (`<prefix>index`): a summary of each, so the home screen
+//! lists a long history without reading every document, plus what a save needs to know about
+//! the value it last wrote.
+//!
+//! Autosave rewrites the index after every pause in typing, and one summary carries all open
+//! actions of its retrospective, so the index of a single big retrospective is tens of
+//! kilobytes. [`IndexCodec`] remembers the text it last read or wrote (an index that is still
+//! that text is not parsed again) and each summary's JSON (a summary that did not change is
+//! not serialised again). Its output is byte for byte serde's; a test holds it to that.
+
+use crate::domain::summary::RetroSummary;
+use crate::domain::Id;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+pub(super) const INDEX_FORMAT: &str = "retrace.index";
+const INDEX_SCHEMA: u64 = 1;
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub(super) struct IndexDocument {
+    format: String,
+    schema: u64,
+    pub entries: BTreeMap<Id, IndexEntry>,
+}
+
+impl IndexDocument {
+    pub fn empty() -> Self {
+        IndexDocument { format: INDEX_FORMAT.into(), schema: INDEX_SCHEMA, entries: BTreeMap::new() }
+    }
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub(super) struct IndexEntry {
+    pub summary: RetroSummary,
+    /// Length of the stored value when the summary was taken: a different length means the
+    /// value changed behind the index, and it is read again.
+    pub bytes: usize,
+    /// The same length in UTF-16 code units, which the browser can tell without handing the
+    /// value over. Absent in indexes written before it existed: then `bytes` is used.
+    #[serde(default)]
+    pub units: Option<usize>,
+    /// Hash of the value written with this entry. A save whose last write is still the one
+    /// the index names need not read the (large) stored value back; any other writer changes
+    /// this first. Absent in indexes written before it existed: then the value is read.
+    #[serde(default)]
+    pub written: Option<u64>,
+}
+
+pub(super) enum IndexState {
+    Missing,
+    Read(IndexDocument),
+    Damaged(String),
+}
+
+/// Reads and writes index texts, remembering enough to skip repeated work; see the module
+/// documentation.
+#[derive(Default)]
+pub(super) struct IndexCodec {
+    /// The index text last read or written here, and what it holds.
+    last: Option<(String, IndexDocument)>,
+    /// Each summary's JSON as last written, with the summary it was written from.
+    summaries: HashMap<Id, (RetroSummary, String)>,
+}
+
+impl IndexCodec {
+    /// What the stored index text holds.
+    pub fn read(&mut self, raw: String) -> IndexState {
+        if let Some((text, doc)) = &self.last {
+            if *text == raw {
+                return IndexState::Read(doc.clone());
+            }
+        }
+        match serde_json::from_str::<IndexDocument>(&raw) {
+            Ok(doc) if doc.format == INDEX_FORMAT && doc.schema == INDEX_SCHEMA => {
+                self.last = Some((raw, doc.clone()));
+                IndexState::Read(doc)
+            }
+            Ok(doc) if doc.format == INDEX_FORMAT => {
+                IndexState::Damaged(format!("it was written by another version of Retrace (index schema {})", doc.schema))
+            }
+            Ok(_) => IndexState::Damaged("it is not a Retrace index".into()),
+            Err(e) => IndexState::Damaged(format!("it is not valid ({e})")),
+        }
+    }
+
+    /// The text to store for `doc`: what `serde_json::to_string(&doc)` writes.
+    pub fn write(&mut self, doc: IndexDocument) -> String {
+        let mut previous = std::mem::take(&mut self.summaries);
+        let mut out = String::with_capacity(self.last.as_ref().map_or(256, |(text, _)| text.len() + 256));
+        out.push_str("{\"format\":");
+        out.push_str(&json(&doc.format));
+        out.push_str(",\"schema\":");
+        out.push_str(&doc.schema.to_string());
+        out.push_str(",\"entries\":{");
+        for (i, (id, entry)) in doc.entries.iter().enumerate() {
+            let summary = match previous.remove(id) {
+                Some(known) if known.0 == entry.summary => known,
+                _ => (entry.summary.clone(), json(&entry.summary)),
+            };
+            if i > 0 {
+                out.push(',');
+            }
+            out.push('"');
+            id.write_text(&mut out);
+            out.push_str("\":{\"summary\":");
+            out.push_str(&summary.1);
+            out.push_str(",\"bytes\":");
+            out.push_str(&entry.bytes.to_string());
+            out.push_str(",\"units\":");
+            out.push_str(&entry.units.map_or_else(|| "null".into(), |n| n.to_string()));
+            out.push_str(",\"written\":");
+            out.push_str(&entry.written.map_or_else(|| "null".into(), |n| n.to_string()));
+            out.push('}');
+            self.summaries.insert(*id, summary);
+        }
+        out.push_str("}}");
+        self.last = Some((out.clone(), doc));
+        out
+    }
+}
+
+fn json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("index values always serialise")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Edit, Replica, Retrospective, Template, Writer};
+
+    fn entry(n: u8, title: &str, units: Option<usize>, written: Option<u64>) -> (Id, IndexEntry) {
+        let w = Writer { replica: Replica(1), now_ms: 1_000 };
+        let mut retro = Retrospective::new(Id::from_random([n; 16]), Template::Incident, title, &w);
+        retro.apply(Edit::AddAction { id: Id::from_random([n + 100; 16]) }, &w);
+        (retro.id, IndexEntry { summary: RetroSummary::of(&retro), bytes: 10 * n as usize, units, written })
+    }
+
+    #[test]
+    fn written_text_is_serdes_and_reads_back_through_edits_and_removals() {
+        let mut codec = IndexCodec::default();
+        let mut doc = IndexDocument::empty();
+        let check = |doc: &IndexDocument, codec: &mut IndexCodec| {
+            let text = codec.write(doc.clone());
+            assert_eq!(text, serde_json::to_string(doc).unwrap());
+            let mut fresh = IndexCodec::default();
+            assert!(matches!(fresh.read(text.clone()), IndexState::Read(read) if read == *doc));
+            assert!(matches!(codec.read(text), IndexState::Read(read) if read == *doc));
+        };
+        check(&doc, &mut codec);
+        for (n, title) in [(1, "Plain"), (2, "Quotes \" and \\ and\nnewlines"), (3, "日本 🚒")] {
+            let (id, e) = entry(n, title, (n != 2).then_some(n as usize), (n != 3).then_some(u64::MAX - n as u64));
+            doc.entries.insert(id, e);
+        }
+        check(&doc, &mut codec);
+        let (id, changed) = entry(2, "Renamed", Some(7), Some(0));
+        doc.entries.insert(id, changed);
+        check(&doc, &mut codec);
+        doc.entries.remove(&Id::from_random([1; 16]));
+        check(&doc, &mut codec);
+    }
+
+    #[test]
+    fn a_text_other_than_the_last_is_parsed_and_bad_ones_are_reported() {
+        let mut codec = IndexCodec::default();
+        let mut doc = IndexDocument::empty();
+        let (id, e) = entry(1, "Mine", Some(1), Some(1));
+        doc.entries.insert(id, e);
+        codec.write(doc.clone());
+        let (id, e) = entry(2, "Written by another tab", Some(2), Some(2));
+        doc.entries.insert(id, e);
+        let theirs = serde_json::to_string(&doc).unwrap();
+        assert!(matches!(codec.read(theirs), IndexState::Read(read) if read == doc));
+        assert!(matches!(codec.read("not json".into()), IndexState::Damaged(m) if m.contains("not valid")));
+        let newer = r#"{"format":"retrace.index","schema":9,"entries":{}}"#;
+        assert!(matches!(codec.read(newer.into()), IndexState::Damaged(m) if m.contains("schema 9")));
+        assert!(matches!(codec.read(r#"{"format":"other","schema":1,"entries":{}}"#.into()), IndexState::Damaged(_)));
+    }
+}
