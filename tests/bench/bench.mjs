@@ -42,11 +42,13 @@ async function withStorage(entries) {
 // Cold start with 100 stored retrospectives: navigation start to the first paint with the list
 // on screen (Paint Timing's first-contentful-paint, a presentation time: the page shows nothing
 // before Retrace mounts, and the check below makes sure the list was in the DOM by then). Also
-// when the app's first cards, and all 100, were in the DOM.
+// when the app's first cards, and all 100, were in the DOM; and the same first paint for a
+// plain page that draws the same list from the same storage (tests/bench/vanilla-home.*).
 {
   const entries = JSON.parse(await readFile(`${data}/hundred.json`, "utf8"));
-  const painted = [], inDom = [], allCards = [];
+  const painted = [], inDom = [], allCards = [], vanilla = [];
   let listMissing = 0;
+  const firstPaint = (page) => page.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0].startTime);
   for (let i = 0; i < 10; i++) {
     const context = await withStorage(entries);
     const page = await context.newPage();
@@ -62,15 +64,23 @@ async function withStorage(entries) {
     });
     await page.goto(base);
     await page.waitForFunction(() => window.__allCards !== undefined && performance.getEntriesByName("first-contentful-paint").length > 0, null, { timeout: 20000 });
-    const [fcp, first, all] = await page.evaluate(() => [performance.getEntriesByName("first-contentful-paint")[0].startTime, window.__firstCards, window.__allCards]);
+    const [fcp, first, all] = [await firstPaint(page), ...(await page.evaluate(() => [window.__firstCards, window.__allCards]))];
     if (first > fcp) listMissing++;
     painted.push(fcp);
     inDom.push(first);
     allCards.push(all);
     await context.close();
+    // The plain page, interleaved so both see the same machine.
+    const reference = await withStorage(entries);
+    const plain = await reference.newPage();
+    await plain.goto(`${base}bench/vanilla-home.html`);
+    await plain.waitForFunction(() => performance.getEntriesByName("first-contentful-paint").length > 0, null, { timeout: 20000 });
+    vanilla.push(await firstPaint(plain));
+    await reference.close();
   }
   const warning = listMissing ? `; in ${listMissing} of 10 loads the first paint came before the list` : "";
   rows.push(`| cold start to first interactive render (first paint, list on screen), 100 stored retros (median of 10) | ${median(painted).toFixed(0)} ms${budget(median(painted), 150)}; first cards in the DOM at ${median(inDom).toFixed(0)} ms, all 100 at ${median(allCards).toFixed(0)} ms${warning} |`);
+  rows.push(`| plain-HTML reference: the same list from the same storage, no framework, first paint (median of 10) | ${median(vanilla).toFixed(0)} ms |`);
 }
 
 /** Per keystroke: keydown to the next frame, over `count` keystrokes typed into `selector`. */
