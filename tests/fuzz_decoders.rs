@@ -5,7 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use retrace::domain::format::{decode, decode_newer_for_reading, encode};
+use retrace::domain::format::{decode, decode_newer_for_reading, decode_through_value, decode_with, encode, Limits};
 use retrace::domain::link;
 use retrace::domain::*;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -128,6 +128,58 @@ fn fuzz_the_import_and_link_decoders() {
         feed(&link::plain_fragment_bytes_for_fuzzing(&bytes));
     });
     println!("fuzz: {} decoder executions over {} cases per input kind, no panic", EXECUTIONS.load(Ordering::Relaxed), cases());
+}
+
+/// Limits the base document breaks, each alone and just: its clocks' elements sit at depth 5
+/// (item map, item, register, clock, element), it holds five items, its longest texts are ids.
+fn tight_limits() -> [Limits; 4] {
+    let default = Limits::default();
+    [
+        Limits { max_depth: 4, ..default },
+        Limits { max_items: 4, ..default },
+        Limits { max_string_chars: 9, ..default },
+        Limits { max_array_len: 1, ..default },
+    ]
+}
+
+/// The fast reader (one scan, then straight into the model) gives exactly what the reference
+/// reader through `serde_json::Value` gives: the same retrospective, counter included, or the
+/// same error — for mutated documents, under the default limits and under tight ones.
+#[test]
+fn the_fast_reader_agrees_with_the_reference_reader() {
+    let doc = valid_document();
+    let agree = |text: &str, limits: &Limits| {
+        assert_eq!(decode_with(text, limits), decode_through_value(text, limits), "{limits:?} {text}");
+    };
+    for limits in tight_limits() {
+        assert!(decode_with(&doc, &limits).is_err(), "the base document breaks {limits:?}");
+        agree(&doc, &limits);
+    }
+    let extra = [
+        // Clocks the counter must be lifted to, where a parser keeps them and where it does not.
+        r#","junk":{"c":[900,"x"],"inner":{"c":[99999,"y"],"c":[5,"z"]}},"c":[88888,"x"]"#,
+        r#","junk":{"c":9000}"#,
+        r#","schema":"2""#,
+        r#","format":"other""#,
+        r#","title":{"v":"twice","c":[1,"0000000000000007"]}"#,
+        r#","timeline":[]"#,
+    ];
+    for tail in extra {
+        let text = format!("{}{tail}}}", &doc[..doc.len() - 1]);
+        agree(&text, &Limits::default());
+    }
+    // Only a key too long: keys are held to the text limit like values.
+    let long_key = format!(r#"{},"junk":{{"{}":1}}}}"#, &doc[..doc.len() - 1], "k".repeat(60));
+    let keys_only = Limits { max_string_chars: 50, ..Limits::default() };
+    assert!(decode_through_value(&long_key, &keys_only).is_err());
+    agree(&long_key, &keys_only);
+    run(proptest::collection::vec(mutation(), 1..6), |mutations| {
+        let text = String::from_utf8_lossy(&apply(doc.as_bytes(), &mutations)).into_owned();
+        agree(&text, &Limits::default());
+        for limits in tight_limits() {
+            agree(&text, &limits);
+        }
+    });
 }
 
 #[test]

@@ -5,6 +5,7 @@
 //! (migrating older ones), the model's limits, and only then the types. Every failure is a
 //! [`FormatError`] whose message tells a person what to do; nothing here panics on input.
 
+use super::format_scan;
 use super::retrospective::Retrospective;
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -91,7 +92,33 @@ pub fn decode(text: &str) -> Result<Retrospective, FormatError> {
     decode_with(text, &Limits::default())
 }
 
+/// Reads a document within `limits`. A current-schema document within the limits is checked
+/// in one pass over its text and parsed straight into the model (see `format_scan`); any other
+/// goes through [`decode_through_value`], which gives the same result, only slower, and whose
+/// errors are the ones people see.
 pub fn decode_with(text: &str, limits: &Limits) -> Result<Retrospective, FormatError> {
+    if text.len() > limits.max_bytes {
+        return Err(FormatError::TooLarge { bytes: text.len(), limit: limits.max_bytes });
+    }
+    if let Ok(found) = format_scan::scan(text, limits) {
+        let usual = found.object
+            && found.format.as_deref() == Some(FORMAT)
+            && found.schema == Some(SCHEMA)
+            && !found.over_limit
+            && found.items <= limits.max_items;
+        if usual {
+            if let Ok(mut retro) = serde_json::from_str::<Retrospective>(text) {
+                repair_counter(&mut retro, found.max_clock);
+                return Ok(retro);
+            }
+        }
+    }
+    decode_through_value(text, limits)
+}
+
+/// Reads a document through `serde_json::Value`: every check on the parsed tree, migrations
+/// of older schemas, then the model. The reference for [`decode_with`], which tests hold to it.
+pub fn decode_through_value(text: &str, limits: &Limits) -> Result<Retrospective, FormatError> {
     if text.len() > limits.max_bytes {
         return Err(FormatError::TooLarge { bytes: text.len(), limit: limits.max_bytes });
     }
@@ -179,10 +206,13 @@ fn migrate_1_to_2(object: &mut Map<String, Value>) {
     }
 }
 
+/// The top-level maps whose entries count towards [`Limits::max_items`].
+pub(super) const ITEM_MAPS: [&str; 6] = ["timeline", "factors", "whys", "actions", "learnings", "deleted"];
+
 /// Checks the document against `limits`. Returns the highest clock counter in it (registers are
 /// `{"v": …, "c": [counter, replica]}`), found on the same walk.
 fn check_limits(object: &Map<String, Value>, limits: &Limits) -> Result<u64, FormatError> {
-    let items: usize = ["timeline", "factors", "whys", "actions", "learnings", "deleted"]
+    let items: usize = ITEM_MAPS
         .iter()
         .filter_map(|k| object.get(*k).and_then(Value::as_object).map(Map::len))
         .sum();
@@ -217,7 +247,7 @@ fn check_limits(object: &Map<String, Value>, limits: &Limits) -> Result<u64, For
     Ok(max_clock)
 }
 
-fn check_string(s: &str, limits: &Limits) -> Result<(), FormatError> {
+pub(super) fn check_string(s: &str, limits: &Limits) -> Result<(), FormatError> {
     // Byte length bounds character count from above; count characters only when it matters.
     if s.len() > limits.max_string_chars && s.chars().count() > limits.max_string_chars {
         return Err(FormatError::OverLimit(format!("a text of more than {} characters", limits.max_string_chars)));

@@ -16,6 +16,7 @@ pub mod export;
 pub mod facilitation;
 pub mod factors;
 pub mod format;
+mod format_scan;
 pub mod guide;
 pub mod ids;
 pub mod learnings;
