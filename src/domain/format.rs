@@ -142,8 +142,7 @@ pub fn decode_through_value(text: &str, limits: &Limits) -> Result<Retrospective
     object.remove("schema");
     migrate(&mut object, schema)?;
     let max_clock = check_limits(&object, limits)?;
-    let mut retro: Retrospective =
-        serde_json::from_value(Value::Object(object)).map_err(|e| FormatError::Invalid(e.to_string()))?;
+    let mut retro = into_model(object)?;
     repair_counter(&mut retro, max_clock);
     Ok(retro)
 }
@@ -164,7 +163,20 @@ pub fn decode_newer_for_reading(text: &str) -> Result<Retrospective, FormatError
     object.remove("format");
     object.remove("schema");
     check_limits(&object, &limits)?;
-    serde_json::from_value(Value::Object(object)).map_err(|e| FormatError::Invalid(e.to_string()))
+    into_model(object)
+}
+
+/// The checked (and migrated) tree as the model. It is written out and parsed as text: the
+/// fast path parses text into the model anyway, and reading from a `Value` as well would
+/// put a second copy of every type's reading code into the module (about 24 KB gzipped).
+fn into_model(object: Map<String, Value>) -> Result<Retrospective, FormatError> {
+    let text = serde_json::to_string(&object).map_err(|e| FormatError::Invalid(e.to_string()))?;
+    serde_json::from_str(&text).map_err(|e| {
+        // Positions would point into this rewritten text, not the one the person has.
+        let detail = e.to_string();
+        let detail = detail.split(" at line ").next().unwrap_or(&detail);
+        FormatError::Invalid(detail.to_string())
+    })
 }
 
 /// Brings an older document up to [`SCHEMA`], one version at a time. Each bump adds a step

@@ -138,19 +138,19 @@ impl Repository {
                 newer_version: false,
             });
         }
-        let indexed = match &index {
-            IndexState::Read(doc) => doc.entries.clone(),
+        let mut indexed = match index {
+            IndexState::Read(doc) => doc.entries,
             _ => BTreeMap::new(),
         };
         for key in self.store.keys()? {
             let Some(id) = self.id_of_key(&key) else { continue };
-            let entry = indexed.get(&id);
+            let entry = indexed.remove(&id);
             // The usual case: the value has the length the index noted, so its summary holds.
-            if let Some((entry, units)) = entry.and_then(|e| Some((e, e.units?))) {
+            if let Some(units) = entry.as_ref().and_then(|e| e.units) {
                 match self.store.text_len(&key)? {
                     None => continue,
                     Some(len) if len == units => {
-                        listing.retros.push(entry.summary.clone());
+                        listing.retros.extend(entry.map(|e| e.summary));
                         continue;
                     }
                     Some(_) => {}
@@ -158,7 +158,7 @@ impl Repository {
             }
             let Some(raw) = self.store.get(&key)? else { continue };
             match entry {
-                Some(entry) if entry.units.is_none() && entry.bytes == raw.len() => listing.retros.push(entry.summary.clone()),
+                Some(entry) if entry.units.is_none() && entry.bytes == raw.len() => listing.retros.push(entry.summary),
                 _ => match format::decode(&raw) {
                     Ok(retro) if retro.id == id => listing.retros.push(RetroSummary::of(&retro)),
                     Ok(_) => listing.damaged.push(self.damaged(&key, id, "it is stored under another retrospective's key".into(), false)),

@@ -11,6 +11,7 @@ use crate::domain::export::tracker::{new_issue_url, IssueDraft};
 use crate::ui::widgets::count;
 use crate::app::uid;
 use leptos::prelude::*;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// How long "Undo" stays offered after a delete.
@@ -26,6 +27,9 @@ const CARDS_PER_FRAME: usize = 20;
 struct Home {
     app: AppState,
     listing: RwSignal<Listing>,
+    /// The listed retrospectives, shared: the list, its filter and the open actions hold these
+    /// instead of copies (each summary carries its open actions).
+    summaries: Memo<Vec<Arc<RetroSummary>>>,
     list_problem: RwSignal<Option<String>>,
     /// The last deleted retrospective, kept in memory so it can be restored.
     undo: RwSignal<Option<Retrospective>>,
@@ -119,9 +123,11 @@ impl Home {
 #[component]
 pub fn HomeScreen() -> impl IntoView {
     let app = expect_context::<AppState>();
+    let listing = RwSignal::new(Listing::default());
     let home = Home {
         app,
-        listing: RwSignal::new(Listing::default()),
+        listing,
+        summaries: Memo::new(move |_| listing.with(|l| l.retros.iter().cloned().map(Arc::new).collect())),
         list_problem: RwSignal::new(None),
         undo: RwSignal::new(None),
         undo_timer: StoredValue::new(None),
@@ -139,9 +145,9 @@ pub fn HomeScreen() -> impl IntoView {
     let filter = RwSignal::new(String::new());
     let visible = Memo::new(move |_| {
         let f = filter.get();
-        home.listing.with(|l| l.retros.iter().filter(|s| s.matches(&f)).cloned().collect::<Vec<_>>())
+        home.summaries.with(|all| all.iter().filter(|s| s.matches(&f)).cloned().collect::<Vec<_>>())
     });
-    let total = Memo::new(move |_| home.listing.with(|l| l.retros.len()));
+    let total = Memo::new(move |_| home.summaries.with(Vec::len));
     let drawn = RwSignal::new(CARDS_PER_FRAME);
     draw_more_after_each_frame(drawn, move || visible.try_with_untracked(Vec::len));
     let shown = Memo::new(move |_| {
@@ -246,9 +252,9 @@ fn ImportFile() -> impl IntoView {
 fn OpenActions() -> impl IntoView {
     let home = expect_context::<Home>();
     let rows = Memo::new(move |_| {
-        home.listing.with(|l| {
-            let mut rows: Vec<(RetroSummary, crate::domain::summary::OpenAction)> =
-                l.retros.iter().flat_map(|s| s.open_action_items.iter().map(move |a| (s.clone(), a.clone()))).collect();
+        home.summaries.with(|l| {
+            let mut rows: Vec<(Arc<RetroSummary>, crate::domain::summary::OpenAction)> =
+                l.iter().flat_map(|s| s.open_action_items.iter().map(move |a| (s.clone(), a.clone()))).collect();
             // Overdue and soonest first; undated last.
             rows.sort_by_key(|(_, a)| (a.due.is_none(), a.due));
             rows
@@ -431,7 +437,7 @@ fn NewRetrospective() -> impl IntoView {
 }
 
 #[component]
-fn RetroCard(summary: RetroSummary) -> impl IntoView {
+fn RetroCard(summary: Arc<RetroSummary>) -> impl IntoView {
     let home = expect_context::<Home>();
     let renaming = RwSignal::new(false);
     let new_title = RwSignal::new(summary.title.clone());
