@@ -209,3 +209,34 @@ impl<'de> de::Deserialize<'de> for Key<'de> {
         deserializer.deserialize_str(Read)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{format, Edit, Id, Replica, Retrospective, Template, TimelineField, Writer};
+
+    #[test]
+    fn a_saved_document_scans_as_usual_so_it_takes_the_fast_way_in() {
+        let w = Writer { replica: Replica(3), now_ms: 5 };
+        let mut r = Retrospective::new(Id::from_random([1; 16]), Template::Incident, "Outage", &w);
+        for n in 2..5 {
+            r.apply(Edit::AddTimelineEntry { id: Id::from_random([n; 16]) }, &w);
+            r.apply(Edit::Timeline(Id::from_random([n; 16]), TimelineField::What(format!("entry {n}"))), &w);
+        }
+        r.apply(Edit::Delete(Id::from_random([2; 16])), &w);
+        let found = scan(&format::encode(&r), &Limits::default()).unwrap();
+        // The delete's clock (the last one) is a tombstone's, not a register's: the model has it.
+        let last_register_clock = r.counter - 1;
+        assert_eq!(
+            found,
+            Scan { object: true, format: Some(format::FORMAT.into()), schema: Some(format::SCHEMA), items: 3, max_clock: last_register_clock, over_limit: false }
+        );
+    }
+
+    #[test]
+    fn clocks_count_where_a_parser_keeps_them() {
+        let text = r#"{"c":[50,"x"],"a":{"c":[7,"x"],"b":[{"c":[9,"y"],"c":[3,"y"]},{"c":8}]}}"#;
+        assert_eq!(scan(text, &Limits::default()).unwrap().max_clock, 7);
+        assert!(scan("{\"a\":1} x", &Limits::default()).is_err(), "trailing text is not JSON");
+    }
+}
