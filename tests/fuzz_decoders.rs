@@ -163,6 +163,13 @@ fn the_fast_reader_agrees_with_the_reference_reader() {
         r#","format":"other""#,
         r#","title":{"v":"twice","c":[1,"0000000000000007"]}"#,
         r#","timeline":[]"#,
+        // A repeated key: a parser keeps the last one, and its clock with it.
+        r#","junk":{"c":[1000000,"0"]},"junk":0"#,
+        // One id spelled two ways: which copy wins must not depend on the reader.
+        r#","deleted":{"aaaaaaaa-aaaa-4aaa-aaaa-aaaaaaaaaaaa":[100,"0000000000000001"],"AAAAAAAA-AAAA-4AAA-AAAA-AAAAAAAAAAAA":[5,"0000000000000001"]}"#,
+        r#","authors":{"3":{"v":"Ana","c":[40,"0000000000000003"]},"03":{"v":"Ben","c":[2,"0000000000000003"]}}"#,
+        // A position that needs all 17 digits.
+        r#","timeline":{"02020202-0202-4202-8202-020202020202":{"when":{"v":null,"c":[1,"0000000000000007"]},"what":{"v":"","c":[1,"0000000000000007"]},"kind":{"v":"other","c":[1,"0000000000000007"]},"evidence":{"v":"","c":[1,"0000000000000007"]},"position":{"v":9.8178530415663380,"c":[1,"0000000000000007"]}}}"#,
     ];
     for tail in extra {
         let text = format!("{}{tail}}}", &doc[..doc.len() - 1]);

@@ -13,33 +13,40 @@ use super::retrospective::Retrospective;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// One item map's remembered JSON: per item, in id order (the map's order), the item as it
-/// was encoded and its text. A sorted vector walked in step with the map costs no hashing and
-/// no rehashing, which a hash map rebuilt on every save did.
-struct ItemCache<T> {
-    items: Vec<(Id, T, String)>,
+/// The values of an id-keyed map, remembered with the JSON each was written as, in id order
+/// (the map's order). Writing the map again walks both together and serialises only values
+/// that changed: no hashing, no rehashing, which a hash map rebuilt on every save cost.
+pub struct JsonCache<T> {
+    entries: Vec<(Id, T, String)>,
 }
 
-impl<T> Default for ItemCache<T> {
+impl<T> Default for JsonCache<T> {
     fn default() -> Self {
-        ItemCache { items: Vec::new() }
+        JsonCache { entries: Vec::new() }
     }
 }
 
-impl<T: Serialize + PartialEq + Clone> ItemCache<T> {
-    /// Appends the map's JSON object to `out`, as serde would write it (keys in map order),
-    /// reusing the text of every item equal to its remembered copy. Items gone from the map
-    /// are forgotten.
-    fn write_object(&mut self, map: &BTreeMap<Id, T>, out: &mut String) {
-        let mut previous = std::mem::take(&mut self.items).into_iter().peekable();
-        self.items.reserve_exact(map.len());
+impl<T: Serialize + PartialEq + Clone> JsonCache<T> {
+    /// Appends `map` to `out` as a JSON object with its keys in map order, as serde writes
+    /// it. `part` picks the remembered part of each value; `write` appends the value given that
+    /// part's JSON. Values gone from the map are forgotten.
+    pub fn write_object<V>(
+        &mut self,
+        map: &BTreeMap<Id, V>,
+        part: impl Fn(&V) -> &T,
+        out: &mut String,
+        mut write: impl FnMut(&V, &str, &mut String),
+    ) {
+        let mut previous = std::mem::take(&mut self.entries).into_iter().peekable();
+        self.entries.reserve_exact(map.len());
         out.push('{');
-        for (i, (id, item)) in map.iter().enumerate() {
-            // Both are in id order: remembered items before this id were deleted.
+        for (i, (id, value)) in map.iter().enumerate() {
+            let part = part(value);
+            // Both are in id order: remembered entries before this id were removed since.
             while previous.next_if(|(known, _, _)| known < id).is_some() {}
             let entry = match previous.next_if(|(known, _, _)| known == id) {
-                Some(known) if known.1 == *item => known,
-                _ => (*id, item.clone(), serde_json::to_string(item).expect("items always serialise")),
+                Some(known) if known.1 == *part => known,
+                _ => (*id, part.clone(), serde_json::to_string(part).expect("model values always serialise")),
             };
             if i > 0 {
                 out.push(',');
@@ -47,25 +54,31 @@ impl<T: Serialize + PartialEq + Clone> ItemCache<T> {
             out.push('"');
             id.write_text(out);
             out.push_str("\":");
-            out.push_str(&entry.2);
-            self.items.push(entry);
+            write(value, &entry.2, out);
+            self.entries.push(entry);
         }
         out.push('}');
     }
 
-    fn len(&self) -> usize {
-        self.items.iter().map(|(_, _, json)| json.len() + 40).sum()
+    /// Roughly the length of the object last written, to size the next buffer.
+    pub fn text_len(&self) -> usize {
+        self.entries.iter().map(|(_, _, json)| json.len() + 40).sum()
     }
+}
+
+/// Appends an item's JSON as it is.
+fn as_is<T>(_: &T, json: &str, out: &mut String) {
+    out.push_str(json);
 }
 
 /// Encodes successive versions of one retrospective; see the module documentation.
 #[derive(Default)]
 pub struct IncrementalEncoder {
-    timeline: ItemCache<super::TimelineEntry>,
-    factors: ItemCache<super::ContributingFactor>,
-    whys: ItemCache<super::WhyNode>,
-    actions: ItemCache<super::ActionItem>,
-    learnings: ItemCache<super::Learning>,
+    timeline: JsonCache<super::TimelineEntry>,
+    factors: JsonCache<super::ContributingFactor>,
+    whys: JsonCache<super::WhyNode>,
+    actions: JsonCache<super::ActionItem>,
+    learnings: JsonCache<super::Learning>,
 }
 
 impl IncrementalEncoder {
@@ -78,23 +91,27 @@ impl IncrementalEncoder {
         let actions = std::mem::take(&mut retro.actions);
         let learnings = std::mem::take(&mut retro.learnings);
         let skeleton = format::encode(retro);
-        let cached = self.timeline.len() + self.factors.len() + self.whys.len() + self.actions.len() + self.learnings.len();
+        let cached = self.timeline.text_len() + self.factors.text_len() + self.whys.text_len() + self.actions.text_len() + self.learnings.text_len();
         let mut text = String::with_capacity(skeleton.len() + cached + cached / 8);
         // In the skeleton each map is `"name":{}`, in field order. That sequence cannot occur
         // inside a string value (quotes there are escaped), and only header registers come
         // before the maps, so the first occurrence after the previous map is the map's place.
         let mut rest = skeleton.as_str();
-        let mut splice = |placeholder: &str, text: &mut String, write: &mut dyn FnMut(&mut String)| {
+        let mut at_map = |placeholder: &str, text: &mut String| {
             let at = rest.find(placeholder).expect("the skeleton has every item map, in field order") + placeholder.len() - 2;
             text.push_str(&rest[..at]);
-            write(text);
             rest = &rest[at + 2..];
         };
-        splice("\"timeline\":{}", &mut text, &mut |out| self.timeline.write_object(&timeline, out));
-        splice("\"factors\":{}", &mut text, &mut |out| self.factors.write_object(&factors, out));
-        splice("\"whys\":{}", &mut text, &mut |out| self.whys.write_object(&whys, out));
-        splice("\"actions\":{}", &mut text, &mut |out| self.actions.write_object(&actions, out));
-        splice("\"learnings\":{}", &mut text, &mut |out| self.learnings.write_object(&learnings, out));
+        at_map("\"timeline\":{}", &mut text);
+        self.timeline.write_object(&timeline, |v| v, &mut text, as_is);
+        at_map("\"factors\":{}", &mut text);
+        self.factors.write_object(&factors, |v| v, &mut text, as_is);
+        at_map("\"whys\":{}", &mut text);
+        self.whys.write_object(&whys, |v| v, &mut text, as_is);
+        at_map("\"actions\":{}", &mut text);
+        self.actions.write_object(&actions, |v| v, &mut text, as_is);
+        at_map("\"learnings\":{}", &mut text);
+        self.learnings.write_object(&learnings, |v| v, &mut text, as_is);
         text.push_str(rest);
         retro.timeline = timeline;
         retro.factors = factors;

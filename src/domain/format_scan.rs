@@ -2,11 +2,14 @@
 //! it in memory.
 //!
 //! Reading a big retrospective through `serde_json::Value` (to check limits and migrate) and
-//! then into the model cost 8 ms natively for 535 KB, most of it building the `Value` tree.
-//! A current-schema document does not need migrating, so [`format::decode_with`] first scans
-//! the text with [`scan`] — the same checks as `format`'s walk over a `Value`, streaming — and
-//! then parses it straight into the model. Anything unusual (another schema, a limit broken, a
-//! value of the wrong type) goes the reference way instead, so every error reads as before.
+//! then into the model took about twice as long as need be, most of it building the `Value`
+//! tree. A current-schema document does not need migrating, so [`format::decode_with`] first
+//! scans the text with [`scan`] — the checks of `format`'s walk over a `Value`, streaming, and
+//! stricter in one place (top-level keys are held to the text limit too) — then parses it
+//! straight into the model, and keeps the result only if writing it back gives the very same
+//! text. Anything else (another schema, a limit broken, a repeated key, a value of the wrong
+//! type, a form this build would not write) goes the reference way, so results and errors are
+//! always the reference reader's.
 //!
 //! [`format::decode_with`]: super::format::decode_with
 

@@ -72,7 +72,7 @@ impl Id {
 
 /// Text made of [`HEX`] digits and hyphens only, as `&str`.
 fn ascii(bytes: &[u8]) -> &str {
-    std::str::from_utf8(bytes).unwrap_or_default()
+    std::str::from_utf8(bytes).expect("hex digits and hyphens are ASCII")
 }
 
 impl fmt::Display for Id {

@@ -8,10 +8,11 @@
 //! that text is not parsed again) and each summary's JSON (a summary that did not change is
 //! not serialised again). Its output is byte for byte serde's; a test holds it to that.
 
+use crate::domain::encoder::JsonCache;
 use crate::domain::summary::RetroSummary;
 use crate::domain::Id;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 pub(super) const INDEX_FORMAT: &str = "retrace.index";
 const INDEX_SCHEMA: u64 = 1;
@@ -59,7 +60,7 @@ pub(super) struct IndexCodec {
     /// The index text last read or written here, and what it holds.
     last: Option<(String, IndexDocument)>,
     /// Each summary's JSON as last written, with the summary it was written from.
-    summaries: HashMap<Id, (RetroSummary, String)>,
+    summaries: JsonCache<RetroSummary>,
 }
 
 impl IndexCodec {
@@ -85,25 +86,15 @@ impl IndexCodec {
 
     /// The text to store for `doc`: what `serde_json::to_string(&doc)` writes.
     pub fn write(&mut self, doc: IndexDocument) -> String {
-        let mut previous = std::mem::take(&mut self.summaries);
-        let mut out = String::with_capacity(self.last.as_ref().map_or(256, |(text, _)| text.len() + 256));
+        let mut out = String::with_capacity(self.summaries.text_len() + 96 * doc.entries.len() + 64);
         out.push_str("{\"format\":");
         out.push_str(&json(&doc.format));
         out.push_str(",\"schema\":");
         out.push_str(&doc.schema.to_string());
-        out.push_str(",\"entries\":{");
-        for (i, (id, entry)) in doc.entries.iter().enumerate() {
-            let summary = match previous.remove(id) {
-                Some(known) if known.0 == entry.summary => known,
-                _ => (entry.summary.clone(), json(&entry.summary)),
-            };
-            if i > 0 {
-                out.push(',');
-            }
-            out.push('"');
-            id.write_text(&mut out);
-            out.push_str("\":{\"summary\":");
-            out.push_str(&summary.1);
+        out.push_str(",\"entries\":");
+        self.summaries.write_object(&doc.entries, |entry| &entry.summary, &mut out, |entry, summary, out| {
+            out.push_str("{\"summary\":");
+            out.push_str(summary);
             out.push_str(",\"bytes\":");
             out.push_str(&entry.bytes.to_string());
             out.push_str(",\"units\":");
@@ -111,9 +102,8 @@ impl IndexCodec {
             out.push_str(",\"written\":");
             out.push_str(&entry.written.map_or_else(|| "null".into(), |n| n.to_string()));
             out.push('}');
-            self.summaries.insert(*id, summary);
-        }
-        out.push_str("}}");
+        });
+        out.push('}');
         self.last = Some((out.clone(), doc));
         out
     }

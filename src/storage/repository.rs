@@ -326,9 +326,9 @@ impl Repository {
 /// the index, so it must not change between builds (std's `DefaultHasher` may), and it runs
 /// over half a megabyte per save, so it reads eight bytes at a time into four independent
 /// lanes (one chain would make each step wait for the last). Each step is a bijection of a
-/// lane for a fixed word and of the word for a fixed lane, and so is each step of folding the
-/// lanes together: two texts of one length that differ in a single word never collide. The
-/// length is mixed in at the end.
+/// lane for a fixed block and of the block for a fixed lane, and so is each step of folding
+/// the lanes together: two texts of one length that differ within one aligned 8-byte block
+/// never collide. The length is mixed in at the end.
 fn hash(text: &str) -> u64 {
     const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
     let step = |h: u64, word: u64| (h.rotate_left(5) ^ word).wrapping_mul(K);

@@ -149,7 +149,9 @@ pub fn HomeScreen() -> impl IntoView {
     });
     let total = Memo::new(move |_| home.summaries.with(Vec::len));
     let drawn = RwSignal::new(CARDS_PER_FRAME);
-    draw_more_after_each_frame(drawn, move || visible.try_with_untracked(Vec::len));
+    // Counted over all retrospectives, not the filtered ones: a filter typed while cards are
+    // still being drawn must not lift the limit, or clearing it would draw them all at once.
+    draw_more_after_each_frame(drawn, move || home.summaries.try_with_untracked(Vec::len));
     let shown = Memo::new(move |_| {
         let limit = drawn.get();
         visible.with(|v| v[..v.len().min(limit)].to_vec())
@@ -207,7 +209,8 @@ pub fn HomeScreen() -> impl IntoView {
 
 /// Raises `drawn` by [`CARDS_PER_FRAME`] after each painted frame until it covers `wanted()`,
 /// then lifts the limit for good, so retrospectives added later (an import, another tab) show
-/// at once. Stops by itself when the home screen is left (the signals are gone).
+/// at once. Stops by itself when the home screen is left (the signals are gone). In a tab
+/// opened in the background frames wait until it is shown, and so do the remaining cards.
 fn draw_more_after_each_frame(drawn: RwSignal<usize>, wanted: impl Fn() -> Option<usize> + Copy + 'static) {
     // A timeout started from an animation frame runs after that frame is painted.
     request_animation_frame(move || {
