@@ -99,15 +99,12 @@ pub fn decode(text: &str) -> Result<Retrospective, FormatError> {
 /// writes" is what makes the two agree: no key repeated, no id spelled another way, nothing
 /// unknown — any of which a parsed tree and a straight parse could resolve differently.
 pub fn decode_with(text: &str, limits: &Limits) -> Result<Retrospective, FormatError> {
-    if text.len() > limits.max_bytes {
-        return Err(FormatError::TooLarge { bytes: text.len(), limit: limits.max_bytes });
-    }
+    check_size(text, limits)?;
     if let Ok(found) = format_scan::scan(text, limits) {
         let usual = found.object
             && found.format.as_deref() == Some(FORMAT)
             && found.schema == Some(SCHEMA)
-            && !found.over_limit
-            && found.items <= limits.max_items;
+            && !found.over_limit;
         if usual {
             if let Ok(mut retro) = serde_json::from_str::<Retrospective>(text) {
                 if encode(&retro) == text {
@@ -123,9 +120,7 @@ pub fn decode_with(text: &str, limits: &Limits) -> Result<Retrospective, FormatE
 /// Reads a document through `serde_json::Value`: every check on the parsed tree, migrations
 /// of older schemas, then the model. The reference for [`decode_with`], which tests hold to it.
 pub fn decode_through_value(text: &str, limits: &Limits) -> Result<Retrospective, FormatError> {
-    if text.len() > limits.max_bytes {
-        return Err(FormatError::TooLarge { bytes: text.len(), limit: limits.max_bytes });
-    }
+    check_size(text, limits)?;
     let value: Value = serde_json::from_str(text).map_err(|e| FormatError::NotJson(e.to_string()))?;
     let Value::Object(mut object) = value else {
         return Err(FormatError::NotRetrace { found: None });
@@ -156,9 +151,7 @@ pub fn decode_through_value(text: &str, limits: &Limits) -> Result<Retrospective
 /// over the original, which would lose them.
 pub fn decode_newer_for_reading(text: &str) -> Result<Retrospective, FormatError> {
     let limits = Limits::default();
-    if text.len() > limits.max_bytes {
-        return Err(FormatError::TooLarge { bytes: text.len(), limit: limits.max_bytes });
-    }
+    check_size(text, &limits)?;
     let value: Value = serde_json::from_str(text).map_err(|e| FormatError::NotJson(e.to_string()))?;
     let Value::Object(mut object) = value else { return Err(FormatError::NotRetrace { found: None }) };
     if object.get("format").and_then(Value::as_str) != Some(FORMAT) {
@@ -220,6 +213,13 @@ fn migrate_1_to_2(object: &mut Map<String, Value>) {
             }
         }
     }
+}
+
+fn check_size(text: &str, limits: &Limits) -> Result<(), FormatError> {
+    if text.len() > limits.max_bytes {
+        return Err(FormatError::TooLarge { bytes: text.len(), limit: limits.max_bytes });
+    }
+    Ok(())
 }
 
 /// The top-level maps whose entries count towards [`Limits::max_items`].

@@ -31,7 +31,8 @@ pub(super) struct Scan {
     pub items: usize,
     /// The highest clock counter of any register (`{"v": …, "c": [counter, replica]}`).
     pub max_clock: u64,
-    /// A limit is broken somewhere; the rest of that value was only checked to be JSON.
+    /// A limit is broken: too many items, or somewhere a value (the rest of which was then
+    /// only checked to be JSON).
     pub over_limit: bool,
 }
 
@@ -41,6 +42,7 @@ pub(super) fn scan(text: &str, limits: &Limits) -> Result<Scan, serde_json::Erro
     let mut deserializer = serde_json::Deserializer::from_str(text);
     Node { depth: 0, role: Role::Top, limits, found: &mut found }.deserialize(&mut deserializer)?;
     deserializer.end()?;
+    found.over_limit |= found.items > limits.max_items;
     Ok(found)
 }
 

@@ -204,8 +204,7 @@ impl Repository {
         };
         let existing = if unchanged_since_our_write { None } else { self.store.get(&key).map_err(SaveError::Store)? };
         if let Some(existing) = existing {
-            let known = self.last_written.borrow().get(&retro.id) == Some(&hash(&existing));
-            if !known {
+            if last != Some(hash(&existing)) {
                 let theirs = format::decode(&existing).map_err(SaveError::WouldOverwriteUnreadable)?;
                 let report = merge_retrospectives(retro, &theirs)
                     .map_err(|_| SaveError::WouldOverwriteUnreadable(FormatError::Invalid("the stored copy is a different retrospective".into())))?;

@@ -26,10 +26,11 @@ const CARDS_PER_FRAME: usize = 20;
 #[derive(Clone, Copy)]
 struct Home {
     app: AppState,
-    listing: RwSignal<Listing>,
-    /// The listed retrospectives, shared: the list, its filter and the open actions hold these
-    /// instead of copies (each summary carries its open actions).
-    summaries: Memo<Vec<Arc<RetroSummary>>>,
+    /// The listed retrospectives, newest first, shared: the list, its filter and the open
+    /// actions hold these instead of copies (each summary carries its open actions).
+    summaries: RwSignal<Vec<Arc<RetroSummary>>>,
+    /// Stored values that could not be read.
+    damaged: RwSignal<Vec<DamagedEntry>>,
     list_problem: RwSignal<Option<String>>,
     /// The last deleted retrospective, kept in memory so it can be restored.
     undo: RwSignal<Option<Retrospective>>,
@@ -39,8 +40,9 @@ struct Home {
 impl Home {
     fn refresh(&self) {
         match self.app.repo.with_value(|r| r.list()) {
-            Ok(listing) => {
-                self.listing.set(listing);
+            Ok(Listing { retros, damaged }) => {
+                self.summaries.set(retros.into_iter().map(Arc::new).collect());
+                self.damaged.set(damaged);
                 self.list_problem.set(None);
             }
             Err(e) => self.list_problem.set(Some(e.to_string())),
@@ -123,11 +125,10 @@ impl Home {
 #[component]
 pub fn HomeScreen() -> impl IntoView {
     let app = expect_context::<AppState>();
-    let listing = RwSignal::new(Listing::default());
     let home = Home {
         app,
-        listing,
-        summaries: Memo::new(move |_| listing.with(|l| l.retros.iter().cloned().map(Arc::new).collect())),
+        summaries: RwSignal::new(Vec::new()),
+        damaged: RwSignal::new(Vec::new()),
         list_problem: RwSignal::new(None),
         undo: RwSignal::new(None),
         undo_timer: StoredValue::new(None),
@@ -517,7 +518,7 @@ fn RetroCard(summary: Arc<RetroSummary>) -> impl IntoView {
 #[component]
 fn DamagedEntries() -> impl IntoView {
     let home = expect_context::<Home>();
-    let damaged = Memo::new(move |_| home.listing.with(|l| l.damaged.clone()));
+    let damaged = home.damaged;
     view! {
         <Show when=move || !damaged.get().is_empty()>
             <section class="damaged" aria-labelledby=uid("damaged-title")>
