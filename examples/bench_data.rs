@@ -21,7 +21,7 @@ fn id(n: u32, salt: u8) -> Id {
 }
 
 fn big_retro(replica: u64, salt: u8) -> Retrospective {
-    let w = Writer { replica: Replica(replica), now_ms: 1_764_000_000_000 };
+    let w = Writer::new(Replica(replica), 1_764_000_000_000);
     let mut r = Retrospective::new(id(0, 1), Template::Incident, "Large retrospective (1,000 items)", &w);
     for n in 0..500 {
         let e = id(1000 + n, 2);
@@ -69,9 +69,9 @@ fn main() {
     // 100 retrospectives of a realistic size, with the index the app keeps.
     let store = MemoryStore::new();
     let repo = Repository::new(Rc::new(store.clone()), "retrace:");
-    repo.replica(|| Replica(1)).unwrap();
+    repo.profile(|| Replica(1)).unwrap();
     for n in 0..100u32 {
-        let w = Writer { replica: Replica(1), now_ms: 1_764_000_000_000 + n as i64 * 60_000 };
+        let w = Writer::new(Replica(1), 1_764_000_000_000 + n as i64 * 60_000);
         let mut r = Retrospective::new(id(n, 9), if n % 2 == 0 { Template::Incident } else { Template::Project }, &format!("Retrospective {n}"), &w);
         for k in 0..10 {
             let e = id(n * 100 + k, 10);
@@ -91,7 +91,7 @@ fn main() {
     let big = big_retro(1, 0);
     let store = MemoryStore::new();
     let repo = Repository::new(Rc::new(store.clone()), "retrace:");
-    repo.replica(|| Replica(1)).unwrap();
+    repo.profile(|| Replica(1)).unwrap();
     repo.save(&mut big.clone()).unwrap();
     std::fs::write(format!("{out}/big.json"), dump(&store)).unwrap();
     std::fs::write(format!("{out}/big-id.txt"), big.id.to_string()).unwrap();
@@ -99,7 +99,7 @@ fn main() {
     // Native timings on the large retrospective.
     let mut mine = big.clone();
     let mut theirs = big.clone();
-    let (me, them) = (Writer { replica: Replica(1), now_ms: 1 }, Writer { replica: Replica(2), now_ms: 2 });
+    let (me, them) = (Writer::new(Replica(1), 1), Writer::new(Replica(2), 2));
     for n in 0..100 {
         mine.apply(Edit::Timeline(id(1000 + n, 2), TimelineField::What(format!("edited here {n}"))), &me);
         theirs.apply(Edit::Timeline(id(1200 + n, 2), TimelineField::What(format!("edited there {n}"))), &them);
@@ -109,7 +109,7 @@ fn main() {
     // copy written over it while the retrospective is open (the `storage` event merges it).
     let store = MemoryStore::new();
     let repo = Repository::new(Rc::new(store.clone()), "retrace:");
-    repo.replica(|| Replica(1)).unwrap();
+    repo.profile(|| Replica(1)).unwrap();
     repo.save(&mut mine.clone()).unwrap();
     std::fs::write(format!("{out}/big-mine.json"), dump(&store)).unwrap();
     std::fs::write(format!("{out}/big-theirs.txt"), format::encode(&theirs)).unwrap();

@@ -26,7 +26,7 @@ fn repository(prefix: &str) -> Repository {
 }
 
 fn writer() -> Writer {
-    Writer { replica: Replica(42), now_ms: js_sys::Date::now() as i64 }
+    Writer::new(Replica(42), js_sys::Date::now() as i64)
 }
 
 fn retro(title: &str) -> Retrospective {
@@ -51,7 +51,7 @@ fn the_adapter_saves_lists_loads_and_deletes_in_local_storage() {
     repo.save(&mut r).unwrap();
 
     let raw = local_storage().get_item(&format!("{prefix}retro:{}", r.id)).unwrap().unwrap();
-    assert!(raw.starts_with("{\"format\":\"retrace.retrospective\",\"schema\":2"));
+    assert!(raw.starts_with("{\"format\":\"retrace.retrospective\",\"schema\":3"));
     assert!(local_storage().get_item(&format!("{prefix}index")).unwrap().is_some());
 
     let listing = repo.list().unwrap();
@@ -60,7 +60,7 @@ fn the_adapter_saves_lists_loads_and_deletes_in_local_storage() {
     assert_eq!(listing.retros[0].timeline, 1);
     assert_eq!(repo.load(r.id).unwrap(), r);
 
-    repo.delete(r.id).unwrap();
+    repo.delete(r.id, 0).unwrap();
     assert!(repo.list().unwrap().retros.is_empty());
     assert!(local_storage().get_item(&format!("{prefix}retro:{}", r.id)).unwrap().is_none());
 }

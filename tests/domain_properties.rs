@@ -54,11 +54,17 @@ fn pick<T: Copy>(all: &[T], n: u8) -> T {
 /// Applies `ops` as `replica`; ids are derived from the replica and the op's position so that
 /// different writers never invent the same id.
 fn apply_all(r: &mut Retrospective, ops: &[Op], replica: u8) {
+    apply_as(r, ops, Replica(replica as u64), replica)
+}
+
+/// Applies `ops` as `writer`, inventing ids from `seed`: two writers may share a replica id
+/// (two tabs of one browser before schema 3) and still invent different ids.
+fn apply_as(r: &mut Retrospective, ops: &[Op], writer: Replica, seed: u8) {
     for (step, op) in ops.iter().enumerate() {
-        let w = Writer { replica: Replica(replica as u64), now_ms: 1_000 + step as i64 };
+        let w = Writer::new(writer, 1_000 + step as i64);
         let fresh = {
             let mut bytes = [0u8; 16];
-            bytes[0] = replica;
+            bytes[0] = seed;
             bytes[1..9].copy_from_slice(&(step as u64).to_le_bytes());
             bytes[9] = 0xAB;
             Id::from_random(bytes)
@@ -145,7 +151,7 @@ fn apply_all(r: &mut Retrospective, ops: &[Op], replica: u8) {
 }
 
 fn base() -> Retrospective {
-    let w = Writer { replica: Replica(0), now_ms: 0 };
+    let w = Writer::new(Replica(0), 0);
     let mut r = Retrospective::new(Id::from_random([9; 16]), Template::Incident, "Base", &w);
     apply_all(&mut r, &[Op::Add { kind: 0 }, Op::Add { kind: 1 }, Op::Add { kind: 2 }, Op::Add { kind: 3 }], 0);
     r
@@ -203,6 +209,46 @@ proptest! {
         prop_assert_eq!(merged(&ab, &b), ab.clone());
     }
 
+    /// Writers that share a replica id and write from equal counters (two tabs of one browser
+    /// before schema 3) hold different values under one clock; every order of merging must
+    /// still end in the same document, and that document must survive the format.
+    #[test]
+    fn copies_converge_in_every_merge_order_even_when_writers_share_a_replica(
+        a_ops in proptest::collection::vec(op(), 0..25),
+        b_ops in proptest::collection::vec(op(), 0..25),
+        c_ops in proptest::collection::vec(op(), 0..25),
+        shared in 0u8..3,
+    ) {
+        let (mut a, mut b, mut c) = (base(), base(), base());
+        // `shared` picks which pair writes as one replica; the third writes as its own page load.
+        let replicas = match shared {
+            0 => [1, 1, 3],
+            1 => [1, 2, 1],
+            _ => [1, 2, 2],
+        };
+        apply_as(&mut a, &a_ops, Replica(replicas[0]), 1);
+        apply_as(&mut b, &b_ops, Replica(replicas[1]), 2);
+        apply_as(&mut c, &c_ops, Replica(replicas[2]), 3);
+        let copies = [&a, &b, &c];
+        let orders = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]];
+        let results: Vec<Retrospective> = orders
+            .iter()
+            .map(|order| {
+                let mut out = copies[order[0]].clone();
+                merge_retrospectives(&mut out, copies[order[1]]).unwrap();
+                merge_retrospectives(&mut out, copies[order[2]]).unwrap();
+                out
+            })
+            .collect();
+        for result in &results[1..] {
+            prop_assert_eq!(result, &results[0]);
+        }
+        // Pairwise too, the way two tabs exchange saves: each merges the other's copy.
+        prop_assert_eq!(merged(&a, &b), merged(&b, &a));
+        prop_assert_eq!(merged(&merged(&a, &b), &c), merged(&a, &merged(&b, &c)));
+        prop_assert_eq!(decode(&encode(&results[0])).unwrap(), results[0].clone());
+    }
+
     #[test]
     fn merging_loses_no_surviving_item(
         a_ops in proptest::collection::vec(op(), 0..30),
@@ -237,5 +283,57 @@ fn the_schema_1_fixture_still_loads() {
     assert!(!r.facilitation.presenter.value);
     assert_eq!(r.facilitation.votes_per_person.value, 3);
     assert!(r.factors.values().all(|f| f.merged_into.value.is_none()));
-    assert!(encode(&r).contains("\"schema\":2"));
+    assert!(encode(&r).contains("\"schema\":3"));
+}
+
+#[test]
+fn two_tabs_of_one_browser_writing_one_field_from_one_counter_agree_after_merging() {
+    // Before schema 3 both tabs stamped Clock(n, R) with the profile's replica R.
+    let r = base();
+    let mut tab_a = r.clone();
+    let mut tab_b = r.clone();
+    let profile = Replica(7);
+    tab_a.apply(Edit::Impact("Checkout failed for 40 minutes".into()), &Writer::new(profile, 5_000));
+    tab_b.apply(Edit::Impact("Checkout failed for 38 minutes".into()), &Writer::new(profile, 5_000));
+    assert_eq!(tab_a.impact.clock, tab_b.impact.clock, "the same clock, different values");
+    let (mut a, mut b) = (tab_a.clone(), tab_b.clone());
+    merge_retrospectives(&mut a, &tab_b).unwrap();
+    merge_retrospectives(&mut b, &tab_a).unwrap();
+    assert_eq!(a, b);
+    // With a replica per page load, the clocks differ and the later replica wins in both.
+    let mut tab_a = r.clone();
+    let mut tab_b = r.clone();
+    tab_a.apply(Edit::Impact("A".into()), &Writer::in_profile(Replica(100), profile, 5_000));
+    tab_b.apply(Edit::Impact("B".into()), &Writer::in_profile(Replica(200), profile, 5_000));
+    assert_ne!(tab_a.impact.clock, tab_b.impact.clock);
+    let (mut a, mut b) = (tab_a.clone(), tab_b.clone());
+    let report = merge_retrospectives(&mut a, &tab_b).unwrap();
+    merge_retrospectives(&mut b, &tab_a).unwrap();
+    assert_eq!(a, b);
+    assert_eq!(a.impact.value, "B");
+    assert_eq!(report.by, std::collections::BTreeSet::from([profile]), "two tabs are one person");
+}
+
+#[test]
+fn the_schema_2_fixture_still_loads() {
+    let text = include_str!("fixtures/retrospective-schema-2.json");
+    let mut r = decode(text).expect("every schema-2 document stays readable");
+    assert_eq!(r.display_title(), "Checkout errors after the 14:00 deploy (schema 2)");
+    assert_eq!(r.timeline.len(), 3);
+    assert!(r.facilitation.safe_to_share.value);
+    assert_eq!(r.facilitation.voters.value, 4);
+    // Migrated to schema 3: no writer map, so each replica is its own profile, and names
+    // written by that profile's replica still belong to it.
+    assert!(r.writers.is_empty());
+    let old = Replica::parse("5eed000000000001").unwrap();
+    assert_eq!(r.profile_of(old), old);
+    assert_eq!(r.author_name(old), Some("Dana (facilitator)"));
+    // A new page load of that same browser profile writes as its own replica and keeps the name.
+    let tab = Writer::in_profile(Replica(0xbeef), old, 2_000_000_000_000);
+    r.apply(Edit::Participants("Dana, Sam".into()), &tab);
+    assert_eq!(r.profile_of(Replica(0xbeef)), old);
+    assert_eq!(r.author_name(Replica(0xbeef)), Some("Dana (facilitator)"));
+    let again = decode(&encode(&r)).unwrap();
+    assert_eq!(again, r);
+    assert!(encode(&r).contains("\"schema\":3"));
 }

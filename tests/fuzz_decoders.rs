@@ -17,7 +17,7 @@ fn cases() -> u32 {
 }
 
 fn valid_document() -> String {
-    let w = Writer { replica: Replica(7), now_ms: 1 };
+    let w = Writer::new(Replica(7), 1);
     let id = |n: u8| Id::from_random([n; 16]);
     let mut r = Retrospective::new(id(1), Template::Incident, "Fuzz base", &w);
     r.apply(Edit::AddTimelineEntry { id: id(2) }, &w);
@@ -191,9 +191,9 @@ fn the_fast_reader_agrees_with_the_reference_reader() {
 
 #[test]
 fn pathological_inputs_are_refused_quickly() {
-    let deep = format!(r#"{{"format":"retrace.retrospective","schema":2,"x":{}1{}}}"#, "[".repeat(100_000), "]".repeat(100_000));
+    let deep = format!(r#"{{"format":"retrace.retrospective","schema":3,"x":{}1{}}}"#, "[".repeat(100_000), "]".repeat(100_000));
     assert!(decode(&deep).is_err());
-    let wide = format!(r#"{{"format":"retrace.retrospective","schema":2,"timeline":{{{}}}}}"#, (0..30_000).map(|i| format!("\"k{i}\":1")).collect::<Vec<_>>().join(","));
+    let wide = format!(r#"{{"format":"retrace.retrospective","schema":3,"timeline":{{{}}}}}"#, (0..30_000).map(|i| format!("\"k{i}\":1")).collect::<Vec<_>>().join(","));
     assert!(decode(&wide).is_err());
     let huge_number = r#"{"format":"retrace.retrospective","schema":18446744073709551616}"#;
     assert!(decode(huge_number).is_err());

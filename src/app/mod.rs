@@ -3,7 +3,7 @@
 
 pub mod embed;
 
-use crate::domain::{Id, Replica};
+use crate::domain::{Id, Replica, Writer};
 use crate::storage::{local::LocalStore, memory::MemoryStore, KeyValueStore, Repository};
 use crate::ui::audience::AudienceScreen;
 use crate::ui::home::HomeScreen;
@@ -59,7 +59,12 @@ pub struct AppState {
     pub app_url: &'static str,
     pub root: NodeRef<leptos::html::Div>,
     pub repo: StoredValue<Repository, LocalStorage>,
+    /// This page load's replica: fresh on every load, so no two tabs, windows or widgets ever
+    /// stamp the same clock (see `domain::clock`).
     pub replica: Replica,
+    /// This browser profile (stored in settings): who the writes are from, for names and
+    /// merge reports.
+    pub profile: Replica,
     pub route: RwSignal<Route>,
     /// Set when storage cannot be used at all: the app keeps working in memory.
     pub storage_unavailable: RwSignal<Option<String>>,
@@ -71,6 +76,11 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// Who is writing now: this page load, on behalf of this browser profile.
+    pub fn writer(&self) -> Writer {
+        Writer::in_profile(self.replica, self.profile, crate::ui::platform::now_ms())
+    }
+
     pub fn navigate(&self, route: Route) {
         self.notice.set(None);
         self.route.set(route);
@@ -196,7 +206,7 @@ fn open_storage(prefix: &str) -> (Repository, Option<String>) {
 #[component]
 pub fn App(options: MountOptions) -> impl IntoView {
     let (repo, mut problem) = open_storage(&options.prefix);
-    let replica = match repo.replica(new_replica) {
+    let profile = match repo.profile(new_replica) {
         Ok(r) => r,
         Err(e) => {
             problem.get_or_insert_with(|| e.to_string());
@@ -214,7 +224,8 @@ pub fn App(options: MountOptions) -> impl IntoView {
         app_url: Box::leak(options.app_url.clone().into_boxed_str()),
         root,
         repo: StoredValue::new_local(repo),
-        replica,
+        replica: new_replica(),
+        profile,
         route: RwSignal::new(initial),
         storage_unavailable: RwSignal::new(problem),
         announcer: Announcer::new(),

@@ -38,9 +38,9 @@ impl Check {
 /// Every check that applies today, in the order the items are listed.
 pub fn prevention_checks(retro: &Retrospective, today: Date) -> Vec<Check> {
     let mut checks = vec![];
+    let addressed = retro.addressed_factors();
     for factor in retro.factor_order() {
-        let addressed = retro.actions.values().any(|a| a.factor_links.value.contains(&factor));
-        if retro.factors[&factor].key.value && !addressed {
+        if retro.factors[&factor].key.value && !addressed.contains(&factor) {
             checks.push(Check::KeyFactorWithoutAction { factor });
         }
     }
@@ -87,7 +87,7 @@ mod tests {
 
     #[test]
     fn checks_find_unaddressed_key_factors_and_incomplete_or_late_actions() {
-        let w = Writer { replica: Replica(1), now_ms: 0 };
+        let w = Writer::new(Replica(1), 0);
         let id = |n: u8| Id::from_random([n; 16]);
         let mut r = Retrospective::new(id(1), Template::Incident, "t", &w);
         let today = Date::parse("2026-11-25").unwrap();
@@ -113,6 +113,28 @@ mod tests {
         r.apply(Edit::Action(id(4), ActionField::Due(Some(yesterday))), &w);
         r.apply(Edit::Action(id(4), ActionField::Status(ActionStatus::Done)), &w);
         assert!(prevention_checks(&r, today).is_empty(), "done actions are not nagged");
+    }
+
+    #[test]
+    fn a_key_factor_whose_merged_duplicate_has_an_action_raises_no_check() {
+        let w = Writer::new(Replica(1), 0);
+        let id = |n: u8| Id::from_random([n; 16]);
+        let today = Date::parse("2026-11-25").unwrap();
+        let mut r = Retrospective::new(id(1), Template::Incident, "t", &w);
+        r.apply(Edit::AddFactor { id: id(2) }, &w);
+        r.apply(Edit::Factor(id(2), FactorField::Key(true)), &w);
+        r.apply(Edit::AddFactor { id: id(3) }, &w);
+        r.apply(Edit::AddAction { id: id(4) }, &w);
+        r.apply(Edit::Action(id(4), ActionField::Owner("Storage team".into())), &w);
+        r.apply(Edit::Action(id(4), ActionField::Due(Some(today))), &w);
+        r.apply(Edit::Action(id(4), ActionField::FactorLinks(BTreeSet::from([id(3)]))), &w);
+        assert_eq!(prevention_checks(&r, today), vec![Check::KeyFactorWithoutAction { factor: id(2) }]);
+        r.apply(Edit::MergeFactor { duplicate: id(3), into: id(2) }, &w);
+        assert!(r.is_addressed(id(2)) && r.is_addressed(id(3)));
+        assert!(prevention_checks(&r, today).is_empty(), "the duplicate's action addresses the key factor");
+        r.apply(Edit::SeparateFactor(id(3)), &w);
+        assert!(!r.is_addressed(id(2)));
+        assert_eq!(prevention_checks(&r, today), vec![Check::KeyFactorWithoutAction { factor: id(2) }]);
     }
 
     #[test]

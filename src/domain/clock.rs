@@ -1,12 +1,16 @@
 //! Logical clocks and last-writer-wins registers: the unit every editable field is made of.
 //!
 //! A [`Clock`] is a Lamport counter plus the writer's [`Replica`]; comparing counters first and
-//! replicas second gives every write in every copy of a document one total order. Merging two
-//! registers keeps the value with the larger clock, which is commutative, associative and
-//! idempotent — the property the whole merge rests on.
+//! replicas second orders the writes. Every page load writes as its own replica, so two live
+//! writers never stamp the same clock; but documents written before that (two tabs of one
+//! browser shared a replica) can hold two different values under one clock. So merging two
+//! registers keeps the value with the larger clock and, on a tie, the value that is larger as
+//! JSON text: a total order on writes in every case, which makes the merge commutative,
+//! associative and idempotent — the property the whole merge rests on.
 
 use super::ids::Replica;
 use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
 /// When a write happened, in the order all copies agree on.
@@ -14,11 +18,9 @@ use std::collections::BTreeMap;
 pub struct Clock(pub u64, pub Replica);
 
 impl Clock {
+    /// The Lamport counter.
     pub fn counter(self) -> u64 {
         self.0
-    }
-    pub fn replica(self) -> Replica {
-        self.1
     }
 }
 
@@ -31,7 +33,8 @@ pub struct Register<T> {
     pub clock: Clock,
 }
 
-impl<T: Clone + PartialEq> Register<T> {
+impl<T: Clone + PartialEq + Serialize> Register<T> {
+    /// A register holding `value`, written at `clock`.
     pub fn new(value: T, clock: Clock) -> Self {
         Register { value, clock }
     }
@@ -44,9 +47,10 @@ impl<T: Clone + PartialEq> Register<T> {
         }
     }
 
-    /// Keeps whichever write is later. Returns true when `self` changed.
+    /// Keeps whichever write is later (see the module documentation for ties). Returns true
+    /// when `self` changed.
     pub fn merge(&mut self, other: &Self) -> bool {
-        if other.clock > self.clock {
+        if self.loses_to(other) {
             let changed = other.value != self.value;
             self.value = other.value.clone();
             self.clock = other.clock;
@@ -56,13 +60,29 @@ impl<T: Clone + PartialEq> Register<T> {
         }
     }
 
+    /// Whether `other` is the later write. Equal clocks with different values come only from
+    /// writers that shared a replica id (before schema 3); the value is the tie-breaker then.
+    fn loses_to(&self, other: &Self) -> bool {
+        match other.clock.cmp(&self.clock) {
+            Ordering::Greater => true,
+            Ordering::Less => false,
+            Ordering::Equal => other.value != self.value && tie_text(&other.value) > tie_text(&self.value),
+        }
+    }
+
+    /// The current value.
     pub fn get(&self) -> &T {
         &self.value
     }
 }
 
+/// A value as JSON text, to order two values written under one clock.
+fn tie_text<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
 /// Writes `value` to the register under `key`, creating the register on first write.
-pub fn set_in_map<K: Ord, T: Clone + PartialEq>(map: &mut BTreeMap<K, Register<T>>, key: K, value: T, clock: Clock) {
+pub fn set_in_map<K: Ord, T: Clone + PartialEq + Serialize>(map: &mut BTreeMap<K, Register<T>>, key: K, value: T, clock: Clock) {
     match map.get_mut(&key) {
         Some(register) => register.set(value, clock),
         None => {
@@ -73,7 +93,7 @@ pub fn set_in_map<K: Ord, T: Clone + PartialEq>(map: &mut BTreeMap<K, Register<T
 
 /// Merges a map of registers key by key (union of keys, later write per key). Returns true
 /// when `into` changed.
-pub fn merge_map<K: Ord + Clone, T: Clone + PartialEq>(into: &mut BTreeMap<K, Register<T>>, other: &BTreeMap<K, Register<T>>) -> bool {
+pub fn merge_map<K: Ord + Clone, T: Clone + PartialEq + Serialize>(into: &mut BTreeMap<K, Register<T>>, other: &BTreeMap<K, Register<T>>) -> bool {
     let mut changed = false;
     for (key, theirs) in other {
         match into.get_mut(key) {
@@ -119,6 +139,19 @@ mod tests {
         ba.merge(&a);
         assert_eq!(ab, ba);
         assert_eq!(ab.value, 2);
+    }
+
+    #[test]
+    fn two_values_under_one_clock_settle_on_the_same_one_in_both_orders() {
+        // Two tabs that shared a replica id and wrote from the same counter.
+        let a = Register::new("from tab A".to_string(), clock(7, 3));
+        let b = Register::new("from tab B".to_string(), clock(7, 3));
+        let (mut ab, mut ba) = (a.clone(), b.clone());
+        assert!(ab.merge(&b));
+        assert!(!ba.merge(&a));
+        assert_eq!(ab, ba);
+        assert_eq!(ab.value, "from tab B");
+        assert!(!ab.clone().merge(&ab), "idempotent");
     }
 
     #[test]

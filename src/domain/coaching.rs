@@ -116,7 +116,7 @@ mod tests {
 
     #[test]
     fn findings_are_counted_per_step_and_dismissals_stick() {
-        let w = Writer { replica: Replica(1), now_ms: 0 };
+        let w = Writer::new(Replica(1), 0);
         let id = Id::from_random([2; 16]);
         let mut r = Retrospective::new(Id::from_random([1; 16]), Template::Incident, "t", &w);
         r.apply(Edit::AddTimelineEntry { id }, &w);
@@ -136,7 +136,7 @@ mod tests {
 
     #[test]
     fn a_kept_count_follows_edits_dismissals_and_deletions() {
-        let w = Writer { replica: Replica(1), now_ms: 0 };
+        let w = Writer::new(Replica(1), 0);
         let (a, b) = (Id::from_random([2; 16]), Id::from_random([3; 16]));
         let mut r = Retrospective::new(Id::from_random([1; 16]), Template::Incident, "t", &w);
         let mut kept = StepFindings::new(Step::WhatHappened);

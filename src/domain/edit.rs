@@ -180,7 +180,7 @@ impl Retrospective {
             Edit::DisplayName(name) => {
                 let c = self.stamp(writer);
                 let name: String = name.trim().chars().take(80).collect();
-                set_in_map(&mut self.authors, writer.replica, name, c);
+                set_in_map(&mut self.authors, writer.profile, name, c);
             }
             Edit::DismissFinding(key) => {
                 if !self.facilitation.dismissed.insert(key) {
@@ -358,7 +358,7 @@ mod tests {
     use crate::domain::template::Template;
 
     fn writer() -> Writer {
-        Writer { replica: Replica(7), now_ms: 1_000 }
+        Writer::new(Replica(7), 1_000)
     }
 
     fn ids() -> impl FnMut() -> Id {

@@ -129,7 +129,7 @@ mod tests {
 
     #[test]
     fn successive_encodings_match_the_plain_encoder_through_edits_deletions_and_merges() {
-        let w = Writer { replica: Replica(1), now_ms: 5 };
+        let w = Writer::new(Replica(1), 5);
         let id = |n: u8| Id::from_random([n; 16]);
         let mut r = Retrospective::new(id(1), Template::Incident, "Title with \"timeline\":{} in it", &w);
         let mut encoder = IncrementalEncoder::default();
@@ -159,7 +159,7 @@ mod tests {
         r.apply(Edit::Delete(id(20)), &w);
         check(&mut r);
         let mut theirs = r.clone();
-        let them = Writer { replica: Replica(2), now_ms: 9 };
+        let them = Writer::new(Replica(2), 9);
         theirs.apply(Edit::Timeline(id(5), TimelineField::What("theirs".into())), &them);
         theirs.apply(Edit::AddAction { id: id(30) }, &them);
         crate::domain::merge_retrospectives(&mut r, &theirs).unwrap();

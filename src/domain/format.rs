@@ -14,7 +14,7 @@ use std::fmt;
 /// The `format` marker every Retrace retrospective document carries.
 pub const FORMAT: &str = "retrace.retrospective";
 /// The schema version this build writes and the newest it can read.
-pub const SCHEMA: u64 = 2;
+pub const SCHEMA: u64 = 3;
 
 /// Bounds on what a document may hold, so a hostile file cannot exhaust memory or time.
 #[derive(Clone, Copy, Debug)]
@@ -183,6 +183,7 @@ fn migrate(object: &mut Map<String, Value>, from: u64) -> Result<(), FormatError
     while version < SCHEMA {
         match version {
             1 => migrate_1_to_2(object),
+            2 => migrate_2_to_3(object),
             _ => unreachable!("every version below SCHEMA has a migration"),
         }
         version += 1;
@@ -213,6 +214,13 @@ fn migrate_1_to_2(object: &mut Map<String, Value>) {
             }
         }
     }
+}
+
+/// Schema 3 writes each page load as its own replica and maps those replicas to the browser
+/// profile behind them (`writers`). A schema-2 document has no such map: each of its replicas
+/// was a profile, which is what an absent entry means.
+fn migrate_2_to_3(object: &mut Map<String, Value>) {
+    object.entry("writers").or_insert_with(|| serde_json::json!({}));
 }
 
 fn check_size(text: &str, limits: &Limits) -> Result<(), FormatError> {
@@ -291,7 +299,7 @@ mod tests {
     use crate::domain::template::Template;
 
     fn sample() -> Retrospective {
-        let w = Writer { replica: Replica(3), now_ms: 5 };
+        let w = Writer::new(Replica(3), 5);
         let mut r = Retrospective::new(Id::from_random([1; 16]), Template::Incident, "Outage", &w);
         r.apply(Edit::AddTimelineEntry { id: Id::from_random([2; 16]) }, &w);
         r
@@ -317,7 +325,7 @@ mod tests {
     fn documents_carry_the_marker_and_schema_and_round_trip() {
         let r = sample();
         let text = encode(&r);
-        assert!(text.starts_with(r#"{"format":"retrace.retrospective","schema":2,"#), "{text}");
+        assert!(text.starts_with(r#"{"format":"retrace.retrospective","schema":3,"#), "{text}");
         assert_eq!(decode(&text).unwrap(), r);
     }
 
@@ -327,9 +335,9 @@ mod tests {
         assert!(matches!(decode(&good[..good.len() - 3]), Err(FormatError::NotJson(_))));
         assert_eq!(decode("[1,2]"), Err(FormatError::NotRetrace { found: None }));
         assert_eq!(decode(r#"{"format":"other.thing","schema":1}"#), Err(FormatError::NotRetrace { found: Some("other.thing".into()) }));
-        let newer = good.replacen(r#""schema":2"#, r#""schema":99"#, 1);
+        let newer = good.replacen(r#""schema":3"#, r#""schema":99"#, 1);
         assert_eq!(decode(&newer), Err(FormatError::NewerSchema { found: 99 }));
-        let no_schema = good.replacen(r#""schema":2"#, r#""schema":"one""#, 1);
+        let no_schema = good.replacen(r#""schema":3"#, r#""schema":"one""#, 1);
         assert_eq!(decode(&no_schema), Err(FormatError::BadSchema));
         let wrong_type = good.replacen(r#""counter":"#, r#""counter":"x","was":"#, 1);
         assert!(matches!(decode(&wrong_type), Err(FormatError::Invalid(_))), "{:?}", decode(&wrong_type));
@@ -340,8 +348,8 @@ mod tests {
     #[test]
     fn a_newer_document_can_still_be_read_for_viewing() {
         let r = sample();
-        let newer = encode(&r).replacen(r#""schema":2"#, r#""schema":3,"something_new":{"x":1}"#, 1);
-        assert_eq!(decode(&newer), Err(FormatError::NewerSchema { found: 3 }));
+        let newer = encode(&r).replacen(r#""schema":3"#, r#""schema":4,"something_new":{"x":1}"#, 1);
+        assert_eq!(decode(&newer), Err(FormatError::NewerSchema { found: 4 }));
         assert_eq!(decode_newer_for_reading(&newer).unwrap(), r);
     }
 
@@ -350,7 +358,7 @@ mod tests {
         let r = sample();
         let long = encode(&r).replacen(r#""Outage""#, &format!("\"{}\"", "x".repeat(30_000)), 1);
         assert!(matches!(decode(&long), Err(FormatError::OverLimit(_))));
-        let deep = format!(r#"{{"format":"{FORMAT}","schema":2,"extra":{}{}}}"#, "[".repeat(40), "]".repeat(40));
+        let deep = format!(r#"{{"format":"{FORMAT}","schema":3,"extra":{}{}}}"#, "[".repeat(40), "]".repeat(40));
         assert!(matches!(decode(&deep), Err(FormatError::OverLimit(_))), "{:?}", decode(&deep));
     }
 

@@ -222,7 +222,7 @@ mod tests {
 
     #[test]
     fn a_saved_document_scans_as_usual_so_it_takes_the_fast_way_in() {
-        let w = Writer { replica: Replica(3), now_ms: 5 };
+        let w = Writer::new(Replica(3), 5);
         let mut r = Retrospective::new(Id::from_random([1; 16]), Template::Incident, "Outage", &w);
         for n in 2..5 {
             r.apply(Edit::AddTimelineEntry { id: Id::from_random([n; 16]) }, &w);

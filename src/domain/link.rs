@@ -123,7 +123,7 @@ mod tests {
     use crate::domain::*;
 
     fn typical(items: usize) -> Retrospective {
-        let w = Writer { replica: Replica(0x1234_5678_9abc_def0), now_ms: 1_764_000_000_000 };
+        let w = Writer::new(Replica(0x1234_5678_9abc_def0), 1_764_000_000_000);
         let mut r = Retrospective::new(Id::from_random([1; 16]), Template::Incident, "Checkout errors after the 14:00 deploy", &w);
         r.apply(Edit::Impact("18% of checkout requests failed for 47 minutes.".into()), &w);
         for n in 0..items {
@@ -195,7 +195,7 @@ mod tests {
         let r = typical(250);
         let big = {
             let mut r = r.clone();
-            let w = Writer { replica: Replica(9), now_ms: 0 };
+            let w = Writer::new(Replica(9), 0);
             for n in 0..400u32 {
                 let id = Id::from_random([(n % 250) as u8, (n / 250) as u8, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7]);
                 r.apply(Edit::AddTimelineEntry { id }, &w);

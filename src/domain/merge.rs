@@ -14,7 +14,8 @@ pub struct MergeReport {
     pub added: usize,
     pub changed: usize,
     pub removed: usize,
-    /// Whose writes came in: the replicas of every register, item and tombstone that won.
+    /// Whose writes came in: the browser profiles behind every register, item and tombstone
+    /// that won (two tabs of one browser are one person here).
     pub by: BTreeSet<Replica>,
 }
 
@@ -71,6 +72,12 @@ pub fn merge_retrospectives(into: &mut Retrospective, other: &Retrospective) -> 
     into.step.merge(&other.step); // where the other person was looking is not a content change
     into.facilitation.merge(&other.facilitation);
     merge_map(&mut into.authors, &other.authors);
+    for (replica, profile) in &other.writers {
+        // A replica belongs to one profile; `min` only keeps hand-edited files deterministic.
+        let entry = into.writers.entry(*replica).or_insert(*profile);
+        *entry = (*entry).min(*profile);
+    }
+    report.by = std::mem::take(&mut report.by).into_iter().map(|r| into.profile_of(r)).collect();
     report.changed += usize::from(header_changed);
 
     for (id, clock) in &other.deleted {
@@ -181,8 +188,8 @@ mod tests {
 
     #[test]
     fn both_sides_keep_their_new_items_and_the_later_edit_wins() {
-        let alice = Writer { replica: Replica(1), now_ms: 10 };
-        let bob = Writer { replica: Replica(2), now_ms: 20 };
+        let alice = Writer::new(Replica(1), 10);
+        let bob = Writer::new(Replica(2), 20);
         let id = |n: u8| Id::from_random([n; 16]);
         let mut base = Retrospective::new(id(1), Template::Incident, "t", &alice);
         base.apply(Edit::AddTimelineEntry { id: id(2) }, &alice);
@@ -208,7 +215,7 @@ mod tests {
 
     #[test]
     fn the_report_names_every_writer_whose_change_came_in_and_nobody_else() {
-        let w = |n: u64| Writer { replica: Replica(n), now_ms: n as i64 };
+        let w = |n: u64| Writer::new(Replica(n), n as i64);
         let id = |n: u8| Id::from_random([n; 16]);
         let mut base = Retrospective::new(id(1), Template::Incident, "t", &w(1));
         for n in 2..=4 {
@@ -228,7 +235,7 @@ mod tests {
 
     #[test]
     fn a_deletion_removes_the_other_copys_item() {
-        let w = Writer { replica: Replica(1), now_ms: 0 };
+        let w = Writer::new(Replica(1), 0);
         let id = |n: u8| Id::from_random([n; 16]);
         let mut a = Retrospective::new(id(1), Template::Incident, "t", &w);
         a.apply(Edit::AddAction { id: id(2) }, &w);
@@ -242,7 +249,7 @@ mod tests {
 
     #[test]
     fn different_retrospectives_do_not_merge() {
-        let w = Writer { replica: Replica(1), now_ms: 0 };
+        let w = Writer::new(Replica(1), 0);
         let mut a = Retrospective::new(Id::from_random([1; 16]), Template::Incident, "a", &w);
         let b = Retrospective::new(Id::from_random([2; 16]), Template::Incident, "b", &w);
         assert_eq!(merge_retrospectives(&mut a, &b), Err(DifferentRetrospectives));

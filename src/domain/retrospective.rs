@@ -15,11 +15,30 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Who is writing, and when: every edit is stamped from this.
+///
+/// `replica` names one live writer — one page load (a tab, the audience window, an embedded
+/// widget) — so no two writers that may edit at the same moment ever stamp the same clock.
+/// `profile` names the person behind it, one per browser profile: display names and merge
+/// reports speak of profiles, so two tabs of one browser still read as one person.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Writer {
     pub replica: Replica,
+    pub profile: Replica,
     /// Unix time in milliseconds, for `updated_at` (never for ordering writes).
     pub now_ms: i64,
+}
+
+impl Writer {
+    /// A writer that is its own profile, as every writer was before schema 3 (and as tests
+    /// and tools that write as one party are).
+    pub fn new(replica: Replica, now_ms: i64) -> Writer {
+        Writer { replica, profile: replica, now_ms }
+    }
+
+    /// One page load of a browser profile.
+    pub fn in_profile(replica: Replica, profile: Replica, now_ms: i64) -> Writer {
+        Writer { replica, profile, now_ms }
+    }
 }
 
 /// One retrospective. Every editable field is a [`Register`]; deleted items leave a tombstone in
@@ -56,9 +75,15 @@ pub struct Retrospective {
     pub deleted: BTreeMap<Id, Clock>,
     #[serde(default)]
     pub facilitation: Facilitation,
-    /// Display names people chose, per replica. Optional: without one a person is anonymous.
+    /// Display names people chose, per browser profile. Optional: without one a person is
+    /// anonymous.
     #[serde(default)]
     pub authors: BTreeMap<Replica, Register<String>>,
+    /// The profile behind each page-load replica that wrote here (schema 3). A replica that is
+    /// not listed is its own profile: documents written before schema 3 used the profile's id
+    /// for every write. Grow-only; merged by union.
+    #[serde(default)]
+    pub writers: BTreeMap<Replica, Replica>,
 }
 
 impl Retrospective {
@@ -84,6 +109,20 @@ impl Retrospective {
             deleted: BTreeMap::new(),
             facilitation: Facilitation::default(),
             authors: BTreeMap::new(),
+            writers: BTreeMap::new(),
+        }
+        .with_writer(writer)
+    }
+
+    /// Records which profile `writer`'s replica belongs to, the first time it writes here.
+    fn with_writer(mut self, writer: &Writer) -> Self {
+        self.note_writer(writer);
+        self
+    }
+
+    fn note_writer(&mut self, writer: &Writer) {
+        if writer.replica != writer.profile && !self.writers.contains_key(&writer.replica) {
+            self.writers.insert(writer.replica, writer.profile);
         }
     }
 
@@ -91,12 +130,18 @@ impl Retrospective {
     pub fn stamp(&mut self, writer: &Writer) -> Clock {
         self.counter += 1;
         self.updated_at = self.updated_at.max(writer.now_ms);
+        self.note_writer(writer);
         Clock(self.counter, writer.replica)
     }
 
-    /// The name a replica chose, if any.
+    /// The browser profile behind a replica (itself when the document does not say otherwise).
+    pub fn profile_of(&self, replica: Replica) -> Replica {
+        self.writers.get(&replica).copied().unwrap_or(replica)
+    }
+
+    /// The name the person behind a replica (or a profile) chose, if any.
     pub fn author_name(&self, replica: Replica) -> Option<&str> {
-        self.authors.get(&replica).map(|r| r.value.trim()).filter(|n| !n.is_empty())
+        self.authors.get(&self.profile_of(replica)).map(|r| r.value.trim()).filter(|n| !n.is_empty())
     }
 
     /// The title, or a stand-in so lists never show an empty line.
@@ -148,6 +193,21 @@ impl Retrospective {
             }
         }
         totals
+    }
+
+    /// The factors some action addresses, as shown: an action linked to a duplicate addresses
+    /// the factor that duplicate was merged into, and an action linked to the factor covers
+    /// its merged parts too. The one meaning of "addressed" for checks, suggestions and the
+    /// Summary; see [`Self::is_addressed`].
+    pub fn addressed_factors(&self) -> std::collections::HashSet<Id> {
+        self.actions.values().flat_map(|a| a.factor_links.value.iter().map(|l| self.shown_as(*l))).collect()
+    }
+
+    /// Whether any action addresses `factor`, directly or through the factor it is merged
+    /// with (either way round).
+    pub fn is_addressed(&self, factor: Id) -> bool {
+        let shown = self.shown_as(factor);
+        self.actions.values().any(|a| a.factor_links.value.iter().any(|l| self.shown_as(*l) == shown))
     }
 
     pub fn action_order(&self) -> Vec<Id> {

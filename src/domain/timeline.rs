@@ -95,6 +95,10 @@ pub fn timeline_order(entries: &BTreeMap<Id, TimelineEntry>) -> Vec<Id> {
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub enum Derived {
     Minutes(i64),
+    /// The detection or resolution is timed before the trigger, by this many minutes. Real
+    /// incidents look like this (an alert on a symptom that started earlier than the entry
+    /// marked as the trigger), so it is said in words, never as a negative time.
+    BeforeTrigger { minutes: i64, event: &'static str },
     Missing(&'static str),
 }
 
@@ -102,7 +106,23 @@ impl Derived {
     pub fn describe(&self) -> String {
         match self {
             Derived::Minutes(m) => describe_minutes(*m),
+            Derived::BeforeTrigger { minutes, event } => {
+                format!("{event} {} before the trigger — is the trigger the right entry?", describe_minutes(*minutes))
+            }
             Derived::Missing(why) => (*why).to_string(),
+        }
+    }
+
+    /// A figure a person can take as it is (not missing, not before the trigger).
+    pub fn is_plain(&self) -> bool {
+        matches!(self, Derived::Minutes(_))
+    }
+
+    fn between(trigger: i64, later: i64, event: &'static str) -> Derived {
+        if later >= trigger {
+            Derived::Minutes(later - trigger)
+        } else {
+            Derived::BeforeTrigger { minutes: trigger - later, event }
         }
     }
 }
@@ -136,18 +156,66 @@ pub fn incident_durations(entries: &BTreeMap<Id, TimelineEntry>) -> IncidentDura
         "Mark an entry as the trigger and give it a time."
     };
     let time_to_detect = match (trigger, detection) {
-        (Some(t), Some(d)) => Derived::Minutes(d - t),
+        (Some(t), Some(d)) => Derived::between(t, d, "Detected"),
         (None, _) => Derived::Missing(missing_trigger),
         (_, None) if has_kind(EntryKind::Detection) => Derived::Missing("Add a time to the detection entry."),
         (_, None) => Derived::Missing("Mark an entry as the detection and give it a time."),
     };
     let time_to_resolve = match (trigger, resolution) {
-        (Some(t), Some(r)) => Derived::Minutes(r - t),
+        (Some(t), Some(r)) => Derived::between(t, r, "Resolved"),
         (None, _) => Derived::Missing(missing_trigger),
         (_, None) if has_kind(EntryKind::Resolution) => Derived::Missing("Add a time to the resolution entry."),
         (_, None) => Derived::Missing("Mark an entry as the resolution and give it a time."),
     };
     IncidentDurations { time_to_detect, time_to_resolve }
+}
+
+/// When the incident started or ended: as set in *Set the stage*, or else derived from the
+/// timeline (the earliest and the latest timed entry), marked so people can tell.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum IncidentTime {
+    Set(LocalDateTime),
+    Derived(LocalDateTime),
+    Unknown,
+}
+
+impl IncidentTime {
+    /// The time, whether set or derived.
+    pub fn time(self) -> Option<LocalDateTime> {
+        match self {
+            IncidentTime::Set(t) | IncidentTime::Derived(t) => Some(t),
+            IncidentTime::Unknown => None,
+        }
+    }
+
+    /// The time written by `write`, marked when derived; a dash when unknown.
+    pub fn describe_with(self, write: impl Fn(LocalDateTime) -> String) -> String {
+        match self {
+            IncidentTime::Set(t) => write(t),
+            IncidentTime::Derived(t) => format!("{} (from the timeline)", write(t)),
+            IncidentTime::Unknown => "—".to_string(),
+        }
+    }
+
+    /// As `2019-07-02 15:09`, marked when derived.
+    pub fn describe(self) -> String {
+        self.describe_with(|t| t.to_string().replace('T', " "))
+    }
+}
+
+/// Start and end of the incident: the set values where there are any, else the timeline's
+/// first and last times. A single timed entry gives a start but no end.
+pub fn incident_span(start: Option<LocalDateTime>, end: Option<LocalDateTime>, entries: &BTreeMap<Id, TimelineEntry>) -> (IncidentTime, IncidentTime) {
+    let mut times = entries.values().filter_map(|e| e.when.value);
+    let first = times.next();
+    let (earliest, latest) = times.fold((first, first), |(lo, hi), t| (lo.min(Some(t)), hi.max(Some(t))));
+    let latest = latest.filter(|l| Some(*l) != earliest);
+    let pick = |set: Option<LocalDateTime>, derived: Option<LocalDateTime>| match (set, derived) {
+        (Some(t), _) => IncidentTime::Set(t),
+        (None, Some(t)) => IncidentTime::Derived(t),
+        (None, None) => IncidentTime::Unknown,
+    };
+    (pick(start, earliest), pick(end, latest))
 }
 
 #[cfg(test)]
@@ -207,6 +275,45 @@ mod tests {
         assert_eq!(d.time_to_detect, Derived::Minutes(8));
         assert_eq!(d.time_to_resolve, Derived::Minutes(105));
         assert_eq!(d.time_to_resolve.describe(), "1 h 45 min");
+    }
+
+    #[test]
+    fn detection_or_resolution_before_the_trigger_is_said_in_words() {
+        use EntryKind::*;
+        // As in a 2017 database outage: the replication-lag page came an hour before the
+        // entry marked as the trigger (a data directory removed on the wrong host).
+        let (map, _) = build(vec![
+            entry(1.0, Some("2017-01-31T23:00"), Trigger),
+            entry(2.0, Some("2017-01-31T22:00"), Detection),
+            entry(3.0, Some("2017-01-31T21:50"), Resolution),
+        ]);
+        let d = incident_durations(&map);
+        assert_eq!(d.time_to_detect, Derived::BeforeTrigger { minutes: 60, event: "Detected" });
+        assert_eq!(d.time_to_detect.describe(), "Detected 1 h before the trigger — is the trigger the right entry?");
+        assert_eq!(d.time_to_resolve.describe(), "Resolved 1 h 10 min before the trigger — is the trigger the right entry?");
+        assert!(!d.time_to_detect.describe().contains('−'));
+        assert!(!d.time_to_detect.is_plain());
+        let (map, _) = build(vec![entry(1.0, Some("2017-01-31T23:00"), Trigger), entry(2.0, Some("2017-01-31T23:00"), Detection)]);
+        assert_eq!(incident_durations(&map).time_to_detect, Derived::Minutes(0), "at the same minute is not before");
+    }
+
+    #[test]
+    fn start_and_end_come_from_the_timeline_when_they_were_not_set() {
+        use EntryKind::*;
+        let t = |s: &str| LocalDateTime::parse(s).unwrap();
+        let (map, _) = build(vec![
+            entry(1.0, Some("2019-07-02T13:42"), Trigger),
+            entry(2.0, None, Other),
+            entry(3.0, Some("2019-07-02T15:09"), Resolution),
+            entry(4.0, Some("2019-07-02T13:45"), Detection),
+        ]);
+        assert_eq!(incident_span(None, None, &map), (IncidentTime::Derived(t("2019-07-02T13:42")), IncidentTime::Derived(t("2019-07-02T15:09"))));
+        let set = t("2019-07-02T13:40");
+        assert_eq!(incident_span(Some(set), None, &map).0, IncidentTime::Set(set));
+        assert_eq!(IncidentTime::Derived(t("2019-07-02T15:09")).describe(), "2019-07-02 15:09 (from the timeline)");
+        let (one, _) = build(vec![entry(1.0, Some("2019-07-02T13:42"), Trigger)]);
+        assert_eq!(incident_span(None, None, &one).1, IncidentTime::Unknown, "one time is a start, not an end");
+        assert_eq!(incident_span(None, None, &BTreeMap::new()), (IncidentTime::Unknown, IncidentTime::Unknown));
     }
 
     #[test]

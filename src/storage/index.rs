@@ -22,11 +22,30 @@ pub(super) struct IndexDocument {
     format: String,
     schema: u64,
     pub entries: BTreeMap<Id, IndexEntry>,
+    /// Retrospectives deleted in this browser, with when (Unix ms): a tab still open on one
+    /// must not write it back. Absent in indexes written before it existed.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub deleted: BTreeMap<Id, i64>,
 }
+
+/// Deletions remembered at most; the oldest are forgotten first. A tab left open on a
+/// retrospective through this many later deletions is rare, and each one costs the index
+/// about 60 bytes.
+const MAX_DELETIONS: usize = 500;
 
 impl IndexDocument {
     pub fn empty() -> Self {
-        IndexDocument { format: INDEX_FORMAT.into(), schema: INDEX_SCHEMA, entries: BTreeMap::new() }
+        IndexDocument { format: INDEX_FORMAT.into(), schema: INDEX_SCHEMA, entries: BTreeMap::new(), deleted: BTreeMap::new() }
+    }
+
+    /// Notes that `id` was deleted at `now_ms`, and drops its entry.
+    pub fn note_deleted(&mut self, id: Id, now_ms: i64) {
+        self.entries.remove(&id);
+        self.deleted.insert(id, now_ms);
+        while self.deleted.len() > MAX_DELETIONS {
+            let Some(oldest) = self.deleted.iter().min_by_key(|(id, at)| (**at, **id)).map(|(id, _)| *id) else { break };
+            self.deleted.remove(&oldest);
+        }
     }
 }
 
@@ -103,6 +122,10 @@ impl IndexCodec {
             out.push_str(&entry.written.map_or_else(|| "null".into(), |n| n.to_string()));
             out.push('}');
         });
+        if !doc.deleted.is_empty() {
+            out.push_str(",\"deleted\":");
+            out.push_str(&json(&doc.deleted));
+        }
         out.push('}');
         self.last = Some((out.clone(), doc));
         out
@@ -119,7 +142,7 @@ mod tests {
     use crate::domain::{Edit, Replica, Retrospective, Template, Writer};
 
     fn entry(n: u8, title: &str, units: Option<usize>, written: Option<u64>) -> (Id, IndexEntry) {
-        let w = Writer { replica: Replica(1), now_ms: 1_000 };
+        let w = Writer::new(Replica(1), 1_000);
         let mut retro = Retrospective::new(Id::from_random([n; 16]), Template::Incident, title, &w);
         retro.apply(Edit::AddAction { id: Id::from_random([n + 100; 16]) }, &w);
         (retro.id, IndexEntry { summary: RetroSummary::of(&retro), bytes: 10 * n as usize, units, written })
@@ -147,6 +170,21 @@ mod tests {
         check(&doc, &mut codec);
         doc.entries.remove(&Id::from_random([1; 16]));
         check(&doc, &mut codec);
+        doc.note_deleted(Id::from_random([2; 16]), 5_000);
+        assert!(!doc.entries.contains_key(&Id::from_random([2; 16])));
+        check(&doc, &mut codec);
+    }
+
+    #[test]
+    fn only_the_newest_deletions_are_remembered() {
+        let mut doc = IndexDocument::empty();
+        for n in 0..(MAX_DELETIONS as u32 + 3) {
+            let mut bytes = [0u8; 16];
+            bytes[..4].copy_from_slice(&n.to_be_bytes());
+            doc.note_deleted(Id::from_random(bytes), i64::from(n));
+        }
+        assert_eq!(doc.deleted.len(), MAX_DELETIONS);
+        assert_eq!(doc.deleted.values().min(), Some(&3));
     }
 
     #[test]

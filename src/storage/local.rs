@@ -1,7 +1,7 @@
 //! The browser's `localStorage`, behind [`KeyValueStore`]. Nothing here decides anything: it
 //! only translates calls and turns JavaScript exceptions into [`StoreError`]s.
 
-use super::{KeyValueStore, StoreError};
+use super::{KeyValueStore, StoreError, StoreOperation};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -65,38 +65,40 @@ fn describe(error: &JsValue) -> String {
     }
 }
 
-fn to_store_error(error: JsValue) -> StoreError {
-    match error.dyn_ref::<web_sys::DomException>() {
+/// The error for an exception `operation` threw.
+fn store_error(operation: StoreOperation) -> impl Fn(JsValue) -> StoreError {
+    move |error| match error.dyn_ref::<web_sys::DomException>() {
         Some(e) if e.name() == "QuotaExceededError" || e.code() == 22 => StoreError::QuotaExceeded,
         Some(e) if e.name() == "SecurityError" => StoreError::Unavailable(describe(&error)),
-        _ => StoreError::Failed(describe(&error)),
+        _ => StoreError::Failed { operation, detail: describe(&error) },
     }
 }
 
 impl KeyValueStore for LocalStore {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
-        let value = self.uncopied().get_item_value(key).map_err(to_store_error)?;
+        let value = self.uncopied().get_item_value(key).map_err(store_error(StoreOperation::Reading))?;
         Ok(value.is_string().then(|| rust_text(&value)))
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        self.storage.set_item(key, value).map_err(to_store_error)
+        self.storage.set_item(key, value).map_err(store_error(StoreOperation::Writing))
     }
 
     fn remove(&self, key: &str) -> Result<(), StoreError> {
-        self.storage.remove_item(key).map_err(to_store_error)
+        self.storage.remove_item(key).map_err(store_error(StoreOperation::Removing))
     }
 
     fn text_len(&self, key: &str) -> Result<Option<usize>, StoreError> {
-        let value = self.uncopied().get_item_value(key).map_err(to_store_error)?;
+        let value = self.uncopied().get_item_value(key).map_err(store_error(StoreOperation::Reading))?;
         Ok(value.dyn_ref::<js_sys::JsString>().map(|s| s.length() as usize))
     }
 
     fn keys(&self) -> Result<Vec<String>, StoreError> {
-        let length = self.storage.length().map_err(to_store_error)?;
+        let listing = store_error(StoreOperation::ListingKeys);
+        let length = self.storage.length().map_err(&listing)?;
         let mut keys = Vec::with_capacity(length as usize);
         for i in 0..length {
-            if let Some(key) = self.storage.key(i).map_err(to_store_error)? {
+            if let Some(key) = self.storage.key(i).map_err(&listing)? {
                 keys.push(key);
             }
         }

@@ -51,13 +51,34 @@ pub fn utf16_len(text: &str) -> usize {
     count + units(chunks.remainder())
 }
 
+/// What a store was asked to do when it failed, so a message can say so.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StoreOperation {
+    Reading,
+    Writing,
+    Removing,
+    ListingKeys,
+}
+
+impl StoreOperation {
+    fn describe(self) -> &'static str {
+        match self {
+            StoreOperation::Reading => "Reading from local storage",
+            StoreOperation::Writing => "Saving to local storage",
+            StoreOperation::Removing => "Removing from local storage",
+            StoreOperation::ListingKeys => "Listing what is in local storage",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StoreError {
     /// Storage is blocked, disabled or throws on access.
     Unavailable(String),
     /// The browser's quota for this site is used up.
     QuotaExceeded,
-    Failed(String),
+    /// Any other failure of one operation, with the browser's own words.
+    Failed { operation: StoreOperation, detail: String },
 }
 
 impl fmt::Display for StoreError {
@@ -65,7 +86,7 @@ impl fmt::Display for StoreError {
         match self {
             StoreError::Unavailable(why) => write!(f, "This browser does not let Retrace use local storage ({why})."),
             StoreError::QuotaExceeded => write!(f, "The browser's storage for this site is full."),
-            StoreError::Failed(why) => write!(f, "Saving failed: {why}."),
+            StoreError::Failed { operation, detail } => write!(f, "{} failed: {detail}.", operation.describe()),
         }
     }
 }
@@ -74,7 +95,16 @@ impl std::error::Error for StoreError {}
 
 #[cfg(test)]
 mod tests {
-    use super::utf16_len;
+    use super::{utf16_len, StoreError, StoreOperation};
+
+    #[test]
+    fn failures_say_which_operation_failed() {
+        let failed = |operation| StoreError::Failed { operation, detail: "UnknownError: disk I/O".into() }.to_string();
+        assert_eq!(failed(StoreOperation::Reading), "Reading from local storage failed: UnknownError: disk I/O.");
+        assert!(failed(StoreOperation::Writing).starts_with("Saving to local storage failed"));
+        assert!(failed(StoreOperation::Removing).starts_with("Removing from local storage failed"));
+        assert!(failed(StoreOperation::ListingKeys).starts_with("Listing what is in local storage failed"));
+    }
 
     #[test]
     fn utf16_length_counts_like_javascript() {

@@ -56,6 +56,9 @@ pub enum SaveError {
     Store(StoreError),
     /// The stored value under this key cannot be read; saving would destroy it.
     WouldOverwriteUnreadable(FormatError),
+    /// The retrospective was deleted in this browser (another tab or window) since this copy
+    /// was opened; writing it would bring it back behind the user's back.
+    DeletedElsewhere,
 }
 
 impl fmt::Display for SaveError {
@@ -65,6 +68,7 @@ impl fmt::Display for SaveError {
             SaveError::WouldOverwriteUnreadable(e) => {
                 write!(f, "Not saved: the stored copy cannot be read and will not be overwritten ({e}).")
             }
+            SaveError::DeletedElsewhere => write!(f, "Not saved: this retrospective was deleted in another tab or window."),
         }
     }
 }
@@ -193,16 +197,34 @@ impl Repository {
     /// still names this repository's last write, nobody has written since and the stored value
     /// need not be read back; a writer that fails halfway leaves an entry naming a write that
     /// is not ours, which sends the next save down the careful path.
+    ///
+    /// A retrospective deleted in this browser since (see [`Self::delete`]) is not written
+    /// back: that is [`SaveError::DeletedElsewhere`]. [`Self::restore`] is the way to bring one
+    /// back on purpose.
     pub fn save(&self, retro: &mut Retrospective) -> Result<Saved, SaveError> {
+        self.write(retro, false)
+    }
+
+    /// Saves `retro` even if it was deleted in this browser: the user chose to bring it back
+    /// (undo, or opening a link or file of it as a retrospective again).
+    pub fn restore(&self, retro: &mut Retrospective) -> Result<Saved, SaveError> {
+        self.write(retro, true)
+    }
+
+    fn write(&self, retro: &mut Retrospective, restoring: bool) -> Result<Saved, SaveError> {
         let key = self.retro_key(retro.id);
         let mut saved = Saved::default();
         let index = self.read_index().map_err(SaveError::Store)?;
         let last = self.last_written.borrow().get(&retro.id).copied();
-        let unchanged_since_our_write = match &index {
-            IndexState::Read(doc) => last.is_some() && doc.entries.get(&retro.id).and_then(|e| e.written) == last,
-            _ => false,
+        let (unchanged_since_our_write, deleted) = match &index {
+            IndexState::Read(doc) => (last.is_some() && doc.entries.get(&retro.id).and_then(|e| e.written) == last, doc.deleted.contains_key(&retro.id)),
+            _ => (false, false),
         };
         let existing = if unchanged_since_our_write { None } else { self.store.get(&key).map_err(SaveError::Store)? };
+        // A deletion that a stored value outlived (restored in another tab) no longer holds.
+        if deleted && existing.is_none() && !restoring {
+            return Err(SaveError::DeletedElsewhere);
+        }
         if let Some(existing) = existing {
             if last != Some(hash(&existing)) {
                 let theirs = format::decode(&existing).map_err(SaveError::WouldOverwriteUnreadable)?;
@@ -220,9 +242,10 @@ impl Repository {
             encoder.encode(retro)
         };
         let written = hash(&text);
-        self.write_index(index, |entries| {
+        self.write_index(index, |doc| {
             let (bytes, units) = (text.len(), Some(utf16_len(&text)));
-            entries.insert(retro.id, IndexEntry { summary: RetroSummary::of(retro), bytes, units, written: Some(written) });
+            doc.deleted.remove(&retro.id);
+            doc.entries.insert(retro.id, IndexEntry { summary: RetroSummary::of(retro), bytes, units, written: Some(written) });
         })
         .map_err(SaveError::Store)?;
         self.store.set(&key, &text).map_err(SaveError::Store)?;
@@ -230,20 +253,32 @@ impl Repository {
         Ok(saved)
     }
 
-    /// Reads the stored copy if it changed since this repository last saw it (another tab wrote).
-    pub fn load_if_changed(&self, id: Id) -> Result<Option<Retrospective>, LoadError> {
-        let raw = self.store.get(&self.retro_key(id)).map_err(LoadError::Store)?.ok_or(LoadError::Missing)?;
-        if self.last_written.borrow().get(&id) == Some(&hash(&raw)) {
+    /// Another tab's copy of `id`, as a `storage` event carries it (`raw`), unless it is this
+    /// repository's own last write. The event's value is used rather than reading storage
+    /// again: while a tab's own write is still on its way, the browser may answer a read with
+    /// that write instead of the other tab's.
+    pub fn changed_copy(&self, id: Id, raw: &str) -> Result<Option<Retrospective>, LoadError> {
+        if self.last_written.borrow().get(&id) == Some(&hash(raw)) {
             return Ok(None);
         }
-        format::decode(&raw).map(Some).map_err(LoadError::Damaged)
+        format::decode(raw).map(Some).map_err(LoadError::Damaged)
     }
 
-    pub fn delete(&self, id: Id) -> Result<(), StoreError> {
+    /// Deletes a retrospective, remembering in the index that it was deleted (at `now_ms`),
+    /// so that a tab still open on it cannot write it back by saving. The index is written
+    /// first: another tab that sees the value gone also sees why.
+    pub fn delete(&self, id: Id, now_ms: i64) -> Result<(), StoreError> {
+        self.update_index(|doc| doc.note_deleted(id, now_ms))?;
         self.store.remove(&self.retro_key(id))?;
         self.last_written.borrow_mut().remove(&id);
-        self.update_index(|entries| {
-            entries.remove(&id);
+        Ok(())
+    }
+
+    /// Whether `id` was deleted in this browser and not brought back since.
+    pub fn was_deleted(&self, id: Id) -> Result<bool, StoreError> {
+        Ok(match self.read_index()? {
+            IndexState::Read(doc) => doc.deleted.contains_key(&id) && self.store.text_len(&self.retro_key(id))?.is_none(),
+            _ => false,
         })
     }
 
@@ -260,9 +295,10 @@ impl Repository {
         Ok(())
     }
 
-    /// This browser profile's replica id, created with `fresh` on first use. When the settings
-    /// value is unreadable it is left alone and a fresh id serves this session.
-    pub fn replica(&self, fresh: impl FnOnce() -> Replica) -> Result<Replica, StoreError> {
+    /// This browser profile's id, created with `fresh` on first use. When the settings value
+    /// is unreadable it is left alone and a fresh id serves this session. (Writes are stamped
+    /// with a replica per page load; this id says which profile that page belongs to.)
+    pub fn profile(&self, fresh: impl FnOnce() -> Replica) -> Result<Replica, StoreError> {
         let key = self.settings_key();
         if let Some(raw) = self.store.get(&key)? {
             return Ok(match serde_json::from_str::<Settings>(&raw) {
@@ -304,18 +340,18 @@ impl Repository {
     }
 
     /// Rewrites the index, unless the stored one is unreadable: that one is kept for the user.
-    fn update_index(&self, change: impl FnOnce(&mut BTreeMap<Id, IndexEntry>)) -> Result<(), StoreError> {
+    fn update_index(&self, change: impl FnOnce(&mut IndexDocument)) -> Result<(), StoreError> {
         self.write_index(self.read_index()?, change)
     }
 
     /// [`Self::update_index`] with an index just read.
-    fn write_index(&self, index: IndexState, change: impl FnOnce(&mut BTreeMap<Id, IndexEntry>)) -> Result<(), StoreError> {
+    fn write_index(&self, index: IndexState, change: impl FnOnce(&mut IndexDocument)) -> Result<(), StoreError> {
         let mut doc = match index {
             IndexState::Damaged(_) => return Ok(()),
             IndexState::Missing => IndexDocument::empty(),
             IndexState::Read(doc) => doc,
         };
-        change(&mut doc.entries);
+        change(&mut doc);
         let text = self.index.borrow_mut().write(doc);
         self.store.set(&self.index_key(), &text)
     }
@@ -359,7 +395,7 @@ mod tests {
     fn setup() -> (MemoryStore, Repository, Writer) {
         let store = MemoryStore::new();
         let repo = Repository::new(Rc::new(store.clone()), "retrace:");
-        (store, repo, Writer { replica: Replica(1), now_ms: 1_000 })
+        (store, repo, Writer::new(Replica(1), 1_000))
     }
 
     fn retro(n: u8, title: &str, w: &Writer) -> Retrospective {
@@ -426,7 +462,7 @@ mod tests {
     fn newer_schema_values_are_flagged_as_such() {
         let (store, repo, w) = setup();
         let a = retro(1, "From the future", &w);
-        let text = format::encode(&a).replacen("\"schema\":2", "\"schema\":7", 1);
+        let text = format::encode(&a).replacen("\"schema\":3", "\"schema\":7", 1);
         store.set(&repo.retro_key(a.id), &text).unwrap();
         let listing = repo.list().unwrap();
         assert!(listing.damaged[0].newer_version);
@@ -440,7 +476,7 @@ mod tests {
         repo.save(&mut mine).unwrap();
         // Another tab, same storage, its own replica, adds an entry and saves.
         let other_repo = Repository::new(Rc::new(store.clone()), "retrace:");
-        let other_writer = Writer { replica: Replica(2), now_ms: 1_500 };
+        let other_writer = Writer::new(Replica(2), 1_500);
         let mut theirs = other_repo.load(mine.id).unwrap();
         theirs.apply(Edit::AddTimelineEntry { id: Id::from_random([9; 16]) }, &other_writer);
         other_repo.save(&mut theirs).unwrap();
@@ -467,7 +503,7 @@ mod tests {
         assert_eq!(store.reads_of(&key), reads, "our own last write is not read back");
         let other = Repository::new(Rc::new(store.clone()), "retrace:");
         let mut theirs = other.load(mine.id).unwrap();
-        theirs.apply(Edit::Impact("Checkout down".into()), &Writer { replica: Replica(2), now_ms: 2_000 });
+        theirs.apply(Edit::Impact("Checkout down".into()), &Writer::new(Replica(2), 2_000));
         other.save(&mut theirs).unwrap();
         mine.apply(Edit::Title("Big, renamed".into()), &w);
         assert_eq!(repo.save(&mut mine).unwrap().merged.unwrap().changed, 1);
@@ -488,7 +524,7 @@ mod tests {
         }
         store.set("retrace:index", &index.to_string()).unwrap();
         let mut theirs = mine.clone();
-        theirs.apply(Edit::Impact("Their words".into()), &Writer { replica: Replica(2), now_ms: 2_000 });
+        theirs.apply(Edit::Impact("Their words".into()), &Writer::new(Replica(2), 2_000));
         store.set(&repo.retro_key(mine.id), &format::encode(&theirs)).unwrap();
         mine.apply(Edit::Title("Mine".into()), &w);
         repo.save(&mut mine).unwrap();
@@ -528,15 +564,52 @@ mod tests {
         let (_store, repo, w) = setup();
         let mut a = retro(1, "x", &w);
         repo.save(&mut a).unwrap();
-        repo.delete(a.id).unwrap();
+        repo.delete(a.id, 2_000).unwrap();
         assert!(repo.list().unwrap().retros.is_empty());
         assert_eq!(repo.load(a.id), Err(LoadError::Missing));
     }
 
     #[test]
+    fn a_tab_still_open_on_a_deleted_retrospective_cannot_write_it_back() {
+        let (store, repo, w) = setup();
+        let mut a = retro(1, "Deleted in the other tab", &w);
+        repo.save(&mut a).unwrap();
+        // Another tab, same storage, opened it and deletes it.
+        let other = Repository::new(Rc::new(store.clone()), "retrace:");
+        other.load(a.id).unwrap();
+        other.delete(a.id, 5_000).unwrap();
+        assert!(repo.was_deleted(a.id).unwrap());
+        // This tab goes on typing: its save is refused, and the home list stays without it.
+        a.apply(Edit::Impact("typed after the delete".into()), &w);
+        assert_eq!(repo.save(&mut a), Err(SaveError::DeletedElsewhere));
+        assert!(repo.list().unwrap().retros.is_empty());
+        assert_eq!(repo.load(a.id), Err(LoadError::Missing));
+        // Bringing it back is a choice: then it is stored and no longer counted as deleted.
+        repo.restore(&mut a).unwrap();
+        assert!(!repo.was_deleted(a.id).unwrap());
+        assert_eq!(repo.load(a.id).unwrap().impact.value, "typed after the delete");
+        a.apply(Edit::Impact("and on".into()), &w);
+        repo.save(&mut a).unwrap();
+        assert_eq!(other.list().unwrap().retros.len(), 1);
+    }
+
+    #[test]
+    fn a_deletion_that_a_stored_value_outlived_does_not_hold() {
+        let (store, repo, w) = setup();
+        let mut a = retro(1, "Deleted, then put back by hand", &w);
+        repo.save(&mut a).unwrap();
+        repo.delete(a.id, 5_000).unwrap();
+        store.set(&repo.retro_key(a.id), &format::encode(&a)).unwrap();
+        assert!(!repo.was_deleted(a.id).unwrap());
+        a.apply(Edit::Impact("saved again".into()), &w);
+        repo.save(&mut a).unwrap();
+        assert_eq!(repo.list().unwrap().retros.len(), 1);
+    }
+
+    #[test]
     fn prefixes_keep_repositories_apart() {
         let store = MemoryStore::new();
-        let w = Writer { replica: Replica(1), now_ms: 0 };
+        let w = Writer::new(Replica(1), 0);
         let one = Repository::new(Rc::new(store.clone()), "one:");
         let two = Repository::new(Rc::new(store.clone()), "two:");
         one.save(&mut retro(1, "x", &w)).unwrap();
@@ -548,21 +621,21 @@ mod tests {
     #[test]
     fn the_tracker_setting_is_kept_and_validated() {
         let (_store, repo, _) = setup();
-        repo.replica(|| Replica(5)).unwrap();
+        repo.profile(|| Replica(5)).unwrap();
         assert_eq!(repo.tracker(), None);
         repo.set_tracker(Some((Tracker::GitHub, "https://github.com/acme/shop/"))).unwrap();
         assert_eq!(repo.tracker(), Some((Tracker::GitHub, "https://github.com/acme/shop".into())));
         assert!(repo.set_tracker(Some((Tracker::Jira, "ftp://x"))).is_err());
-        assert_eq!(repo.replica(|| Replica(6)).unwrap(), Replica(5), "the replica id survives");
+        assert_eq!(repo.profile(|| Replica(6)).unwrap(), Replica(5), "the profile id survives");
     }
 
     #[test]
-    fn the_replica_id_is_created_once_and_kept() {
+    fn the_profile_id_is_created_once_and_kept() {
         let (store, repo, _) = setup();
-        assert_eq!(repo.replica(|| Replica(5)).unwrap(), Replica(5));
-        assert_eq!(repo.replica(|| Replica(6)).unwrap(), Replica(5));
+        assert_eq!(repo.profile(|| Replica(5)).unwrap(), Replica(5));
+        assert_eq!(repo.profile(|| Replica(6)).unwrap(), Replica(5));
         store.set("retrace:settings", "{broken").unwrap();
-        assert_eq!(repo.replica(|| Replica(7)).unwrap(), Replica(7));
+        assert_eq!(repo.profile(|| Replica(7)).unwrap(), Replica(7));
         assert_eq!(store.get("retrace:settings").unwrap().unwrap(), "{broken");
     }
 }

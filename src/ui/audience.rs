@@ -20,8 +20,9 @@ pub fn AudienceScreen(id: Id) -> impl IntoView {
     let listener = window_event_listener(leptos::ev::storage, move |ev| {
         let event: web_sys::StorageEvent = ev.unchecked_into();
         if event.key().as_deref() == Some(key.as_str()) {
-            // Keep showing the last good version if the new one cannot be read.
-            if let Ok(retro) = load() {
+            // The value the other window wrote (reading storage again may still answer with
+            // an older one); keep showing the last good version if the new one cannot be read.
+            if let Some(Ok(retro)) = event.new_value().map(|raw| crate::domain::decode(&raw)) {
                 doc.set(Ok(retro));
             }
         }

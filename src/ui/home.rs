@@ -50,7 +50,7 @@ impl Home {
     }
 
     fn writer(&self) -> Writer {
-        Writer { replica: self.app.replica, now_ms: now_ms() }
+        self.app.writer()
     }
 
     fn create(&self, template: Template, title: &str) -> Result<(), String> {
@@ -89,7 +89,7 @@ impl Home {
     fn delete(&self, summary: &RetroSummary) {
         let result = self.app.repo.with_value(|repo| {
             let retro = repo.load(summary.id).map_err(|e| e.to_string())?;
-            repo.delete(summary.id).map_err(|e| e.to_string())?;
+            repo.delete(summary.id, now_ms()).map_err(|e| e.to_string())?;
             Ok::<_, String>(retro)
         });
         match result {
@@ -110,7 +110,7 @@ impl Home {
 
     fn undo_delete(&self) {
         if let Some(mut retro) = self.undo.get_untracked() {
-            match self.app.repo.with_value(|r| r.save(&mut retro)) {
+            match self.app.repo.with_value(|r| r.restore(&mut retro)) {
                 Ok(_) => {
                     self.undo.set(None);
                     self.app.announcer.say(format!("Restored “{}”.", retro.display_title()));

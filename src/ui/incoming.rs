@@ -5,10 +5,10 @@
 use crate::app::{AppState, Route};
 use crate::domain::format::{self, Limits};
 use crate::domain::link::{self, LinkError, Payload};
-use crate::domain::{merge_retrospectives, Retrospective, Writer};
+use crate::domain::{merge_retrospectives, Retrospective};
 use crate::storage::LoadError;
 use crate::ui::crypto::decrypt;
-use crate::ui::platform::{new_id, now_ms};
+use crate::ui::platform::new_id;
 use crate::ui::widgets::count;
 use crate::app::uid;
 use leptos::prelude::*;
@@ -158,7 +158,8 @@ fn Preview(theirs: Retrospective) -> impl IntoView {
     let theirs_for_merge = theirs.clone();
     let save_as_is = move |_| {
         let mut retro = theirs_for_save.clone();
-        match state.repo.with_value(|repo| repo.save(&mut retro)) {
+        // Saving it is the person's choice, even if this browser deleted it once.
+        match state.repo.with_value(|repo| repo.restore(&mut retro)) {
             Ok(_) => {
                 state.announcer.say(format!("Saved “{}” to this browser.", retro.display_title()));
                 finish(state, Route::Retro(retro.id));
@@ -167,7 +168,7 @@ fn Preview(theirs: Retrospective) -> impl IntoView {
         }
     };
     let open_as_new = move |_| {
-        let writer = Writer { replica: state.replica, now_ms: now_ms() };
+        let writer = state.writer();
         let original = &theirs_for_copy;
         let mut copy = original.duplicate(new_id(), format!("{} (copy)", original.display_title()), &writer);
         match state.repo.with_value(|repo| repo.save(&mut copy)) {

@@ -50,8 +50,7 @@ pub fn PreventionStep() -> impl IntoView {
     });
     // The room's top three by votes, when no action addresses them yet.
     let top_voted = s.memo(|r| {
-        let addressed: std::collections::HashSet<Id> =
-            r.actions.values().flat_map(|a| a.factor_links.value.iter().map(|l| r.shown_as(*l))).collect();
+        let addressed = r.addressed_factors();
         let totals = r.vote_totals();
         let mut voted: Vec<(Id, String, u32)> = r
             .factor_order()

@@ -54,6 +54,25 @@ fn ReadOnly(retro: Retrospective, found: u64) -> impl IntoView {
     }
 }
 
+/// Shown while the open retrospective has been deleted in another tab or window: nothing is
+/// written back unless the person keeps this copy as a new retrospective.
+#[component]
+fn DeletedElsewhereBanner() -> impl IntoView {
+    let session = expect_context::<RetroSession>();
+    view! {
+        <Show when=move || session.deleted_elsewhere.get()>
+            <div class="banner banner-warning" role="alert">
+                <span class="banner-text">
+                    "This retrospective was deleted in another tab or window. What you see here is not saved; keep it as a new retrospective, or let it go."
+                </span>
+                <button type="button" class="button primary" on:click=move |_| session.keep_as_new()>"Keep my copy as a new retrospective"</button>
+                <button type="button" class="button" on:click=move |_| session.download_json()>"Download JSON"</button>
+                <button type="button" class="button quiet" on:click=move |_| session.let_go()>"Let it go"</button>
+            </div>
+        </Show>
+    }
+}
+
 /// Shown when a retrospective cannot be opened: say why, keep the data, offer a way out.
 #[component]
 fn LoadFailure(id: Id, error: LoadError) -> impl IntoView {
@@ -100,7 +119,7 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
     let on_storage = window_event_listener(leptos::ev::storage, move |ev| {
         let event: web_sys::StorageEvent = ev.unchecked_into();
         if event.key().as_deref() == Some(retro_key.as_str()) {
-            session.merge_from_storage();
+            session.merge_from_storage(event.new_value());
         }
     });
     on_cleanup(move || {
@@ -159,6 +178,7 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
     view! {
         <div class="workspace" class:presenter=move || presenter.get() && app.presenter_allowed>
             <StorageBanner message=session.save_problem on_download=Callback::new(move |_| session.download_json()) />
+            <DeletedElsewhereBanner />
             <div class="workspace-header">
                 <button type="button" class="button quiet back-button" on:click=move |_| app.navigate(Route::Home)>
                     "← All retrospectives"

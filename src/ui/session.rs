@@ -8,9 +8,10 @@
 //! Saving is debounced, flushed when the page is hidden or closed, retried while storage
 //! fails, and merges what another tab stored in the meantime instead of overwriting it.
 
-use crate::app::AppState;
-use crate::domain::{encode, merge_retrospectives, Edit, EditScope, Id, Retrospective, Writer};
-use crate::ui::platform::{download, file_name, now_ms, timed};
+use crate::app::{AppState, Route};
+use crate::domain::{encode, merge_retrospectives, Edit, EditScope, Id, Retrospective};
+use crate::storage::SaveError;
+use crate::ui::platform::{download, file_name, new_id, timed};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::time::Duration;
@@ -28,6 +29,9 @@ pub struct RetroSession {
     dirty: StoredValue<bool>,
     /// Why the latest save failed; `None` once a save succeeds.
     pub save_problem: RwSignal<Option<String>>,
+    /// The retrospective was deleted in another tab or window while open here: nothing is
+    /// written back until the person chooses (keep this copy as a new one, or let it go).
+    pub deleted_elsewhere: RwSignal<bool>,
     /// True while the full report is rendered for printing.
     pub printing: RwSignal<bool>,
     /// Bumped when edits settle: at every save attempt (250 ms after the last keystroke) and
@@ -56,6 +60,7 @@ impl RetroSession {
             timer: StoredValue::new(None),
             dirty: StoredValue::new(false),
             save_problem: RwSignal::new(None),
+            deleted_elsewhere: RwSignal::new(false),
             printing: RwSignal::new(false),
         }
     }
@@ -99,7 +104,7 @@ impl RetroSession {
 
     /// Applies an edit and schedules a save. Returns whether anything changed.
     pub fn apply(&self, edit: Edit) -> bool {
-        let writer = Writer { replica: self.app.replica, now_ms: now_ms() };
+        let writer = self.app.writer();
         let scope = edit.scope();
         let changed = self.doc.try_maybe_update(|r| {
             let changed = r.apply(edit, &writer);
@@ -154,6 +159,10 @@ impl RetroSession {
                 }
                 self.merged_in(saved.merged);
             }
+            Some(Err(SaveError::DeletedElsewhere)) => {
+                self.settled.update(|n| *n += 1);
+                self.learn_deleted_elsewhere();
+            }
             Some(Err(error)) => {
                 let message = format!("{error} Your changes are kept in this page and saving is retried; download them as JSON so nothing is lost.");
                 if self.save_problem.get_untracked().as_deref() != Some(&message) {
@@ -167,17 +176,68 @@ impl RetroSession {
         }
     }
 
-    /// Brings in what another tab stored for this retrospective (a `storage` event).
-    pub fn merge_from_storage(&self) {
+    /// Says once, plainly, that the retrospective was deleted elsewhere; edits stay in the page.
+    fn learn_deleted_elsewhere(&self) {
+        if !self.deleted_elsewhere.get_untracked() {
+            self.deleted_elsewhere.set(true);
+            self.app.announcer.say("This retrospective was deleted in another tab or window. Your copy here is not saved.");
+        }
+    }
+
+    /// Keeps what this page holds as a new retrospective (after it was deleted elsewhere) and
+    /// opens it. The deleted one stays deleted.
+    pub fn keep_as_new(&self) {
+        let writer = self.app.writer();
+        let mut copy = self.doc.with_untracked(|r| r.duplicate(new_id(), format!("{} (kept copy)", r.display_title()), &writer));
+        match self.app.repo.with_value(|repo| repo.save(&mut copy)) {
+            Ok(_) => {
+                self.dirty.set_value(false);
+                self.app.announcer.say(format!("Kept as a new retrospective: “{}”.", copy.display_title()));
+                self.app.navigate(Route::Retro(copy.id));
+            }
+            Err(e) => self.save_problem.set(Some(format!("{e} Your changes are kept in this page; download them as JSON so nothing is lost."))),
+        }
+    }
+
+    /// Lets go of a retrospective deleted elsewhere: back to the list, nothing written.
+    pub fn let_go(&self) {
+        self.dirty.set_value(false);
+        self.app.navigate(Route::Home);
+    }
+
+    /// Brings in what another tab stored for this retrospective (a `storage` event with the
+    /// value it wrote), or learns that another tab deleted it (`None`: the key was removed).
+    ///
+    /// When this page holds writes the other copy lacks, they are written back, so storage
+    /// ends up with everything both had. Without that, two tabs that saved at the same
+    /// moment could each keep their own merge while storage keeps only the last write.
+    pub fn merge_from_storage(&self, stored: Option<String>) {
         let id = self.doc.with_untracked(|r| r.id);
-        let Ok(Some(theirs)) = self.app.repo.with_value(|repo| repo.load_if_changed(id)) else { return };
-        let report = self.doc.try_maybe_update(|mine| match timed("retrace-merge", || merge_retrospectives(mine, &theirs)) {
-            Ok(report) => (!report.is_empty(), Some(report)),
+        let Some(raw) = stored else {
+            if self.app.repo.with_value(|repo| repo.was_deleted(id)).unwrap_or(false) {
+                self.learn_deleted_elsewhere();
+            }
+            return;
+        };
+        // Stored again (an undo in the other tab): this copy is saved as usual from here on.
+        if self.deleted_elsewhere.get_untracked() {
+            self.deleted_elsewhere.set(false);
+            self.app.announcer.say("This retrospective was restored in another tab; your changes are saved again.");
+            if self.dirty.get_value() {
+                self.schedule_save(SAVE_DELAY);
+            }
+        }
+        let Ok(Some(theirs)) = self.app.repo.with_value(|repo| repo.changed_copy(id, &raw)) else { return };
+        let outcome = self.doc.try_maybe_update(|mine| match timed("retrace-merge", || merge_retrospectives(mine, &theirs)) {
+            Ok(report) => (!report.is_empty(), Some((report, *mine != theirs))),
             Err(_) => (false, None),
         });
         self.settled.update(|n| *n += 1);
-        self.merged_in(report.flatten());
-        // Only unsaved local edits need writing: the other tab merged our last save into its own.
+        let Some(Some((report, mine_has_more))) = outcome else { return };
+        self.merged_in(Some(report));
+        if mine_has_more {
+            self.dirty.set_value(true);
+        }
         if self.dirty.get_value() {
             self.schedule_save(SAVE_DELAY);
         }

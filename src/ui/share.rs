@@ -44,7 +44,7 @@ pub fn SharePanel(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
     };
     let markdown = move || timed("retrace-export-markdown", || s.doc.with_untracked(to_markdown));
 
-    let my_name = s.memo(move |r| r.author_name(s.app().replica).unwrap_or("").to_string());
+    let my_name = s.memo(move |r| r.author_name(s.app().profile).unwrap_or("").to_string());
     let passphrase = RwSignal::new(String::new());
     let link_text = RwSignal::new(None::<String>);
     let link_problem = RwSignal::new(None::<String>);

@@ -106,9 +106,10 @@ pub fn full_report(r: &Retrospective) -> AnyView {
 /// Title, window, impact, durations — and participants, unless the screen is "safe to share".
 pub fn facts_section(r: &Retrospective) -> AnyView {
     let durations = incident_durations(&r.timeline);
-    let window = match (r.incident_start.value, r.incident_end.value) {
-        (Some(a), Some(b)) => format!("{} – {}", when(a), when(b)),
-        (Some(a), None) => format!("From {}", when(a)),
+    let (started, ended) = crate::domain::timeline::incident_span(r.incident_start.value, r.incident_end.value, &r.timeline);
+    let window = match (started.time(), ended.time()) {
+        (Some(_), Some(_)) => format!("{} – {}", started.describe_with(when), ended.describe_with(when)),
+        (Some(_), None) => format!("From {}", started.describe_with(when)),
         _ => "Not recorded".into(),
     };
     let participants = (!r.facilitation.safe_to_share.value && !r.participants.value.trim().is_empty())
@@ -161,6 +162,7 @@ pub fn factors_section(r: &Retrospective) -> AnyView {
         return view! { <p class="hint">"No contributing factors."</p> }.into_any();
     }
     let show_votes = !r.facilitation.safe_to_share.value;
+    let addressed = r.addressed_factors();
     let items = order
         .into_iter()
         .map(|id| {
@@ -181,6 +183,7 @@ pub fn factors_section(r: &Retrospective) -> AnyView {
                     <p>
                         <strong class="pre">{or_none(&f.statement.value, "(no statement)")}</strong>
                         " · " {f.category.value.label()} {f.key.value.then_some(" · key factor")}
+                        {(f.key.value && !addressed.contains(&id)).then_some(" · no action yet")}
                         {(show_votes && votes > 0).then(|| format!(" · {votes} vote{}", if votes == 1 { "" } else { "s" }))}
                     </p>
                     {why_report(r, id, None)}

@@ -19,7 +19,8 @@ pub fn TimelineStep() -> impl IntoView {
         view! {
             <div class="metric">
                 <dt>{label}</dt>
-                <dd class:missing=move || matches!(value.get(), Derived::Missing(_))>{move || value.get().describe()}</dd>
+                <dd class:missing=move || matches!(value.get(), Derived::Missing(_))
+                    class:questionable=move || matches!(value.get(), Derived::BeforeTrigger { .. })>{move || value.get().describe()}</dd>
             </div>
         }
     };

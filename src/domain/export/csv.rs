@@ -73,7 +73,7 @@ mod tests {
 
     #[test]
     fn hostile_fields_round_trip_through_an_rfc_4180_reader() {
-        let w = Writer { replica: Replica(1), now_ms: 0 };
+        let w = Writer::new(Replica(1), 0);
         let id = |n: u8| Id::from_random([n; 16]);
         let mut r = Retrospective::new(id(1), Template::Incident, "Outage, \"big\" one", &w);
         let nasty = "Fix it, \"properly\"\nwith a second line";

@@ -81,7 +81,7 @@ mod tests {
 
     #[test]
     fn one_all_day_event_per_dated_action_with_escaped_text() {
-        let w = Writer { replica: Replica(1), now_ms: 0 };
+        let w = Writer::new(Replica(1), 0);
         let id = |n: u8| Id::from_random([n; 16]);
         let mut r = Retrospective::new(id(1), Template::Incident, "Outage; big, bad", &w);
         r.apply(Edit::AddAction { id: id(2) }, &w);

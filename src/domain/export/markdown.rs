@@ -2,7 +2,7 @@
 //! it shows as typed and can never become markup.
 
 use crate::domain::factors::why_children;
-use crate::domain::timeline::incident_durations;
+use crate::domain::timeline::{incident_durations, incident_span};
 use crate::domain::{Id, LearningList, Retrospective};
 
 /// Escapes text for running Markdown: characters that start emphasis, code, links, HTML or
@@ -67,10 +67,11 @@ pub fn to_markdown(r: &Retrospective) -> String {
     push(&mut md, "");
     let durations = incident_durations(&r.timeline);
     let when = |t: Option<crate::domain::LocalDateTime>| t.map(|t| t.to_string().replace('T', " ")).unwrap_or_else(|| "—".into());
+    let (started, ended) = incident_span(r.incident_start.value, r.incident_end.value, &r.timeline);
     push(&mut md, "| | |");
     push(&mut md, "|---|---|");
-    push(&mut md, &format!("| Started | {} |", when(r.incident_start.value)));
-    push(&mut md, &format!("| Ended | {} |", when(r.incident_end.value)));
+    push(&mut md, &format!("| Started | {} |", started.describe()));
+    push(&mut md, &format!("| Ended | {} |", ended.describe()));
     push(&mut md, &format!("| Impact | {} |", or_dash(&r.impact.value)));
     if !r.participants.value.trim().is_empty() {
         push(&mut md, &format!("| Participants | {} |", escape_cell(&r.participants.value)));
@@ -99,9 +100,14 @@ pub fn to_markdown(r: &Retrospective) -> String {
     if factors.is_empty() {
         push(&mut md, "No contributing factors.");
     }
+    let addressed = r.addressed_factors();
     for (n, id) in factors.iter().enumerate() {
         let f = &r.factors[id];
-        let key = if f.key.value { " — **key factor**" } else { "" };
+        let key = match (f.key.value, addressed.contains(id)) {
+            (true, true) => " — **key factor**",
+            (true, false) => " — **key factor**, no action yet",
+            (false, _) => "",
+        };
         let votes = r.total_votes(*id);
         let votes = if votes > 0 { format!(" — {votes} vote{}", if votes == 1 { "" } else { "s" }) } else { String::new() };
         push(&mut md, &format!("{}. {} ({}){key}{votes}", n + 1, escape_inline(f.statement.value.trim()), f.category.value.label()));
@@ -162,7 +168,7 @@ mod tests {
     }
 
     fn sample() -> Retrospective {
-        let w = Writer { replica: Replica(1), now_ms: 0 };
+        let w = Writer::new(Replica(1), 0);
         let id = |n: u8| Id::from_random([n; 16]);
         let mut r = Retrospective::new(id(1), Template::Incident, hostile(), &w);
         r.apply(Edit::AddTimelineEntry { id: id(2) }, &w);

@@ -122,7 +122,7 @@ mod tests {
     use crate::domain::*;
 
     fn retro() -> (Retrospective, Id) {
-        let w = Writer { replica: Replica(1), now_ms: 0 };
+        let w = Writer::new(Replica(1), 0);
         let a = Id::from_random([2; 16]);
         let mut r = Retrospective::new(Id::from_random([1; 16]), Template::Incident, "Checkout & <errors>", &w);
         r.apply(Edit::AddAction { id: a }, &w);
