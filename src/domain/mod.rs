@@ -23,6 +23,7 @@ pub mod learnings;
 pub mod link;
 pub mod merge;
 pub mod order;
+pub mod quick_entry;
 pub mod retrospective;
 pub mod steps;
 pub mod summary;

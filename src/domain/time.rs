@@ -113,6 +113,11 @@ impl LocalDateTime {
         Date { days: self.minutes.div_euclid(1440) }
     }
 
+    /// `hour:minute` on `date`; `None` when either is out of range.
+    pub fn on(date: Date, hour: i64, minute: i64) -> Option<LocalDateTime> {
+        ((0..24).contains(&hour) && (0..60).contains(&minute)).then_some(LocalDateTime { minutes: date.days * 1440 + hour * 60 + minute })
+    }
+
     pub fn minutes(self) -> i64 {
         self.minutes
     }

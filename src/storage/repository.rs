@@ -23,8 +23,11 @@ pub struct DamagedEntry {
     /// What it was meant to be, for people: "Retrospective 3f2a…" or "The list of retrospectives".
     pub label: String,
     pub problem: String,
-    /// Written by a newer Retrace: it is fine, this build just cannot read it.
+    /// Written by a newer Retrace: it is fine, this build just cannot read it fully.
     pub newer_version: bool,
+    /// A newer-version retrospective this build can still show read-only (its label is then
+    /// its title, read best-effort).
+    pub readable: Option<Id>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -140,6 +143,7 @@ impl Repository {
                 label: "The list of retrospectives".into(),
                 problem: problem.clone(),
                 newer_version: false,
+                readable: None,
             });
         }
         let mut indexed = match index {
@@ -166,10 +170,15 @@ impl Repository {
                 _ => match format::decode(&raw) {
                     Ok(retro) if retro.id == id => listing.retros.push(RetroSummary::of(&retro)),
                     Ok(_) => listing.damaged.push(self.damaged(&key, id, "it is stored under another retrospective's key".into(), false)),
-                    Err(e) => {
-                        let newer = matches!(e, FormatError::NewerSchema { .. });
-                        listing.damaged.push(self.damaged(&key, id, e.to_string(), newer));
+                    Err(e @ FormatError::NewerSchema { .. }) => {
+                        let mut entry = self.damaged(&key, id, e.to_string(), true);
+                        if let Some(readable) = format::decode_newer_for_reading(&raw).ok().filter(|r| r.id == id) {
+                            entry.label = format!("“{}”", readable.display_title());
+                            entry.readable = Some(id);
+                        }
+                        listing.damaged.push(entry);
                     }
+                    Err(e) => listing.damaged.push(self.damaged(&key, id, e.to_string(), false)),
                 },
             }
         }
@@ -179,7 +188,7 @@ impl Repository {
 
     fn damaged(&self, key: &str, id: Id, problem: String, newer_version: bool) -> DamagedEntry {
         let short = id.to_string()[..8].to_string();
-        DamagedEntry { key: key.to_string(), label: format!("Retrospective {short}…"), problem, newer_version }
+        DamagedEntry { key: key.to_string(), label: format!("Retrospective {short}…"), problem, newer_version, readable: None }
     }
 
     pub fn load(&self, id: Id) -> Result<Retrospective, LoadError> {
@@ -466,6 +475,8 @@ mod tests {
         store.set(&repo.retro_key(a.id), &text).unwrap();
         let listing = repo.list().unwrap();
         assert!(listing.damaged[0].newer_version);
+        assert_eq!(listing.damaged[0].label, "“From the future”", "listed by its title, read best-effort");
+        assert_eq!(listing.damaged[0].readable, Some(a.id));
         assert!(matches!(repo.load(a.id), Err(LoadError::Damaged(FormatError::NewerSchema { found: 7 }))));
     }
 

@@ -564,6 +564,10 @@ fn DamagedCard(entry: DamagedEntry) -> impl IntoView {
                 {entry.newer_version.then_some(" — saved by a newer version of Retrace")}</p>
             <p class="hint">{entry.problem.clone()}</p>
             <div class="button-row">
+                {entry.readable.map(|id| view! {
+                    <button type="button" class="button small primary" aria-label=format!("Open {} read-only", entry.label)
+                        on:click=move |_| home.app.navigate(Route::Retro(id))>"Open read-only"</button>
+                })}
                 <button type="button" class="button small" aria-label=format!("Download raw data of {label}") on:click=download_raw>"Download raw data"</button>
                 <button type="button" class="button small danger" aria-label=format!("Delete {}", entry.label) on:click=discard>"Delete"</button>
             </div>

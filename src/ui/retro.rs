@@ -179,17 +179,16 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
         <div class="workspace" class:presenter=move || presenter.get() && app.presenter_allowed>
             <StorageBanner message=session.save_problem on_download=Callback::new(move |_| session.download_json()) />
             <DeletedElsewhereBanner />
-            <div class="workspace-header">
-                <button type="button" class="button quiet back-button" on:click=move |_| app.navigate(Route::Home)>
-                    "← All retrospectives"
+            // One slim bar that stays in view: where we are, the timer, the meeting's actions.
+            <header class="workspace-bar">
+                <button type="button" class="icon-button back-button" aria-label="All retrospectives" title="All retrospectives"
+                    on:click=move |_| app.navigate(Route::Home)>
+                    <span aria-hidden="true">"←"</span>
                 </button>
-                <div class="workspace-title">
-                    <p class="eyebrow">{template}</p>
+                <div class="workspace-title" title=move || format!("{} · {}", title.get(), template.get())>
                     <h1>{title}</h1>
                 </div>
                 <TimerPanel />
-            </div>
-            <div class="facilitation-bar">
                 {app.presenter_allowed.then(|| view! {
                     <button type="button" class="button small" aria-keyshortcuts="p"
                         aria-pressed=move || if presenter.get() { "true" } else { "false" }
@@ -199,16 +198,22 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
                 <button type="button" class="button small" on:click=move |_| { if let Some(d) = share.get() { let _ = d.show_modal(); } }>
                     "Share & export"
                 </button>
-                {(!app.embedded).then(|| view! {
-                    <button type="button" class="button small quiet" on:click=move |_| open_audience_window(session)>
-                        "Open audience window"
-                    </button>
-                })}
-                <button type="button" class="button small quiet" aria-keyshortcuts="?"
-                    on:click=move |_| { if let Some(d) = shortcuts.get() { let _ = d.show_modal(); } }>"Shortcuts (?)"</button>
-                <span class="spacer"></span>
+                <details class="bar-menu">
+                    <summary class="button small quiet">"More"</summary>
+                    <div class="bar-menu-body">
+                        <p class="eyebrow">{template}</p>
+                        {(!app.embedded).then(|| view! {
+                            <button type="button" class="button small quiet" on:click=move |_| open_audience_window(session)>
+                                "Open audience window"
+                            </button>
+                        })}
+                        <button type="button" class="button small quiet" aria-keyshortcuts="?"
+                            on:click=move |_| { if let Some(d) = shortcuts.get() { let _ = d.show_modal(); } }>"Shortcuts (?)"</button>
+                    </div>
+                </details>
                 <SaveStatus />
-            </div>
+                <Stepper on_go=Callback::new(go) />
+            </header>
             <ShortcutSheet dialog=shortcuts />
             <crate::ui::share::SharePanel dialog=share />
             <Show when=move || session.printing.get()>
@@ -217,7 +222,6 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
                     {move || session.doc.with(crate::ui::summary::full_report)}
                 </article>
             </Show>
-            <Stepper on_go=Callback::new(go) />
             <section class="step-body" aria-labelledby=uid("step-heading")>
                 {move || match step.get() {
                     Step::SetTheStage => view! { <StageStep /> }.into_any(),
@@ -287,10 +291,10 @@ fn SafeToShare() -> impl IntoView {
     let on = session.safe_to_share;
     view! {
         <label class="switch">
-            <input type="checkbox" role="switch"
+            <input type="checkbox" role="switch" aria-label="Safe to share: hide names and votes"
                 prop:checked=move || on.get()
                 on:change=move |ev| { session.apply(Edit::SafeToShare(event_target_checked(&ev))); } />
-            <span>"Safe to share: hide names and votes"</span>
+            <span aria-hidden="true">"Safe to share"</span>
         </label>
     }
 }
@@ -299,8 +303,9 @@ fn SafeToShare() -> impl IntoView {
 fn SaveStatus() -> impl IntoView {
     let session = expect_context::<RetroSession>();
     view! {
-        <p class="save-status">
-            {move || if session.save_problem.get().is_some() { "Not saved" } else { "Saved in this browser" }}
+        <p class="save-status" class:problem=move || session.save_problem.get().is_some() || session.deleted_elsewhere.get()>
+            {move || if session.save_problem.get().is_some() || session.deleted_elsewhere.get() { "Not saved" } else { "Saved" }}
+            <span class="sr-only">{move || if session.save_problem.get().is_some() || session.deleted_elsewhere.get() { "" } else { " in this browser" }}</span>
         </p>
     }
 }
@@ -360,8 +365,10 @@ pub fn StepHeader(step: Step) -> impl IntoView {
     let (copy, guide) = session.doc.with_untracked(|r| (r.template.copy(step), guide(r.template, step)));
     view! {
         <header class="step-header">
-            <h2 id=uid("step-heading") tabindex="-1">{step.label()}</h2>
-            <p class="step-purpose">{copy.purpose}</p>
+            <div class="step-title">
+                <h2 id=uid("step-heading") tabindex="-1">{step.label()}</h2>
+                <p class="step-purpose" title=copy.purpose>{copy.purpose}</p>
+            </div>
             <details class="guide">
                 <summary>"Facilitator guide"</summary>
                 <div class="guide-body">

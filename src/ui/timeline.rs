@@ -1,8 +1,9 @@
 //! *What happened*: the timeline of facts and the durations derived from it.
 
+use crate::domain::quick_entry::{parse_quick_entry, quick_entry_day};
 use crate::domain::timeline::{incident_durations, Derived};
-use crate::domain::{EntryKind, Edit, Id, Step, TimelineField};
-use crate::ui::platform::{focus_soon, new_id};
+use crate::domain::{Date, EntryKind, Edit, Id, Step, TimelineField};
+use crate::ui::platform::{focus_soon, new_id, utc_offset_minutes};
 use crate::ui::retro::{EmptyState, StepHeader};
 use crate::ui::session::RetroSession;
 use crate::ui::widgets::{ChoiceSelect, DateTimeField, ItemControls, TextField};
@@ -30,8 +31,10 @@ pub fn TimelineStep() -> impl IntoView {
             {duration("Time to detect", Memo::new(move |_| durations.get().time_to_detect))}
             {duration("Time to resolve", Memo::new(move |_| durations.get().time_to_resolve))}
         </dl>
+        <QuickEntryLine />
         <Show when=move || !order.get().is_empty()
-            fallback=|| view! { <EmptyState step=Step::WhatHappened what="No entries yet. Add what happened, one fact per entry, with a time if you know it." /> }>
+            fallback=|| view! { <EmptyState step=Step::WhatHappened what="No entries yet. Type one line above (for example “14:02 error alert fired”) or add an entry, one fact each." /> }>
+            <div class="timeline-head" aria-hidden="true"><span>"When"</span><span>"Kind"</span><span>"What happened"</span></div>
             <ol class="item-list timeline-list" aria-label="Timeline">
                 <For each=move || order.get() key=|id| *id let(id)>
                     <TimelineRow id />
@@ -40,6 +43,43 @@ pub fn TimelineStep() -> impl IntoView {
         </Show>
         <button type="button" class="button add-button" on:click=add>"+ Add timeline entry"</button>
         <p class="hint">"Entries with a time are sorted by time; entries without one stay after the entry they follow."</p>
+    }
+}
+
+/// One line for a live meeting: `14:02 error alert fired` becomes an entry at 14:02 on the
+/// retrospective's day, and the cursor stays for the next line.
+#[component]
+fn QuickEntryLine() -> impl IntoView {
+    let s = expect_context::<RetroSession>();
+    let text = RwSignal::new(String::new());
+    let input_id = s.app().id("quick-entry");
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let line = text.get_untracked();
+        let (day, latest) = s.doc.with_untracked(|r| {
+            let latest = r.timeline.values().filter_map(|e| e.when.value).max();
+            let created = Date::from_unix_ms(r.created_at, utc_offset_minutes());
+            (quick_entry_day(latest, r.incident_start.value, created), latest)
+        });
+        let Some(entry) = parse_quick_entry(&line, day, latest) else { return };
+        let id = new_id();
+        if s.apply(Edit::AddTimelineEntry { id }) {
+            s.apply(Edit::Timeline(id, TimelineField::When(entry.when)));
+            s.apply(Edit::Timeline(id, TimelineField::What(entry.what)));
+            text.set(String::new());
+            let at = entry.when.map(|w| format!(" at {}", w.clock_time())).unwrap_or_default();
+            s.app().announcer.say(format!("Timeline entry added{at}."));
+        }
+    };
+    view! {
+        <form class="quick-entry" on:submit=submit>
+            <label for=input_id.clone() class="field-label">"Quick entry"</label>
+            <input id=input_id type="text" autocomplete="off" maxlength=crate::ui::widgets::MAX_TEXT
+                placeholder="14:02 error alert fired — Enter adds it"
+                prop:value=move || text.get()
+                on:input=move |ev| text.set(event_target_value(&ev)) />
+            <button type="submit" class="button">"Add"</button>
+        </form>
     }
 }
 
@@ -62,18 +102,34 @@ fn TimelineRow(id: Id) -> impl IntoView {
     let set = move |field: TimelineField| {
         s.apply(Edit::Timeline(id, field));
     };
+    // Evidence opens on demand; an entry that has some shows it is there.
+    let evidence_open = RwSignal::new(false);
+    let has_evidence = move || !evidence.get().trim().is_empty();
+    let evidence_id = format!("tl-{id}-evidence");
     view! {
         <li class="card item timeline-item" data-kind=move || kind.get().key()>
             <div class="timeline-grid">
-                <DateTimeField label="When" id=format!("tl-{id}-when") value=when
+                <DateTimeField label="When" label_hidden=true id=format!("tl-{id}-when") value=when
                     on_change=move |v| {
                         set(TimelineField::When(v));
                         // The entry may move to its new place in time; keep the cursor with it.
                         focus_soon(format!("tl-{id}-when"));
                     } />
-                <ChoiceSelect label="Kind" value=kind on_change=move |v: EntryKind| set(TimelineField::Kind(v)) />
-                <TextField label="What happened" id=format!("tl-{id}-what") multiline=true coach=CoachedField::TimelineWhat(id).to_string() class="grow" placeholder=placeholder
+                <ChoiceSelect label="Kind" label_hidden=true value=kind on_change=move |v: EntryKind| set(TimelineField::Kind(v)) />
+                <TextField label="What happened" label_hidden=true id=format!("tl-{id}-what") multiline=true coach=CoachedField::TimelineWhat(id).to_string() class="grow" placeholder=placeholder
                     value=what on_input=move |v| set(TimelineField::What(v)) />
+                <button type="button" class="button small quiet evidence-toggle" class:filled=has_evidence
+                    aria-expanded=move || if evidence_open.get() { "true" } else { "false" }
+                    aria-controls=evidence_id.clone()
+                    on:click=move |_| {
+                        let open = !evidence_open.get_untracked();
+                        evidence_open.set(open);
+                        if open { focus_soon(format!("tl-{id}-evidence")); }
+                    }>
+                    "Evidence"
+                    <span class="evidence-mark" aria-hidden="true">{move || if has_evidence() { " ●" } else { "" }}</span>
+                    <span class="sr-only">{move || if has_evidence() { " (added)" } else { "" }}</span>
+                </button>
                 <ItemControls noun="timeline entry"
                     on_move=move |up| {
                         if !s.apply(Edit::Move { id, up }) {
@@ -82,8 +138,10 @@ fn TimelineRow(id: Id) -> impl IntoView {
                     }
                     on_delete=move |_| { s.apply(Edit::Delete(id)); s.app().announcer.say("Timeline entry deleted."); } />
             </div>
-            <TextField label="Evidence (link or reference)" class="evidence" placeholder="Dashboard, log query, ticket…"
-                value=evidence on_input=move |v| set(TimelineField::Evidence(v)) />
+            <Show when=move || evidence_open.get()>
+                <TextField label="Evidence (link or reference)" id=evidence_id.clone() class="evidence" placeholder="Dashboard, log query, ticket…"
+                    value=evidence on_input=move |v| set(TimelineField::Evidence(v)) />
+            </Show>
         </li>
     }
 }

@@ -76,10 +76,10 @@ pub fn TimerPanel() -> impl IntoView {
                 <button type="button" class="button small primary" aria-keyshortcuts="t"
                     on:click=move |_| set(timer.get_untracked().toggle(now_ms()))>{toggle_label}</button>
                 <button type="button" class="button small" on:click=move |_| set(timer.get_untracked().add_minute(now_ms()))>"+1 min"</button>
-                <button type="button" class="button small quiet" on:click=move |_| set(timer.get_untracked().reset())>"Reset"</button>
                 <details class="timer-settings">
                     <summary>"Set time"</summary>
                     <div class="timer-settings-body">
+                        <button type="button" class="button small" on:click=move |_| set(timer.get_untracked().reset())>"Reset"</button>
                         <div class="button-row" role="group" aria-label="Presets">
                             {PRESETS.iter().map(|m| {
                                 let m = *m;

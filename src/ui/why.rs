@@ -45,12 +45,14 @@ pub fn WhyStep() -> impl IntoView {
     let add = move |_| add_factor(s);
     view! {
         <StepHeader step=Step::Why />
-        <p class="hint">{format!("Common categories for this kind of retrospective: {suggested}.")}</p>
         <Show when=move || several.get()>
             <VotingBar by_votes />
         </Show>
         <Show when=move || !order.get().is_empty()
-            fallback=|| view! { <EmptyState step=Step::Why what="No contributing factors yet. Name a condition that made the outcome possible or worse — a system, a process, a pressure — not a person." /> }>
+            fallback=move || view! {
+                <EmptyState step=Step::Why what="No contributing factors yet. Name a condition that made the outcome possible or worse — a system, a process, a pressure — not a person." />
+                <p class="hint">{format!("Common categories for this kind of retrospective: {suggested}.")}</p>
+            }>
             <ol class="item-list factor-list" aria-label="Contributing factors">
                 <For each=move || shown.get() key=|id| *id let(id)>
                     <FactorCard id several factor_labels timeline_options />
@@ -79,9 +81,17 @@ fn VotingBar(by_votes: RwSignal<bool>) -> impl IntoView {
     let used = s.memo(|r| r.factors.values().map(|f| f.votes.value).sum::<u32>());
     let hidden = s.safe_to_share;
     let number = |ev: &leptos::ev::Event| event_target_value(ev).trim().parse::<u32>().ok();
+    // One line until opened; open from the start once the room has begun voting.
+    let start_open = s.doc.with_untracked(|r| r.facilitation.voters.value > 0 && !r.facilitation.presenter.value);
     view! {
-        <section class="voting" aria-labelledby=uid("voting-title")>
-            <h3 id=uid("voting-title")>"Dot voting"</h3>
+        <details class="voting" open=start_open>
+            <summary id=uid("voting-title")>
+                <span class="voting-title">"Dot voting"</span>
+                <span class="voting-summary">{move || {
+                    let total = per_person.get() * voters.get();
+                    if hidden.get() || total == 0 { String::new() } else { format!(" · {} of {total} votes used", used.get()) }
+                }}</span>
+            </summary>
             <div class="voting-fields">
                 <div class="field field-number">
                     <label for=uid("votes-per-person") class="field-label">"Votes per person"</label>
@@ -111,7 +121,7 @@ fn VotingBar(by_votes: RwSignal<bool>) -> impl IntoView {
                     aria-pressed=move || if by_votes.get() { "true" } else { "false" }
                     on:click=move |_| by_votes.update(|b| *b = !*b)>"Sort by votes"</button>
             </div>
-        </section>
+        </details>
     }
 }
 
@@ -156,19 +166,23 @@ fn FactorCard(
             }
         }
     };
+    // The why chain, links and duplicates fold open on demand, so a card is two lines.
+    let open = RwSignal::new(false);
+    let questions = s.item_memo(id, move |r| r.whys.values().filter(|n| n.factor == id).count());
     let ask = move |_| {
         let q = new_id();
         if s.apply(Edit::AddWhy { id: q, factor: id, parent: None }) {
+            open.set(true);
             focus_soon(format!("why-{q}-answer"));
         }
     };
     view! {
         <li class="card item factor-item" class:key-factor=move || key.get()>
             <div class="factor-grid">
-                <TextField label="Contributing factor" id=format!("factor-{id}-statement") multiline=true coach=CoachedField::FactorStatement(id).to_string() class="grow"
+                <TextField label="Contributing factor" label_hidden=true id=format!("factor-{id}-statement") multiline=true coach=CoachedField::FactorStatement(id).to_string() class="grow"
                     placeholder="What condition contributed to this?"
                     value=statement on_input=move |v| set(FactorField::Statement(v)) />
-                <ChoiceSelect label="Category" value=category on_change=move |v: Category| set(FactorField::Category(v)) />
+                <ChoiceSelect label="Category" label_hidden=true value=category on_change=move |v: Category| set(FactorField::Category(v)) />
                 <div class="field field-check">
                     <input type="checkbox" id=key_id.clone()
                         prop:checked=move || key.get()
@@ -181,7 +195,7 @@ fn FactorCard(
             </div>
             <div class="factor-tools">
                 <div class="vote-control" role="group" aria-label=move || format!("Votes for “{}”", statement_for_label())>
-                    <button type="button" class="icon-button" aria-label="Remove a vote"
+                    <button type="button" class="icon-button small" aria-label="Remove a vote"
                         on:click=move |_| { let v = votes.get_untracked(); if v > 0 { set(FactorField::Votes(v - 1)); } }>"−"</button>
                     <span class="vote-count">
                         {move || if hide_votes.get() { "votes hidden".to_string() } else {
@@ -189,9 +203,21 @@ fn FactorCard(
                             format!("{n} vote{}", if n == 1 { "" } else { "s" })
                         }}
                     </span>
-                    <button type="button" class="icon-button" aria-label="Add a vote"
+                    <button type="button" class="icon-button small" aria-label="Add a vote"
                         on:click=move |_| set(FactorField::Votes(votes.get_untracked() + 1))>"+"</button>
                 </div>
+                <button type="button" class="button quiet small fold-toggle"
+                    aria-expanded=move || if open.get() { "true" } else { "false" }
+                    on:click=move |_| open.update(|o| *o = !*o)>
+                    {move || {
+                        let (q, l, p) = (questions.get(), links.with(|l| l.len()), parts.with(|p| p.len()));
+                        let mut bits = vec![format!("{q} question{}", if q == 1 { "" } else { "s" })];
+                        if l > 0 { bits.push(format!("{l} linked")); }
+                        if p > 0 { bits.push(format!("{p} duplicate{}", if p == 1 { "" } else { "s" })); }
+                        format!("How it came about: {}", bits.join(", "))
+                    }}
+                </button>
+                <button type="button" class="button quiet small" on:click=ask>"+ Ask how this came about"</button>
                 <Show when=move || several.get()>
                     <div class="field field-merge">
                         <label class="sr-only" for=format!("merge-{id}")>"Merge into another factor as a duplicate"</label>
@@ -206,19 +232,20 @@ fn FactorCard(
                     </div>
                 </Show>
             </div>
-            <Show when=move || !parts.get().is_empty()>
-                <ul class="merged-parts" aria-label="Merged duplicates">
-                    <For each=move || parts.get() key=|p| *p let(part)>
-                        <MergedPart id=part />
-                    </For>
-                </ul>
-            </Show>
-            <LinkPicker legend="Linked timeline entries" options=timeline_options selected=links
-                on_change=move |v| set(FactorField::TimelineLinks(v))
-                empty="Add timeline entries in “What happened” to link them here." />
-            <div class="why-chain">
-                <WhyList factor=id parent=None />
-                <button type="button" class="button quiet small" on:click=ask>"+ Ask how this came about"</button>
+            <div class="factor-more" hidden=move || !open.get()>
+                <Show when=move || !parts.get().is_empty()>
+                    <ul class="merged-parts" aria-label="Merged duplicates">
+                        <For each=move || parts.get() key=|p| *p let(part)>
+                            <MergedPart id=part />
+                        </For>
+                    </ul>
+                </Show>
+                <LinkPicker legend="Linked timeline entries" options=timeline_options selected=links
+                    on_change=move |v| set(FactorField::TimelineLinks(v))
+                    empty="Add timeline entries in “What happened” to link them here." />
+                <div class="why-chain">
+                    <WhyList factor=id parent=None />
+                </div>
             </div>
         </li>
     }

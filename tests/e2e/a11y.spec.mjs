@@ -53,6 +53,7 @@ for (const colorScheme of ["light", "dark"]) {
     await page.getByRole("button", { name: "Presenter mode" }).click();
     await expectNoViolations(page, "presenter mode");
     await page.getByRole("button", { name: "Presenter mode" }).click();
+    await page.getByText("More", { exact: true }).click(); // the bar's menu
     await page.getByRole("button", { name: "Shortcuts (?)" }).click();
     await expectNoViolations(page, "shortcuts dialog");
     await page.keyboard.press("Escape");
@@ -61,7 +62,7 @@ for (const colorScheme of ["light", "dark"]) {
     await expect(page.getByLabel(/^Link \(/)).toBeVisible();
     await expectNoViolations(page, "share dialog");
     await page.keyboard.press("Escape");
-    await page.getByRole("button", { name: "← All retrospectives" }).click();
+    await page.getByRole("button", { name: "All retrospectives" }).click();
     await page.evaluate(() => localStorage.setItem("retrace:retro:44444444-4444-4444-8444-444444444444", "{broken"));
     await page.reload();
     await expect(page.getByRole("heading", { name: "Saved data that could not be read" })).toBeVisible();

@@ -46,7 +46,7 @@ test("export JSON, delete, import: the retrospective comes back identical", asyn
   // The export is what is on screen; storage holds the same once the autosave has run.
   await expect.poll(() => page.evaluate((k) => localStorage.getItem(k), key)).toBe(json.text);
 
-  await page.getByRole("button", { name: "← All retrospectives" }).click();
+  await page.getByRole("button", { name: "All retrospectives" }).click();
   await page.getByRole("button", { name: /^Delete “Round trip/ }).click();
   await expect(page.getByText("No retrospectives yet.")).toBeVisible();
 
@@ -66,7 +66,7 @@ test("export JSON, delete, import: the retrospective comes back identical", asyn
 test("bad files are refused with a clear message and change nothing", async ({ page }, info) => {
   await openFresh(page);
   await createRetro(page, { title: "Keep me as I am" });
-  await page.getByRole("button", { name: "← All retrospectives" }).click();
+  await page.getByRole("button", { name: "All retrospectives" }).click();
   const before = await page.evaluate(() => JSON.stringify(localStorage));
   const cases = [
     ["broken.json", '{"format":"retrace.retrospective","schema":2,', /not valid JSON/],
@@ -183,7 +183,7 @@ test("open actions from every retrospective are listed on the home screen and ca
   await goToStep(page, "Prevention");
   await page.getByRole("button", { name: "+ Add action" }).click();
   await page.keyboard.type("Review alert thresholds");
-  await page.getByRole("button", { name: "← All retrospectives" }).click();
+  await page.getByRole("button", { name: "All retrospectives" }).click();
   const table = page.getByRole("region", { name: "Open actions" });
   await expect(table.getByText("Review alert thresholds")).toBeVisible();
   await table.getByText("Set up “New issue” links").click();

@@ -50,7 +50,7 @@ test("a retrospective deleted in one tab is not brought back by another tab's ty
   await b.goto(url);
   await expect(b.getByLabel("Impact")).toHaveValue("Written before the delete");
 
-  await a.getByRole("button", { name: "← All retrospectives" }).click();
+  await a.getByRole("button", { name: "All retrospectives" }).click();
   await a.getByRole("button", { name: "Delete “Deleted in tab A”" }).click();
   const undo = a.getByRole("button", { name: "Undo" });
   await expect(undo).toBeVisible();
@@ -85,7 +85,7 @@ test("an undo in the deleting tab lets the other tab save its words again", asyn
   const id = url.split("/retro/")[1];
   const b = await context.newPage();
   await b.goto(url);
-  await a.getByRole("button", { name: "← All retrospectives" }).click();
+  await a.getByRole("button", { name: "All retrospectives" }).click();
   await a.getByRole("button", { name: "Delete “Deleted between two saves”" }).click();
   await b.getByLabel("Impact").fill("Typed in tab B");
   await expect(b.getByRole("alert").filter({ hasText: "deleted in another tab or window" })).toBeVisible();

@@ -46,7 +46,7 @@ test("two widgets on a hostile host page under a strict CSP keep their data and 
   expect(keys.filter((k) => k.startsWith("retrace:"))).toHaveLength(0);
 
   // Each list shows only its own.
-  await payments.getByRole("button", { name: "← All retrospectives" }).click();
+  await payments.getByRole("button", { name: "All retrospectives" }).click();
   await expect(payments.getByRole("link", { name: "Card payments declined" })).toBeVisible();
   await expect(payments.getByText("Search index stale")).toHaveCount(0);
   await payments.getByRole("link", { name: "Card payments declined" }).click();

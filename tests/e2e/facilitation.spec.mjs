@@ -48,6 +48,7 @@ test("the audience window follows a step change and a typed item within a second
   const console = watchConsole(page);
   await openFresh(page);
   await createRetro(page, { title: "Audience check" });
+  await page.getByText("More", { exact: true }).click(); // the bar's menu
   const [audience] = await Promise.all([context.waitForEvent("page"), page.getByRole("button", { name: "Open audience window" }).click()]);
   const audienceConsole = watchConsole(audience);
   await expect(audience.getByRole("heading", { level: 1, name: "Set the stage" })).toBeVisible();
@@ -90,7 +91,10 @@ test("the timer counts down, survives a reload and announces nothing while idle"
   await expect(face).toHaveText(paused);
   await page.getByRole("button", { name: "+1 min" }).click();
   await expect(face).toHaveText(/^03:5\d$/);
-  await page.getByRole("button", { name: "Reset" }).click();
+  // Reset sits with the time settings, out of the bar.
+  const reset = page.getByRole("button", { name: "Reset" });
+  if (!(await reset.isVisible())) await page.getByText("Set time").click();
+  await reset.click();
   await expect(face).toHaveText("04:00");
   console.expectClean();
 });
@@ -148,6 +152,7 @@ test("votes change the order of factors, and the top ones are suggested for acti
     await page.getByRole("button", { name: "+ Add contributing factor" }).click();
     await page.keyboard.type(statement);
   }
+  await page.getByText("Dot voting", { exact: true }).click(); // one line until opened
   await page.getByLabel("People voting").fill("2");
   await page.getByLabel("People voting").press("Tab");
   const card = (name) => page.getByRole("group", { name: `Votes for “${name}”` });
@@ -185,11 +190,14 @@ test("duplicate factors merge, keep both statements and why chains, and separate
   await expect(picker.locator("option")).toHaveCount(2);
   await picker.selectOption({ label: "Config deploys skip the schema check" });
   await expect(page.getByLabel("Contributing factor", { exact: true })).toHaveCount(1);
+  // The card stays two lines; its duplicates fold open on demand.
+  await page.getByRole("button", { name: /^How it came about: .*1 duplicate/ }).click();
   const parts = page.getByRole("list", { name: "Merged duplicates" });
   await expect(parts.getByText("The pipeline ignores migrations for config-only changes")).toBeVisible();
   await expect(parts.getByLabel("Answer", { exact: true })).toHaveValue("Config changes were seen as low risk.");
   await page.reload();
   await expect(page.getByLabel("Contributing factor", { exact: true })).toHaveCount(1);
+  await page.getByRole("button", { name: /^How it came about/ }).click();
   await page.getByRole("button", { name: "Separate again" }).click();
   await expect(page.getByLabel("Contributing factor", { exact: true })).toHaveCount(2);
 });

@@ -19,7 +19,7 @@ test("a created retrospective is still there after a reload", async ({ page }) =
   await createRetro(page, { title: "Login outage" });
   await page.reload();
   await expect(page.getByRole("heading", { level: 1, name: "Login outage" })).toBeVisible();
-  await page.getByRole("button", { name: "← All retrospectives" }).click();
+  await page.getByRole("button", { name: "All retrospectives" }).click();
   await expect(page.getByRole("link", { name: "Login outage" })).toBeVisible();
   const keys = await page.evaluate(() => Object.keys(localStorage).sort());
   expect(keys.filter((k) => k.startsWith("retrace:retro:"))).toHaveLength(1);

@@ -163,7 +163,7 @@ test("deleting a retrospective can be undone, and asks nothing", async ({ page }
   const console = watchConsole(page);
   await openFresh(page);
   await createRetro(page, { title: "Keep me" });
-  await page.getByRole("button", { name: "← All retrospectives" }).click();
+  await page.getByRole("button", { name: "All retrospectives" }).click();
   await page.getByRole("button", { name: "Delete “Keep me”" }).click();
   await expect(page.getByRole("link", { name: "Keep me" })).toHaveCount(0);
   await expect(page.getByText("Deleted “Keep me”.", { exact: true })).toBeVisible();
@@ -177,9 +177,9 @@ test("deleting a retrospective can be undone, and asks nothing", async ({ page }
 test("the home list filters, renames and duplicates", async ({ page }) => {
   await openFresh(page);
   await createRetro(page, { title: "Search outage" });
-  await page.getByRole("button", { name: "← All retrospectives" }).click();
+  await page.getByRole("button", { name: "All retrospectives" }).click();
   await createRetro(page, { template: "Project or sprint failure retro", title: "Mobile release slipped" });
-  await page.getByRole("button", { name: "← All retrospectives" }).click();
+  await page.getByRole("button", { name: "All retrospectives" }).click();
   const list = page.locator(".retro-list");
   await expect(list.getByRole("link")).toHaveText(["Mobile release slipped", "Search outage"]);
   await page.getByLabel("Filter by title").fill("search");
@@ -202,7 +202,7 @@ test("a damaged entry is listed with its raw data and never overwritten", async 
   const damagedKey = "retrace:retro:0b0e5a44-5a0c-4a43-9d0c-2f1e7c1f9a10";
   const garbage = '{"format":"retrace.retrospective","schema":1,"id":"0b0e5a44-5a0c';
   await page.evaluate(([key, value]) => localStorage.setItem(key, value), [damagedKey, garbage]);
-  await page.getByRole("button", { name: "← All retrospectives" }).click();
+  await page.getByRole("button", { name: "All retrospectives" }).click();
   await page.reload();
   await expect(page.getByRole("heading", { name: "Saved data that could not be read" })).toBeVisible();
   await expect(page.getByText("Retrospective 0b0e5a44…")).toBeVisible();
@@ -217,7 +217,7 @@ test("a damaged entry is listed with its raw data and never overwritten", async 
   // Working on other retrospectives leaves it untouched.
   await page.getByRole("link", { name: "Healthy one" }).click();
   await page.getByLabel("Impact").fill("Edited while a damaged entry exists");
-  await page.getByRole("button", { name: "← All retrospectives" }).click();
+  await page.getByRole("button", { name: "All retrospectives" }).click();
   expect(await page.evaluate((key) => localStorage.getItem(key), damagedKey)).toBe(garbage);
 
   // Opening its address directly explains instead of failing.

@@ -77,7 +77,7 @@ test("payloads in every field, by import and by typing, render as inert text eve
   await audience.goto(`./#/audience/${id}`);
   await expect(audience.getByRole("heading", { level: 1, name: "Summary" })).toBeVisible();
   await expectInert(audience);
-  await page.getByRole("button", { name: "← All retrospectives" }).click();
+  await page.getByRole("button", { name: "All retrospectives" }).click();
   await expectInert(page);
 
   // Exports: Markdown escapes markup; CSV quotes; neither carries a live tag.
