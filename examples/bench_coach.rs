@@ -31,6 +31,11 @@ fn main() {
     for _ in 0..rounds {
         findings += std::hint::black_box(review(&paragraph)).len();
     }
-    println!("| coach::review of all {} sentences as one text ({} bytes) | {:.2} ms |", all.len(), paragraph.len(), start.elapsed().as_secs_f64() * 1e3 / rounds as f64);
+    println!(
+        "| coach::review of all {} sentences as one text ({} bytes) | {:.2} ms |",
+        all.len(),
+        paragraph.len(),
+        start.elapsed().as_secs_f64() * 1e3 / rounds as f64
+    );
     assert!(findings > 0);
 }

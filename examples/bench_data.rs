@@ -26,7 +26,13 @@ fn big_retro(replica: u64, salt: u8) -> Retrospective {
     for n in 0..500 {
         let e = id(1000 + n, 2);
         r.apply(Edit::AddTimelineEntry { id: e }, &w);
-        r.apply(Edit::Timeline(e, TimelineField::What(format!("Entry {n}: the error rate on checkout rose to {}% and the on-call engineer looked at the dashboard", n % 40))), &w);
+        r.apply(
+            Edit::Timeline(
+                e,
+                TimelineField::What(format!("Entry {n}: the error rate on checkout rose to {}% and the on-call engineer looked at the dashboard", n % 40)),
+            ),
+            &w,
+        );
         r.apply(Edit::Timeline(e, TimelineField::When(LocalDateTime::parse(&format!("2026-11-{:02}T{:02}:{:02}", 10 + n / 100, (n / 60) % 24, n % 60)))), &w);
     }
     for n in 0..300 {
@@ -123,7 +129,11 @@ fn main() {
     let encode_ms = time(20, || format::encode(&big));
     let decode_text = format::encode(&big);
     let decode_ms = time(20, || format::decode(&decode_text).unwrap());
-    println!("| native: merge two diverged copies of the 1,000-item retro (100 edits each side, +100 items) | {:.2} ms (of which cloning {:.2} ms) |", merge_ms - clone_ms, clone_ms);
+    println!(
+        "| native: merge two diverged copies of the 1,000-item retro (100 edits each side, +100 items) | {:.2} ms (of which cloning {:.2} ms) |",
+        merge_ms - clone_ms,
+        clone_ms
+    );
     println!("| native: Markdown export of the 1,000-item retro | {markdown_ms:.2} ms |");
     println!("| native: serialise the 1,000-item retro for a save ({} KB) | {encode_ms:.2} ms |", decode_text.len() / 1024);
     println!("| native: read it back (decode with all checks) | {decode_ms:.2} ms |");

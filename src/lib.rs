@@ -5,8 +5,8 @@
 //! (Leptos components) ← [`app`] (shell and mounting).
 
 pub mod app;
-pub mod domain;
+/// The model and its rules: their own crate (`domain/`), so that "no web in the domain" is a
+/// Cargo fact.
+pub use retrace_domain as domain;
 pub mod storage;
 pub mod ui;
-
-pub use app::mount_to_body;

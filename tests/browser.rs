@@ -120,9 +120,7 @@ fn a_damaged_value_is_listed_and_never_overwritten() {
 
 /// Replaces `Storage.prototype.setItem` while `body` runs, then puts it back.
 fn with_set_item(replacement: &js_sys::Function, body: impl FnOnce()) {
-    let prototype = js_sys::Reflect::get(&js_sys::global(), &"Storage".into())
-        .and_then(|storage| js_sys::Reflect::get(&storage, &"prototype".into()))
-        .unwrap();
+    let prototype = js_sys::Reflect::get(&js_sys::global(), &"Storage".into()).and_then(|storage| js_sys::Reflect::get(&storage, &"prototype".into())).unwrap();
     let original = js_sys::Reflect::get(&prototype, &"setItem".into()).unwrap();
     js_sys::Reflect::set(&prototype, &"setItem".into(), replacement).unwrap();
     body();
@@ -197,10 +195,8 @@ async fn the_app_mounts_creates_a_retrospective_and_saves_it() {
     form.request_submit().unwrap();
     next_tick(50).await;
 
-    let stored: Vec<String> = (0..local_storage().length().unwrap())
-        .filter_map(|i| local_storage().key(i).unwrap())
-        .filter(|k| k.starts_with(&format!("{prefix}retro:")))
-        .collect();
+    let stored: Vec<String> =
+        (0..local_storage().length().unwrap()).filter_map(|i| local_storage().key(i).unwrap()).filter(|k| k.starts_with(&format!("{prefix}retro:"))).collect();
     assert_eq!(stored.len(), 1, "one retrospective stored under the prefix");
     assert_eq!(query(&host, "h1").unwrap().text_content().unwrap(), "Payment webhook backlog");
     let current = query(&host, "[aria-current=step]").expect("the stepper marks the current step");

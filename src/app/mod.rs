@@ -3,9 +3,9 @@
 
 pub mod embed;
 
-use crate::domain::{Id, Replica, Writer};
 use crate::storage::{local::LocalStore, memory::MemoryStore, KeyValueStore, Repository};
 use crate::ui::audience::AudienceScreen;
+pub use crate::ui::context::{uid, AppState, Route};
 use crate::ui::home::HomeScreen;
 use crate::ui::incoming::{receive_file, Incoming, IncomingScreen};
 use crate::ui::live::{Announcer, LiveRegion};
@@ -14,115 +14,6 @@ use crate::ui::retro::RetroScreen;
 use crate::ui::widgets::StorageBanner;
 use leptos::prelude::*;
 use std::rc::Rc;
-
-/// Where the app is. Reflected in the URL fragment (`#/retro/<id>`) so reload, back and
-/// forward work, and a bookmark reopens the same retrospective.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Route {
-    Home,
-    Retro(Id),
-    /// The read-only window the room sees.
-    Audience(Id),
-}
-
-impl Route {
-    pub fn from_hash(hash: &str) -> Route {
-        let path = hash.trim_start_matches('#');
-        if let Some(id) = path.strip_prefix("/retro/").and_then(Id::parse) {
-            Route::Retro(id)
-        } else if let Some(id) = path.strip_prefix("/audience/").and_then(Id::parse) {
-            Route::Audience(id)
-        } else {
-            Route::Home
-        }
-    }
-
-    pub fn to_hash(self) -> String {
-        match self {
-            Route::Home => "#/".to_string(),
-            Route::Retro(id) => format!("#/retro/{id}"),
-            Route::Audience(id) => format!("#/audience/{id}"),
-        }
-    }
-}
-
-/// App-wide state, shared through context. Every field is a cheap handle.
-#[derive(Clone, Copy)]
-pub struct AppState {
-    /// Mounted inside a host page rather than as the whole page: then the URL, the page title
-    /// and keys pressed outside the widget belong to the host.
-    pub embedded: bool,
-    /// Prepended to every fixed element id, so two widgets on one page never share an id.
-    pub id_prefix: &'static str,
-    pub presenter_allowed: bool,
-    /// Where the standalone app lives, for share links made inside an embedded widget.
-    pub app_url: &'static str,
-    pub root: NodeRef<leptos::html::Div>,
-    pub repo: StoredValue<Repository, LocalStorage>,
-    /// This page load's replica: fresh on every load, so no two tabs, windows or widgets ever
-    /// stamp the same clock (see `domain::clock`).
-    pub replica: Replica,
-    /// This browser profile (stored in settings): who the writes are from, for names and
-    /// merge reports.
-    pub profile: Replica,
-    pub route: RwSignal<Route>,
-    /// Set when storage cannot be used at all: the app keeps working in memory.
-    pub storage_unavailable: RwSignal<Option<String>>,
-    pub announcer: Announcer,
-    /// A link or file waiting to be previewed; shown instead of the route while set.
-    pub incoming: RwSignal<Option<Incoming>>,
-    /// A one-off message shown under the app bar (for example a merge report).
-    pub notice: RwSignal<Option<String>>,
-}
-
-impl AppState {
-    /// Who is writing now: this page load, on behalf of this browser profile.
-    pub fn writer(&self) -> Writer {
-        Writer::in_profile(self.replica, self.profile, crate::ui::platform::now_ms())
-    }
-
-    pub fn navigate(&self, route: Route) {
-        self.notice.set(None);
-        self.route.set(route);
-        if !self.embedded {
-            if let Some(window) = web_sys::window() {
-                let _ = window.location().set_hash(&route.to_hash());
-            }
-        }
-    }
-
-    /// This instance's id for a fixed element name.
-    pub fn id(&self, name: &str) -> String {
-        format!("{}{name}", self.id_prefix)
-    }
-
-    /// Whether keyboard focus is inside this widget (always true for the whole page).
-    pub fn has_focus(&self) -> bool {
-        if !self.embedded {
-            return true;
-        }
-        let active = document().active_element();
-        match (self.root.get_untracked(), active) {
-            (Some(root), Some(active)) => root.contains(Some(&active)),
-            _ => false,
-        }
-    }
-
-    /// Sets the page title, unless a host page owns it.
-    pub fn set_title(&self, title: &str) {
-        if !self.embedded {
-            document().set_title(title);
-        }
-    }
-}
-
-/// The id of a fixed element in the instance being rendered (see [`AppState::id`]).
-pub fn uid(name: &str) -> String {
-    match use_context::<AppState>() {
-        Some(state) => state.id(name),
-        None => name.to_string(),
-    }
-}
 
 /// Colours: light, dark, or whatever the system prefers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -234,17 +125,19 @@ pub fn App(options: MountOptions) -> impl IntoView {
     };
     provide_context(state);
 
-    let hash_listener = (!options.embedded).then(|| window_event_listener(leptos::ev::hashchange, move |_| {
-        let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
-        if crate::domain::link::is_link(&hash) {
-            state.incoming.set(Some(Incoming::Link(hash)));
-            return;
-        }
-        let route = Route::from_hash(&hash);
-        if state.route.get_untracked() != route {
-            state.route.set(route);
-        }
-    }));
+    let hash_listener = (!options.embedded).then(|| {
+        window_event_listener(leptos::ev::hashchange, move |_| {
+            let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+            if crate::domain::link::is_link(&hash) {
+                state.incoming.set(Some(Incoming::Link(hash)));
+                return;
+            }
+            let route = Route::from_hash(&hash);
+            if state.route.get_untracked() != route {
+                state.route.set(route);
+            }
+        })
+    });
     on_cleanup(move || {
         if let Some(listener) = hash_listener {
             listener.remove();
@@ -294,12 +187,6 @@ pub fn App(options: MountOptions) -> impl IntoView {
     }
 }
 
-/// Mounts Retrace as the whole page (the standalone app).
-pub fn mount_to_body() {
-    console_error_panic_hook_lite();
-    leptos::mount::mount_to_body(|| view! { <App options=MountOptions::default() /> });
-}
-
 /// Mounts one widget into `element` and returns what unmounts it.
 pub fn mount(element: web_sys::HtmlElement, options: MountOptions) -> Box<dyn std::any::Any> {
     Box::new(leptos::mount::mount_to(element, move || view! { <App options /> }))
@@ -334,15 +221,5 @@ mod tests {
         assert_eq!(clean_prefix("<x>"), "x:");
         assert_eq!(clean_prefix(""), "retrace:");
         assert_eq!(clean_prefix("wiki.ops:"), "wiki.ops:");
-    }
-
-    #[test]
-    fn routes_round_trip_through_the_fragment() {
-        let id = Id::from_random([3; 16]);
-        assert_eq!(Route::from_hash(&Route::Retro(id).to_hash()), Route::Retro(id));
-        assert_eq!(Route::from_hash(""), Route::Home);
-        assert_eq!(Route::from_hash("#/retro/not-an-id"), Route::Home);
-        assert_eq!(Route::from_hash("#r=abc"), Route::Home);
-        assert_eq!(Route::from_hash(&Route::Audience(id).to_hash()), Route::Audience(id));
     }
 }

@@ -95,9 +95,7 @@ impl IndexCodec {
                 self.last = Some((raw, doc.clone()));
                 IndexState::Read(doc)
             }
-            Ok(doc) if doc.format == INDEX_FORMAT => {
-                IndexState::Damaged(format!("it was written by another version of Retrace (index schema {})", doc.schema))
-            }
+            Ok(doc) if doc.format == INDEX_FORMAT => IndexState::Damaged(format!("it was written by another version of Retrace (index schema {})", doc.schema)),
             Ok(_) => IndexState::Damaged("it is not a Retrace index".into()),
             Err(e) => IndexState::Damaged(format!("it is not valid ({e})")),
         }
@@ -111,17 +109,22 @@ impl IndexCodec {
         out.push_str(",\"schema\":");
         out.push_str(&doc.schema.to_string());
         out.push_str(",\"entries\":");
-        self.summaries.write_object(&doc.entries, |entry| &entry.summary, &mut out, |entry, summary, out| {
-            out.push_str("{\"summary\":");
-            out.push_str(summary);
-            out.push_str(",\"bytes\":");
-            out.push_str(&entry.bytes.to_string());
-            out.push_str(",\"units\":");
-            out.push_str(&entry.units.map_or_else(|| "null".into(), |n| n.to_string()));
-            out.push_str(",\"written\":");
-            out.push_str(&entry.written.map_or_else(|| "null".into(), |n| n.to_string()));
-            out.push('}');
-        });
+        self.summaries.write_object(
+            &doc.entries,
+            |entry| &entry.summary,
+            &mut out,
+            |entry, summary, out| {
+                out.push_str("{\"summary\":");
+                out.push_str(summary);
+                out.push_str(",\"bytes\":");
+                out.push_str(&entry.bytes.to_string());
+                out.push_str(",\"units\":");
+                out.push_str(&entry.units.map_or_else(|| "null".into(), |n| n.to_string()));
+                out.push_str(",\"written\":");
+                out.push_str(&entry.written.map_or_else(|| "null".into(), |n| n.to_string()));
+                out.push('}');
+            },
+        );
         if !doc.deleted.is_empty() {
             out.push_str(",\"deleted\":");
             out.push_str(&json(&doc.deleted));

@@ -10,9 +10,9 @@
 //!   written behind it;
 //! - `settings` — this browser profile's replica id.
 
+mod index;
 pub mod local;
 pub mod memory;
-mod index;
 mod repository;
 
 pub use repository::{DamagedEntry, Listing, LoadError, Repository, SaveError, Saved};
@@ -108,7 +108,15 @@ mod tests {
 
     #[test]
     fn utf16_length_counts_like_javascript() {
-        for text in ["", "plain", "naïve café", "日本語", "emoji 🚒 and 𝄞", "\u{10FFFF}\u{FFFF}\u{80}\u{7FF}\u{800}", "ascii, then more than eight bytes: ü, 𝄞, 日本語 and a tail"] {
+        for text in [
+            "",
+            "plain",
+            "naïve café",
+            "日本語",
+            "emoji 🚒 and 𝄞",
+            "\u{10FFFF}\u{FFFF}\u{80}\u{7FF}\u{800}",
+            "ascii, then more than eight bytes: ü, 𝄞, 日本語 and a tail",
+        ] {
             assert_eq!(utf16_len(text), text.encode_utf16().count(), "{text}");
         }
     }

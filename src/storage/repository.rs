@@ -2,10 +2,10 @@
 
 use super::index::{IndexCodec, IndexDocument, IndexEntry, IndexState};
 use super::{utf16_len, KeyValueStore, StoreError};
+use crate::domain::encoder::IncrementalEncoder;
+use crate::domain::export::tracker::{validate_base, Tracker, TrackerError};
 use crate::domain::format::{self, FormatError};
 use crate::domain::summary::{sort_newest_first, RetroSummary};
-use crate::domain::export::tracker::{validate_base, Tracker, TrackerError};
-use crate::domain::encoder::IncrementalEncoder;
 use crate::domain::{merge_retrospectives, Id, MergeReport, Replica, Retrospective};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;

@@ -3,10 +3,10 @@
 //! `storage` event that every save raises in other windows, so it needs no server and no
 //! channel of its own, and closing it loses nothing.
 
-use crate::app::AppState;
 use crate::domain::template::BLAMELESS_AGREEMENT;
 use crate::domain::{Id, LearningList, Retrospective, Step};
-use crate::ui::summary::{actions_section, facts_section, factors_section, full_report, learnings_section, timeline_section};
+use crate::ui::context::AppState;
+use crate::ui::summary::{actions_section, factors_section, facts_section, full_report, learnings_section, timeline_section};
 use crate::ui::timer::{use_clock, TimerFace};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -25,13 +25,17 @@ impl std::fmt::Display for CryptoError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             CryptoError::WrongPassphrase => write!(f, "That passphrase does not open this link. Check it with the person who sent it; nothing was changed."),
-            CryptoError::Unavailable(why) => write!(f, "This browser cannot encrypt or decrypt here ({why}). Passphrase links need a page served over HTTPS or from localhost."),
+            CryptoError::Unavailable(why) => {
+                write!(f, "This browser cannot encrypt or decrypt here ({why}). Passphrase links need a page served over HTTPS or from localhost.")
+            }
         }
     }
 }
 
 fn unavailable(e: JsValue) -> CryptoError {
-    CryptoError::Unavailable(e.as_string().or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message()))).unwrap_or_else(|| "unknown reason".into()))
+    CryptoError::Unavailable(
+        e.as_string().or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message()))).unwrap_or_else(|| "unknown reason".into()),
+    )
 }
 
 fn object(fields: &[(&str, JsValue)]) -> Result<Object, CryptoError> {
@@ -55,16 +59,9 @@ fn subtle() -> Result<SubtleCrypto, CryptoError> {
 async fn derive_key(subtle: &SubtleCrypto, passphrase: &str, salt: &[u8]) -> Result<CryptoKey, CryptoError> {
     let raw = Uint8Array::from(passphrase.as_bytes());
     let pbkdf2 = object(&[("name", "PBKDF2".into())])?;
-    let base = subtle
-        .import_key_with_object("raw", &raw, &pbkdf2, false, &Array::of1(&"deriveKey".into()))
-        .map_err(unavailable)?;
+    let base = subtle.import_key_with_object("raw", &raw, &pbkdf2, false, &Array::of1(&"deriveKey".into())).map_err(unavailable)?;
     let base: CryptoKey = JsFuture::from(base).await.map_err(unavailable)?.unchecked_into();
-    let params = object(&[
-        ("name", "PBKDF2".into()),
-        ("salt", Uint8Array::from(salt).into()),
-        ("iterations", ITERATIONS.into()),
-        ("hash", "SHA-256".into()),
-    ])?;
+    let params = object(&[("name", "PBKDF2".into()), ("salt", Uint8Array::from(salt).into()), ("iterations", ITERATIONS.into()), ("hash", "SHA-256".into())])?;
     let aes = object(&[("name", "AES-GCM".into()), ("length", 256.into())])?;
     let usages = Array::of2(&"encrypt".into(), &"decrypt".into());
     let key = subtle.derive_key_with_object_and_object(&params, &base, &aes, false, &usages).map_err(unavailable)?;

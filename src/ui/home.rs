@@ -1,15 +1,15 @@
 //! The home screen: every saved retrospective, the way to start a new one, and any stored
 //! value that could not be read.
 
-use crate::app::{AppState, Route};
+use crate::domain::export::tracker::{new_issue_url, IssueDraft};
 use crate::domain::summary::RetroSummary;
 use crate::domain::time::describe_age;
 use crate::domain::{Retrospective, Template, Writer};
 use crate::storage::{DamagedEntry, Listing};
+use crate::ui::context::uid;
+use crate::ui::context::{AppState, Route};
 use crate::ui::platform::{download, focus_soon, new_id, now_ms, utc_offset_minutes};
-use crate::domain::export::tracker::{new_issue_url, IssueDraft};
 use crate::ui::widgets::count;
-use crate::app::uid;
 use leptos::prelude::*;
 use std::sync::Arc;
 use std::time::Duration;
@@ -396,19 +396,21 @@ fn NewRetrospective() -> impl IntoView {
         }
     };
     let choices = move || {
-        Template::ALL.iter().map(move |t| {
-            let t = *t;
-            view! {
-                <label class="template-choice" class:selected=move || template.get() == t>
-                    <input type="radio" name="template" value=t.key()
-                        prop:checked=move || template.get() == t
-                        on:change=move |_| template.set(t) />
-                    <span class="template-name">{t.label()}</span>
-                    <span class="template-description">{t.description()}</span>
-                </label>
-            }
-        })
-        .collect_view()
+        Template::ALL
+            .iter()
+            .map(move |t| {
+                let t = *t;
+                view! {
+                    <label class="template-choice" class:selected=move || template.get() == t>
+                        <input type="radio" name="template" value=t.key()
+                            prop:checked=move || template.get() == t
+                            on:change=move |_| template.set(t) />
+                        <span class="template-name">{t.label()}</span>
+                        <span class="template-description">{t.description()}</span>
+                    </label>
+                }
+            })
+            .collect_view()
     };
     view! {
         <Show when=move || open.get()
@@ -540,16 +542,14 @@ fn DamagedCard(entry: DamagedEntry) -> impl IntoView {
     let key = entry.key.clone();
     let key2 = entry.key.clone();
     let label = entry.label.clone();
-    let download_raw = move |_| {
-        match home.app.repo.with_value(|r| r.raw(&key)) {
-            Ok(Some(raw)) => {
-                let name = format!("{}.txt", key.replace(':', "-"));
-                if let Err(e) = download(&name, "text/plain", &raw) {
-                    home.app.announcer.say(format!("Download failed: {e}"));
-                }
+    let download_raw = move |_| match home.app.repo.with_value(|r| r.raw(&key)) {
+        Ok(Some(raw)) => {
+            let name = format!("{}.txt", key.replace(':', "-"));
+            if let Err(e) = download(&name, "text/plain", &raw) {
+                home.app.announcer.say(format!("Download failed: {e}"));
             }
-            _ => home.app.announcer.say("That entry is no longer stored."),
         }
+        _ => home.app.announcer.say("That entry is no longer stored."),
     };
     let discard = move |_| {
         match home.app.repo.with_value(|r| r.discard(&key2)) {

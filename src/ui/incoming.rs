@@ -2,15 +2,15 @@
 //! and nothing is stored until the person chooses: save it, merge it into their copy, or open
 //! it as a new retrospective. Every failure says what happened and changes nothing.
 
-use crate::app::{AppState, Route};
 use crate::domain::format::{self, Limits};
 use crate::domain::link::{self, LinkError, Payload};
 use crate::domain::{merge_retrospectives, Retrospective};
 use crate::storage::LoadError;
+use crate::ui::context::uid;
+use crate::ui::context::{AppState, Route};
 use crate::ui::crypto::decrypt;
 use crate::ui::platform::new_id;
 use crate::ui::widgets::count;
-use crate::app::uid;
 use leptos::prelude::*;
 
 /// What is waiting to be previewed.

@@ -3,6 +3,7 @@
 
 pub mod audience;
 pub mod coach;
+pub mod context;
 pub mod crypto;
 pub mod home;
 pub mod incoming;

@@ -9,9 +9,7 @@ use wasm_bindgen::JsCast;
 /// has no crypto object (ids only need to be unique, not secret).
 pub fn random_bytes<const N: usize>() -> [u8; N] {
     let mut bytes = [0u8; N];
-    let filled = web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    let filled = web_sys::window().and_then(|w| w.crypto().ok()).is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
     if !filled {
         for b in bytes.iter_mut() {
             *b = (js_sys::Math::random() * 256.0) as u8;
@@ -59,10 +57,7 @@ pub fn today() -> Date {
 
 /// The page's address without its fragment, for building links to the app.
 pub fn page_address() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .map(|href| href.split('#').next().unwrap_or_default().to_string())
-        .unwrap_or_default()
+    web_sys::window().and_then(|w| w.location().href().ok()).map(|href| href.split('#').next().unwrap_or_default().to_string()).unwrap_or_default()
 }
 
 /// Focuses the element with this DOM id as soon as it has been rendered, so a new item's
@@ -114,10 +109,7 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
 
 /// A file name from a title: letters, digits and dashes only.
 pub fn file_name(title: &str, extension: &str) -> String {
-    let mut name: String = title
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
-        .collect();
+    let mut name: String = title.chars().map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
     while name.contains("--") {
         name = name.replace("--", "-");
     }

@@ -1,15 +1,13 @@
 //! *Prevention*: action items, and the checks that point at gaps.
 
 use crate::domain::checks::short_name;
-use crate::domain::{
-    prevention_checks, ActionField, ActionKind, ActionStatus, Check, Edit, Id, Priority, Step,
-};
+use crate::domain::coaching::CoachedField;
+use crate::domain::{prevention_checks, ActionField, ActionKind, ActionStatus, Check, Edit, Id, Priority, Step};
+use crate::ui::context::uid;
 use crate::ui::platform::{focus_soon, new_id, today};
 use crate::ui::retro::{EmptyState, StepHeader};
 use crate::ui::session::RetroSession;
 use crate::ui::widgets::{ChoiceSelect, DateField, ItemControls, LinkPicker, TextField};
-use crate::app::uid;
-use crate::domain::coaching::CoachedField;
 use leptos::prelude::*;
 
 #[component]
@@ -22,9 +20,7 @@ pub fn PreventionStep() -> impl IntoView {
             .into_iter()
             .map(|check| {
                 let (text, fix) = match check {
-                    Check::KeyFactorWithoutAction { factor } => {
-                        (r.factors.get(&factor).map(|f| f.statement.value.clone()), Fix::AddActionFor(factor))
-                    }
+                    Check::KeyFactorWithoutAction { factor } => (r.factors.get(&factor).map(|f| f.statement.value.clone()), Fix::AddActionFor(factor)),
                     Check::ActionWithoutOwner { action } => {
                         (r.actions.get(&action).map(|a| a.description.value.clone()), Fix::Focus(format!("action-{action}-owner")))
                     }
@@ -60,7 +56,9 @@ pub fn PreventionStep() -> impl IntoView {
             .collect();
         voted.sort_by_key(|(_, _, votes)| std::cmp::Reverse(*votes));
         voted.truncate(3);
-        if r.facilitation.safe_to_share.value { voted.clear(); }
+        if r.facilitation.safe_to_share.value {
+            voted.clear();
+        }
         voted
     });
     view! {

@@ -1,22 +1,22 @@
 //! One retrospective on screen: header, stepper, the current step, and step navigation.
 
-use crate::app::{AppState, Route};
-use crate::domain::{Id, Retrospective, Step};
-use crate::storage::LoadError;
-use crate::ui::platform::{download, focus_soon};
-use crate::ui::prevention::PreventionStep;
-use crate::ui::session::RetroSession;
-use crate::ui::stage::StageStep;
-use crate::ui::summary::SummaryStep;
-use crate::ui::timeline::TimelineStep;
-use crate::ui::why::WhyStep;
-use crate::ui::shortcuts::{use_shortcuts, Action, ShortcutSheet};
-use crate::ui::timer::TimerPanel;
-use crate::ui::widgets::StorageBanner;
 use crate::domain::coaching::StepFindings;
 use crate::domain::guide::guide;
 use crate::domain::{Edit, LearningList};
-use crate::app::uid;
+use crate::domain::{Id, Retrospective, Step};
+use crate::storage::LoadError;
+use crate::ui::context::uid;
+use crate::ui::context::{AppState, Route};
+use crate::ui::platform::{download, focus_soon};
+use crate::ui::prevention::PreventionStep;
+use crate::ui::session::RetroSession;
+use crate::ui::shortcuts::{use_shortcuts, Action, ShortcutSheet};
+use crate::ui::stage::StageStep;
+use crate::ui::summary::SummaryStep;
+use crate::ui::timeline::TimelineStep;
+use crate::ui::timer::TimerPanel;
+use crate::ui::why::WhyStep;
+use crate::ui::widgets::StorageBanner;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

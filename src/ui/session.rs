@@ -8,9 +8,9 @@
 //! Saving is debounced, flushed when the page is hidden or closed, retried while storage
 //! fails, and merges what another tab stored in the meantime instead of overwriting it.
 
-use crate::app::{AppState, Route};
 use crate::domain::{encode, merge_retrospectives, Edit, EditScope, Id, Retrospective};
 use crate::storage::SaveError;
+use crate::ui::context::{AppState, Route};
 use crate::ui::platform::{download, file_name, new_id, timed};
 use leptos::prelude::*;
 use std::collections::HashMap;

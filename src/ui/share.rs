@@ -4,10 +4,10 @@
 
 use crate::domain::export::{csv::actions_csv, ics::actions_ics, markdown::to_markdown};
 use crate::domain::{encode, link, Edit};
+use crate::ui::context::uid;
 use crate::ui::crypto::encrypt;
 use crate::ui::platform::{download, file_name, page_address, timed};
 use crate::ui::session::RetroSession;
-use crate::app::uid;
 use leptos::prelude::*;
 
 /// `YYYYMMDDTHHMMSSZ` for the calendar's DTSTAMP.
@@ -36,11 +36,9 @@ pub fn SharePanel(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
     let s = expect_context::<RetroSession>();
     let say = move |text: &str| s.app().announcer.say(text.to_string());
     let title = move || s.doc.with_untracked(|r| r.display_title().to_string());
-    let save_file = move |extension: &str, mime: &str, text: String| {
-        match download(&file_name(&title(), extension), mime, &text) {
-            Ok(()) => say(&format!("Downloaded the {extension} file.")),
-            Err(e) => say(&format!("Download failed: {e}")),
-        }
+    let save_file = move |extension: &str, mime: &str, text: String| match download(&file_name(&title(), extension), mime, &text) {
+        Ok(()) => say(&format!("Downloaded the {extension} file.")),
+        Err(e) => say(&format!("Download failed: {e}")),
     };
     let markdown = move || timed("retrace-export-markdown", || s.doc.with_untracked(to_markdown));
 

@@ -1,7 +1,7 @@
 //! Keyboard shortcuts for running a retrospective from the keyboard, and the `?` cheat sheet.
 //! Shortcuts never fire while someone is typing in a field.
 
-use crate::app::uid;
+use crate::ui::context::uid;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -110,7 +110,14 @@ mod tests {
     #[test]
     fn every_action_is_on_the_cheat_sheet() {
         let listed: Vec<&str> = SHORTCUTS.iter().map(|(_, what)| *what).collect();
-        for what in ["Next step", "Previous step", "Add an item to the current step", "Presenter mode on or off", "Start or pause the step timer", "Show these shortcuts"] {
+        for what in [
+            "Next step",
+            "Previous step",
+            "Add an item to the current step",
+            "Presenter mode on or off",
+            "Start or pause the step timer",
+            "Show these shortcuts",
+        ] {
             assert!(listed.contains(&what), "{what}");
         }
     }

@@ -1,12 +1,12 @@
 //! *Set the stage*: what the retrospective covers and how the group will talk about it.
 
+use crate::domain::coaching::CoachedField;
 use crate::domain::template::BLAMELESS_AGREEMENT;
 use crate::domain::{Edit, Step};
+use crate::ui::context::uid;
 use crate::ui::retro::StepHeader;
 use crate::ui::session::RetroSession;
 use crate::ui::widgets::{DateTimeField, TextField};
-use crate::app::uid;
-use crate::domain::coaching::CoachedField;
 use leptos::prelude::*;
 
 #[component]

@@ -1,15 +1,15 @@
 //! *Summary*: the whole retrospective as a readable report, plus what went well and where
 //! we got lucky.
 
+use crate::domain::coaching::CoachedField;
 use crate::domain::factors::why_children;
 use crate::domain::timeline::incident_durations;
 use crate::domain::{Edit, Id, LearningList, Retrospective, Step};
+use crate::ui::context::uid;
 use crate::ui::platform::{focus_soon, new_id};
 use crate::ui::retro::StepHeader;
 use crate::ui::session::RetroSession;
 use crate::ui::widgets::{ItemControls, TextField};
-use crate::app::uid;
-use crate::domain::coaching::CoachedField;
 use leptos::prelude::*;
 
 #[component]
@@ -78,7 +78,11 @@ fn Report() -> impl IntoView {
 
 fn or_none(text: &str, none: &'static str) -> String {
     let t = text.trim();
-    if t.is_empty() { none.to_string() } else { t.to_string() }
+    if t.is_empty() {
+        none.to_string()
+    } else {
+        t.to_string()
+    }
 }
 
 fn when(t: crate::domain::LocalDateTime) -> String {
@@ -171,11 +175,13 @@ pub fn factors_section(r: &Retrospective) -> AnyView {
             let parts = r
                 .merged_parts(id)
                 .into_iter()
-                .map(|p| view! {
-                    <li>
-                        <span class="pre">{format!("Also named as: {}", or_none(&r.factors[&p].statement.value, "(no statement)"))}</span>
-                        {why_report(r, p, None)}
-                    </li>
+                .map(|p| {
+                    view! {
+                        <li>
+                            <span class="pre">{format!("Also named as: {}", or_none(&r.factors[&p].statement.value, "(no statement)"))}</span>
+                            {why_report(r, p, None)}
+                        </li>
+                    }
                 })
                 .collect_view();
             view! {

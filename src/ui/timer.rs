@@ -3,9 +3,9 @@
 
 use crate::domain::timer::{Cue, Timer, PRESETS};
 use crate::domain::{Edit, Step};
+use crate::ui::context::uid;
 use crate::ui::platform::now_ms;
 use crate::ui::session::RetroSession;
-use crate::app::uid;
 use leptos::prelude::*;
 use std::time::Duration;
 

@@ -1,14 +1,14 @@
 //! *Why*: contributing factors, each with its tree of "how did this make sense?" questions.
 
 use crate::domain::checks::short_name;
+use crate::domain::coaching::CoachedField;
 use crate::domain::factors::why_children;
 use crate::domain::{Category, Edit, FactorField, Id, Step, WhyField};
+use crate::ui::context::uid;
 use crate::ui::platform::{focus_soon, new_id};
 use crate::ui::retro::{EmptyState, StepHeader};
 use crate::ui::session::RetroSession;
 use crate::ui::widgets::{ChoiceSelect, ItemControls, LinkPicker, TextField};
-use crate::app::uid;
-use crate::domain::coaching::CoachedField;
 use leptos::prelude::*;
 
 #[component]
@@ -27,9 +27,7 @@ pub fn WhyStep() -> impl IntoView {
     });
     // Shared by every card, computed once per edit instead of once per card.
     let several = Memo::new(move |_| order.with(|o| o.len() > 1));
-    let factor_labels = s.memo(|r| {
-        r.factor_order().into_iter().map(|f| (f, short_name(&r.factors[&f].statement.value, 60))).collect::<Vec<_>>()
-    });
+    let factor_labels = s.memo(|r| r.factor_order().into_iter().map(|f| (f, short_name(&r.factors[&f].statement.value, 60))).collect::<Vec<_>>());
     let timeline_options = s.memo(|r| {
         r.timeline_order()
             .into_iter()

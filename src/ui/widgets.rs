@@ -137,11 +137,7 @@ pub fn ChoiceSelect<C: Choice>(
 
 /// Move up, move down and delete for one item; `noun` names the item for screen readers.
 #[component]
-pub fn ItemControls(
-    #[prop(into)] noun: String,
-    #[prop(into)] on_move: Callback<bool>,
-    #[prop(into)] on_delete: Callback<()>,
-) -> impl IntoView {
+pub fn ItemControls(#[prop(into)] noun: String, #[prop(into)] on_move: Callback<bool>, #[prop(into)] on_delete: Callback<()>) -> impl IntoView {
     view! {
         <div class="item-controls">
             <button type="button" class="icon-button" aria-label=format!("Move {noun} up") title="Move up"
@@ -156,10 +152,7 @@ pub fn ItemControls(
 
 /// A persistent warning about storage, with an optional way to save work as a file.
 #[component]
-pub fn StorageBanner(
-    #[prop(into)] message: Signal<Option<String>>,
-    #[prop(optional, into)] on_download: Option<Callback<()>>,
-) -> impl IntoView {
+pub fn StorageBanner(#[prop(into)] message: Signal<Option<String>>, #[prop(optional, into)] on_download: Option<Callback<()>>) -> impl IntoView {
     view! {
         <Show when=move || message.get().is_some()>
             <div class="banner banner-warning" role="alert">

@@ -93,10 +93,7 @@ fn dist(root: &Path) -> Result<(), String> {
 
 /// Runs a command and returns what it printed, for the benchmark table.
 fn output(root: &Path, program: &str, args: &[&str], env: &[(&str, &str)]) -> Result<String, String> {
-    let out = command(root, program, args, env)
-        .stderr(std::process::Stdio::inherit())
-        .output()
-        .map_err(|e| format!("could not start `{program}`: {e}"))?;
+    let out = command(root, program, args, env).stderr(std::process::Stdio::inherit()).output().map_err(|e| format!("could not start `{program}`: {e}"))?;
     if !out.status.success() {
         return Err(format!("`{program} {}` failed ({})", args.join(" "), out.status));
     }
@@ -109,7 +106,12 @@ fn machine() -> String {
         .and_then(|c| c.lines().find(|l| l.starts_with("model name")).map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string()))
         .unwrap_or_else(|| "unknown CPU".into());
     let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
-    let chromium = std::process::Command::new(setup::CHROMIUM).arg("--version").output().ok().map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string()).unwrap_or_default();
+    let chromium = std::process::Command::new(setup::CHROMIUM)
+        .arg("--version")
+        .output()
+        .ok()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default();
     format!("{cores} cores, {cpu}; {chromium}")
 }
 
@@ -117,7 +119,12 @@ fn bench(root: &Path) -> Result<(), String> {
     let sizes = build(root)?;
     setup::browser(root)?;
     // Native figures in an optimised build; LTO off keeps the build short.
-    let native_env = [("CARGO_PROFILE_RELEASE_LTO", "false"), ("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16"), ("CARGO_PROFILE_RELEASE_OPT_LEVEL", "3"), ("CARGO_PROFILE_RELEASE_PANIC", "unwind")];
+    let native_env = [
+        ("CARGO_PROFILE_RELEASE_LTO", "false"),
+        ("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16"),
+        ("CARGO_PROFILE_RELEASE_OPT_LEVEL", "3"),
+        ("CARGO_PROFILE_RELEASE_PANIC", "unwind"),
+    ];
     let data_dir = root.join("target/bench-data");
     let data = data_dir.display().to_string();
     let native = output(root, "cargo", &["run", "--release", "--quiet", "--example", "bench_data", "--", &data], &native_env)?;
@@ -150,6 +157,12 @@ fn test(root: &Path) -> Result<(), String> {
         let result = f();
         layers.push((name, result, t.elapsed().as_secs_f64()));
     };
+    // House rules first: they take seconds and say at once what a long run would only say late.
+    layer("format (cargo fmt --check)", &|| run(root, "cargo", &["fmt", "--all", "--check"], &[]));
+    layer("lints, native (cargo clippy -D warnings)", &|| run(root, "cargo", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"], &[]));
+    layer("lints, wasm (cargo clippy -D warnings)", &|| {
+        run(root, "cargo", &["clippy", "--target", "wasm32-unknown-unknown", "--lib", "--bins", "--test", "browser", "--", "-D", "warnings"], &[])
+    });
     layer("native (cargo test)", &|| run(root, "cargo", &["test", "--workspace"], &[]));
     layer("browser (wasm-bindgen-test in headless Chromium)", &|| {
         run(

@@ -41,6 +41,12 @@ pub fn build_tools(root: &Path) -> Result<(), String> {
         Ok(_) => run(root, "rustup", &["target", "add", "wasm32-unknown-unknown"], &[])?,
         Err(_) => println!("rustup not found; assuming the wasm32-unknown-unknown target is installed"),
     }
+    // The test command's format and lint gates; rustup's default profile has both, a minimal one not.
+    for (component, probe) in [("rustfmt", "rustfmt"), ("clippy", "cargo-clippy")] {
+        if version_of(root, probe).is_none() {
+            run(root, "rustup", &["component", "add", component], &[])?;
+        }
+    }
     if !version_of(root, "wasm-bindgen").is_some_and(|v| is_version(&v, WASM_BINDGEN)) {
         // Without --locked: a dependency version its lock file names is missing from the registry mirror.
         run(root, "cargo", &["install", &format!("wasm-bindgen-cli@{WASM_BINDGEN}")], &[])?;
@@ -79,7 +85,9 @@ pub fn same_packages(lock: &str, installed: &str) -> bool {
     };
     let (a, b) = (versions(lock), versions(installed));
     // The lock has one more "version" line: the project's own.
-    !b.is_empty() && b.iter().all(|line| a.contains(line)) && a.iter().filter(|l| l.starts_with("\"node_modules/")).count() == b.iter().filter(|l| l.starts_with("\"node_modules/")).count()
+    !b.is_empty()
+        && b.iter().all(|line| a.contains(line))
+        && a.iter().filter(|l| l.starts_with("\"node_modules/")).count() == b.iter().filter(|l| l.starts_with("\"node_modules/")).count()
 }
 
 /// Chromium and its driver from Debian, for the browser and end-to-end layers.

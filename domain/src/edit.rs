@@ -1,0 +1,608 @@
+//! Edits: every change the UI can ask of a retrospective, as data.
+//!
+//! Components send an [`Edit`]; [`Retrospective::apply`] stamps it with a fresh clock and writes
+//! the registers. Keeping intents as values makes them easy to test, log and replay.
+
+use super::actions::{ActionField, ActionItem};
+use super::clock::set_in_map;
+use super::factors::{suggested_question, why_children, why_subtree, ContributingFactor, FactorField, WhyField, WhyNode};
+use super::ids::Id;
+use super::learnings::{Learning, LearningList};
+use super::order::{by_position, move_one, position_at_end};
+use super::retrospective::{Retrospective, Writer};
+use super::steps::Step;
+use super::time::LocalDateTime;
+use super::timeline::{TimelineEntry, TimelineField};
+use super::timer::Timer;
+
+#[derive(Clone, PartialEq, Debug)]
+pub enum Edit {
+    Title(String),
+    IncidentStart(Option<LocalDateTime>),
+    IncidentEnd(Option<LocalDateTime>),
+    Impact(String),
+    Participants(String),
+    GoTo(Step),
+    AddTimelineEntry {
+        id: Id,
+    },
+    Timeline(Id, TimelineField),
+    AddFactor {
+        id: Id,
+    },
+    Factor(Id, FactorField),
+    /// A question under a factor (`parent: None`) or under another question.
+    AddWhy {
+        id: Id,
+        factor: Id,
+        parent: Option<Id>,
+    },
+    Why(Id, WhyField),
+    AddAction {
+        id: Id,
+    },
+    Action(Id, ActionField),
+    AddLearning {
+        id: Id,
+        list: LearningList,
+    },
+    LearningText(Id, String),
+    /// One place up or down in the item's list.
+    Move {
+        id: Id,
+        up: bool,
+    },
+    /// Presenter mode on or off; it is remembered with the retrospective.
+    Presenter(bool),
+    /// Hide participant names and vote counts on the shared screen.
+    SafeToShare(bool),
+    VotesPerPerson(u32),
+    Voters(u32),
+    SetTimer(Step, Timer),
+    /// The writer's display name on this retrospective ("" to be anonymous).
+    DisplayName(String),
+    /// Dismiss one coach finding, by its key.
+    DismissFinding(String),
+    /// Show `duplicate` as part of `into`: both statements, links and why chains are kept.
+    MergeFactor {
+        duplicate: Id,
+        into: Id,
+    },
+    /// Undo a merge: the factor stands on its own again.
+    SeparateFactor(Id),
+    /// Deleting a factor or a question deletes the questions below it too.
+    Delete(Id),
+}
+
+impl Retrospective {
+    /// Applies an edit. Returns false when it changed nothing: the item is gone (deleted here or
+    /// in a merged copy), the id is already taken, or a move is at the end of its list.
+    pub fn apply(&mut self, edit: Edit, writer: &Writer) -> bool {
+        if let Some(id) = edit.new_item_id() {
+            if self.deleted.contains_key(&id) || self.contains(id) {
+                return false;
+            }
+        }
+        match edit {
+            Edit::Title(v) => {
+                let c = self.stamp(writer);
+                self.title.set(v, c)
+            }
+            Edit::IncidentStart(v) => {
+                let c = self.stamp(writer);
+                self.incident_start.set(v, c)
+            }
+            Edit::IncidentEnd(v) => {
+                let c = self.stamp(writer);
+                self.incident_end.set(v, c)
+            }
+            Edit::Impact(v) => {
+                let c = self.stamp(writer);
+                self.impact.set(v, c)
+            }
+            Edit::Participants(v) => {
+                let c = self.stamp(writer);
+                self.participants.set(v, c)
+            }
+            Edit::GoTo(step) => {
+                let c = self.stamp(writer);
+                self.step.set(step, c)
+            }
+            Edit::AddTimelineEntry { id } => {
+                let position = position_at_end(self.timeline.values());
+                let c = self.stamp(writer);
+                self.timeline.insert(id, TimelineEntry::new(position, c));
+            }
+            Edit::Timeline(id, field) => {
+                if !self.timeline.contains_key(&id) {
+                    return false;
+                }
+                let c = self.stamp(writer);
+                if let Some(e) = self.timeline.get_mut(&id) {
+                    e.set(field, c)
+                }
+            }
+            Edit::AddFactor { id } => {
+                let position = position_at_end(self.factors.values());
+                let category = self.template.suggested_categories()[0];
+                let c = self.stamp(writer);
+                self.factors.insert(id, ContributingFactor::new(category, position, c));
+            }
+            Edit::Factor(id, field) => {
+                if !self.factors.contains_key(&id) {
+                    return false;
+                }
+                let c = self.stamp(writer);
+                if let Some(f) = self.factors.get_mut(&id) {
+                    f.set(field, c)
+                }
+            }
+            Edit::AddWhy { id, factor, parent } => {
+                let parent_ok = parent.is_none_or(|p| self.whys.get(&p).is_some_and(|n| n.factor == factor));
+                if !self.factors.contains_key(&factor) || !parent_ok {
+                    return false;
+                }
+                let siblings = why_children(&self.whys, factor, parent);
+                let position = position_at_end(siblings.iter().map(|s| &self.whys[s]));
+                let depth = self.why_depth_of(parent);
+                let c = self.stamp(writer);
+                self.whys.insert(id, WhyNode::new(factor, parent, suggested_question(depth).to_string(), position, c));
+            }
+            Edit::Why(id, field) => {
+                if !self.whys.contains_key(&id) {
+                    return false;
+                }
+                let c = self.stamp(writer);
+                if let Some(n) = self.whys.get_mut(&id) {
+                    n.set(field, c)
+                }
+            }
+            Edit::AddAction { id } => {
+                let position = position_at_end(self.actions.values());
+                let c = self.stamp(writer);
+                self.actions.insert(id, ActionItem::new(position, c));
+            }
+            Edit::Action(id, field) => {
+                if !self.actions.contains_key(&id) {
+                    return false;
+                }
+                let c = self.stamp(writer);
+                if let Some(a) = self.actions.get_mut(&id) {
+                    a.set(field, c)
+                }
+            }
+            Edit::AddLearning { id, list } => {
+                let position = position_at_end(self.learnings.values().filter(|l| l.list == list));
+                let c = self.stamp(writer);
+                self.learnings.insert(id, Learning::new(list, position, c));
+            }
+            Edit::LearningText(id, text) => {
+                if !self.learnings.contains_key(&id) {
+                    return false;
+                }
+                let c = self.stamp(writer);
+                if let Some(l) = self.learnings.get_mut(&id) {
+                    l.text.set(text, c)
+                }
+            }
+            Edit::Move { id, up } => return self.move_item(id, up, writer),
+            Edit::Presenter(on) => {
+                let c = self.stamp(writer);
+                self.facilitation.presenter.set(on, c)
+            }
+            Edit::SafeToShare(on) => {
+                let c = self.stamp(writer);
+                self.facilitation.safe_to_share.set(on, c)
+            }
+            Edit::VotesPerPerson(n) => {
+                let c = self.stamp(writer);
+                self.facilitation.votes_per_person.set(n.min(99), c)
+            }
+            Edit::Voters(n) => {
+                let c = self.stamp(writer);
+                self.facilitation.voters.set(n.min(999), c)
+            }
+            Edit::SetTimer(step, timer) => {
+                let c = self.stamp(writer);
+                set_in_map(&mut self.facilitation.timers, step, timer, c);
+            }
+            Edit::DisplayName(name) => {
+                let c = self.stamp(writer);
+                let name: String = name.trim().chars().take(80).collect();
+                set_in_map(&mut self.authors, writer.profile, name, c);
+            }
+            Edit::DismissFinding(key) => {
+                if !self.facilitation.dismissed.insert(key) {
+                    return false;
+                }
+                self.stamp(writer);
+            }
+            Edit::MergeFactor { duplicate, into } => {
+                // Only into a factor that stands on its own, so parts never nest or loop.
+                let target_ok = self.factors.get(&into).is_some_and(|f| f.merged_into.value.is_none());
+                if duplicate == into || !target_ok || !self.factors.contains_key(&duplicate) {
+                    return false;
+                }
+                let c = self.stamp(writer);
+                let parts = self.merged_parts(duplicate);
+                for id in std::iter::once(duplicate).chain(parts) {
+                    if let Some(f) = self.factors.get_mut(&id) {
+                        f.merged_into.set(Some(into), c);
+                    }
+                }
+            }
+            Edit::SeparateFactor(id) => {
+                if self.factors.get(&id).is_none_or(|f| f.merged_into.value.is_none()) {
+                    return false;
+                }
+                let c = self.stamp(writer);
+                if let Some(f) = self.factors.get_mut(&id) {
+                    f.merged_into.set(None, c)
+                }
+            }
+            Edit::Delete(id) => return self.delete(id, writer),
+        }
+        true
+    }
+
+    fn contains(&self, id: Id) -> bool {
+        self.timeline.contains_key(&id)
+            || self.factors.contains_key(&id)
+            || self.whys.contains_key(&id)
+            || self.actions.contains_key(&id)
+            || self.learnings.contains_key(&id)
+    }
+
+    fn why_depth_of(&self, node: Option<Id>) -> usize {
+        let mut depth = 0;
+        let mut current = node;
+        while let Some(id) = current {
+            depth += 1;
+            current = self.whys.get(&id).and_then(|n| n.parent);
+            if depth > self.whys.len() {
+                break; // a malformed cycle from a hostile file must not hang us
+            }
+        }
+        depth
+    }
+
+    fn move_item(&mut self, id: Id, up: bool, writer: &Writer) -> bool {
+        let mut counter = self.counter;
+        let mut stamp = || {
+            counter += 1;
+            super::clock::Clock(counter, writer.replica)
+        };
+        let moved = if self.timeline.contains_key(&id) {
+            // Only entries sharing a time (or both without one) can swap: time decides the rest.
+            let order = self.timeline_order();
+            let index = order.iter().position(|x| *x == id).unwrap_or(0);
+            let neighbour = if up { index.checked_sub(1) } else { Some(index + 1) };
+            let sortable_time = |i: usize| self.timeline.get(&order[i]).and_then(|e| e.when.value);
+            match neighbour.filter(|n| *n < order.len()) {
+                Some(n) if sortable_time(n).is_some() && sortable_time(index).is_some() && sortable_time(n) != sortable_time(index) => false,
+                Some(_) => {
+                    // Positions must follow the shown order for a move to mean what the user
+                    // sees; after time edits they may not, so realign them first.
+                    if by_position(self.timeline.iter()) != order {
+                        for (i, entry) in order.iter().enumerate() {
+                            if let Some(e) = self.timeline.get_mut(entry) {
+                                e.position.set(i as f64 + 1.0, stamp());
+                            }
+                        }
+                    }
+                    move_one(&mut self.timeline, &order, id, up, &mut stamp)
+                }
+                None => false,
+            }
+        } else if self.factors.contains_key(&id) {
+            let order = self.factor_order();
+            move_one(&mut self.factors, &order, id, up, &mut stamp)
+        } else if let Some(node) = self.whys.get(&id) {
+            let order = why_children(&self.whys, node.factor, node.parent);
+            move_one(&mut self.whys, &order, id, up, &mut stamp)
+        } else if self.actions.contains_key(&id) {
+            let order = self.action_order();
+            move_one(&mut self.actions, &order, id, up, &mut stamp)
+        } else if let Some(learning) = self.learnings.get(&id) {
+            let order = self.learning_order(learning.list);
+            move_one(&mut self.learnings, &order, id, up, &mut stamp)
+        } else {
+            false
+        };
+        if moved {
+            self.counter = counter;
+            self.updated_at = self.updated_at.max(writer.now_ms);
+        }
+        moved
+    }
+
+    fn delete(&mut self, id: Id, writer: &Writer) -> bool {
+        let mut doomed = vec![];
+        if self.factors.contains_key(&id) {
+            doomed.push(id);
+            let roots = why_children(&self.whys, id, None);
+            for root in roots {
+                doomed.extend(why_subtree(&self.whys, root));
+            }
+        } else if self.whys.contains_key(&id) {
+            doomed.extend(why_subtree(&self.whys, id));
+        } else if self.contains(id) {
+            doomed.push(id);
+        } else {
+            return false;
+        }
+        let clock = self.stamp(writer);
+        for id in doomed {
+            self.timeline.remove(&id);
+            self.factors.remove(&id);
+            self.whys.remove(&id);
+            self.actions.remove(&id);
+            self.learnings.remove(&id);
+            self.deleted.insert(id, clock);
+        }
+        // Links to a deleted item are left in place: they are ignored when shown, and a merge
+        // may still bring a concurrent edit of the link set.
+        true
+    }
+}
+
+/// What an edit can change, so views can tell whether they need to look again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditScope {
+    /// Only the fields of this one item (and derived views over all items, such as order).
+    Item(Id),
+    /// Anything: which items exist, their places, links between items, shared settings.
+    Document,
+}
+
+impl Edit {
+    /// The narrowest scope this edit's changes stay within. Typing into a card is `Item`, so a
+    /// screen with a thousand cards only re-reads the one being typed into.
+    pub fn scope(&self) -> EditScope {
+        match self {
+            Edit::Timeline(id, _) | Edit::Why(id, _) | Edit::Action(id, _) | Edit::LearningText(id, _) => EditScope::Item(*id),
+            // Votes count towards the factor a duplicate is merged into, and merging moves a
+            // factor into another card: both reach beyond the one item.
+            Edit::Factor(_, FactorField::Votes(_) | FactorField::MergedInto(_)) => EditScope::Document,
+            Edit::Factor(id, _) => EditScope::Item(*id),
+            _ => EditScope::Document,
+        }
+    }
+
+    fn new_item_id(&self) -> Option<Id> {
+        match self {
+            Edit::AddTimelineEntry { id } | Edit::AddFactor { id } | Edit::AddWhy { id, .. } | Edit::AddAction { id } | Edit::AddLearning { id, .. } => {
+                Some(*id)
+            }
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::factors::why_depth;
+    use crate::ids::Replica;
+    use crate::template::Template;
+
+    fn writer() -> Writer {
+        Writer::new(Replica(7), 1_000)
+    }
+
+    fn ids() -> impl FnMut() -> Id {
+        let mut n = 0u8;
+        move || {
+            n += 1;
+            Id::from_random([n; 16])
+        }
+    }
+
+    #[test]
+    fn adding_and_editing_items_stamps_increasing_clocks() {
+        let w = writer();
+        let mut next = ids();
+        let mut r = Retrospective::new(next(), Template::Incident, "Checkout outage", &w);
+        let e = next();
+        assert!(r.apply(Edit::AddTimelineEntry { id: e }, &w));
+        assert!(r.apply(Edit::Timeline(e, TimelineField::What("Alert fired".into())), &w));
+        assert_eq!(r.timeline[&e].what.value, "Alert fired");
+        assert!(r.timeline[&e].what.clock > r.timeline[&e].kind.clock);
+        assert_eq!(r.counter, r.timeline[&e].what.clock.counter());
+    }
+
+    #[test]
+    fn an_id_cannot_be_added_twice_or_revived_after_deletion() {
+        let w = writer();
+        let mut next = ids();
+        let mut r = Retrospective::new(next(), Template::Incident, "t", &w);
+        let a = next();
+        assert!(r.apply(Edit::AddAction { id: a }, &w));
+        assert!(!r.apply(Edit::AddAction { id: a }, &w));
+        assert!(r.apply(Edit::Delete(a), &w));
+        assert!(!r.apply(Edit::AddAction { id: a }, &w));
+        assert!(!r.apply(Edit::Action(a, ActionField::Owner("x".into())), &w));
+        assert!(r.deleted.contains_key(&a));
+    }
+
+    #[test]
+    fn deleting_a_factor_deletes_its_why_chain() {
+        let w = writer();
+        let mut next = ids();
+        let mut r = Retrospective::new(next(), Template::Incident, "t", &w);
+        let f = next();
+        r.apply(Edit::AddFactor { id: f }, &w);
+        let (q1, q2, q3) = (next(), next(), next());
+        assert!(r.apply(Edit::AddWhy { id: q1, factor: f, parent: None }, &w));
+        assert!(r.apply(Edit::AddWhy { id: q2, factor: f, parent: Some(q1) }, &w));
+        assert!(r.apply(Edit::AddWhy { id: q3, factor: f, parent: Some(q2) }, &w));
+        assert_eq!(why_depth(&r.whys, f), 3);
+        assert_eq!(r.whys[&q2].question.value, suggested_question(1));
+        assert!(r.apply(Edit::Delete(f), &w));
+        assert!(r.whys.is_empty());
+        assert_eq!(r.deleted.len(), 4);
+    }
+
+    #[test]
+    fn a_why_under_another_factors_question_is_refused() {
+        let w = writer();
+        let mut next = ids();
+        let mut r = Retrospective::new(next(), Template::Incident, "t", &w);
+        let (f, g, q) = (next(), next(), next());
+        r.apply(Edit::AddFactor { id: f }, &w);
+        r.apply(Edit::AddFactor { id: g }, &w);
+        r.apply(Edit::AddWhy { id: q, factor: f, parent: None }, &w);
+        assert!(!r.apply(Edit::AddWhy { id: next(), factor: g, parent: Some(q) }, &w));
+    }
+
+    #[test]
+    fn moving_actions_reorders_them() {
+        let w = writer();
+        let mut next = ids();
+        let mut r = Retrospective::new(next(), Template::Project, "t", &w);
+        let (a, b, c) = (next(), next(), next());
+        for id in [a, b, c] {
+            r.apply(Edit::AddAction { id }, &w);
+        }
+        assert!(r.apply(Edit::Move { id: c, up: true }, &w));
+        assert_eq!(r.action_order(), vec![a, c, b]);
+        assert!(!r.apply(Edit::Move { id: a, up: true }, &w));
+    }
+
+    #[test]
+    fn timed_entries_do_not_move_past_other_times_but_untimed_ones_do() {
+        let w = writer();
+        let mut next = ids();
+        let mut r = Retrospective::new(next(), Template::Incident, "t", &w);
+        let (a, b, c) = (next(), next(), next());
+        for id in [a, b, c] {
+            r.apply(Edit::AddTimelineEntry { id }, &w);
+        }
+        let t = |s: &str| Some(LocalDateTime::parse(s).unwrap());
+        r.apply(Edit::Timeline(a, TimelineField::When(t("2026-01-01T10:00"))), &w);
+        r.apply(Edit::Timeline(b, TimelineField::When(t("2026-01-01T11:00"))), &w);
+        assert!(!r.apply(Edit::Move { id: b, up: true }, &w), "time decides between a and b");
+        assert!(r.apply(Edit::Move { id: c, up: true }, &w), "an untimed note can move");
+        assert_eq!(r.timeline_order(), vec![a, c, b]);
+    }
+
+    #[test]
+    fn merging_duplicate_factors_keeps_both_and_can_be_undone() {
+        let w = writer();
+        let mut next = ids();
+        let mut r = Retrospective::new(next(), Template::Incident, "t", &w);
+        let (a, b, c) = (next(), next(), next());
+        for id in [a, b, c] {
+            r.apply(Edit::AddFactor { id }, &w);
+        }
+        r.apply(Edit::Factor(b, FactorField::Votes(2)), &w);
+        r.apply(Edit::Factor(a, FactorField::Votes(1)), &w);
+        assert!(r.apply(Edit::MergeFactor { duplicate: b, into: a }, &w));
+        assert_eq!(r.factor_order(), vec![a, c]);
+        assert_eq!(r.merged_parts(a), vec![b]);
+        assert_eq!(r.total_votes(a), 3);
+        let totals = r.vote_totals();
+        for id in [a, b, c] {
+            assert_eq!(totals.get(&id).copied().unwrap_or(0), r.total_votes(id), "one pass agrees with per-factor totals");
+        }
+        assert!(!r.apply(Edit::MergeFactor { duplicate: c, into: b }, &w), "no merging into a part");
+        assert!(!r.apply(Edit::MergeFactor { duplicate: a, into: a }, &w));
+        // Merging a factor that has parts moves its parts along: no nesting.
+        assert!(r.apply(Edit::MergeFactor { duplicate: a, into: c }, &w));
+        assert_eq!(r.merged_parts(c), vec![a, b]);
+        assert!(r.apply(Edit::SeparateFactor(a), &w));
+        assert!(r.apply(Edit::SeparateFactor(b), &w));
+        assert_eq!(r.factor_order(), vec![a, b, c]);
+        assert_eq!(r.factors[&b].statement.value, "", "nothing was lost on the way");
+    }
+
+    #[test]
+    fn dismissing_a_finding_is_remembered_once() {
+        let w = writer();
+        let mut next = ids();
+        let mut r = Retrospective::new(next(), Template::Incident, "t", &w);
+        assert!(r.apply(Edit::DismissFinding("k".into()), &w));
+        assert!(!r.apply(Edit::DismissFinding("k".into()), &w));
+        assert!(r.facilitation.dismissed.contains("k"));
+    }
+
+    #[test]
+    fn step_content_follows_items() {
+        let w = writer();
+        let mut next = ids();
+        let mut r = Retrospective::new(next(), Template::Incident, "t", &w);
+        assert!(!r.step_has_content(Step::WhatHappened));
+        r.apply(Edit::AddTimelineEntry { id: next() }, &w);
+        assert!(r.step_has_content(Step::WhatHappened));
+        r.apply(Edit::GoTo(Step::Why), &w);
+        assert_eq!(r.step.value, Step::Why);
+    }
+
+    /// An edit scoped to one item changes nothing outside that item except the document's
+    /// clock; views rely on this to skip every other card.
+    #[test]
+    fn item_scoped_edits_change_only_their_item() {
+        use crate::{ActionStatus, Category, EntryKind, LearningList, LocalDateTime};
+        let w = writer();
+        let mut next = ids();
+        let mut r = Retrospective::new(next(), Template::Incident, "t", &w);
+        let (e1, e2, f1, f2, q1, a1, a2, l1) = (next(), next(), next(), next(), next(), next(), next(), next());
+        for edit in [
+            Edit::AddTimelineEntry { id: e1 },
+            Edit::AddTimelineEntry { id: e2 },
+            Edit::AddFactor { id: f1 },
+            Edit::AddFactor { id: f2 },
+            Edit::AddWhy { id: q1, factor: f1, parent: None },
+            Edit::AddAction { id: a1 },
+            Edit::AddAction { id: a2 },
+            Edit::AddLearning { id: l1, list: LearningList::Lucky },
+        ] {
+            assert!(r.apply(edit, &w));
+        }
+        let edits = [
+            Edit::Timeline(e1, TimelineField::When(LocalDateTime::parse("2026-01-02T03:04"))),
+            Edit::Timeline(e1, TimelineField::What("x".into())),
+            Edit::Timeline(e2, TimelineField::Kind(EntryKind::Trigger)),
+            Edit::Timeline(e2, TimelineField::Evidence("log".into())),
+            Edit::Factor(f1, FactorField::Statement("s".into())),
+            Edit::Factor(f1, FactorField::Category(Category::Process)),
+            Edit::Factor(f2, FactorField::TimelineLinks([e1].into())),
+            Edit::Factor(f2, FactorField::Key(true)),
+            Edit::Why(q1, WhyField::Question("q".into())),
+            Edit::Why(q1, WhyField::Answer("a".into())),
+            Edit::Action(a1, ActionField::Owner("SRE".into())),
+            Edit::Action(a2, ActionField::Status(ActionStatus::Done)),
+            Edit::Action(a2, ActionField::FactorLinks([f1].into())),
+            Edit::LearningText(l1, "luck".into()),
+        ];
+        for edit in edits {
+            let EditScope::Item(id) = edit.scope() else { panic!("{edit:?} should be item-scoped") };
+            let mut after = r.clone();
+            assert!(after.apply(edit.clone(), &w), "{edit:?}");
+            assert_ne!(after, r, "{edit:?} changed nothing");
+            // Put the one item and the clock back: what remains must be untouched.
+            (after.counter, after.updated_at) = (r.counter, r.updated_at);
+            if let Some(v) = r.timeline.get(&id) {
+                after.timeline.insert(id, v.clone());
+            }
+            if let Some(v) = r.factors.get(&id) {
+                after.factors.insert(id, v.clone());
+            }
+            if let Some(v) = r.whys.get(&id) {
+                after.whys.insert(id, v.clone());
+            }
+            if let Some(v) = r.actions.get(&id) {
+                after.actions.insert(id, v.clone());
+            }
+            if let Some(v) = r.learnings.get(&id) {
+                after.learnings.insert(id, v.clone());
+            }
+            assert_eq!(after, r, "{edit:?} reached beyond its item");
+        }
+        for edit in
+            [Edit::Factor(f1, FactorField::Votes(2)), Edit::Factor(f2, FactorField::MergedInto(Some(f1))), Edit::Delete(e1), Edit::Move { id: a1, up: false }]
+        {
+            assert_eq!(edit.scope(), EditScope::Document, "{edit:?}");
+        }
+    }
+}

@@ -1,0 +1,218 @@
+//! Share links: the whole retrospective in the URL fragment, which browsers never send to a
+//! server. `#r=` carries base64url(deflate(document)); `#e=` carries base64url(salt | iv |
+//! ciphertext) of the same compressed document, encrypted in the browser (see `ui::crypto`).
+
+use super::format::{self, FormatError};
+use super::retrospective::Retrospective;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use std::fmt;
+
+/// Longest fragment we create or accept. Browsers take far longer URLs, but chat tools, mail
+/// clients and issue trackers start truncating links around here; a file is the better carrier.
+pub const MAX_LINK_CHARS: usize = 32 * 1024;
+/// Bound on the inflated document, so a tiny hostile link cannot expand into gigabytes.
+const MAX_INFLATED: usize = 5 * 1024 * 1024;
+pub const SALT_LEN: usize = 16;
+pub const IV_LEN: usize = 12;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkError {
+    NotALink,
+    TooLong { chars: usize },
+    BadEncoding,
+    BadCompression,
+    TooShort,
+    Format(FormatError),
+}
+
+impl fmt::Display for LinkError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LinkError::NotALink => write!(f, "This is not a Retrace link."),
+            LinkError::TooLong { chars } => write!(
+                f,
+                "This retrospective needs a link of {} KB, over the {} KB that links can safely carry. Share it as a file instead (Download JSON).",
+                chars.div_ceil(1024),
+                MAX_LINK_CHARS / 1024
+            ),
+            LinkError::BadEncoding | LinkError::TooShort => write!(f, "This link is damaged or incomplete; it may have been cut off when it was copied."),
+            LinkError::BadCompression => write!(f, "This link's contents are damaged and cannot be unpacked."),
+            LinkError::Format(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+/// A link's payload, once the fragment prefix is read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Payload {
+    Plain(Vec<u8>),
+    Encrypted { salt: Vec<u8>, iv: Vec<u8>, ciphertext: Vec<u8> },
+}
+
+/// Compresses a document for a link (also the plaintext that gets encrypted).
+pub fn compress(retro: &Retrospective) -> Vec<u8> {
+    miniz_oxide::deflate::compress_to_vec(format::encode(retro).as_bytes(), 9)
+}
+
+pub fn decompress(bytes: &[u8]) -> Result<Retrospective, LinkError> {
+    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(bytes, MAX_INFLATED).map_err(|_| LinkError::BadCompression)?;
+    let text = String::from_utf8(json).map_err(|_| LinkError::BadCompression)?;
+    format::decode(&text).map_err(LinkError::Format)
+}
+
+fn checked(fragment: String) -> Result<String, LinkError> {
+    if fragment.len() > MAX_LINK_CHARS {
+        Err(LinkError::TooLong { chars: fragment.len() })
+    } else {
+        Ok(fragment)
+    }
+}
+
+/// `#r=…` for a plain link.
+pub fn plain_fragment(retro: &Retrospective) -> Result<String, LinkError> {
+    checked(format!("#r={}", URL_SAFE_NO_PAD.encode(compress(retro))))
+}
+
+/// `#e=…` from the parts the browser's crypto produced.
+pub fn encrypted_fragment(salt: &[u8], iv: &[u8], ciphertext: &[u8]) -> Result<String, LinkError> {
+    let mut bytes = Vec::with_capacity(salt.len() + iv.len() + ciphertext.len());
+    bytes.extend_from_slice(salt);
+    bytes.extend_from_slice(iv);
+    bytes.extend_from_slice(ciphertext);
+    checked(format!("#e={}", URL_SAFE_NO_PAD.encode(bytes)))
+}
+
+/// `#r=` around arbitrary bytes, with no length check: for fuzzing the decoder with payloads a
+/// real link could never carry.
+pub fn plain_fragment_bytes_for_fuzzing(bytes: &[u8]) -> String {
+    format!("#r={}", URL_SAFE_NO_PAD.encode(bytes))
+}
+
+/// Whether a URL fragment looks like a share link (so the app offers to open it).
+pub fn is_link(fragment: &str) -> bool {
+    let f = fragment.trim_start_matches('#');
+    f.starts_with("r=") || f.starts_with("e=")
+}
+
+/// Reads a fragment (`#r=…`, `#e=…`, or a whole URL containing one).
+pub fn parse(link: &str) -> Result<Payload, LinkError> {
+    let fragment = link.rsplit_once('#').map(|(_, f)| f).unwrap_or(link).trim();
+    if fragment.len() > MAX_LINK_CHARS + 3 {
+        return Err(LinkError::TooLong { chars: fragment.len() });
+    }
+    let (kind, data) = fragment.split_once('=').ok_or(LinkError::NotALink)?;
+    let bytes = URL_SAFE_NO_PAD.decode(data.trim_end_matches('=')).map_err(|_| LinkError::BadEncoding)?;
+    match kind {
+        "r" => Ok(Payload::Plain(bytes)),
+        "e" => {
+            if bytes.len() < SALT_LEN + IV_LEN + 16 {
+                return Err(LinkError::TooShort);
+            }
+            let (salt, rest) = bytes.split_at(SALT_LEN);
+            let (iv, ciphertext) = rest.split_at(IV_LEN);
+            Ok(Payload::Encrypted { salt: salt.to_vec(), iv: iv.to_vec(), ciphertext: ciphertext.to_vec() })
+        }
+        _ => Err(LinkError::NotALink),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::*;
+
+    fn typical(items: usize) -> Retrospective {
+        let w = Writer::new(Replica(0x1234_5678_9abc_def0), 1_764_000_000_000);
+        let mut r = Retrospective::new(Id::from_random([1; 16]), Template::Incident, "Checkout errors after the 14:00 deploy", &w);
+        r.apply(Edit::Impact("18% of checkout requests failed for 47 minutes.".into()), &w);
+        for n in 0..items {
+            let id = Id::from_random([n as u8 + 2; 16]);
+            match n % 3 {
+                0 => {
+                    r.apply(Edit::AddTimelineEntry { id }, &w);
+                    r.apply(Edit::Timeline(id, TimelineField::What(format!("Error-rate alert number {n} fired for the checkout service"))), &w);
+                    r.apply(Edit::Timeline(id, TimelineField::When(LocalDateTime::parse(&format!("2026-11-20T14:{:02}", n % 60)))), &w);
+                }
+                1 => {
+                    r.apply(Edit::AddFactor { id }, &w);
+                    r.apply(Edit::Factor(id, FactorField::Statement(format!("Condition {n}: the pipeline skips the migration check for config changes"))), &w);
+                }
+                _ => {
+                    r.apply(Edit::AddAction { id }, &w);
+                    r.apply(Edit::Action(id, ActionField::Description(format!("Action {n}: run the migration check for every deploy"))), &w);
+                    r.apply(Edit::Action(id, ActionField::Owner("Platform team".into())), &w);
+                }
+            }
+        }
+        r
+    }
+
+    #[test]
+    fn plain_links_round_trip() {
+        let r = typical(30);
+        let fragment = plain_fragment(&r).unwrap();
+        assert!(fragment.starts_with("#r="));
+        assert!(fragment[3..].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'), "URL-safe");
+        let Payload::Plain(bytes) = parse(&format!("https://intranet.example/retro/{fragment}")).unwrap() else { panic!() };
+        assert_eq!(decompress(&bytes).unwrap(), r);
+        let json_len = format::encode(&r).len();
+        println!(
+            "typical retro of 30 items: JSON {json_len} bytes, uncompressed link would be {} chars, link {} chars",
+            3 + (json_len * 4).div_ceil(3),
+            fragment.len()
+        );
+        assert!(fragment.len() < json_len / 2, "compression pays off");
+    }
+
+    #[test]
+    fn encrypted_framing_round_trips() {
+        let fragment = encrypted_fragment(&[1; 16], &[2; 12], &[3; 40]).unwrap();
+        assert_eq!(parse(&fragment), Ok(Payload::Encrypted { salt: vec![1; 16], iv: vec![2; 12], ciphertext: vec![3; 40] }));
+        assert_eq!(parse("#e=AAAA"), Err(LinkError::TooShort));
+    }
+
+    #[test]
+    fn broken_links_say_what_is_wrong() {
+        assert_eq!(parse("#x=abc"), Err(LinkError::NotALink));
+        assert_eq!(parse("#r=***"), Err(LinkError::BadEncoding));
+        let Payload::Plain(bytes) = parse("#r=AAAAAAAA").unwrap() else { panic!() };
+        assert_eq!(decompress(&bytes), Err(LinkError::BadCompression));
+        let not_retrace = miniz_oxide::deflate::compress_to_vec(br#"{"hello":1}"#, 9);
+        assert!(matches!(decompress(&not_retrace), Err(LinkError::Format(FormatError::NotRetrace { .. }))));
+        // A cut-off link: drop the last third.
+        let fragment = plain_fragment(&typical(30)).unwrap();
+        let cut = &fragment[..fragment.len() * 2 / 3];
+        let result = parse(cut).and_then(|p| match p {
+            Payload::Plain(b) => decompress(&b),
+            _ => unreachable!(),
+        });
+        assert!(result.is_err());
+    }
+
+    #[test]
+    fn a_zip_bomb_is_refused_not_inflated() {
+        let bomb = miniz_oxide::deflate::compress_to_vec(&vec![b' '; 20 * 1024 * 1024], 9);
+        assert!(bomb.len() < 64 * 1024);
+        assert_eq!(decompress(&bomb), Err(LinkError::BadCompression));
+    }
+
+    #[test]
+    fn oversized_retrospectives_are_refused_with_a_suggestion() {
+        let r = typical(250);
+        let big = {
+            let mut r = r.clone();
+            let w = Writer::new(Replica(9), 0);
+            for n in 0..400u32 {
+                let id = Id::from_random([(n % 250) as u8, (n / 250) as u8, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7]);
+                r.apply(Edit::AddTimelineEntry { id }, &w);
+                r.apply(Edit::Timeline(id, TimelineField::What(format!("{n} {}", Id::from_random([(n % 200) as u8; 16]).to_string().repeat(3)))), &w);
+            }
+            r
+        };
+        match plain_fragment(&big) {
+            Err(e @ LinkError::TooLong { .. }) => assert!(e.to_string().contains("Share it as a file instead")),
+            other => panic!("expected TooLong, got {:?}", other.map(|f| f.len())),
+        }
+    }
+}

@@ -1,0 +1,246 @@
+//! The retrospective document: header fields, its items by kind, and tombstones.
+
+use super::actions::ActionItem;
+use super::clock::{Clock, Register};
+use super::facilitation::Facilitation;
+use super::factors::{ContributingFactor, WhyNode};
+use super::ids::{Id, Replica};
+use super::learnings::{Learning, LearningList};
+use super::order::by_position;
+use super::steps::Step;
+use super::template::Template;
+use super::time::LocalDateTime;
+use super::timeline::{timeline_order, TimelineEntry};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Who is writing, and when: every edit is stamped from this.
+///
+/// `replica` names one live writer — one page load (a tab, the audience window, an embedded
+/// widget) — so no two writers that may edit at the same moment ever stamp the same clock.
+/// `profile` names the person behind it, one per browser profile: display names and merge
+/// reports speak of profiles, so two tabs of one browser still read as one person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Writer {
+    pub replica: Replica,
+    pub profile: Replica,
+    /// Unix time in milliseconds, for `updated_at` (never for ordering writes).
+    pub now_ms: i64,
+}
+
+impl Writer {
+    /// A writer that is its own profile, as every writer was before schema 3 (and as tests
+    /// and tools that write as one party are).
+    pub fn new(replica: Replica, now_ms: i64) -> Writer {
+        Writer { replica, profile: replica, now_ms }
+    }
+
+    /// One page load of a browser profile.
+    pub fn in_profile(replica: Replica, profile: Replica, now_ms: i64) -> Writer {
+        Writer { replica, profile, now_ms }
+    }
+}
+
+/// One retrospective. Every editable field is a [`Register`]; deleted items leave a tombstone in
+/// `deleted` so that a merge cannot bring them back.
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
+pub struct Retrospective {
+    pub id: Id,
+    pub template: Template,
+    /// Unix milliseconds.
+    pub created_at: i64,
+    /// Unix milliseconds of the latest edit in any copy that has been merged in.
+    pub updated_at: i64,
+    /// Lamport counter: never below any clock in the document.
+    pub counter: u64,
+    pub title: Register<String>,
+    pub incident_start: Register<Option<LocalDateTime>>,
+    pub incident_end: Register<Option<LocalDateTime>>,
+    pub impact: Register<String>,
+    /// Optional, free text: names are never required.
+    pub participants: Register<String>,
+    /// The step the group is on; restored on reload.
+    pub step: Register<Step>,
+    #[serde(default)]
+    pub timeline: BTreeMap<Id, TimelineEntry>,
+    #[serde(default)]
+    pub factors: BTreeMap<Id, ContributingFactor>,
+    #[serde(default)]
+    pub whys: BTreeMap<Id, WhyNode>,
+    #[serde(default)]
+    pub actions: BTreeMap<Id, ActionItem>,
+    #[serde(default)]
+    pub learnings: BTreeMap<Id, Learning>,
+    #[serde(default)]
+    pub deleted: BTreeMap<Id, Clock>,
+    #[serde(default)]
+    pub facilitation: Facilitation,
+    /// Display names people chose, per browser profile. Optional: without one a person is
+    /// anonymous.
+    #[serde(default)]
+    pub authors: BTreeMap<Replica, Register<String>>,
+    /// The profile behind each page-load replica that wrote here (schema 3). A replica that is
+    /// not listed is its own profile: documents written before schema 3 used the profile's id
+    /// for every write. Grow-only; merged by union.
+    #[serde(default)]
+    pub writers: BTreeMap<Replica, Replica>,
+}
+
+impl Retrospective {
+    pub fn new(id: Id, template: Template, title: &str, writer: &Writer) -> Self {
+        let clock = Clock(1, writer.replica);
+        Retrospective {
+            id,
+            template,
+            created_at: writer.now_ms,
+            updated_at: writer.now_ms,
+            counter: 1,
+            title: Register::new(title.trim().to_string(), clock),
+            incident_start: Register::new(None, clock),
+            incident_end: Register::new(None, clock),
+            impact: Register::new(String::new(), clock),
+            participants: Register::new(String::new(), clock),
+            step: Register::new(Step::SetTheStage, clock),
+            timeline: BTreeMap::new(),
+            factors: BTreeMap::new(),
+            whys: BTreeMap::new(),
+            actions: BTreeMap::new(),
+            learnings: BTreeMap::new(),
+            deleted: BTreeMap::new(),
+            facilitation: Facilitation::default(),
+            authors: BTreeMap::new(),
+            writers: BTreeMap::new(),
+        }
+        .with_writer(writer)
+    }
+
+    /// Records which profile `writer`'s replica belongs to, the first time it writes here.
+    fn with_writer(mut self, writer: &Writer) -> Self {
+        self.note_writer(writer);
+        self
+    }
+
+    fn note_writer(&mut self, writer: &Writer) {
+        if writer.replica != writer.profile && !self.writers.contains_key(&writer.replica) {
+            self.writers.insert(writer.replica, writer.profile);
+        }
+    }
+
+    /// A clock for a new write: one past every clock seen so far.
+    pub fn stamp(&mut self, writer: &Writer) -> Clock {
+        self.counter += 1;
+        self.updated_at = self.updated_at.max(writer.now_ms);
+        self.note_writer(writer);
+        Clock(self.counter, writer.replica)
+    }
+
+    /// The browser profile behind a replica (itself when the document does not say otherwise).
+    pub fn profile_of(&self, replica: Replica) -> Replica {
+        self.writers.get(&replica).copied().unwrap_or(replica)
+    }
+
+    /// The name the person behind a replica (or a profile) chose, if any.
+    pub fn author_name(&self, replica: Replica) -> Option<&str> {
+        self.authors.get(&self.profile_of(replica)).map(|r| r.value.trim()).filter(|n| !n.is_empty())
+    }
+
+    /// The title, or a stand-in so lists never show an empty line.
+    pub fn display_title(&self) -> &str {
+        let title = self.title.value.trim();
+        if title.is_empty() {
+            "Untitled retrospective"
+        } else {
+            title
+        }
+    }
+
+    pub fn timeline_order(&self) -> Vec<Id> {
+        timeline_order(&self.timeline)
+    }
+
+    /// Factors shown in their own right: those not merged into another.
+    pub fn factor_order(&self) -> Vec<Id> {
+        by_position(self.factors.iter().filter(|(_, f)| f.merged_into.value.is_none()))
+    }
+
+    /// Factors merged into `factor` as duplicates, in order.
+    pub fn merged_parts(&self, factor: Id) -> Vec<Id> {
+        by_position(self.factors.iter().filter(|(_, f)| f.merged_into.value == Some(factor)))
+    }
+
+    /// The factor a (possibly merged) factor is shown as part of.
+    pub fn shown_as(&self, factor: Id) -> Id {
+        match self.factors.get(&factor).and_then(|f| f.merged_into.value) {
+            Some(into) if self.factors.contains_key(&into) => into,
+            _ => factor,
+        }
+    }
+
+    /// Dots for a factor, including those recorded on factors merged into it.
+    pub fn total_votes(&self, factor: Id) -> u32 {
+        let own = self.factors.get(&factor).map_or(0, |f| f.votes.value);
+        own + self.merged_parts(factor).iter().map(|p| self.factors[p].votes.value).sum::<u32>()
+    }
+
+    /// [`Self::total_votes`] for every factor at once, in one pass (sorting by votes would
+    /// otherwise scan all factors per factor).
+    pub fn vote_totals(&self) -> std::collections::HashMap<Id, u32> {
+        let mut totals = std::collections::HashMap::with_capacity(self.factors.len());
+        for (id, factor) in &self.factors {
+            *totals.entry(*id).or_insert(0) += factor.votes.value;
+            if let Some(into) = factor.merged_into.value {
+                *totals.entry(into).or_insert(0) += factor.votes.value;
+            }
+        }
+        totals
+    }
+
+    /// The factors some action addresses, as shown: an action linked to a duplicate addresses
+    /// the factor that duplicate was merged into, and an action linked to the factor covers
+    /// its merged parts too. The one meaning of "addressed" for checks, suggestions and the
+    /// Summary; see [`Self::is_addressed`].
+    pub fn addressed_factors(&self) -> std::collections::HashSet<Id> {
+        self.actions.values().flat_map(|a| a.factor_links.value.iter().map(|l| self.shown_as(*l))).collect()
+    }
+
+    /// Whether any action addresses `factor`, directly or through the factor it is merged
+    /// with (either way round).
+    pub fn is_addressed(&self, factor: Id) -> bool {
+        let shown = self.shown_as(factor);
+        self.actions.values().any(|a| a.factor_links.value.iter().any(|l| self.shown_as(*l) == shown))
+    }
+
+    pub fn action_order(&self) -> Vec<Id> {
+        by_position(self.actions.iter())
+    }
+
+    pub fn learning_order(&self, list: LearningList) -> Vec<Id> {
+        by_position(self.learnings.iter().filter(|(_, l)| l.list == list))
+    }
+
+    /// Whether a step holds anything yet; shown in the stepper.
+    pub fn step_has_content(&self, step: Step) -> bool {
+        match step {
+            Step::SetTheStage => !self.impact.value.trim().is_empty() || self.incident_start.value.is_some() || !self.participants.value.trim().is_empty(),
+            Step::WhatHappened => !self.timeline.is_empty(),
+            Step::Why => !self.factors.is_empty(),
+            Step::Prevention => !self.actions.is_empty(),
+            Step::Summary => !self.learnings.is_empty(),
+        }
+    }
+
+    /// All items of every kind, for limits and summaries.
+    pub fn item_count(&self) -> usize {
+        self.timeline.len() + self.factors.len() + self.whys.len() + self.actions.len() + self.learnings.len()
+    }
+
+    /// A copy under a new id, for "duplicate": same content, its own history from here on.
+    pub fn duplicate(&self, new_id: Id, title: String, writer: &Writer) -> Retrospective {
+        let mut copy = self.clone();
+        copy.id = new_id;
+        copy.created_at = writer.now_ms;
+        let clock = copy.stamp(writer);
+        copy.title.set(title, clock);
+        copy
+    }
+}

@@ -1,0 +1,339 @@
+//! Property tests for the domain: documents built from random edit histories survive the
+//! serialised format unchanged, and merging copies is commutative, associative and idempotent.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use retrace_domain::format::{decode, encode};
+use retrace_domain::*;
+
+/// One edit, with targets given as indexes into the items that exist when it is applied.
+#[derive(Clone, Debug)]
+enum Op {
+    Add { kind: u8 },
+    Text { target: u8, text: String },
+    Choice { target: u8, pick: u8 },
+    Time { target: u8, minutes: Option<u16> },
+    Move { target: u8, up: bool },
+    Delete { target: u8 },
+    Header { field: u8, text: String },
+    Facilitate { what: u8, n: u8 },
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-zA-Z0-9 ,.!?'-]{0,40}",
+        ".{0,12}",
+        Just("quotes \" and \\ backslash, <b>tags</b>, | pipes |, `ticks`".to_string()),
+        Just("emoji 🙂 and RTL \u{202E}text\u{202C}\nnew line".to_string()),
+    ]
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        3 => (0u8..6).prop_map(|kind| Op::Add { kind }),
+        3 => (any::<u8>(), text()).prop_map(|(target, text)| Op::Text { target, text }),
+        1 => (any::<u8>(), any::<u8>()).prop_map(|(target, pick)| Op::Choice { target, pick }),
+        1 => (any::<u8>(), proptest::option::of(0u16..3000)).prop_map(|(target, minutes)| Op::Time { target, minutes }),
+        1 => (any::<u8>(), any::<bool>()).prop_map(|(target, up)| Op::Move { target, up }),
+        1 => any::<u8>().prop_map(|target| Op::Delete { target }),
+        1 => (0u8..3, text()).prop_map(|(field, text)| Op::Header { field, text }),
+        2 => (0u8..8, any::<u8>()).prop_map(|(what, n)| Op::Facilitate { what, n }),
+    ]
+}
+
+fn all_ids(r: &Retrospective) -> Vec<Id> {
+    let mut ids: Vec<Id> = r.timeline.keys().chain(r.factors.keys()).chain(r.whys.keys()).chain(r.actions.keys()).chain(r.learnings.keys()).copied().collect();
+    ids.sort();
+    ids
+}
+
+fn pick<T: Copy>(all: &[T], n: u8) -> T {
+    all[n as usize % all.len()]
+}
+
+/// Applies `ops` as `replica`; ids are derived from the replica and the op's position so that
+/// different writers never invent the same id.
+fn apply_all(r: &mut Retrospective, ops: &[Op], replica: u8) {
+    apply_as(r, ops, Replica(replica as u64), replica)
+}
+
+/// Applies `ops` as `writer`, inventing ids from `seed`: two writers may share a replica id
+/// (two tabs of one browser before schema 3) and still invent different ids.
+fn apply_as(r: &mut Retrospective, ops: &[Op], writer: Replica, seed: u8) {
+    for (step, op) in ops.iter().enumerate() {
+        let w = Writer::new(writer, 1_000 + step as i64);
+        let fresh = {
+            let mut bytes = [0u8; 16];
+            bytes[0] = seed;
+            bytes[1..9].copy_from_slice(&(step as u64).to_le_bytes());
+            bytes[9] = 0xAB;
+            Id::from_random(bytes)
+        };
+        let ids = all_ids(r);
+        let edit = match op {
+            Op::Add { kind } => match kind {
+                0 => Edit::AddTimelineEntry { id: fresh },
+                1 => Edit::AddFactor { id: fresh },
+                2 if !r.factors.is_empty() => {
+                    let factor = pick(&r.factors.keys().copied().collect::<Vec<_>>(), step as u8);
+                    let parents: Vec<Id> = r.whys.iter().filter(|(_, n)| n.factor == factor).map(|(id, _)| *id).collect();
+                    let parent = (!parents.is_empty() && step % 2 == 0).then(|| pick(&parents, step as u8));
+                    Edit::AddWhy { id: fresh, factor, parent }
+                }
+                3 => Edit::AddAction { id: fresh },
+                4 => Edit::AddLearning { id: fresh, list: LearningList::WentWell },
+                _ => Edit::AddLearning { id: fresh, list: LearningList::Lucky },
+            },
+            Op::Facilitate { what, n } => {
+                let factors: Vec<Id> = r.factors.keys().copied().collect();
+                match what {
+                    0 => Edit::Presenter(n % 2 == 0),
+                    1 => Edit::SafeToShare(n % 2 == 1),
+                    2 => Edit::Voters(*n as u32),
+                    3 => Edit::SetTimer(pick(Step::ALL, *n), Timer::minutes(*n as u32 % 20).start(step as i64 * 1000)),
+                    4 => Edit::DismissFinding(format!("finding-{}", n % 7)),
+                    7 => Edit::DisplayName(format!("Person {}", n % 3)),
+                    5 if factors.len() > 1 => Edit::MergeFactor { duplicate: pick(&factors, *n), into: pick(&factors, n.wrapping_add(1)) },
+                    _ if !factors.is_empty() => Edit::SeparateFactor(pick(&factors, *n)),
+                    _ => Edit::VotesPerPerson(*n as u32),
+                }
+            }
+            _ if ids.is_empty() => Edit::Impact(format!("{op:?}")),
+            Op::Text { target, text } => {
+                let id = pick(&ids, *target);
+                if r.timeline.contains_key(&id) {
+                    Edit::Timeline(id, TimelineField::What(text.clone()))
+                } else if r.factors.contains_key(&id) {
+                    Edit::Factor(id, FactorField::Statement(text.clone()))
+                } else if r.whys.contains_key(&id) {
+                    Edit::Why(id, WhyField::Answer(text.clone()))
+                } else if r.actions.contains_key(&id) {
+                    Edit::Action(id, ActionField::Owner(text.clone()))
+                } else {
+                    Edit::LearningText(id, text.clone())
+                }
+            }
+            Op::Choice { target, pick: p } => {
+                let id = pick(&ids, *target);
+                if r.timeline.contains_key(&id) {
+                    Edit::Timeline(id, TimelineField::Kind(pick(EntryKind::ALL, *p)))
+                } else if r.factors.contains_key(&id) {
+                    Edit::Factor(id, FactorField::Key(p % 2 == 0))
+                } else if r.actions.contains_key(&id) {
+                    Edit::Action(id, ActionField::Status(pick(ActionStatus::ALL, *p)))
+                } else {
+                    Edit::GoTo(pick(Step::ALL, *p))
+                }
+            }
+            Op::Time { target, minutes } => {
+                let id = pick(&ids, *target);
+                let base = LocalDateTime::parse("2026-11-20T12:00").unwrap().minutes();
+                let when = minutes.map(|m| {
+                    let t = base + m as i64;
+                    LocalDateTime::parse(&format!("2026-11-{:02}T{:02}:{:02}", 20 + t / 1440 - base / 1440, (t % 1440) / 60, t % 60)).unwrap()
+                });
+                if r.timeline.contains_key(&id) {
+                    Edit::Timeline(id, TimelineField::When(when))
+                } else {
+                    Edit::Action(id, ActionField::Due(when.map(|w| w.date())))
+                }
+            }
+            Op::Move { target, up } => Edit::Move { id: pick(&ids, *target), up: *up },
+            Op::Delete { target } => Edit::Delete(pick(&ids, *target)),
+            Op::Header { field, text } => match field {
+                0 => Edit::Title(text.clone()),
+                1 => Edit::Impact(text.clone()),
+                _ => Edit::Participants(text.clone()),
+            },
+        };
+        r.apply(edit, &w);
+    }
+}
+
+fn base() -> Retrospective {
+    let w = Writer::new(Replica(0), 0);
+    let mut r = Retrospective::new(Id::from_random([9; 16]), Template::Incident, "Base", &w);
+    apply_all(&mut r, &[Op::Add { kind: 0 }, Op::Add { kind: 1 }, Op::Add { kind: 2 }, Op::Add { kind: 3 }], 0);
+    r
+}
+
+fn merged(a: &Retrospective, b: &Retrospective) -> Retrospective {
+    let mut out = a.clone();
+    merge_retrospectives(&mut out, b).unwrap();
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_edit_history_round_trips_through_the_format(ops in proptest::collection::vec(op(), 0..60)) {
+        let mut r = base();
+        apply_all(&mut r, &ops, 1);
+        let text = encode(&r);
+        prop_assert_eq!(decode(&text).unwrap(), r.clone());
+    }
+
+    #[test]
+    fn the_incremental_encoder_writes_what_the_plain_one_writes_after_every_edit(
+        ops in proptest::collection::vec(op(), 0..40),
+        theirs in proptest::collection::vec(op(), 0..20),
+    ) {
+        let mut r = base();
+        let mut encoder = retrace_domain::encoder::IncrementalEncoder::default();
+        prop_assert_eq!(encoder.encode(&mut r), encode(&r));
+        for op in &ops {
+            apply_all(&mut r, std::slice::from_ref(op), 1);
+            prop_assert_eq!(encoder.encode(&mut r), encode(&r));
+        }
+        let mut other = base();
+        apply_all(&mut other, &theirs, 2);
+        merge_retrospectives(&mut r, &other).unwrap();
+        prop_assert_eq!(encoder.encode(&mut r), encode(&r));
+    }
+
+    #[test]
+    fn merge_is_commutative_associative_and_idempotent(
+        a_ops in proptest::collection::vec(op(), 0..30),
+        b_ops in proptest::collection::vec(op(), 0..30),
+        c_ops in proptest::collection::vec(op(), 0..30),
+    ) {
+        let (mut a, mut b, mut c) = (base(), base(), base());
+        apply_all(&mut a, &a_ops, 1);
+        apply_all(&mut b, &b_ops, 2);
+        apply_all(&mut c, &c_ops, 3);
+        prop_assert_eq!(merged(&a, &b), merged(&b, &a));
+        prop_assert_eq!(merged(&merged(&a, &b), &c), merged(&a, &merged(&b, &c)));
+        prop_assert_eq!(merged(&a, &a), a.clone());
+        let ab = merged(&a, &b);
+        prop_assert_eq!(merged(&ab, &b), ab.clone());
+    }
+
+    /// Writers that share a replica id and write from equal counters (two tabs of one browser
+    /// before schema 3) hold different values under one clock; every order of merging must
+    /// still end in the same document, and that document must survive the format.
+    #[test]
+    fn copies_converge_in_every_merge_order_even_when_writers_share_a_replica(
+        a_ops in proptest::collection::vec(op(), 0..25),
+        b_ops in proptest::collection::vec(op(), 0..25),
+        c_ops in proptest::collection::vec(op(), 0..25),
+        shared in 0u8..3,
+    ) {
+        let (mut a, mut b, mut c) = (base(), base(), base());
+        // `shared` picks which pair writes as one replica; the third writes as its own page load.
+        let replicas = match shared {
+            0 => [1, 1, 3],
+            1 => [1, 2, 1],
+            _ => [1, 2, 2],
+        };
+        apply_as(&mut a, &a_ops, Replica(replicas[0]), 1);
+        apply_as(&mut b, &b_ops, Replica(replicas[1]), 2);
+        apply_as(&mut c, &c_ops, Replica(replicas[2]), 3);
+        let copies = [&a, &b, &c];
+        let orders = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]];
+        let results: Vec<Retrospective> = orders
+            .iter()
+            .map(|order| {
+                let mut out = copies[order[0]].clone();
+                merge_retrospectives(&mut out, copies[order[1]]).unwrap();
+                merge_retrospectives(&mut out, copies[order[2]]).unwrap();
+                out
+            })
+            .collect();
+        for result in &results[1..] {
+            prop_assert_eq!(result, &results[0]);
+        }
+        // Pairwise too, the way two tabs exchange saves: each merges the other's copy.
+        prop_assert_eq!(merged(&a, &b), merged(&b, &a));
+        prop_assert_eq!(merged(&merged(&a, &b), &c), merged(&a, &merged(&b, &c)));
+        prop_assert_eq!(decode(&encode(&results[0])).unwrap(), results[0].clone());
+    }
+
+    #[test]
+    fn merging_loses_no_surviving_item(
+        a_ops in proptest::collection::vec(op(), 0..30),
+        b_ops in proptest::collection::vec(op(), 0..30),
+    ) {
+        let (mut a, mut b) = (base(), base());
+        apply_all(&mut a, &a_ops, 1);
+        apply_all(&mut b, &b_ops, 2);
+        let ab = merged(&a, &b);
+        for id in all_ids(&a).into_iter().chain(all_ids(&b)) {
+            prop_assert!(all_ids(&ab).contains(&id) || ab.deleted.contains_key(&id), "item {:?} vanished", id);
+        }
+        for id in ab.deleted.keys() {
+            prop_assert!(!all_ids(&ab).contains(id), "a deleted item came back");
+        }
+    }
+}
+
+#[test]
+fn the_schema_1_fixture_still_loads() {
+    let text = include_str!("../../tests/fixtures/retrospective-schema-1.json");
+    let r = decode(text).expect("every schema-1 document stays readable");
+    assert_eq!(r.display_title(), "Checkout errors after the 14:00 deploy");
+    assert_eq!(r.timeline.len(), 3);
+    assert_eq!(r.factors.len(), 1);
+    assert_eq!(r.whys.len(), 2);
+    assert_eq!(r.actions.len(), 1);
+    assert_eq!(r.learnings.len(), 1);
+    assert_eq!(r.deleted.len(), 1);
+    assert_eq!(r.step.value, Step::Prevention);
+    // Migrated to schema 2: neutral facilitation settings, no merged factors.
+    assert!(!r.facilitation.presenter.value);
+    assert_eq!(r.facilitation.votes_per_person.value, 3);
+    assert!(r.factors.values().all(|f| f.merged_into.value.is_none()));
+    assert!(encode(&r).contains("\"schema\":3"));
+}
+
+#[test]
+fn two_tabs_of_one_browser_writing_one_field_from_one_counter_agree_after_merging() {
+    // Before schema 3 both tabs stamped Clock(n, R) with the profile's replica R.
+    let r = base();
+    let mut tab_a = r.clone();
+    let mut tab_b = r.clone();
+    let profile = Replica(7);
+    tab_a.apply(Edit::Impact("Checkout failed for 40 minutes".into()), &Writer::new(profile, 5_000));
+    tab_b.apply(Edit::Impact("Checkout failed for 38 minutes".into()), &Writer::new(profile, 5_000));
+    assert_eq!(tab_a.impact.clock, tab_b.impact.clock, "the same clock, different values");
+    let (mut a, mut b) = (tab_a.clone(), tab_b.clone());
+    merge_retrospectives(&mut a, &tab_b).unwrap();
+    merge_retrospectives(&mut b, &tab_a).unwrap();
+    assert_eq!(a, b);
+    // With a replica per page load, the clocks differ and the later replica wins in both.
+    let mut tab_a = r.clone();
+    let mut tab_b = r.clone();
+    tab_a.apply(Edit::Impact("A".into()), &Writer::in_profile(Replica(100), profile, 5_000));
+    tab_b.apply(Edit::Impact("B".into()), &Writer::in_profile(Replica(200), profile, 5_000));
+    assert_ne!(tab_a.impact.clock, tab_b.impact.clock);
+    let (mut a, mut b) = (tab_a.clone(), tab_b.clone());
+    let report = merge_retrospectives(&mut a, &tab_b).unwrap();
+    merge_retrospectives(&mut b, &tab_a).unwrap();
+    assert_eq!(a, b);
+    assert_eq!(a.impact.value, "B");
+    assert_eq!(report.by, std::collections::BTreeSet::from([profile]), "two tabs are one person");
+}
+
+#[test]
+fn the_schema_2_fixture_still_loads() {
+    let text = include_str!("../../tests/fixtures/retrospective-schema-2.json");
+    let mut r = decode(text).expect("every schema-2 document stays readable");
+    assert_eq!(r.display_title(), "Checkout errors after the 14:00 deploy (schema 2)");
+    assert_eq!(r.timeline.len(), 3);
+    assert!(r.facilitation.safe_to_share.value);
+    assert_eq!(r.facilitation.voters.value, 4);
+    // Migrated to schema 3: no writer map, so each replica is its own profile, and names
+    // written by that profile's replica still belong to it.
+    assert!(r.writers.is_empty());
+    let old = Replica::parse("5eed000000000001").unwrap();
+    assert_eq!(r.profile_of(old), old);
+    assert_eq!(r.author_name(old), Some("Dana (facilitator)"));
+    // A new page load of that same browser profile writes as its own replica and keeps the name.
+    let tab = Writer::in_profile(Replica(0xbeef), old, 2_000_000_000_000);
+    r.apply(Edit::Participants("Dana, Sam".into()), &tab);
+    assert_eq!(r.profile_of(Replica(0xbeef)), old);
+    assert_eq!(r.author_name(Replica(0xbeef)), Some("Dana (facilitator)"));
+    let again = decode(&encode(&r)).unwrap();
+    assert_eq!(again, r);
+    assert!(encode(&r).contains("\"schema\":3"));
+}
