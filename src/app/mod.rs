@@ -5,9 +5,10 @@ pub mod embed;
 
 use crate::storage::{local::LocalStore, memory::MemoryStore, KeyValueStore, Repository};
 use crate::ui::audience::AudienceScreen;
+use crate::ui::context::Incoming;
 pub use crate::ui::context::{uid, AppState, Route};
 use crate::ui::home::HomeScreen;
-use crate::ui::incoming::{receive_file, Incoming, IncomingScreen};
+use crate::ui::incoming::{receive_file, IncomingScreen};
 use crate::ui::live::{Announcer, LiveRegion};
 use crate::ui::platform::new_replica;
 use crate::ui::retro::RetroScreen;

@@ -5,9 +5,19 @@
 
 use crate::domain::{Id, Replica, Writer};
 use crate::storage::Repository;
-use crate::ui::incoming::Incoming;
 use crate::ui::live::Announcer;
 use leptos::prelude::*;
+
+/// What is waiting to be previewed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Incoming {
+    /// A URL fragment (`#r=…` or `#e=…`).
+    Link(String),
+    /// The text of a file the user picked or dropped.
+    File { name: String, text: String },
+    /// Something that could not even be read (too large, unreadable file).
+    Refused(String),
+}
 
 /// Where the app is. Reflected in the URL fragment (`#/retro/<id>`) so reload, back and
 /// forward work, and a bookmark reopens the same retrospective.

@@ -7,22 +7,11 @@ use crate::domain::link::{self, LinkError, Payload};
 use crate::domain::{merge_retrospectives, Retrospective};
 use crate::storage::LoadError;
 use crate::ui::context::uid;
-use crate::ui::context::{AppState, Route};
+use crate::ui::context::{AppState, Incoming, Route};
 use crate::ui::crypto::decrypt;
 use crate::ui::platform::new_id;
 use crate::ui::widgets::count;
 use leptos::prelude::*;
-
-/// What is waiting to be previewed.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Incoming {
-    /// A URL fragment (`#r=…` or `#e=…`).
-    Link(String),
-    /// The text of a file the user picked or dropped.
-    File { name: String, text: String },
-    /// Something that could not even be read (too large, unreadable file).
-    Refused(String),
-}
 
 /// Reads a picked or dropped file into `state.incoming`, refusing oversized files unread.
 pub fn receive_file(state: AppState, file: web_sys::File) {

@@ -15,6 +15,7 @@ pub mod session;
 pub mod share;
 pub mod shortcuts;
 pub mod stage;
+pub mod step;
 pub mod summary;
 pub mod timeline;
 pub mod timer;

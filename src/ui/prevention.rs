@@ -5,8 +5,8 @@ use crate::domain::coaching::CoachedField;
 use crate::domain::{prevention_checks, ActionField, ActionKind, ActionStatus, Check, Edit, Id, Priority, Step};
 use crate::ui::context::uid;
 use crate::ui::platform::{focus_soon, new_id, today};
-use crate::ui::retro::{EmptyState, StepHeader};
 use crate::ui::session::RetroSession;
+use crate::ui::step::{EmptyState, StepHeader};
 use crate::ui::widgets::{ChoiceSelect, DateField, ItemControls, LinkPicker, TextField};
 use leptos::prelude::*;
 

@@ -4,8 +4,8 @@ use crate::domain::coaching::CoachedField;
 use crate::domain::template::BLAMELESS_AGREEMENT;
 use crate::domain::{Edit, Step};
 use crate::ui::context::uid;
-use crate::ui::retro::StepHeader;
 use crate::ui::session::RetroSession;
+use crate::ui::step::StepHeader;
 use crate::ui::widgets::{DateTimeField, TextField};
 use leptos::prelude::*;
 

@@ -7,8 +7,8 @@ use crate::domain::timeline::incident_durations;
 use crate::domain::{Edit, Id, LearningList, Retrospective, Step};
 use crate::ui::context::uid;
 use crate::ui::platform::{focus_soon, new_id};
-use crate::ui::retro::StepHeader;
 use crate::ui::session::RetroSession;
+use crate::ui::step::StepHeader;
 use crate::ui::widgets::{ItemControls, TextField};
 use leptos::prelude::*;
 

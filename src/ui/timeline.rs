@@ -5,8 +5,8 @@ use crate::domain::quick_entry::{parse_quick_entry, quick_entry_day};
 use crate::domain::timeline::{incident_durations, Derived};
 use crate::domain::{Date, Edit, EntryKind, Id, Step, TimelineField};
 use crate::ui::platform::{focus_soon, new_id, utc_offset_minutes};
-use crate::ui::retro::{EmptyState, StepHeader};
 use crate::ui::session::RetroSession;
+use crate::ui::step::{EmptyState, StepHeader};
 use crate::ui::widgets::{ChoiceSelect, DateTimeField, ItemControls, TextField};
 use leptos::prelude::*;
 

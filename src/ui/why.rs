@@ -6,8 +6,8 @@ use crate::domain::factors::why_children;
 use crate::domain::{Category, Edit, FactorField, Id, Step, WhyField};
 use crate::ui::context::uid;
 use crate::ui::platform::{focus_soon, new_id};
-use crate::ui::retro::{EmptyState, StepHeader};
 use crate::ui::session::RetroSession;
+use crate::ui::step::{EmptyState, StepHeader};
 use crate::ui::widgets::{ChoiceSelect, ItemControls, LinkPicker, TextField};
 use leptos::prelude::*;
 

@@ -1,0 +1,61 @@
+//! Pieces every step shares: its header (heading, purpose, the facilitator's guide), what an
+//! empty step shows, and printing the report. The steps import these; the workspace
+//! (`retro.rs`) imports the steps, so they live here rather than there.
+
+use crate::domain::guide::guide;
+use crate::domain::Step;
+use crate::ui::context::uid;
+use crate::ui::session::RetroSession;
+use leptos::prelude::*;
+
+/// The heading, purpose and (when empty) an example for the current step.
+#[component]
+pub fn StepHeader(step: Step) -> impl IntoView {
+    let session = expect_context::<RetroSession>();
+    let (copy, guide) = session.doc.with_untracked(|r| (r.template.copy(step), guide(r.template, step)));
+    view! {
+        <header class="step-header">
+            <div class="step-title">
+                <h2 id=uid("step-heading") tabindex="-1">{step.label()}</h2>
+                <p class="step-purpose" title=copy.purpose>{copy.purpose}</p>
+            </div>
+            <details class="guide">
+                <summary>"Facilitator guide"</summary>
+                <div class="guide-body">
+                    <p>{guide.purpose}</p>
+                    <h3>"Ask the room"</h3>
+                    <ul>{guide.questions.iter().map(|q| view! { <li>{*q}</li> }).collect_view()}</ul>
+                    <h3>"Watch out for"</h3>
+                    <ul>{guide.traps.iter().map(|t| view! { <li>{*t}</li> }).collect_view()}</ul>
+                </div>
+            </details>
+        </header>
+    }
+}
+
+/// What an empty step shows: what belongs here and one example.
+#[component]
+pub fn EmptyState(step: Step, #[prop(into)] what: String) -> impl IntoView {
+    let session = expect_context::<RetroSession>();
+    let copy = session.doc.with_untracked(|r| r.template.copy(step));
+    view! {
+        <div class="empty-state">
+            <p class="empty-title">{what}</p>
+            <p class="empty-example"><span class="example-label">"Example: "</span>{copy.example}</p>
+        </div>
+    }
+}
+
+/// Renders the whole report, opens the browser's print dialog, and removes it again.
+pub fn print_report(session: RetroSession) {
+    session.printing.set(true);
+    leptos::task::spawn_local(async move {
+        leptos::task::tick().await;
+        request_animation_frame(move || {
+            if let Some(window) = web_sys::window() {
+                let _ = window.print();
+            }
+            session.printing.set(false);
+        });
+    });
+}
