@@ -54,7 +54,7 @@ pub fn prevention_checks(retro: &Retrospective, today: Date) -> Vec<Check> {
         }
         match item.due.value {
             None => checks.push(Check::ActionWithoutDueDate { action }),
-            Some(due) if due < today => checks.push(Check::OverdueAction { action, due }),
+            Some(due) if due.is_past(today) => checks.push(Check::OverdueAction { action, due }),
             Some(_) => {}
         }
     }

@@ -47,6 +47,13 @@ impl Facilitation {
         self.timers.get(&step).map(|r| r.value).unwrap_or(Timer::minutes(default_minutes(step)))
     }
 
+    /// The room's votes in all and how many are left once `used` are recorded, when the
+    /// facilitator has said how many people vote; `None` before that.
+    pub fn votes_left(&self, used: u32) -> Option<(u32, u32)> {
+        let total = self.votes_per_person.value.saturating_mul(self.voters.value);
+        (total > 0).then(|| (total, total.saturating_sub(used)))
+    }
+
     pub fn merge(&mut self, other: &Self) -> bool {
         let mut changed = self.presenter.merge(&other.presenter);
         changed |= self.safe_to_share.merge(&other.safe_to_share);
@@ -67,5 +74,19 @@ pub fn default_minutes(step: Step) -> u32 {
         Step::Why => 15,
         Step::Prevention => 10,
         Step::Summary => 5,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn votes_left_are_known_once_the_voters_are() {
+        let mut f = Facilitation::default();
+        assert_eq!(f.votes_left(2), None, "nobody counted yet");
+        f.voters.value = 4;
+        assert_eq!(f.votes_left(5), Some((12, 7)));
+        assert_eq!(f.votes_left(15), Some((12, 0)), "more recorded than given never goes negative");
     }
 }

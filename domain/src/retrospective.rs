@@ -234,6 +234,32 @@ impl Retrospective {
         self.timeline.len() + self.factors.len() + self.whys.len() + self.actions.len() + self.learnings.len()
     }
 
+    /// The title of a copy made with "Duplicate" or by opening a link or file as new.
+    pub fn copy_title(&self) -> String {
+        format!("Copy of {}", self.display_title())
+    }
+
+    /// The title of the copy a tab keeps of a retrospective deleted in another tab.
+    pub fn kept_copy_title(&self) -> String {
+        format!("{} (kept copy)", self.display_title())
+    }
+
+    /// Shown factors with votes that no action addresses yet, most votes first (ties keep
+    /// their order), at most `n`: Prevention suggests them.
+    pub fn top_voted_unaddressed(&self, n: usize) -> Vec<(Id, u32)> {
+        let addressed = self.addressed_factors();
+        let totals = self.vote_totals();
+        let mut voted: Vec<(Id, u32)> = self
+            .factor_order()
+            .into_iter()
+            .map(|f| (f, totals.get(&f).copied().unwrap_or(0)))
+            .filter(|(f, votes)| *votes > 0 && !addressed.contains(f))
+            .collect();
+        voted.sort_by_key(|(_, votes)| std::cmp::Reverse(*votes));
+        voted.truncate(n);
+        voted
+    }
+
     /// A copy under a new id, for "duplicate": same content, its own history from here on.
     pub fn duplicate(&self, new_id: Id, title: String, writer: &Writer) -> Retrospective {
         let mut copy = self.clone();
@@ -242,5 +268,30 @@ impl Retrospective {
         let clock = copy.stamp(writer);
         copy.title.set(title, clock);
         copy
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::actions::ActionField;
+    use crate::edit::Edit;
+    use crate::factors::FactorField;
+
+    #[test]
+    fn the_most_voted_factors_without_an_action_are_suggested() {
+        let w = Writer::new(Replica(1), 0);
+        let id = |n: u8| Id::from_random([n; 16]);
+        let mut r = Retrospective::new(id(1), Template::Incident, "t", &w);
+        for (n, votes) in [(2, 1), (3, 4), (4, 0), (5, 2), (6, 3)] {
+            r.apply(Edit::AddFactor { id: id(n) }, &w);
+            r.apply(Edit::Factor(id(n), FactorField::Votes(votes)), &w);
+        }
+        assert_eq!(r.top_voted_unaddressed(3), vec![(id(3), 4), (id(6), 3), (id(5), 2)]);
+        r.apply(Edit::AddAction { id: id(9) }, &w);
+        r.apply(Edit::Action(id(9), ActionField::FactorLinks([id(3)].into())), &w);
+        assert_eq!(r.top_voted_unaddressed(3), vec![(id(6), 3), (id(5), 2), (id(2), 1)], "an addressed factor is not suggested");
+        assert_eq!(r.copy_title(), "Copy of t");
+        assert_eq!(r.kept_copy_title(), "t (kept copy)");
     }
 }

@@ -87,6 +87,50 @@ impl RetroSummary {
 }
 
 /// Newest first; ties by title so the order is stable.
+impl OpenAction {
+    /// Open and past its due date (due today is not overdue, as in the Prevention checks).
+    pub fn is_overdue(&self, today: Date) -> bool {
+        self.due.is_some_and(|d| d.is_past(today))
+    }
+}
+
+/// Open actions across retrospectives in the order they need attention: overdue and soonest
+/// due first, undated last; the sort is stable, so ties keep their list order.
+pub fn by_urgency<T>(rows: &mut [T], action: impl Fn(&T) -> &OpenAction) {
+    rows.sort_by_key(|row| {
+        let due = action(row).due;
+        (due.is_none(), due)
+    });
+}
+
 pub fn sort_newest_first(list: &mut [RetroSummary]) {
     list.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then_with(|| a.title.cmp(&b.title)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn action(n: u8, due: Option<&str>) -> OpenAction {
+        OpenAction {
+            id: Id::from_random([n; 16]),
+            description: format!("action {n}"),
+            owner: String::new(),
+            due: due.map(|d| Date::parse(d).unwrap()),
+            priority: Priority::Medium,
+            kind: ActionKind::Prevent,
+        }
+    }
+
+    #[test]
+    fn open_actions_come_overdue_and_soonest_first_and_undated_last() {
+        let mut rows = vec![action(1, None), action(2, Some("2026-12-09")), action(3, Some("2026-11-30")), action(4, None), action(5, Some("2026-12-01"))];
+        by_urgency(&mut rows, |a| a);
+        let order: Vec<u8> = rows.iter().map(|a| a.description.as_bytes()[7] - b'0').collect();
+        assert_eq!(order, [3, 5, 2, 1, 4]);
+        let today = Date::parse("2026-12-01").unwrap();
+        assert!(rows[0].is_overdue(today));
+        assert!(!rows[1].is_overdue(today), "due today is not overdue");
+        assert!(!rows[3].is_overdue(today), "no date, never overdue");
+    }
 }

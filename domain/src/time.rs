@@ -55,6 +55,11 @@ fn days_in_month(year: i64, month: i64) -> i64 {
 }
 
 impl Date {
+    /// Whether a due date has passed: due today is not overdue.
+    pub fn is_past(self, today: Date) -> bool {
+        self < today
+    }
+
     /// Parses `YYYY-MM-DD`, rejecting impossible days such as 2025-02-30.
     pub fn parse(text: &str) -> Option<Date> {
         let mut parts = text.split('-');

@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 
 /// Minutes offered as one-click presets.
 pub const PRESETS: [u32; 4] = [3, 5, 10, 15];
+/// The timeboxes a facilitator may type in, in minutes: a minute to a three-hour workshop.
+pub const CUSTOM_MINUTES: std::ops::RangeInclusive<u32> = 1..=180;
 const MINUTE: i64 = 60_000;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize, Deserialize)]
@@ -42,6 +44,12 @@ impl Cue {
 }
 
 impl Timer {
+    /// A timebox the facilitator typed, if it is a whole number within [`CUSTOM_MINUTES`].
+    pub fn typed(text: &str) -> Option<Timer> {
+        let minutes = text.trim().parse::<u32>().ok()?;
+        CUSTOM_MINUTES.contains(&minutes).then(|| Timer::minutes(minutes))
+    }
+
     pub fn minutes(minutes: u32) -> Timer {
         Timer::Idle { duration_ms: minutes as i64 * MINUTE }
     }
@@ -126,6 +134,15 @@ impl Timer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typed_timeboxes_are_bounded() {
+        assert_eq!(Timer::typed(" 25 "), Some(Timer::minutes(25)));
+        assert_eq!(Timer::typed("180"), Some(Timer::minutes(180)));
+        for bad in ["0", "181", "-5", "2.5", "ten", ""] {
+            assert_eq!(Timer::typed(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn a_running_timer_counts_down_from_its_end_time() {

@@ -15,7 +15,7 @@ pub mod local;
 pub mod memory;
 mod repository;
 
-pub use repository::{DamagedEntry, Listing, LoadError, Repository, SaveError, Saved};
+pub use repository::{DamagedEntry, Listing, LoadError, Opened, Repository, SaveError, Saved, UpdateError};
 
 use std::fmt;
 

@@ -76,6 +76,33 @@ impl fmt::Display for SaveError {
     }
 }
 
+/// Why [`Repository::update`] changed nothing: the stored copy could not be loaded, or the
+/// changed one not saved.
+#[derive(Debug, PartialEq, Eq)]
+pub enum UpdateError {
+    Load(LoadError),
+    Save(SaveError),
+}
+
+impl fmt::Display for UpdateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            UpdateError::Load(e) => write!(f, "{e}"),
+            UpdateError::Save(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+/// A stored retrospective as it can be opened.
+#[derive(Debug, PartialEq)]
+pub enum Opened {
+    /// Written by this version (or migrated from an older one): edited and saved as usual.
+    Editable(Retrospective),
+    /// Written by a newer version (`schema`), read best-effort: shown, never saved, so nothing
+    /// the newer version stored is lost.
+    ReadOnly { retro: Retrospective, schema: u64 },
+}
+
 /// What a successful save did.
 #[derive(Debug, PartialEq, Eq, Default)]
 pub struct Saved {
@@ -196,6 +223,32 @@ impl Repository {
         let retro = format::decode(&raw).map_err(LoadError::Damaged)?;
         self.last_written.borrow_mut().insert(id, hash(&raw));
         Ok(retro)
+    }
+
+    /// Opens `id`: editable, or read-only when a newer Retrace wrote it and this build can
+    /// still read it.
+    pub fn open(&self, id: Id) -> Result<Opened, LoadError> {
+        match self.load(id) {
+            Ok(retro) => Ok(Opened::Editable(retro)),
+            Err(LoadError::Damaged(FormatError::NewerSchema { found })) => {
+                let raw = self.store.get(&self.retro_key(id)).map_err(LoadError::Store)?.ok_or(LoadError::Missing)?;
+                match format::decode_newer_for_reading(&raw) {
+                    Ok(retro) if retro.id == id => Ok(Opened::ReadOnly { retro, schema: found }),
+                    _ => Err(LoadError::Damaged(FormatError::NewerSchema { found })),
+                }
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The application service behind one-off changes from outside the open workspace (rename,
+    /// mark an action done, merge a link in): loads `id`, lets `change` edit it, saves it (with
+    /// what another tab stored meanwhile merged in) and returns what `change` returned.
+    pub fn update<T>(&self, id: Id, change: impl FnOnce(&mut Retrospective) -> T) -> Result<(T, Retrospective), UpdateError> {
+        let mut retro = self.load(id).map_err(UpdateError::Load)?;
+        let result = change(&mut retro);
+        self.save(&mut retro).map_err(UpdateError::Save)?;
+        Ok((result, retro))
     }
 
     /// Writes `retro` under its key and refreshes the index. If the stored value changed since
@@ -465,6 +518,35 @@ mod tests {
         repo.save(&mut a).unwrap();
         assert_eq!(store.get("retrace:index").unwrap().unwrap(), "not json");
         assert_eq!(repo.list().unwrap().retros[0].title, "Renamed");
+    }
+
+    #[test]
+    fn updates_load_change_and_save_and_say_why_when_they_cannot() {
+        let (_store, repo, w) = setup();
+        let mut a = retro(1, "Before", &w);
+        repo.save(&mut a).unwrap();
+        let (changed, after) = repo.update(a.id, |r| r.apply(Edit::Title("After".into()), &w)).unwrap();
+        assert!(changed);
+        assert_eq!(after.title.value, "After");
+        assert_eq!(repo.load(a.id).unwrap().title.value, "After");
+        let missing = Id::from_random([7; 16]);
+        assert_eq!(repo.update(missing, |_| ()).unwrap_err(), UpdateError::Load(LoadError::Missing));
+    }
+
+    #[test]
+    fn newer_schema_values_open_read_only() {
+        let (store, repo, w) = setup();
+        let mut mine = retro(2, "Mine", &w);
+        repo.save(&mut mine).unwrap();
+        assert!(matches!(repo.open(mine.id), Ok(Opened::Editable(_))));
+        let a = retro(1, "From the future", &w);
+        let text = format::encode(&a).replacen(&format!("\"schema\":{}", format::SCHEMA), "\"schema\":9,\"new_thing\":[1]", 1);
+        store.set(&repo.retro_key(a.id), &text).unwrap();
+        match repo.open(a.id) {
+            Ok(Opened::ReadOnly { retro, schema }) => assert_eq!((retro.display_title(), schema), ("From the future", 9)),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(store.get(&repo.retro_key(a.id)).unwrap().unwrap(), text, "opening never writes");
     }
 
     #[test]

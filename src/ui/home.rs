@@ -61,11 +61,8 @@ impl Home {
     }
 
     fn rename(&self, summary: &RetroSummary, title: String) {
-        let result = self.app.repo.with_value(|repo| {
-            let mut retro = repo.load(summary.id).map_err(|e| e.to_string())?;
-            retro.apply(crate::domain::Edit::Title(title), &self.writer());
-            repo.save(&mut retro).map_err(|e| e.to_string())
-        });
+        let writer = self.writer();
+        let result = self.app.repo.with_value(|repo| repo.update(summary.id, |retro| retro.apply(crate::domain::Edit::Title(title), &writer)));
         match result {
             Ok(_) => self.app.announcer.say("Renamed."),
             Err(e) => self.app.announcer.say(format!("Could not rename: {e}")),
@@ -76,7 +73,7 @@ impl Home {
     fn duplicate(&self, summary: &RetroSummary) {
         let result = self.app.repo.with_value(|repo| {
             let original = repo.load(summary.id).map_err(|e| e.to_string())?;
-            let mut copy = original.duplicate(new_id(), format!("Copy of {}", original.display_title()), &self.writer());
+            let mut copy = original.duplicate(new_id(), original.copy_title(), &self.writer());
             repo.save(&mut copy).map_err(|e| e.to_string())
         });
         match result {
@@ -259,8 +256,7 @@ fn OpenActions() -> impl IntoView {
         home.summaries.with(|l| {
             let mut rows: Vec<(Arc<RetroSummary>, crate::domain::summary::OpenAction)> =
                 l.iter().flat_map(|s| s.open_action_items.iter().map(move |a| (s.clone(), a.clone()))).collect();
-            // Overdue and soonest first; undated last.
-            rows.sort_by_key(|(_, a)| (a.due.is_none(), a.due));
+            crate::domain::summary::by_urgency(&mut rows, |(_, a)| a);
             rows
         })
     });
@@ -277,11 +273,9 @@ fn OpenActions() -> impl IntoView {
     let tracker = RwSignal::new(home.app.repo.with_value(|r| r.tracker()));
     let today = crate::ui::platform::today();
     let mark_done = move |retro: crate::domain::Id, action: crate::domain::Id| {
-        let result = home.app.repo.with_value(|repo| {
-            let mut r = repo.load(retro).map_err(|e| e.to_string())?;
-            r.apply(crate::domain::Edit::Action(action, crate::domain::ActionField::Status(crate::domain::ActionStatus::Done)), &home.writer());
-            repo.save(&mut r).map_err(|e| e.to_string())
-        });
+        let done = crate::domain::Edit::Action(action, crate::domain::ActionField::Status(crate::domain::ActionStatus::Done));
+        let writer = home.writer();
+        let result = home.app.repo.with_value(|repo| repo.update(retro, |r| r.apply(done, &writer)));
         match result {
             Ok(_) => home.app.announcer.say("Marked done."),
             Err(e) => home.app.announcer.say(format!("Could not mark it done: {e}")),
@@ -301,7 +295,7 @@ fn OpenActions() -> impl IntoView {
                     <tbody>
                         <For each=move || shown.get() key=|(s, a)| (s.id, a.id, a.description.clone(), a.owner.clone(), a.due) let((summary, action))>
                             {
-                                let overdue = action.due.is_some_and(|d| d < today);
+                                let overdue = action.is_overdue(today);
                                 let label = if action.description.is_empty() { "Untitled action".to_string() } else { action.description.clone() };
                                 let (retro_id, action_id) = (summary.id, action.id);
                                 // Built from the summary the index holds: no document is read to draw the list.

@@ -159,7 +159,7 @@ fn Preview(theirs: Retrospective) -> impl IntoView {
     let open_as_new = move |_| {
         let writer = state.writer();
         let original = &theirs_for_copy;
-        let mut copy = original.duplicate(new_id(), format!("{} (copy)", original.display_title()), &writer);
+        let mut copy = original.duplicate(new_id(), original.copy_title(), &writer);
         match state.repo.with_value(|repo| repo.save(&mut copy)) {
             Ok(_) => {
                 state.announcer.say("Opened as a new retrospective.");
@@ -169,12 +169,11 @@ fn Preview(theirs: Retrospective) -> impl IntoView {
         }
     };
     let merge = move |_| {
-        let result = state.repo.with_value(|repo| {
-            let mut mine = repo.load(theirs_for_merge.id).map_err(|e| e.to_string())?;
-            let report = merge_retrospectives(&mut mine, &theirs_for_merge).map_err(|_| "these are different retrospectives".to_string())?;
-            repo.save(&mut mine).map_err(|e| e.to_string())?;
-            Ok::<_, String>(report.describe_by(&mine))
-        });
+        // The ids match (that is how this copy was found), so the merge cannot be refused.
+        let result = state
+            .repo
+            .with_value(|repo| repo.update(theirs_for_merge.id, |mine| merge_retrospectives(mine, &theirs_for_merge).unwrap_or_default()))
+            .map(|(report, mine)| report.describe_by(&mine));
         match result {
             Ok(summary) => {
                 state.notice.set(Some(summary.clone()));

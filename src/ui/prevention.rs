@@ -46,20 +46,10 @@ pub fn PreventionStep() -> impl IntoView {
     });
     // The room's top three by votes, when no action addresses them yet.
     let top_voted = s.memo(|r| {
-        let addressed = r.addressed_factors();
-        let totals = r.vote_totals();
-        let mut voted: Vec<(Id, String, u32)> = r
-            .factor_order()
-            .into_iter()
-            .map(|f| (f, short_name(&r.factors[&f].statement.value, 60), totals.get(&f).copied().unwrap_or(0)))
-            .filter(|(f, _, votes)| *votes > 0 && !addressed.contains(f))
-            .collect();
-        voted.sort_by_key(|(_, _, votes)| std::cmp::Reverse(*votes));
-        voted.truncate(3);
         if r.facilitation.safe_to_share.value {
-            voted.clear();
+            return Vec::new();
         }
-        voted
+        r.top_voted_unaddressed(3).into_iter().map(|(f, votes)| (f, short_name(&r.factors[&f].statement.value, 60), votes)).collect::<Vec<_>>()
     });
     view! {
         <StepHeader step=Step::Prevention />

@@ -3,7 +3,7 @@
 use crate::domain::coaching::StepFindings;
 use crate::domain::{Edit, LearningList};
 use crate::domain::{Id, Retrospective, Step};
-use crate::storage::LoadError;
+use crate::storage::{LoadError, Opened};
 use crate::ui::context::uid;
 use crate::ui::context::{AppState, Route};
 use crate::ui::platform::{download, focus_soon};
@@ -22,16 +22,9 @@ use wasm_bindgen::JsCast;
 #[component]
 pub fn RetroScreen(id: Id) -> impl IntoView {
     let app = expect_context::<AppState>();
-    match app.repo.with_value(|repo| repo.load(id)) {
-        Ok(retro) => view! { <Workspace retro /> }.into_any(),
-        Err(LoadError::Damaged(crate::domain::FormatError::NewerSchema { found })) => {
-            let key = app.repo.with_value(|r| r.retro_key(id));
-            let readable = app.repo.with_value(|r| r.raw(&key)).ok().flatten().and_then(|raw| crate::domain::format::decode_newer_for_reading(&raw).ok());
-            match readable {
-                Some(retro) => view! { <ReadOnly retro found /> }.into_any(),
-                None => view! { <LoadFailure id error=LoadError::Damaged(crate::domain::FormatError::NewerSchema { found }) /> }.into_any(),
-            }
-        }
+    match app.repo.with_value(|repo| repo.open(id)) {
+        Ok(Opened::Editable(retro)) => view! { <Workspace retro /> }.into_any(),
+        Ok(Opened::ReadOnly { retro, schema }) => view! { <ReadOnly retro found=schema /> }.into_any(),
         Err(error) => view! { <LoadFailure id error /> }.into_any(),
     }
 }

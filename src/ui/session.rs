@@ -188,7 +188,7 @@ impl RetroSession {
     /// opens it. The deleted one stays deleted.
     pub fn keep_as_new(&self) {
         let writer = self.app.writer();
-        let mut copy = self.doc.with_untracked(|r| r.duplicate(new_id(), format!("{} (kept copy)", r.display_title()), &writer));
+        let mut copy = self.doc.with_untracked(|r| r.duplicate(new_id(), r.kept_copy_title(), &writer));
         match self.app.repo.with_value(|repo| repo.save(&mut copy)) {
             Ok(_) => {
                 self.dirty.set_value(false);

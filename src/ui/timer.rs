@@ -88,10 +88,8 @@ pub fn TimerPanel() -> impl IntoView {
                         </div>
                         <form class="timer-custom" on:submit=move |ev| {
                             ev.prevent_default();
-                            if let Ok(m) = custom.get_untracked().trim().parse::<u32>() {
-                                if (1..=180).contains(&m) {
-                                    set(Timer::minutes(m));
-                                }
+                            if let Some(timer) = Timer::typed(&custom.get_untracked()) {
+                                set(timer);
                             }
                         }>
                             <label for=uid("timer-minutes")>"Minutes"</label>

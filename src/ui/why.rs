@@ -77,6 +77,7 @@ fn VotingBar(by_votes: RwSignal<bool>) -> impl IntoView {
     let per_person = s.memo(|r| r.facilitation.votes_per_person.value);
     let voters = s.memo(|r| r.facilitation.voters.value);
     let used = s.memo(|r| r.factors.values().map(|f| f.votes.value).sum::<u32>());
+    let left = s.memo(|r| r.facilitation.votes_left(r.factors.values().map(|f| f.votes.value).sum()));
     let hidden = s.safe_to_share;
     let number = |ev: &leptos::ev::Event| event_target_value(ev).trim().parse::<u32>().ok();
     // One line until opened; open from the start once the room has begun voting.
@@ -86,8 +87,10 @@ fn VotingBar(by_votes: RwSignal<bool>) -> impl IntoView {
             <summary id=uid("voting-title")>
                 <span class="voting-title">"Dot voting"</span>
                 <span class="voting-summary">{move || {
-                    let total = per_person.get() * voters.get();
-                    if hidden.get() || total == 0 { String::new() } else { format!(" · {} of {total} votes used", used.get()) }
+                    match (hidden.get(), left.get()) {
+                        (false, Some((total, _))) => format!(" · {} of {total} votes used", used.get()),
+                        _ => String::new(),
+                    }
                 }}</span>
             </summary>
             <div class="voting-fields">
@@ -105,13 +108,10 @@ fn VotingBar(by_votes: RwSignal<bool>) -> impl IntoView {
                 </div>
                 <p class="votes-left" aria-live="polite">
                     {move || {
-                        let total = per_person.get() * voters.get();
-                        if hidden.get() {
-                            "Vote counts are hidden while the screen is shared.".to_string()
-                        } else if total == 0 {
-                            format!("{} votes recorded. Enter how many people are voting to see what is left.", used.get())
-                        } else {
-                            format!("{} of {total} votes used · {} left", used.get(), total.saturating_sub(used.get()))
+                        match (hidden.get(), left.get()) {
+                            (true, _) => "Vote counts are hidden while the screen is shared.".to_string(),
+                            (false, None) => format!("{} votes recorded. Enter how many people are voting to see what is left.", used.get()),
+                            (false, Some((total, left))) => format!("{} of {total} votes used · {left} left", used.get()),
                         }
                     }}
                 </p>
