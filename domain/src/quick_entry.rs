@@ -5,6 +5,7 @@
 //! `YYYY-MM-DD HH:MM`; the rest is the text. A line without a time is an entry without one.
 //! A bare time takes its day from the retrospective ([`quick_entry_day`]).
 
+use super::retrospective::Retrospective;
 use super::time::{Date, LocalDateTime};
 
 /// What one quick-entry line says.
@@ -12,6 +13,14 @@ use super::time::{Date, LocalDateTime};
 pub struct QuickEntry {
     pub when: Option<LocalDateTime>,
     pub what: String,
+}
+
+/// Reads one line typed into `retro`'s quick entry: a bare time falls on [`quick_entry_day`]
+/// (with `created_day`, the day the retrospective was created where the person is, as the
+/// last resort) and rolls past midnight after the latest timed entry.
+pub fn quick_entry_for(retro: &Retrospective, line: &str, created_day: Date) -> Option<QuickEntry> {
+    let latest = retro.timeline.values().filter_map(|e| e.when.value).max();
+    parse_quick_entry(line, quick_entry_day(latest, retro.incident_start.value, created_day), latest)
 }
 
 /// Reads one line; `None` when there is no text at all. `day` is the day a bare time falls
@@ -125,6 +134,21 @@ mod tests {
         let d = Date::parse("2017-01-31").unwrap();
         assert_eq!(parse_quick_entry("00:03 replica still lagging", d, latest).unwrap().when, at("2017-02-01T00:03"));
         assert_eq!(parse_quick_entry("17:20 snapshot taken for staging", d, latest).unwrap().when, at("2017-01-31T17:20"), "a forgotten earlier entry");
+    }
+
+    #[test]
+    fn a_line_typed_into_a_retrospective_takes_its_day_and_rolls_past_midnight() {
+        use crate::{Edit, Id, Replica, Template, TimelineField, Writer};
+        let w = Writer::new(Replica(1), 0);
+        let mut r = Retrospective::new(Id::from_random([1; 16]), Template::Incident, "t", &w);
+        let created = Date::parse("2026-12-01").unwrap();
+        assert_eq!(quick_entry_for(&r, "09:00 first", created).unwrap().when, at("2026-12-01T09:00"));
+        r.apply(Edit::IncidentStart(at("2017-01-31T17:20")), &w);
+        assert_eq!(quick_entry_for(&r, "17:20 snapshot", created).unwrap().when, at("2017-01-31T17:20"));
+        let entry = Id::from_random([2; 16]);
+        r.apply(Edit::AddTimelineEntry { id: entry }, &w);
+        r.apply(Edit::Timeline(entry, TimelineField::When(at("2017-01-31T23:40"))), &w);
+        assert_eq!(quick_entry_for(&r, "00:36 decision", created).unwrap().when, at("2017-02-01T00:36"));
     }
 
     #[test]

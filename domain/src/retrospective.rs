@@ -206,8 +206,7 @@ impl Retrospective {
     /// Whether any action addresses `factor`, directly or through the factor it is merged
     /// with (either way round).
     pub fn is_addressed(&self, factor: Id) -> bool {
-        let shown = self.shown_as(factor);
-        self.actions.values().any(|a| a.factor_links.value.iter().any(|l| self.shown_as(*l) == shown))
+        self.addressed_factors().contains(&self.shown_as(factor))
     }
 
     pub fn action_order(&self) -> Vec<Id> {

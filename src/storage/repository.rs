@@ -199,7 +199,7 @@ impl Repository {
                     Ok(_) => listing.damaged.push(self.damaged(&key, id, "it is stored under another retrospective's key".into(), false)),
                     Err(e @ FormatError::NewerSchema { .. }) => {
                         let mut entry = self.damaged(&key, id, e.to_string(), true);
-                        if let Some(readable) = format::decode_newer_for_reading(&raw).ok().filter(|r| r.id == id) {
+                        if let Some(readable) = newer_for_reading(id, &raw) {
                             entry.label = format!("“{}”", readable.display_title());
                             entry.readable = Some(id);
                         }
@@ -219,24 +219,31 @@ impl Repository {
     }
 
     pub fn load(&self, id: Id) -> Result<Retrospective, LoadError> {
-        let raw = self.store.get(&self.retro_key(id)).map_err(LoadError::Store)?.ok_or(LoadError::Missing)?;
-        let retro = format::decode(&raw).map_err(LoadError::Damaged)?;
-        self.last_written.borrow_mut().insert(id, hash(&raw));
+        let raw = self.stored_text(id)?;
+        self.decode_stored(id, &raw)
+    }
+
+    fn stored_text(&self, id: Id) -> Result<String, LoadError> {
+        self.store.get(&self.retro_key(id)).map_err(LoadError::Store)?.ok_or(LoadError::Missing)
+    }
+
+    /// Reads the stored text of `id`, remembering it as what this repository last saw.
+    fn decode_stored(&self, id: Id, raw: &str) -> Result<Retrospective, LoadError> {
+        let retro = format::decode(raw).map_err(LoadError::Damaged)?;
+        self.last_written.borrow_mut().insert(id, hash(raw));
         Ok(retro)
     }
 
     /// Opens `id`: editable, or read-only when a newer Retrace wrote it and this build can
     /// still read it.
     pub fn open(&self, id: Id) -> Result<Opened, LoadError> {
-        match self.load(id) {
+        let raw = self.stored_text(id)?;
+        match self.decode_stored(id, &raw) {
             Ok(retro) => Ok(Opened::Editable(retro)),
-            Err(LoadError::Damaged(FormatError::NewerSchema { found })) => {
-                let raw = self.store.get(&self.retro_key(id)).map_err(LoadError::Store)?.ok_or(LoadError::Missing)?;
-                match format::decode_newer_for_reading(&raw) {
-                    Ok(retro) if retro.id == id => Ok(Opened::ReadOnly { retro, schema: found }),
-                    _ => Err(LoadError::Damaged(FormatError::NewerSchema { found })),
-                }
-            }
+            Err(LoadError::Damaged(FormatError::NewerSchema { found })) => match newer_for_reading(id, &raw) {
+                Some(retro) => Ok(Opened::ReadOnly { retro, schema: found }),
+                None => Err(LoadError::Damaged(FormatError::NewerSchema { found })),
+            },
             Err(e) => Err(e),
         }
     }
@@ -417,6 +424,12 @@ impl Repository {
         let text = self.index.borrow_mut().write(doc);
         self.store.set(&self.index_key(), &text)
     }
+}
+
+/// A newer-schema value read best-effort for showing, when it is the retrospective its key
+/// names; the home list and opening read it the same way.
+fn newer_for_reading(id: Id, raw: &str) -> Option<Retrospective> {
+    format::decode_newer_for_reading(raw).ok().filter(|r| r.id == id)
 }
 
 /// A fingerprint of a stored value, to tell "the value we last wrote" from any other. Kept in

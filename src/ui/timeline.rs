@@ -1,7 +1,7 @@
 //! *What happened*: the timeline of facts and the durations derived from it.
 
 use crate::domain::coaching::CoachedField;
-use crate::domain::quick_entry::{parse_quick_entry, quick_entry_day};
+use crate::domain::quick_entry::quick_entry_for;
 use crate::domain::timeline::{incident_durations, Derived};
 use crate::domain::{Date, Edit, EntryKind, Id, Step, TimelineField};
 use crate::ui::platform::{focus_soon, new_id, utc_offset_minutes};
@@ -56,12 +56,8 @@ fn QuickEntryLine() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let line = text.get_untracked();
-        let (day, latest) = s.doc.with_untracked(|r| {
-            let latest = r.timeline.values().filter_map(|e| e.when.value).max();
-            let created = Date::from_unix_ms(r.created_at, utc_offset_minutes());
-            (quick_entry_day(latest, r.incident_start.value, created), latest)
-        });
-        let Some(entry) = parse_quick_entry(&line, day, latest) else { return };
+        let entry = s.doc.with_untracked(|r| quick_entry_for(r, &line, Date::from_unix_ms(r.created_at, utc_offset_minutes())));
+        let Some(entry) = entry else { return };
         let id = new_id();
         if s.apply(Edit::AddTimelineEntry { id }) {
             s.apply(Edit::Timeline(id, TimelineField::When(entry.when)));

@@ -77,7 +77,10 @@ fn VotingBar(by_votes: RwSignal<bool>) -> impl IntoView {
     let per_person = s.memo(|r| r.facilitation.votes_per_person.value);
     let voters = s.memo(|r| r.facilitation.voters.value);
     let used = s.memo(|r| r.factors.values().map(|f| f.votes.value).sum::<u32>());
-    let left = s.memo(|r| r.facilitation.votes_left(r.factors.values().map(|f| f.votes.value).sum()));
+    let left = Memo::new(move |_| {
+        let used = used.get();
+        s.doc.with(|r| r.facilitation.votes_left(used))
+    });
     let hidden = s.safe_to_share;
     let number = |ev: &leptos::ev::Event| event_target_value(ev).trim().parse::<u32>().ok();
     // One line until opened; open from the start once the room has begun voting.
