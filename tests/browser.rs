@@ -92,7 +92,7 @@ fn the_adapter_tells_a_values_length_as_javascript_counts_it_and_the_list_notice
     let mut r = retro("Before");
     repo.save(&mut r).unwrap();
     let mut changed = r.clone();
-    changed.apply(Edit::Title("After, with a longer title".into()), &writer());
+    changed.apply(Edit::Header(HeaderField::Title("After, with a longer title".into())), &writer());
     store.set(&format!("{prefix}retro:{}", r.id), &retrace::domain::encode(&changed)).unwrap();
     assert_eq!(repo.list().unwrap().retros[0].title, "After, with a longer title");
 }
@@ -217,10 +217,10 @@ async fn the_app_mounts_creates_a_retrospective_and_saves_it() {
 
 #[wasm_bindgen_test]
 async fn passphrase_links_round_trip_and_a_wrong_passphrase_is_refused() {
-    use retrace::domain::link::{self, Payload};
+    use retrace::domain::format::link::{self, Payload};
     use retrace::ui::crypto::{decrypt, encrypt, CryptoError};
     let mut r = retro("Encrypted retro");
-    r.apply(Edit::Impact("Only the team should read this".into()), &writer());
+    r.apply(Edit::Header(HeaderField::Impact("Only the team should read this".into())), &writer());
     let plain = link::compress(&r);
     let (salt, iv, ciphertext) = encrypt(&plain, "correct horse battery staple").await.unwrap();
     assert_ne!(ciphertext, plain);

@@ -1,53 +1,48 @@
-//! The retrospective model and its rules, in plain Rust: no `web-sys`, no Leptos.
+//! The retrospective model and its rules, in plain Rust: no `web-sys`, no Leptos — a Cargo
+//! fact, since this crate depends on serde, serde_json and two codecs only.
 //!
 //! Everything here is deterministic — time and randomness come in as arguments — so it is
-//! tested natively with `cargo test` in milliseconds. See ARCHITECTURE.md for the map.
+//! tested natively with `cargo test` in milliseconds. The modules are layered; each imports
+//! only the ones above it in this list (tests aside):
+//!
+//! - [`model`] — the document: ids, clocks and registers, order, time, the items of each step,
+//!   the template, timers and facilitation settings, and [`Retrospective`] itself.
+//! - [`change`] — what can happen to a document: [`Edit`]s, [`merge_retrospectives`], quick entry.
+//! - [`format`] — the one serialised form: reading within limits, migrations, the encoder, links.
+//! - [`coach`] — the blameless language coach and its findings on a retrospective.
+//! - [`facilitation`] — the guide for each step and the prevention checks.
+//! - [`listing`] — what the home screen shows of a retrospective without opening it.
+//! - [`export`] — Markdown, CSV, calendar and tracker exports.
+//!
+//! ARCHITECTURE.md draws the same map with the crate graph around it.
 
-pub mod choice;
+#![allow(missing_docs)] // TODO(house): warn once every pub item has its doc
+
+pub mod change;
 pub mod coach;
-pub mod coaching;
-
-pub mod actions;
-pub mod checks;
-pub mod clock;
-pub mod edit;
-pub mod encoder;
 pub mod export;
 pub mod facilitation;
-pub mod factors;
 pub mod format;
-mod format_scan;
-pub mod guide;
-pub mod ids;
-pub mod learnings;
-pub mod link;
-pub mod merge;
-pub mod order;
-pub mod quick_entry;
-pub mod retrospective;
-pub mod steps;
-pub mod summary;
-pub mod template;
-pub mod time;
-pub mod timeline;
-pub mod timer;
+pub mod listing;
+pub mod model;
 
-pub use actions::{ActionField, ActionItem, ActionKind, ActionStatus, Priority};
-pub use checks::{prevention_checks, Check};
-pub use choice::Choice;
-pub use clock::{Clock, Register};
+pub use change::edit::{Edit, EditScope};
+pub use change::merge::{merge_retrospectives, MergeReport};
 pub use coach::{review, Finding};
-pub use edit::{Edit, EditScope};
-pub use facilitation::Facilitation;
-pub use factors::{Category, ContributingFactor, FactorField, WhyField, WhyNode};
+pub use facilitation::checks::{prevention_checks, Check};
 pub use format::{decode, encode, FormatError};
-pub use ids::{Id, Replica};
-pub use learnings::{Learning, LearningList};
-pub use merge::{merge_retrospectives, MergeReport};
-pub use retrospective::{Retrospective, Writer};
-pub use steps::Step;
-pub use summary::RetroSummary;
-pub use template::Template;
-pub use time::{Date, LocalDateTime};
-pub use timeline::{EntryKind, TimelineEntry, TimelineField};
-pub use timer::Timer;
+pub use listing::RetroSummary;
+pub use model::actions::{ActionField, ActionItem, ActionKind, ActionStatus, Priority};
+pub use model::choice::Choice;
+pub use model::clock::{Clock, Register};
+pub use model::factors::{Category, ContributingFactor, FactorField, WhyField, WhyNode};
+pub use model::ids::{Id, Replica};
+pub use model::learnings::{Learning, LearningField, LearningList};
+pub use model::record::Record;
+pub use model::retrospective::{HeaderField, Retrospective, Writer};
+pub use model::settings::{Facilitation, SettingField};
+pub use model::steps::Step;
+pub use model::template::Template;
+pub use model::time::{Date, LocalDateTime};
+pub use model::timeline::{EntryKind, TimelineEntry, TimelineField};
+pub use model::timer::Timer;

@@ -98,7 +98,7 @@ fn apply_as(r: &mut Retrospective, ops: &[Op], writer: Replica, seed: u8) {
                     _ => Edit::VotesPerPerson(*n as u32),
                 }
             }
-            _ if ids.is_empty() => Edit::Impact(format!("{op:?}")),
+            _ if ids.is_empty() => Edit::Header(HeaderField::Impact(format!("{op:?}"))),
             Op::Text { target, text } => {
                 let id = pick(&ids, *target);
                 if r.timeline.contains_key(&id) {
@@ -141,9 +141,9 @@ fn apply_as(r: &mut Retrospective, ops: &[Op], writer: Replica, seed: u8) {
             Op::Move { target, up } => Edit::Move { id: pick(&ids, *target), up: *up },
             Op::Delete { target } => Edit::Delete(pick(&ids, *target)),
             Op::Header { field, text } => match field {
-                0 => Edit::Title(text.clone()),
-                1 => Edit::Impact(text.clone()),
-                _ => Edit::Participants(text.clone()),
+                0 => Edit::Header(HeaderField::Title(text.clone())),
+                1 => Edit::Header(HeaderField::Impact(text.clone())),
+                _ => Edit::Header(HeaderField::Participants(text.clone())),
             },
         };
         r.apply(edit, &w);
@@ -180,7 +180,7 @@ proptest! {
         theirs in proptest::collection::vec(op(), 0..20),
     ) {
         let mut r = base();
-        let mut encoder = retrace_domain::encoder::IncrementalEncoder::default();
+        let mut encoder = retrace_domain::format::encoder::IncrementalEncoder::default();
         prop_assert_eq!(encoder.encode(&mut r), encode(&r));
         for op in &ops {
             apply_all(&mut r, std::slice::from_ref(op), 1);
@@ -293,8 +293,8 @@ fn two_tabs_of_one_browser_writing_one_field_from_one_counter_agree_after_mergin
     let mut tab_a = r.clone();
     let mut tab_b = r.clone();
     let profile = Replica(7);
-    tab_a.apply(Edit::Impact("Checkout failed for 40 minutes".into()), &Writer::new(profile, 5_000));
-    tab_b.apply(Edit::Impact("Checkout failed for 38 minutes".into()), &Writer::new(profile, 5_000));
+    tab_a.apply(Edit::Header(HeaderField::Impact("Checkout failed for 40 minutes".into())), &Writer::new(profile, 5_000));
+    tab_b.apply(Edit::Header(HeaderField::Impact("Checkout failed for 38 minutes".into())), &Writer::new(profile, 5_000));
     assert_eq!(tab_a.impact.clock, tab_b.impact.clock, "the same clock, different values");
     let (mut a, mut b) = (tab_a.clone(), tab_b.clone());
     merge_retrospectives(&mut a, &tab_b).unwrap();
@@ -303,8 +303,8 @@ fn two_tabs_of_one_browser_writing_one_field_from_one_counter_agree_after_mergin
     // With a replica per page load, the clocks differ and the later replica wins in both.
     let mut tab_a = r.clone();
     let mut tab_b = r.clone();
-    tab_a.apply(Edit::Impact("A".into()), &Writer::in_profile(Replica(100), profile, 5_000));
-    tab_b.apply(Edit::Impact("B".into()), &Writer::in_profile(Replica(200), profile, 5_000));
+    tab_a.apply(Edit::Header(HeaderField::Impact("A".into())), &Writer::in_profile(Replica(100), profile, 5_000));
+    tab_b.apply(Edit::Header(HeaderField::Impact("B".into())), &Writer::in_profile(Replica(200), profile, 5_000));
     assert_ne!(tab_a.impact.clock, tab_b.impact.clock);
     let (mut a, mut b) = (tab_a.clone(), tab_b.clone());
     let report = merge_retrospectives(&mut a, &tab_b).unwrap();
@@ -330,7 +330,7 @@ fn the_schema_2_fixture_still_loads() {
     assert_eq!(r.author_name(old), Some("Dana (facilitator)"));
     // A new page load of that same browser profile writes as its own replica and keeps the name.
     let tab = Writer::in_profile(Replica(0xbeef), old, 2_000_000_000_000);
-    r.apply(Edit::Participants("Dana, Sam".into()), &tab);
+    r.apply(Edit::Header(HeaderField::Participants("Dana, Sam".into())), &tab);
     assert_eq!(r.profile_of(Replica(0xbeef)), old);
     assert_eq!(r.author_name(Replica(0xbeef)), Some("Dana (facilitator)"));
     let again = decode(&encode(&r)).unwrap();

@@ -5,8 +5,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
+use retrace_domain::format::link;
 use retrace_domain::format::{decode, decode_newer_for_reading, decode_through_value, decode_with, encode, Limits};
-use retrace_domain::link;
 use retrace_domain::*;
 use std::sync::atomic::{AtomicU64, Ordering};
 

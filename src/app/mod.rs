@@ -107,7 +107,7 @@ pub fn App(options: MountOptions) -> impl IntoView {
     };
     let hash = if options.embedded { String::new() } else { web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default() };
     let initial = if options.embedded || hash.is_empty() { options.initial } else { Route::from_hash(&hash) };
-    let incoming = crate::domain::link::is_link(&hash).then(|| Incoming::Link(hash.clone()));
+    let incoming = crate::domain::format::link::is_link(&hash).then(|| Incoming::Link(hash.clone()));
     let root = NodeRef::<leptos::html::Div>::new();
     let state = AppState {
         embedded: options.embedded,
@@ -129,7 +129,7 @@ pub fn App(options: MountOptions) -> impl IntoView {
     let hash_listener = (!options.embedded).then(|| {
         window_event_listener(leptos::ev::hashchange, move |_| {
             let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
-            if crate::domain::link::is_link(&hash) {
+            if crate::domain::format::link::is_link(&hash) {
                 state.incoming.set(Some(Incoming::Link(hash)));
                 return;
             }

@@ -8,8 +8,8 @@
 //! that text is not parsed again) and each summary's JSON (a summary that did not change is
 //! not serialised again). Its output is byte for byte serde's; a test holds it to that.
 
-use crate::domain::encoder::JsonCache;
-use crate::domain::summary::RetroSummary;
+use crate::domain::format::encoder::JsonCache;
+use crate::domain::listing::RetroSummary;
 use crate::domain::Id;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -17,15 +17,35 @@ use std::collections::BTreeMap;
 pub(super) const INDEX_FORMAT: &str = "retrace.index";
 const INDEX_SCHEMA: u64 = 1;
 
+/// The stored index. Generic only so that [`IndexCodec::write`] can write it with cached
+/// summaries through this very shape; everywhere else it is the plain document.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-pub(super) struct IndexDocument {
-    format: String,
+#[serde(bound(serialize = "F: Serialize, E: Serialize, D: Serialize + Deletions"))]
+pub(super) struct IndexDocument<F = String, E = BTreeMap<Id, IndexEntry>, D = BTreeMap<Id, i64>> {
+    format: F,
     schema: u64,
-    pub entries: BTreeMap<Id, IndexEntry>,
+    pub entries: E,
     /// Retrospectives deleted in this browser, with when (Unix ms): a tab still open on one
     /// must not write it back. Absent in indexes written before it existed.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub deleted: BTreeMap<Id, i64>,
+    #[serde(default, skip_serializing_if = "Deletions::is_none")]
+    pub deleted: D,
+}
+
+/// The deletions, as owned or borrowed: empty ones are not written.
+pub(super) trait Deletions {
+    fn is_none(&self) -> bool;
+}
+
+impl Deletions for BTreeMap<Id, i64> {
+    fn is_none(&self) -> bool {
+        self.is_empty()
+    }
+}
+
+impl Deletions for &BTreeMap<Id, i64> {
+    fn is_none(&self) -> bool {
+        self.is_empty()
+    }
 }
 
 /// Deletions remembered at most; the oldest are forgotten first. A tab left open on a
@@ -49,9 +69,10 @@ impl IndexDocument {
     }
 }
 
+/// What the index knows of one stored retrospective.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-pub(super) struct IndexEntry {
-    pub summary: RetroSummary,
+pub(super) struct IndexEntry<S = RetroSummary> {
+    pub summary: S,
     /// Length of the stored value when the summary was taken: a different length means the
     /// value changed behind the index, and it is read again.
     pub bytes: usize,
@@ -101,42 +122,24 @@ impl IndexCodec {
         }
     }
 
-    /// The text to store for `doc`: what `serde_json::to_string(&doc)` writes.
+    /// The text to store for `doc`: what `serde_json::to_string(&doc)` writes. It is written
+    /// through the same shape ([`IndexDocument`] and [`IndexEntry`], generic over how entries
+    /// and summaries are held) with each unchanged summary's cached JSON, so the two are the
+    /// same bytes by construction.
     pub fn write(&mut self, doc: IndexDocument) -> String {
-        let mut out = String::with_capacity(self.summaries.text_len() + 96 * doc.entries.len() + 64);
-        out.push_str("{\"format\":");
-        out.push_str(&json(&doc.format));
-        out.push_str(",\"schema\":");
-        out.push_str(&doc.schema.to_string());
-        out.push_str(",\"entries\":");
-        self.summaries.write_object(
-            &doc.entries,
-            |entry| &entry.summary,
-            &mut out,
-            |entry, summary, out| {
-                out.push_str("{\"summary\":");
-                out.push_str(summary);
-                out.push_str(",\"bytes\":");
-                out.push_str(&entry.bytes.to_string());
-                out.push_str(",\"units\":");
-                out.push_str(&entry.units.map_or_else(|| "null".into(), |n| n.to_string()));
-                out.push_str(",\"written\":");
-                out.push_str(&entry.written.map_or_else(|| "null".into(), |n| n.to_string()));
-                out.push('}');
-            },
-        );
-        if !doc.deleted.is_empty() {
-            out.push_str(",\"deleted\":");
-            out.push_str(&json(&doc.deleted));
-        }
-        out.push('}');
+        self.summaries.refresh(&doc.entries, |entry| &entry.summary);
+        let out = {
+            let IndexDocument { format, schema, entries, deleted } = &doc;
+            let entries = self.summaries.object(entries, |entry, summary| {
+                let IndexEntry { summary: _, bytes, units, written } = *entry;
+                IndexEntry { summary, bytes, units, written }
+            });
+            let view = IndexDocument { format: format.as_str(), schema: *schema, entries, deleted };
+            serde_json::to_string(&view).expect("index values always serialise")
+        };
         self.last = Some((out.clone(), doc));
         out
     }
-}
-
-fn json<T: Serialize>(value: &T) -> String {
-    serde_json::to_string(value).expect("index values always serialise")
 }
 
 #[cfg(test)]

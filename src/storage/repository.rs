@@ -2,10 +2,10 @@
 
 use super::index::{IndexCodec, IndexDocument, IndexEntry, IndexState};
 use super::{utf16_len, KeyValueStore, StoreError};
-use crate::domain::encoder::IncrementalEncoder;
 use crate::domain::export::tracker::{validate_base, Tracker, TrackerError};
+use crate::domain::format::encoder::IncrementalEncoder;
 use crate::domain::format::{self, FormatError};
-use crate::domain::summary::{sort_newest_first, RetroSummary};
+use crate::domain::listing::{sort_newest_first, RetroSummary};
 use crate::domain::{merge_retrospectives, Id, MergeReport, Replica, Retrospective};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
@@ -464,7 +464,7 @@ fn hash(text: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Edit, Template, Writer};
+    use crate::domain::{Edit, HeaderField, Template, Writer};
     use crate::storage::memory::{Failure, MemoryStore};
 
     fn setup() -> (MemoryStore, Repository, Writer) {
@@ -527,7 +527,7 @@ mod tests {
         let listing = repo.list().unwrap();
         assert_eq!(listing.retros.len(), 1);
         assert_eq!(listing.damaged[0].key, "retrace:index");
-        a.apply(Edit::Title("Renamed".into()), &w);
+        a.apply(Edit::Header(HeaderField::Title("Renamed".into())), &w);
         repo.save(&mut a).unwrap();
         assert_eq!(store.get("retrace:index").unwrap().unwrap(), "not json");
         assert_eq!(repo.list().unwrap().retros[0].title, "Renamed");
@@ -538,7 +538,7 @@ mod tests {
         let (_store, repo, w) = setup();
         let mut a = retro(1, "Before", &w);
         repo.save(&mut a).unwrap();
-        let (changed, after) = repo.update(a.id, |r| r.apply(Edit::Title("After".into()), &w)).unwrap();
+        let (changed, after) = repo.update(a.id, |r| r.apply(Edit::Header(HeaderField::Title("After".into())), &w)).unwrap();
         assert!(changed);
         assert_eq!(after.title.value, "After");
         assert_eq!(repo.load(a.id).unwrap().title.value, "After");
@@ -587,7 +587,7 @@ mod tests {
         theirs.apply(Edit::AddTimelineEntry { id: Id::from_random([9; 16]) }, &other_writer);
         other_repo.save(&mut theirs).unwrap();
         // This tab edits the title without having seen that, then saves.
-        mine.apply(Edit::Title("Shared, renamed".into()), &w);
+        mine.apply(Edit::Header(HeaderField::Title("Shared, renamed".into())), &w);
         let saved = repo.save(&mut mine).unwrap();
         assert_eq!(saved.merged.unwrap().added, 1);
         let stored = repo.load(mine.id).unwrap();
@@ -603,15 +603,15 @@ mod tests {
         repo.save(&mut mine).unwrap();
         let reads = store.reads_of(&key);
         for n in 0..3 {
-            mine.apply(Edit::Title(format!("Big {n}")), &w);
+            mine.apply(Edit::Header(HeaderField::Title(format!("Big {n}"))), &w);
             assert_eq!(repo.save(&mut mine).unwrap(), Saved::default());
         }
         assert_eq!(store.reads_of(&key), reads, "our own last write is not read back");
         let other = Repository::new(Rc::new(store.clone()), "retrace:");
         let mut theirs = other.load(mine.id).unwrap();
-        theirs.apply(Edit::Impact("Checkout down".into()), &Writer::new(Replica(2), 2_000));
+        theirs.apply(Edit::Header(HeaderField::Impact("Checkout down".into())), &Writer::new(Replica(2), 2_000));
         other.save(&mut theirs).unwrap();
-        mine.apply(Edit::Title("Big, renamed".into()), &w);
+        mine.apply(Edit::Header(HeaderField::Title("Big, renamed".into())), &w);
         assert_eq!(repo.save(&mut mine).unwrap().merged.unwrap().changed, 1);
         assert!(store.reads_of(&key) > reads, "another writer's value is read and merged");
         assert_eq!(repo.load(mine.id).unwrap().impact.value, "Checkout down");
@@ -630,9 +630,9 @@ mod tests {
         }
         store.set("retrace:index", &index.to_string()).unwrap();
         let mut theirs = mine.clone();
-        theirs.apply(Edit::Impact("Their words".into()), &Writer::new(Replica(2), 2_000));
+        theirs.apply(Edit::Header(HeaderField::Impact("Their words".into())), &Writer::new(Replica(2), 2_000));
         store.set(&repo.retro_key(mine.id), &format::encode(&theirs)).unwrap();
-        mine.apply(Edit::Title("Mine".into()), &w);
+        mine.apply(Edit::Header(HeaderField::Title("Mine".into())), &w);
         repo.save(&mut mine).unwrap();
         let stored = repo.load(mine.id).unwrap();
         assert_eq!((stored.title.value.as_str(), stored.impact.value.as_str()), ("Mine", "Their words"));
@@ -686,7 +686,7 @@ mod tests {
         other.delete(a.id, 5_000).unwrap();
         assert!(repo.was_deleted(a.id).unwrap());
         // This tab goes on typing: its save is refused, and the home list stays without it.
-        a.apply(Edit::Impact("typed after the delete".into()), &w);
+        a.apply(Edit::Header(HeaderField::Impact("typed after the delete".into())), &w);
         assert_eq!(repo.save(&mut a), Err(SaveError::DeletedElsewhere));
         assert!(repo.list().unwrap().retros.is_empty());
         assert_eq!(repo.load(a.id), Err(LoadError::Missing));
@@ -694,7 +694,7 @@ mod tests {
         repo.restore(&mut a).unwrap();
         assert!(!repo.was_deleted(a.id).unwrap());
         assert_eq!(repo.load(a.id).unwrap().impact.value, "typed after the delete");
-        a.apply(Edit::Impact("and on".into()), &w);
+        a.apply(Edit::Header(HeaderField::Impact("and on".into())), &w);
         repo.save(&mut a).unwrap();
         assert_eq!(other.list().unwrap().retros.len(), 1);
     }
@@ -707,7 +707,7 @@ mod tests {
         repo.delete(a.id, 5_000).unwrap();
         store.set(&repo.retro_key(a.id), &format::encode(&a)).unwrap();
         assert!(!repo.was_deleted(a.id).unwrap());
-        a.apply(Edit::Impact("saved again".into()), &w);
+        a.apply(Edit::Header(HeaderField::Impact("saved again".into())), &w);
         repo.save(&mut a).unwrap();
         assert_eq!(repo.list().unwrap().retros.len(), 1);
     }

@@ -3,7 +3,7 @@
 //! `storage` event that every save raises in other windows, so it needs no server and no
 //! channel of its own, and closing it loses nothing.
 
-use crate::domain::template::BLAMELESS_AGREEMENT;
+use crate::domain::model::template::BLAMELESS_AGREEMENT;
 use crate::domain::{Id, LearningList, Retrospective, Step};
 use crate::ui::context::AppState;
 use crate::ui::summary::{actions_section, factors_section, facts_section, full_report, learnings_section, timeline_section};

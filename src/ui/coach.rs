@@ -1,7 +1,7 @@
 //! Coach hints under a text field: a small marker per open finding that opens to the reason,
 //! a suggested reframing, and "Dismiss". Nothing pops up; nothing blocks typing.
 
-use crate::domain::coaching::open_findings;
+use crate::domain::coach::findings::open_findings;
 use crate::domain::Edit;
 use crate::ui::session::RetroSession;
 use leptos::prelude::*;

@@ -64,7 +64,7 @@ pub struct AppState {
     pub root: NodeRef<leptos::html::Div>,
     pub repo: StoredValue<Repository, LocalStorage>,
     /// This page load's replica: fresh on every load, so no two tabs, windows or widgets ever
-    /// stamp the same clock (see `domain::clock`).
+    /// stamp the same clock (see `domain::model::clock`).
     pub replica: Replica,
     /// This browser profile (stored in settings): who the writes are from, for names and
     /// merge reports.

@@ -3,7 +3,7 @@
 //! AES-GCM encrypts the compressed document with a random IV and detects any tampering, which
 //! is also how a wrong passphrase shows itself.
 
-use crate::domain::link::{IV_LEN, SALT_LEN};
+use crate::domain::format::link::{IV_LEN, SALT_LEN};
 use crate::ui::platform::random_bytes;
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};

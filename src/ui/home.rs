@@ -2,8 +2,8 @@
 //! value that could not be read.
 
 use crate::domain::export::tracker::{new_issue_url, IssueDraft};
-use crate::domain::summary::RetroSummary;
-use crate::domain::time::describe_age;
+use crate::domain::listing::RetroSummary;
+use crate::domain::model::time::describe_age;
 use crate::domain::{Retrospective, Template, Writer};
 use crate::storage::{DamagedEntry, Listing};
 use crate::ui::context::uid;
@@ -62,7 +62,10 @@ impl Home {
 
     fn rename(&self, summary: &RetroSummary, title: String) {
         let writer = self.writer();
-        let result = self.app.repo.with_value(|repo| repo.update(summary.id, |retro| retro.apply(crate::domain::Edit::Title(title), &writer)));
+        let result = self
+            .app
+            .repo
+            .with_value(|repo| repo.update(summary.id, |retro| retro.apply(crate::domain::Edit::Header(crate::domain::HeaderField::Title(title)), &writer)));
         match result {
             Ok(_) => self.app.announcer.say("Renamed."),
             Err(e) => self.app.announcer.say(format!("Could not rename: {e}")),
@@ -254,9 +257,9 @@ fn OpenActions() -> impl IntoView {
     let home = expect_context::<Home>();
     let rows = Memo::new(move |_| {
         home.summaries.with(|l| {
-            let mut rows: Vec<(Arc<RetroSummary>, crate::domain::summary::OpenAction)> =
+            let mut rows: Vec<(Arc<RetroSummary>, crate::domain::listing::OpenAction)> =
                 l.iter().flat_map(|s| s.open_action_items.iter().map(move |a| (s.clone(), a.clone()))).collect();
-            crate::domain::summary::by_urgency(&mut rows, |(_, a)| a);
+            crate::domain::listing::by_urgency(&mut rows, |(_, a)| a);
             rows
         })
     });

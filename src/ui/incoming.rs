@@ -2,8 +2,8 @@
 //! and nothing is stored until the person chooses: save it, merge it into their copy, or open
 //! it as a new retrospective. Every failure says what happened and changes nothing.
 
+use crate::domain::format::link::{self, LinkError, Payload};
 use crate::domain::format::{self, Limits};
-use crate::domain::link::{self, LinkError, Payload};
 use crate::domain::{merge_retrospectives, Retrospective};
 use crate::storage::LoadError;
 use crate::ui::context::uid;

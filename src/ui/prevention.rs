@@ -1,7 +1,7 @@
 //! *Prevention*: action items, and the checks that point at gaps.
 
-use crate::domain::checks::short_name;
-use crate::domain::coaching::CoachedField;
+use crate::domain::coach::findings::CoachedField;
+use crate::domain::facilitation::checks::short_name;
 use crate::domain::{prevention_checks, ActionField, ActionKind, ActionStatus, Check, Edit, Id, Priority, Step};
 use crate::ui::context::uid;
 use crate::ui::platform::{focus_soon, new_id, today};

@@ -1,6 +1,6 @@
 //! One retrospective on screen: header, stepper, the current step, and step navigation.
 
-use crate::domain::coaching::StepFindings;
+use crate::domain::coach::findings::StepFindings;
 use crate::domain::{Edit, LearningList};
 use crate::domain::{Id, Retrospective, Step};
 use crate::storage::{LoadError, Opened};

@@ -3,7 +3,8 @@
 //! participant sends back to be merged.
 
 use crate::domain::export::{csv::actions_csv, ics::actions_ics, markdown::to_markdown};
-use crate::domain::{encode, link, Edit};
+use crate::domain::format::link;
+use crate::domain::{encode, Edit};
 use crate::ui::context::uid;
 use crate::ui::crypto::encrypt;
 use crate::ui::platform::{download, file_name, page_address, timed};

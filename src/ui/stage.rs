@@ -1,8 +1,8 @@
 //! *Set the stage*: what the retrospective covers and how the group will talk about it.
 
-use crate::domain::coaching::CoachedField;
-use crate::domain::template::BLAMELESS_AGREEMENT;
-use crate::domain::{Edit, Step};
+use crate::domain::coach::findings::CoachedField;
+use crate::domain::model::template::BLAMELESS_AGREEMENT;
+use crate::domain::{Edit, HeaderField, Step};
 use crate::ui::context::uid;
 use crate::ui::session::RetroSession;
 use crate::ui::step::StepHeader;
@@ -20,24 +20,24 @@ pub fn StageStep() -> impl IntoView {
             <div class="card stage-fields">
                 <TextField label="Title" id=uid("stage-title")
                     value=s.memo(|r| r.title.value.clone())
-                    on_input=move |v| { s.apply(Edit::Title(v)); } />
+                    on_input=move |v| { s.apply(Edit::Header(HeaderField::Title(v))); } />
                 <div class="field-row">
                     <DateTimeField label="Started (incident or period)" id=uid("stage-start")
                         value=s.memo(|r| r.incident_start.value)
-                        on_change=move |v| { s.apply(Edit::IncidentStart(v)); } />
+                        on_change=move |v| { s.apply(Edit::Header(HeaderField::IncidentStart(v))); } />
                     <DateTimeField label="Ended" id=uid("stage-end")
                         value=s.memo(|r| r.incident_end.value)
-                        on_change=move |v| { s.apply(Edit::IncidentEnd(v)); } />
+                        on_change=move |v| { s.apply(Edit::Header(HeaderField::IncidentEnd(v))); } />
                 </div>
                 <TextField label="Impact" id=uid("stage-impact") multiline=true coach=CoachedField::Impact.to_string() placeholder=copy.placeholder
                     value=s.memo(|r| r.impact.value.clone())
-                    on_input=move |v| { s.apply(Edit::Impact(v)); } />
+                    on_input=move |v| { s.apply(Edit::Header(HeaderField::Impact(v))); } />
                 <Show when=move || !safe.get()
                     fallback=|| view! { <p class="hint">"Participants are hidden while the screen is shared."</p> }>
                     <TextField label="Participants (optional)" id=uid("stage-participants")
                         placeholder="Names or roles, if the group wants them recorded"
                         value=s.memo(|r| r.participants.value.clone())
-                        on_input=move |v| { s.apply(Edit::Participants(v)); } />
+                        on_input=move |v| { s.apply(Edit::Header(HeaderField::Participants(v))); } />
                 </Show>
                 <p class="hint"><span class="example-label">"Example impact: "</span>{copy.example}</p>
             </div>

@@ -2,7 +2,7 @@
 //! empty step shows, and printing the report. The steps import these; the workspace
 //! (`retro.rs`) imports the steps, so they live here rather than there.
 
-use crate::domain::guide::guide;
+use crate::domain::facilitation::guide::guide;
 use crate::domain::Step;
 use crate::ui::context::uid;
 use crate::ui::session::RetroSession;

@@ -1,9 +1,9 @@
 //! *Summary*: the whole retrospective as a readable report, plus what went well and where
 //! we got lucky.
 
-use crate::domain::coaching::CoachedField;
-use crate::domain::factors::why_children;
-use crate::domain::timeline::incident_durations;
+use crate::domain::coach::findings::CoachedField;
+use crate::domain::model::factors::why_children;
+use crate::domain::model::timeline::incident_durations;
 use crate::domain::{Edit, Id, LearningList, Retrospective, Step};
 use crate::ui::context::uid;
 use crate::ui::platform::{focus_soon, new_id};
@@ -110,7 +110,7 @@ pub fn full_report(r: &Retrospective) -> AnyView {
 /// Title, window, impact, durations — and participants, unless the screen is "safe to share".
 pub fn facts_section(r: &Retrospective) -> AnyView {
     let durations = incident_durations(&r.timeline);
-    let (started, ended) = crate::domain::timeline::incident_span(r.incident_start.value, r.incident_end.value, &r.timeline);
+    let (started, ended) = crate::domain::model::timeline::incident_span(r.incident_start.value, r.incident_end.value, &r.timeline);
     let window = match (started.time(), ended.time()) {
         (Some(_), Some(_)) => format!("{} – {}", started.describe_with(when), ended.describe_with(when)),
         (Some(_), None) => format!("From {}", started.describe_with(when)),

@@ -1,8 +1,8 @@
 //! *What happened*: the timeline of facts and the durations derived from it.
 
-use crate::domain::coaching::CoachedField;
-use crate::domain::quick_entry::quick_entry_for;
-use crate::domain::timeline::{incident_durations, Derived};
+use crate::domain::change::quick_entry::quick_entry_for;
+use crate::domain::coach::findings::CoachedField;
+use crate::domain::model::timeline::{incident_durations, Derived};
 use crate::domain::{Date, Edit, EntryKind, Id, Step, TimelineField};
 use crate::ui::platform::{focus_soon, new_id, utc_offset_minutes};
 use crate::ui::session::RetroSession;

@@ -1,7 +1,7 @@
 //! The step timebox on screen: a countdown the back row can read, its controls, spoken cues
 //! at one minute and at zero, and an optional short chime (off unless switched on).
 
-use crate::domain::timer::{Cue, Timer, PRESETS};
+use crate::domain::model::timer::{Cue, Timer, PRESETS};
 use crate::domain::{Edit, Step};
 use crate::ui::context::uid;
 use crate::ui::platform::now_ms;

@@ -1,8 +1,8 @@
 //! *Why*: contributing factors, each with its tree of "how did this make sense?" questions.
 
-use crate::domain::checks::short_name;
-use crate::domain::coaching::CoachedField;
-use crate::domain::factors::why_children;
+use crate::domain::coach::findings::CoachedField;
+use crate::domain::facilitation::checks::short_name;
+use crate::domain::model::factors::why_children;
 use crate::domain::{Category, Edit, FactorField, Id, Step, WhyField};
 use crate::ui::context::uid;
 use crate::ui::platform::{focus_soon, new_id};

@@ -1,7 +1,7 @@
 //! Action items as CSV (RFC 4180): one row per action, every field quoted when it needs to be,
 //! CRLF line ends, so spreadsheets and issue-tracker importers read it as written.
 
-use crate::checks::short_name;
+use crate::facilitation::checks::short_name;
 use crate::Retrospective;
 
 /// Quotes a field when it holds a comma, quote, CR or LF (doubling inner quotes). A field that

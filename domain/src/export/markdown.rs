@@ -1,8 +1,8 @@
 //! The Markdown report: renders in GitHub and Confluence, with every user text escaped so that
 //! it shows as typed and can never become markup.
 
-use crate::factors::why_children;
-use crate::timeline::{incident_durations, incident_span};
+use crate::model::factors::why_children;
+use crate::model::timeline::{incident_durations, incident_span};
 use crate::{Id, LearningList, Retrospective};
 
 /// Escapes text for running Markdown: characters that start emphasis, code, links, HTML or

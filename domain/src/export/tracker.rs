@@ -1,10 +1,10 @@
 //! Prefilled "new issue" links for an issue tracker, so an action can become a ticket with one
 //! click and no server: GitHub, GitLab and Jira URL shapes, with title and body URL-encoded.
 
-use crate::summary::{OpenAction, RetroSummary};
+use crate::listing::{OpenAction, RetroSummary};
 use crate::{ActionKind, Date, Id, Priority, Retrospective};
 
-crate::choice::choice! {
+crate::model::choice::choice! {
     /// Base addresses: GitHub `https://github.com/OWNER/REPO`; GitLab
     /// `https://gitlab.example.com/GROUP/PROJECT`; Jira the create-issue address with the
     /// project, `https://example.atlassian.net/secure/CreateIssueDetails!init.jspa?pid=…`.
@@ -159,7 +159,7 @@ mod tests {
     #[test]
     fn a_draft_from_the_home_summary_makes_the_same_link_as_one_from_the_document() {
         let (r, a) = retro();
-        let summary = crate::summary::RetroSummary::of(&r);
+        let summary = crate::listing::RetroSummary::of(&r);
         let from_summary = IssueDraft::from_summary(&summary, &summary.open_action_items[0]);
         let base = "https://github.com/acme/shop";
         assert_eq!(new_issue_url(Tracker::GitHub, base, &from_summary), new_issue_url(Tracker::GitHub, base, &IssueDraft::of(&r, a).unwrap()));

@@ -2,10 +2,10 @@
 //! tombstones are united and hide what they name. Commutative, associative and idempotent, so
 //! copies can meet in any order (share links, imported files, another tab's write).
 
-use super::clock::{merge_map, Clock};
-use super::ids::{Id, Replica};
-use super::retrospective::Retrospective;
-use serde_json::Value;
+use crate::model::clock::{merge_map, Clock};
+use crate::model::ids::{Id, Replica};
+use crate::model::record::{newer_clocks_in, newer_register_clocks, Record};
+use crate::model::retrospective::Retrospective;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What a merge changed in the receiving copy.
@@ -63,16 +63,35 @@ pub fn merge_retrospectives(into: &mut Retrospective, other: &Retrospective) -> 
         return Err(DifferentRetrospectives);
     }
     let mut report = MergeReport { by: winning_writers(into, other), ..MergeReport::default() };
-    let mut header_changed = false;
-    header_changed |= into.title.merge(&other.title);
-    header_changed |= into.incident_start.merge(&other.incident_start);
-    header_changed |= into.incident_end.merge(&other.incident_end);
-    header_changed |= into.impact.merge(&other.impact);
-    header_changed |= into.participants.merge(&other.participants);
-    into.step.merge(&other.step); // where the other person was looking is not a content change
-    into.facilitation.merge(&other.facilitation);
-    merge_map(&mut into.authors, &other.authors);
-    for (replica, profile) in &other.writers {
+    // Every field of the document is named here, so a new one does not compile until this
+    // merge says what becomes of it.
+    let Retrospective {
+        id: _,
+        template: _, // fixed at creation
+        created_at,
+        updated_at,
+        counter,
+        title: _,
+        incident_start: _,
+        incident_end: _,
+        impact: _,
+        participants: _, // the five header registers: `merge_header`
+        step,
+        timeline,
+        factors,
+        whys,
+        actions,
+        learnings,
+        deleted,
+        facilitation,
+        authors,
+        writers,
+    } = other;
+    let header_changed = into.merge_header(other);
+    into.step.merge(step); // where the other person was looking is not a content change
+    into.facilitation.merge(facilitation);
+    merge_map(&mut into.authors, authors);
+    for (replica, profile) in writers {
         // A replica belongs to one profile; `min` only keeps hand-edited files deterministic.
         let entry = into.writers.entry(*replica).or_insert(*profile);
         *entry = (*entry).min(*profile);
@@ -80,86 +99,52 @@ pub fn merge_retrospectives(into: &mut Retrospective, other: &Retrospective) -> 
     report.by = std::mem::take(&mut report.by).into_iter().map(|r| into.profile_of(r)).collect();
     report.changed += usize::from(header_changed);
 
-    for (id, clock) in &other.deleted {
+    for (id, clock) in deleted {
         let entry = into.deleted.entry(*id).or_insert(*clock);
         *entry = (*entry).max(*clock);
     }
-    let deleted = &into.deleted;
-    merge_items(&mut into.timeline, &other.timeline, deleted, &mut report, |a, b| a.merge(b));
-    merge_items(&mut into.factors, &other.factors, deleted, &mut report, |a, b| a.merge(b));
-    merge_items(&mut into.whys, &other.whys, deleted, &mut report, |a, b| a.merge(b));
-    merge_items(&mut into.actions, &other.actions, deleted, &mut report, |a, b| a.merge(b));
-    merge_items(&mut into.learnings, &other.learnings, deleted, &mut report, |a, b| a.merge(b));
+    let tombstones = &into.deleted;
+    merge_items(&mut into.timeline, timeline, tombstones, &mut report);
+    merge_items(&mut into.factors, factors, tombstones, &mut report);
+    merge_items(&mut into.whys, whys, tombstones, &mut report);
+    merge_items(&mut into.actions, actions, tombstones, &mut report);
+    merge_items(&mut into.learnings, learnings, tombstones, &mut report);
 
-    // Template and creation time are fixed at creation; take the same side on every replica.
-    into.created_at = into.created_at.min(other.created_at);
-    into.updated_at = into.updated_at.max(other.updated_at);
-    into.counter = into.counter.max(other.counter);
+    // Creation time is fixed at creation; take the same side on every replica.
+    into.created_at = into.created_at.min(*created_at);
+    into.updated_at = into.updated_at.max(*updated_at);
+    into.counter = into.counter.max(*counter);
     Ok(report)
 }
 
-/// The replicas whose writes in `other` are newer than what `into` holds. Walks the JSON forms
-/// of the two sides, so every register of every kind counts without a list of fields to keep up
-/// to date; only the parts that differ are converted, so two large copies that differ in a few
-/// items cost a few items, not the whole document.
+/// The replicas whose writes in `other` are newer than what `into` holds: the clock walk of
+/// every record kind, so every register counts without a list of fields to keep up to date.
 fn winning_writers(into: &Retrospective, other: &Retrospective) -> BTreeSet<Replica> {
     let mut found = BTreeSet::new();
-    let mut compare = |mine: Option<Value>, theirs: Value| walk(mine.as_ref(), &theirs, &mut found);
-    macro_rules! part {
-        ($($field:ident),*) => {$(
-            if into.$field != other.$field {
-                compare(serde_json::to_value(&into.$field).ok(), serde_json::to_value(&other.$field).unwrap_or(Value::Null));
-            }
-        )*};
-    }
-    part!(title, incident_start, incident_end, impact, participants, facilitation, authors);
-    macro_rules! items {
-        ($($field:ident),*) => {$(
-            for (id, theirs) in &other.$field {
-                let mine = into.$field.get(id);
-                if mine != Some(theirs) {
-                    compare(mine.and_then(|m| serde_json::to_value(m).ok()), serde_json::to_value(theirs).unwrap_or(Value::Null));
-                }
-            }
-        )*};
-    }
-    items!(timeline, factors, whys, actions, learnings);
+    let mut note = |clock: Clock| {
+        // Clock zero marks a default no one wrote (see `Facilitation::default`).
+        if clock.counter() > 0 {
+            found.insert(clock.1);
+        }
+    };
+    other.header_clocks(Some(into), &mut note);
+    other.facilitation.newer_clocks(Some(&into.facilitation), &mut note);
+    newer_register_clocks(&other.authors, Some(&into.authors), &mut note);
+    newer_clocks_in(&other.timeline, &into.timeline, &mut note);
+    newer_clocks_in(&other.factors, &into.factors, &mut note);
+    newer_clocks_in(&other.whys, &into.whys, &mut note);
+    newer_clocks_in(&other.actions, &into.actions, &mut note);
+    newer_clocks_in(&other.learnings, &into.learnings, &mut note);
     for (id, clock) in &other.deleted {
         if !into.deleted.contains_key(id) {
-            found.insert(clock.1);
+            note(*clock);
         }
     }
     found
 }
 
-fn clock_of(value: &Value) -> Option<(u64, &str)> {
-    let c = value.as_array()?;
-    Some((c.first()?.as_u64()?, c.get(1)?.as_str()?))
-}
-
-/// Collects the writers of registers (`{"v": …, "c": [counter, replica]}`) in `theirs` that are
-/// newer than the same register in `mine`.
-fn walk(mine: Option<&Value>, theirs: &Value, out: &mut BTreeSet<Replica>) {
-    let Value::Object(map) = theirs else { return };
-    if let (Some(_), Some(clock)) = (map.get("v"), map.get("c").and_then(clock_of)) {
-        let mine = mine.and_then(|m| m.get("c")).and_then(clock_of);
-        if mine.is_none_or(|m| clock > m) && clock.0 > 0 {
-            out.extend(Replica::parse(clock.1));
-        }
-        return;
-    }
-    for (key, value) in map {
-        walk(mine.and_then(|m| m.get(key)), value, out);
-    }
-}
-
-fn merge_items<T: Clone>(
-    into: &mut BTreeMap<Id, T>,
-    other: &BTreeMap<Id, T>,
-    deleted: &BTreeMap<Id, Clock>,
-    report: &mut MergeReport,
-    merge_one: impl Fn(&mut T, &T) -> bool,
-) {
+/// Unites one kind of item: tombstones remove, new items come in, shared ones merge.
+fn merge_items<T: Clone + Record>(into: &mut BTreeMap<Id, T>, other: &BTreeMap<Id, T>, deleted: &BTreeMap<Id, Clock>, report: &mut MergeReport) {
     let before = into.len();
     into.retain(|id, _| !deleted.contains_key(id));
     report.removed += before - into.len();
@@ -168,7 +153,7 @@ fn merge_items<T: Clone>(
             continue;
         }
         match into.get_mut(id) {
-            Some(mine) => report.changed += usize::from(merge_one(mine, item)),
+            Some(mine) => report.changed += usize::from(mine.merge(item)),
             None => {
                 into.insert(*id, item.clone());
                 report.added += 1;
@@ -180,11 +165,12 @@ fn merge_items<T: Clone>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::edit::Edit;
-    use crate::ids::Replica;
-    use crate::retrospective::Writer;
-    use crate::template::Template;
-    use crate::timeline::TimelineField;
+    use crate::change::edit::Edit;
+    use crate::model::ids::Replica;
+    use crate::model::retrospective::HeaderField;
+    use crate::model::retrospective::Writer;
+    use crate::model::template::Template;
+    use crate::model::timeline::TimelineField;
 
     #[test]
     fn both_sides_keep_their_new_items_and_the_later_edit_wins() {
@@ -222,7 +208,7 @@ mod tests {
             base.apply(Edit::AddTimelineEntry { id: id(n) }, &w(1));
         }
         let mut theirs = base.clone();
-        theirs.apply(Edit::Title("New title".into()), &w(3));
+        theirs.apply(Edit::Header(HeaderField::Title("New title".into())), &w(3));
         theirs.apply(Edit::Presenter(true), &w(4));
         theirs.apply(Edit::Delete(id(2)), &w(5));
         theirs.apply(Edit::Timeline(id(3), TimelineField::What("x".into())), &w(6));

@@ -1,10 +1,10 @@
 //! The coach applied to a retrospective: which texts belong to which step, a stable key per
 //! finding (so a dismissal survives edits elsewhere in the text), and the open findings.
 
-use super::coach::{review, Finding};
-use super::ids::Id;
-use super::retrospective::Retrospective;
-use super::steps::Step;
+use crate::coach::{review, Finding};
+use crate::model::ids::Id;
+use crate::model::retrospective::Retrospective;
+use crate::model::steps::Step;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 

@@ -1,14 +1,14 @@
 //! *What happened*: timeline entries, their display order, and the durations derived from them.
 
-use super::choice::choice;
-use super::clock::{Clock, Register};
-use super::ids::Id;
-use super::order::by_position;
-use super::time::{describe_minutes, LocalDateTime};
-use serde::{Deserialize, Serialize};
+use crate::model::choice::choice;
+use crate::model::clock::{Clock, Register};
+use crate::model::ids::Id;
+use crate::model::order::by_position;
+use crate::model::record::record;
+use crate::model::time::{describe_minutes, LocalDateTime};
 use std::collections::BTreeMap;
 
-super::order::positioned!(TimelineEntry);
+crate::model::order::positioned!(TimelineEntry);
 
 choice! {
     /// What role an entry played in the incident.
@@ -22,25 +22,23 @@ choice! {
     }
 }
 
-/// One fact on the timeline.
-#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
-pub struct TimelineEntry {
-    /// When it happened, if known. Entries without a time keep their place in the manual order.
-    pub when: Register<Option<LocalDateTime>>,
-    pub what: Register<String>,
-    pub kind: Register<EntryKind>,
-    /// A link or reference to evidence: a dashboard, a log query, a ticket.
-    pub evidence: Register<String>,
-    pub position: Register<f64>,
-}
-
-/// One field of a timeline entry, as an edit.
-#[derive(Clone, PartialEq, Debug)]
-pub enum TimelineField {
-    When(Option<LocalDateTime>),
-    What(String),
-    Kind(EntryKind),
-    Evidence(String),
+record! {
+    /// One fact on the timeline.
+    pub struct TimelineEntry {
+        ;
+        /// When it happened, if known. Entries without a time keep their place in the manual order.
+        when: Option<LocalDateTime> => When,
+        /// What happened, as a fact.
+        what: String => What,
+        /// The role it played in the incident.
+        kind: EntryKind => Kind,
+        /// A link or reference to evidence: a dashboard, a log query, a ticket.
+        evidence: String => Evidence,
+        /// Its place in the manual order, which breaks ties between equal times.
+        position: f64,
+    }
+    /// One field of a timeline entry, as an edit.
+    pub enum TimelineField;
 }
 
 impl TimelineEntry {
@@ -52,24 +50,6 @@ impl TimelineEntry {
             evidence: Register::new(String::new(), clock),
             position: Register::new(position, clock),
         }
-    }
-
-    pub fn set(&mut self, field: TimelineField, clock: Clock) {
-        match field {
-            TimelineField::When(v) => self.when.set(v, clock),
-            TimelineField::What(v) => self.what.set(v, clock),
-            TimelineField::Kind(v) => self.kind.set(v, clock),
-            TimelineField::Evidence(v) => self.evidence.set(v, clock),
-        }
-    }
-
-    pub fn merge(&mut self, other: &Self) -> bool {
-        let a = self.when.merge(&other.when);
-        let b = self.what.merge(&other.what);
-        let c = self.kind.merge(&other.kind);
-        let d = self.evidence.merge(&other.evidence);
-        let e = self.position.merge(&other.position);
-        a | b | c | d | e
     }
 }
 
@@ -210,7 +190,7 @@ pub fn incident_span(start: Option<LocalDateTime>, end: Option<LocalDateTime>, e
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ids::Replica;
+    use crate::model::ids::Replica;
 
     fn entry(position: f64, when: Option<&str>, kind: EntryKind) -> TimelineEntry {
         let c = Clock(1, Replica(1));

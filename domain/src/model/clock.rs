@@ -8,7 +8,7 @@
 //! JSON text: a total order on writes in every case, which makes the merge commutative,
 //! associative and idempotent — the property the whole merge rests on.
 
-use super::ids::Replica;
+use crate::model::ids::Replica;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::collections::BTreeMap;

@@ -1,8 +1,8 @@
 //! Checks shown to the facilitator in *Prevention*. They point at gaps; they never block.
 
-use super::ids::Id;
-use super::retrospective::Retrospective;
-use super::time::Date;
+use crate::model::ids::Id;
+use crate::model::retrospective::Retrospective;
+use crate::model::time::Date;
 
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub enum Check {
@@ -77,12 +77,12 @@ pub fn short_name(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::actions::{ActionField, ActionStatus};
-    use crate::edit::Edit;
-    use crate::factors::FactorField;
-    use crate::ids::Replica;
-    use crate::retrospective::Writer;
-    use crate::template::Template;
+    use crate::change::edit::Edit;
+    use crate::model::actions::{ActionField, ActionStatus};
+    use crate::model::factors::FactorField;
+    use crate::model::ids::Replica;
+    use crate::model::retrospective::Writer;
+    use crate::model::template::Template;
     use std::collections::BTreeSet;
 
     #[test]

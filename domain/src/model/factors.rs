@@ -1,13 +1,13 @@
 //! *Why*: contributing factors and, under each, a tree of "how did this make sense?" questions.
 
-use super::choice::choice;
-use super::clock::{Clock, Register};
-use super::ids::Id;
-use super::order::by_position;
-use serde::{Deserialize, Serialize};
+use crate::model::choice::choice;
+use crate::model::clock::{Clock, Register};
+use crate::model::ids::Id;
+use crate::model::order::by_position;
+use crate::model::record::record;
 use std::collections::{BTreeMap, BTreeSet};
 
-super::order::positioned!(ContributingFactor, WhyNode);
+crate::model::order::positioned!(ContributingFactor, WhyNode);
 
 choice! {
     /// Where a factor sits in the system. There is deliberately no "person" category.
@@ -21,36 +21,33 @@ choice! {
     }
 }
 
-/// A condition that contributed to the outcome.
-#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
-pub struct ContributingFactor {
-    pub statement: Register<String>,
-    pub category: Register<Category>,
-    /// Timeline entries this factor explains or shows up in.
-    pub timeline_links: Register<BTreeSet<Id>>,
-    /// Marked by the group as one of the factors that most need an action.
-    pub key: Register<bool>,
-    /// Dots recorded for this factor when the room votes.
-    pub votes: Register<u32>,
-    pub position: Register<f64>,
-    /// Set when the room found this factor to be a duplicate of another: it is then shown as
-    /// part of that one, keeping its statement, links and why chain. `None` undoes it.
-    #[serde(default = "not_merged")]
-    pub merged_into: Register<Option<Id>>,
+record! {
+    /// A condition that contributed to the outcome.
+    pub struct ContributingFactor {
+        ;
+        /// The condition, in the room's words.
+        statement: String => Statement,
+        /// Where it sits in the system.
+        category: Category => Category,
+        /// Timeline entries this factor explains or shows up in.
+        timeline_links: BTreeSet<Id> => TimelineLinks,
+        /// Marked by the group as one of the factors that most need an action.
+        key: bool => Key,
+        /// Dots recorded for this factor when the room votes.
+        votes: u32 => Votes,
+        /// Its place in the list (see [`order`](crate::model::order)).
+        position: f64,
+        /// Set when the room found this factor to be a duplicate of another: it is then shown as
+        /// part of that one, keeping its statement, links and why chain. `None` undoes it.
+        #[serde(default = "not_merged")]
+        merged_into: Option<Id> => MergedInto,
+    }
+    /// One field of a contributing factor, as an edit.
+    pub enum FactorField;
 }
 
 fn not_merged() -> Register<Option<Id>> {
     Register::new(None, Clock::default())
-}
-
-#[derive(Clone, PartialEq, Debug)]
-pub enum FactorField {
-    Statement(String),
-    Category(Category),
-    TimelineLinks(BTreeSet<Id>),
-    Key(bool),
-    Votes(u32),
-    MergedInto(Option<Id>),
 }
 
 impl ContributingFactor {
@@ -65,46 +62,27 @@ impl ContributingFactor {
             merged_into: Register::new(None, clock),
         }
     }
-
-    pub fn set(&mut self, field: FactorField, clock: Clock) {
-        match field {
-            FactorField::Statement(v) => self.statement.set(v, clock),
-            FactorField::Category(v) => self.category.set(v, clock),
-            FactorField::TimelineLinks(v) => self.timeline_links.set(v, clock),
-            FactorField::Key(v) => self.key.set(v, clock),
-            FactorField::Votes(v) => self.votes.set(v, clock),
-            FactorField::MergedInto(v) => self.merged_into.set(v, clock),
-        }
-    }
-
-    pub fn merge(&mut self, other: &Self) -> bool {
-        let a = self.statement.merge(&other.statement);
-        let b = self.category.merge(&other.category);
-        let c = self.timeline_links.merge(&other.timeline_links);
-        let d = self.key.merge(&other.key);
-        let e = self.votes.merge(&other.votes);
-        let f = self.position.merge(&other.position);
-        let g = self.merged_into.merge(&other.merged_into);
-        a | b | c | d | e | f | g
-    }
 }
 
-/// One question in a factor's chain of "why / how did this make sense?", with its answer.
-/// Nodes form a tree: `parent` is `None` for the first question under a factor.
-#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
-pub struct WhyNode {
-    /// Fixed at creation: a node never moves to another factor or parent.
-    pub factor: Id,
-    pub parent: Option<Id>,
-    pub question: Register<String>,
-    pub answer: Register<String>,
-    pub position: Register<f64>,
-}
-
-#[derive(Clone, PartialEq, Debug)]
-pub enum WhyField {
-    Question(String),
-    Answer(String),
+record! {
+    /// One question in a factor's chain of "why / how did this make sense?", with its answer.
+    /// Nodes form a tree: `parent` is `None` for the first question under a factor.
+    pub struct WhyNode {
+        /// The factor this chain explains. Fixed at creation: a node never moves to another
+        /// factor or parent.
+        pub factor: Id,
+        /// The question this one follows up, or `None` for a first question.
+        pub parent: Option<Id>,
+        ;
+        /// The question asked.
+        question: String => Question,
+        /// The room's answer.
+        answer: String => Answer,
+        /// Its place among its siblings.
+        position: f64,
+    }
+    /// One field of a why question, as an edit.
+    pub enum WhyField;
 }
 
 impl WhyNode {
@@ -116,20 +94,6 @@ impl WhyNode {
             answer: Register::new(String::new(), clock),
             position: Register::new(position, clock),
         }
-    }
-
-    pub fn set(&mut self, field: WhyField, clock: Clock) {
-        match field {
-            WhyField::Question(v) => self.question.set(v, clock),
-            WhyField::Answer(v) => self.answer.set(v, clock),
-        }
-    }
-
-    pub fn merge(&mut self, other: &Self) -> bool {
-        let a = self.question.merge(&other.question);
-        let b = self.answer.merge(&other.answer);
-        let c = self.position.merge(&other.position);
-        a | b | c
     }
 }
 
@@ -171,7 +135,7 @@ pub fn why_depth(whys: &BTreeMap<Id, WhyNode>, factor: Id) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ids::Replica;
+    use crate::model::ids::Replica;
 
     #[test]
     fn why_trees_branch_and_report_depth_and_subtrees() {

@@ -3,9 +3,9 @@
 //! Steps are the same for both; what changes is the wording, the examples and which factor
 //! categories are suggested first. All prompts ask *what* and *how*, never *who*.
 
-use super::choice::choice;
-use super::factors::Category;
-use super::steps::Step;
+use crate::model::choice::choice;
+use crate::model::factors::Category;
+use crate::model::steps::Step;
 
 choice! {
     /// Chosen when a retrospective is created; never changes afterwards.

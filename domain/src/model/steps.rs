@@ -1,6 +1,6 @@
 //! The five steps a retrospective walks through, in order.
 
-use super::choice::choice;
+use crate::model::choice::choice;
 
 choice! {
     /// A step of the retrospective. The labels are the product's vocabulary; keep them exact.

@@ -2,8 +2,8 @@
 //! server. `#r=` carries base64url(deflate(document)); `#e=` carries base64url(salt | iv |
 //! ciphertext) of the same compressed document, encrypted in the browser (see `ui::crypto`).
 
-use super::format::{self, FormatError};
-use super::retrospective::Retrospective;
+use crate::format::{self, FormatError};
+use crate::model::retrospective::Retrospective;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use std::fmt;
@@ -125,7 +125,7 @@ mod tests {
     fn typical(items: usize) -> Retrospective {
         let w = Writer::new(Replica(0x1234_5678_9abc_def0), 1_764_000_000_000);
         let mut r = Retrospective::new(Id::from_random([1; 16]), Template::Incident, "Checkout errors after the 14:00 deploy", &w);
-        r.apply(Edit::Impact("18% of checkout requests failed for 47 minutes.".into()), &w);
+        r.apply(Edit::Header(HeaderField::Impact("18% of checkout requests failed for 47 minutes.".into())), &w);
         for n in 0..items {
             let id = Id::from_random([n as u8 + 2; 16]);
             match n % 3 {

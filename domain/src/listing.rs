@@ -1,11 +1,11 @@
 //! What the home screen shows of a retrospective without opening it.
 
-use super::actions::{ActionKind, Priority};
-use super::ids::Id;
-use super::retrospective::Retrospective;
-use super::steps::Step;
-use super::template::Template;
-use super::time::Date;
+use crate::model::actions::{ActionKind, Priority};
+use crate::model::ids::Id;
+use crate::model::retrospective::Retrospective;
+use crate::model::steps::Step;
+use crate::model::template::Template;
+use crate::model::time::Date;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]

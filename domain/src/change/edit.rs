@@ -3,25 +3,23 @@
 //! Components send an [`Edit`]; [`Retrospective::apply`] stamps it with a fresh clock and writes
 //! the registers. Keeping intents as values makes them easy to test, log and replay.
 
-use super::actions::{ActionField, ActionItem};
-use super::clock::set_in_map;
-use super::factors::{suggested_question, why_children, why_subtree, ContributingFactor, FactorField, WhyField, WhyNode};
-use super::ids::Id;
-use super::learnings::{Learning, LearningList};
-use super::order::{by_position, move_one, position_at_end};
-use super::retrospective::{Retrospective, Writer};
-use super::steps::Step;
-use super::time::LocalDateTime;
-use super::timeline::{TimelineEntry, TimelineField};
-use super::timer::Timer;
+use crate::model::actions::{ActionField, ActionItem};
+use crate::model::clock::set_in_map;
+use crate::model::factors::{suggested_question, why_children, why_subtree, ContributingFactor, FactorField, WhyField, WhyNode};
+use crate::model::ids::Id;
+use crate::model::learnings::{Learning, LearningField, LearningList};
+use crate::model::order::{by_position, move_one, position_at_end};
+use crate::model::retrospective::{HeaderField, Retrospective, Writer};
+use crate::model::settings::SettingField;
+use crate::model::steps::Step;
+use crate::model::timeline::{TimelineEntry, TimelineField};
+use crate::model::timer::Timer;
 
 #[derive(Clone, PartialEq, Debug)]
 pub enum Edit {
-    Title(String),
-    IncidentStart(Option<LocalDateTime>),
-    IncidentEnd(Option<LocalDateTime>),
-    Impact(String),
-    Participants(String),
+    /// One of the header fields: title, incident start and end, impact, participants.
+    Header(HeaderField),
+    /// The step the group moves to.
     GoTo(Step),
     AddTimelineEntry {
         id: Id,
@@ -84,25 +82,9 @@ impl Retrospective {
             }
         }
         match edit {
-            Edit::Title(v) => {
+            Edit::Header(field) => {
                 let c = self.stamp(writer);
-                self.title.set(v, c)
-            }
-            Edit::IncidentStart(v) => {
-                let c = self.stamp(writer);
-                self.incident_start.set(v, c)
-            }
-            Edit::IncidentEnd(v) => {
-                let c = self.stamp(writer);
-                self.incident_end.set(v, c)
-            }
-            Edit::Impact(v) => {
-                let c = self.stamp(writer);
-                self.impact.set(v, c)
-            }
-            Edit::Participants(v) => {
-                let c = self.stamp(writer);
-                self.participants.set(v, c)
+                self.set_header(field, c)
             }
             Edit::GoTo(step) => {
                 let c = self.stamp(writer);
@@ -182,26 +164,14 @@ impl Retrospective {
                 }
                 let c = self.stamp(writer);
                 if let Some(l) = self.learnings.get_mut(&id) {
-                    l.text.set(text, c)
+                    l.set(LearningField::Text(text), c)
                 }
             }
             Edit::Move { id, up } => return self.move_item(id, up, writer),
-            Edit::Presenter(on) => {
-                let c = self.stamp(writer);
-                self.facilitation.presenter.set(on, c)
-            }
-            Edit::SafeToShare(on) => {
-                let c = self.stamp(writer);
-                self.facilitation.safe_to_share.set(on, c)
-            }
-            Edit::VotesPerPerson(n) => {
-                let c = self.stamp(writer);
-                self.facilitation.votes_per_person.set(n.min(99), c)
-            }
-            Edit::Voters(n) => {
-                let c = self.stamp(writer);
-                self.facilitation.voters.set(n.min(999), c)
-            }
+            Edit::Presenter(on) => self.set_setting(SettingField::Presenter(on), writer),
+            Edit::SafeToShare(on) => self.set_setting(SettingField::SafeToShare(on), writer),
+            Edit::VotesPerPerson(n) => self.set_setting(SettingField::VotesPerPerson(n.min(99)), writer),
+            Edit::Voters(n) => self.set_setting(SettingField::Voters(n.min(999)), writer),
             Edit::SetTimer(step, timer) => {
                 let c = self.stamp(writer);
                 set_in_map(&mut self.facilitation.timers, step, timer, c);
@@ -245,6 +215,11 @@ impl Retrospective {
         true
     }
 
+    fn set_setting(&mut self, field: SettingField, writer: &Writer) {
+        let c = self.stamp(writer);
+        self.facilitation.set_setting(field, c);
+    }
+
     fn contains(&self, id: Id) -> bool {
         self.timeline.contains_key(&id)
             || self.factors.contains_key(&id)
@@ -270,7 +245,7 @@ impl Retrospective {
         let mut counter = self.counter;
         let mut stamp = || {
             counter += 1;
-            super::clock::Clock(counter, writer.replica)
+            crate::model::clock::Clock(counter, writer.replica)
         };
         let moved = if self.timeline.contains_key(&id) {
             // Only entries sharing a time (or both without one) can swap: time decides the rest.
@@ -382,9 +357,10 @@ impl Edit {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::factors::why_depth;
-    use crate::ids::Replica;
-    use crate::template::Template;
+    use crate::model::factors::why_depth;
+    use crate::model::ids::Replica;
+    use crate::model::template::Template;
+    use crate::model::time::LocalDateTime;
 
     fn writer() -> Writer {
         Writer::new(Replica(7), 1_000)

@@ -5,8 +5,8 @@
 //! `YYYY-MM-DD HH:MM`; the rest is the text. A line without a time is an entry without one.
 //! A bare time takes its day from the retrospective ([`quick_entry_day`]).
 
-use super::retrospective::Retrospective;
-use super::time::{Date, LocalDateTime};
+use crate::model::retrospective::Retrospective;
+use crate::model::time::{Date, LocalDateTime};
 
 /// What one quick-entry line says.
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -99,6 +99,7 @@ fn split_time(text: &str) -> Option<((i64, i64), &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::HeaderField;
 
     fn day() -> Date {
         Date::parse("2019-07-02").unwrap()
@@ -143,7 +144,7 @@ mod tests {
         let mut r = Retrospective::new(Id::from_random([1; 16]), Template::Incident, "t", &w);
         let created = Date::parse("2026-12-01").unwrap();
         assert_eq!(quick_entry_for(&r, "09:00 first", created).unwrap().when, at("2026-12-01T09:00"));
-        r.apply(Edit::IncidentStart(at("2017-01-31T17:20")), &w);
+        r.apply(Edit::Header(HeaderField::IncidentStart(at("2017-01-31T17:20"))), &w);
         assert_eq!(quick_entry_for(&r, "17:20 snapshot", created).unwrap().when, at("2017-01-31T17:20"));
         let entry = Id::from_random([2; 16]);
         r.apply(Edit::AddTimelineEntry { id: entry }, &w);

@@ -2,23 +2,28 @@
 //! where the facilitator is: presenter mode, what is hidden on the shared screen, the step
 //! timers, the voting set-up, and the coach findings the group dismissed.
 
-use super::clock::{merge_map, Clock, Register};
-use super::steps::Step;
-use super::timer::Timer;
+use crate::model::clock::{merge_map, Clock, Register};
+use crate::model::record::{newer_register_clocks, record};
+use crate::model::steps::Step;
+use crate::model::timer::Timer;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Votes each person gets when the facilitator has not chosen a number.
 pub const DEFAULT_VOTES_PER_PERSON: u32 = 3;
 
+/// How the retrospective is being run; see the module documentation.
 #[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
 pub struct Facilitation {
+    /// Presenter mode: large type and the essentials, for a shared screen.
     pub presenter: Register<bool>,
     /// Hides participant names and vote counts while the screen is shared.
     pub safe_to_share: Register<bool>,
+    /// Dots each person may give when the room votes.
     pub votes_per_person: Register<u32>,
     /// How many people are voting; 0 until the facilitator says.
     pub voters: Register<u32>,
+    /// The timebox of each step that has one set.
     #[serde(default)]
     pub timers: BTreeMap<Step, Register<Timer>>,
     /// Keys of dismissed coach findings (see `ui`'s finding key). Grow-only: a merge never
@@ -43,6 +48,14 @@ impl Default for Facilitation {
 }
 
 impl Facilitation {
+    /// The clock walk of [`Record::newer_clocks`](crate::model::record::Record::newer_clocks)
+    /// over every register here, timers included.
+    pub fn newer_clocks(&self, mine: Option<&Self>, found: &mut dyn FnMut(Clock)) {
+        self.setting_clocks(mine, found);
+        newer_register_clocks(&self.timers, mine.map(|m| &m.timers), found);
+    }
+
+    /// The timebox of `step`: the one set, or the step's default.
     pub fn timer(&self, step: Step) -> Timer {
         self.timers.get(&step).map(|r| r.value).unwrap_or(Timer::minutes(default_minutes(step)))
     }
@@ -54,15 +67,28 @@ impl Facilitation {
         (total > 0).then(|| (total, total.saturating_sub(used)))
     }
 
+    /// Merges another copy's settings: registers and timers by their clocks, dismissals by
+    /// union. Returns true when `self` changed.
     pub fn merge(&mut self, other: &Self) -> bool {
-        let mut changed = self.presenter.merge(&other.presenter);
-        changed |= self.safe_to_share.merge(&other.safe_to_share);
-        changed |= self.votes_per_person.merge(&other.votes_per_person);
-        changed |= self.voters.merge(&other.voters);
+        let mut changed = self.merge_settings(other);
         changed |= merge_map(&mut self.timers, &other.timers);
         let before = self.dismissed.len();
         self.dismissed.extend(other.dismissed.iter().cloned());
         changed | (self.dismissed.len() != before)
+    }
+}
+
+record! {
+    impl Facilitation {
+        /// One of the facilitation settings, as an edit.
+        enum SettingField;
+        fn set_setting, merge_settings, setting_clocks;
+    }
+    {
+        presenter: bool => Presenter,
+        safe_to_share: bool => SafeToShare,
+        votes_per_person: u32 => VotesPerPerson,
+        voters: u32 => Voters,
     }
 }
 

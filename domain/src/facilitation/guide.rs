@@ -1,8 +1,8 @@
 //! The facilitator's guide for each step: why the step exists, questions that keep the room on
 //! facts and conditions, and traps to steer around. Our own words, short enough to glance at.
 
-use super::steps::Step;
-use super::template::Template;
+use crate::model::steps::Step;
+use crate::model::template::Template;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Guide {

@@ -37,7 +37,7 @@ macro_rules! choice {
             }
         }
 
-        impl $crate::choice::Choice for $name {
+        impl $crate::model::choice::Choice for $name {
             fn all() -> &'static [Self] { $name::ALL }
             fn key(self) -> &'static str { $name::key(self) }
             fn label(self) -> &'static str { $name::label(self) }

@@ -1,18 +1,34 @@
 //! The retrospective document: header fields, its items by kind, and tombstones.
 
-use super::actions::ActionItem;
-use super::clock::{Clock, Register};
-use super::facilitation::Facilitation;
-use super::factors::{ContributingFactor, WhyNode};
-use super::ids::{Id, Replica};
-use super::learnings::{Learning, LearningList};
-use super::order::by_position;
-use super::steps::Step;
-use super::template::Template;
-use super::time::LocalDateTime;
-use super::timeline::{timeline_order, TimelineEntry};
+use crate::model::actions::ActionItem;
+use crate::model::clock::{Clock, Register};
+use crate::model::factors::{ContributingFactor, WhyNode};
+use crate::model::ids::{Id, Replica};
+use crate::model::learnings::{Learning, LearningList};
+use crate::model::order::by_position;
+use crate::model::record::{newer_clock, newer_register_clocks, record, Record};
+use crate::model::settings::Facilitation;
+use crate::model::steps::Step;
+use crate::model::template::Template;
+use crate::model::time::LocalDateTime;
+use crate::model::timeline::{timeline_order, TimelineEntry};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+
+record! {
+    impl Retrospective {
+        /// One of the header fields, as an edit.
+        enum HeaderField;
+        fn set_header, merge_header, header_clocks;
+    }
+    {
+        title: String => Title,
+        incident_start: Option<LocalDateTime> => IncidentStart,
+        incident_end: Option<LocalDateTime> => IncidentEnd,
+        impact: String => Impact,
+        participants: String => Participants,
+    }
+}
 
 /// Who is writing, and when: every edit is stamped from this.
 ///
@@ -132,6 +148,39 @@ impl Retrospective {
         self.updated_at = self.updated_at.max(writer.now_ms);
         self.note_writer(writer);
         Clock(self.counter, writer.replica)
+    }
+
+    /// Every clock in the document: each register's, and each tombstone's. The highest of them
+    /// is what [`Self::counter`] must never be below.
+    pub fn clocks(&self, found: &mut dyn FnMut(Clock)) {
+        self.header_clocks(None, found);
+        newer_clock(&self.step, None, found);
+        for entry in self.timeline.values() {
+            entry.newer_clocks(None, found);
+        }
+        for factor in self.factors.values() {
+            factor.newer_clocks(None, found);
+        }
+        for why in self.whys.values() {
+            why.newer_clocks(None, found);
+        }
+        for action in self.actions.values() {
+            action.newer_clocks(None, found);
+        }
+        for learning in self.learnings.values() {
+            learning.newer_clocks(None, found);
+        }
+        self.facilitation.newer_clocks(None, found);
+        newer_register_clocks(&self.authors, None, found);
+        self.deleted.values().for_each(|clock| found(*clock));
+    }
+
+    /// Raises [`Self::counter`] to the highest clock in the document: a copy edited by hand may
+    /// carry clocks above its counter, and new writes must still win.
+    pub fn repair_counter(&mut self) {
+        let mut highest = self.counter;
+        self.clocks(&mut |clock| highest = highest.max(clock.counter()));
+        self.counter = highest;
     }
 
     /// The browser profile behind a replica (itself when the document does not say otherwise).
@@ -273,9 +322,9 @@ impl Retrospective {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::actions::ActionField;
-    use crate::edit::Edit;
-    use crate::factors::FactorField;
+    use crate::change::edit::Edit;
+    use crate::model::actions::ActionField;
+    use crate::model::factors::FactorField;
 
     #[test]
     fn the_most_voted_factors_without_an_action_are_suggested() {

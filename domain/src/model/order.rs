@@ -2,8 +2,8 @@
 //! a register, so two people inserting or moving at once both keep their items, and ties are
 //! broken by id the same way in every copy.
 
-use super::clock::{Clock, Register};
-use super::ids::Id;
+use crate::model::clock::{Clock, Register};
+use crate::model::ids::Id;
 use std::collections::BTreeMap;
 
 /// An item that lives in an ordered list.
@@ -15,11 +15,11 @@ pub trait Positioned {
 /// Implements [`Positioned`] for item types whose order lives in a `position` field.
 macro_rules! positioned {
     ($($item:ty),+) => {
-        $(impl $crate::order::Positioned for $item {
-            fn position(&self) -> &$crate::clock::Register<f64> {
+        $(impl $crate::model::order::Positioned for $item {
+            fn position(&self) -> &$crate::model::clock::Register<f64> {
                 &self.position
             }
-            fn position_mut(&mut self) -> &mut $crate::clock::Register<f64> {
+            fn position_mut(&mut self) -> &mut $crate::model::clock::Register<f64> {
                 &mut self.position
             }
         })+
@@ -94,7 +94,7 @@ pub fn move_one<T: Positioned>(items: &mut BTreeMap<Id, T>, siblings: &[Id], id:
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ids::Replica;
+    use crate::model::ids::Replica;
 
     #[derive(Debug)]
     struct Card(Register<f64>);

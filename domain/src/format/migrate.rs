@@ -1,0 +1,53 @@
+//! Migrations: bringing a document of an older schema up to [`SCHEMA`], one version at a
+//! time, on the parsed tree before it becomes the model.
+
+use super::document::SCHEMA;
+use super::error::FormatError;
+use serde_json::{Map, Value};
+
+/// Brings an older document up to [`SCHEMA`], one version at a time. Each bump adds a step
+/// here and a fixture of the old version under `tests/fixtures/`.
+pub(super) fn migrate(object: &mut Map<String, Value>, from: u64) -> Result<(), FormatError> {
+    let mut version = from;
+    while version < SCHEMA {
+        match version {
+            1 => migrate_1_to_2(object),
+            2 => migrate_2_to_3(object),
+            _ => unreachable!("every version below SCHEMA has a migration"),
+        }
+        version += 1;
+    }
+    Ok(())
+}
+
+/// Schema 2 adds how the retrospective is facilitated (presenter mode, timers, voting set-up,
+/// dismissed coach findings), factor merging, and contributors' display names. Old documents get the neutral defaults, with
+/// clock zero so that any real write wins.
+fn migrate_1_to_2(object: &mut Map<String, Value>) {
+    let zero = serde_json::json!([0, "0000000000000000"]);
+    object.entry("authors").or_insert_with(|| serde_json::json!({}));
+    object.entry("facilitation").or_insert_with(|| {
+        serde_json::json!({
+            "presenter": {"v": false, "c": zero},
+            "safe_to_share": {"v": false, "c": zero},
+            "votes_per_person": {"v": crate::model::settings::DEFAULT_VOTES_PER_PERSON, "c": zero},
+            "voters": {"v": 0, "c": zero},
+            "timers": {},
+            "dismissed": [],
+        })
+    });
+    if let Some(Value::Object(factors)) = object.get_mut("factors") {
+        for factor in factors.values_mut() {
+            if let Value::Object(f) = factor {
+                f.entry("merged_into").or_insert_with(|| serde_json::json!({"v": null, "c": zero}));
+            }
+        }
+    }
+}
+
+/// Schema 3 writes each page load as its own replica and maps those replicas to the browser
+/// profile behind them (`writers`). A schema-2 document has no such map: each of its replicas
+/// was a profile, which is what an absent entry means.
+fn migrate_2_to_3(object: &mut Map<String, Value>) {
+    object.entry("writers").or_insert_with(|| serde_json::json!({}));
+}

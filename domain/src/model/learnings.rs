@@ -1,0 +1,35 @@
+//! Captured in the summary: what went well, and where we got lucky.
+
+use crate::model::choice::choice;
+use crate::model::clock::{Clock, Register};
+use crate::model::record::record;
+
+crate::model::order::positioned!(Learning);
+
+choice! {
+    LearningList {
+        WentWell => ("went_well", "What went well"),
+        Lucky => ("lucky", "Where we got lucky"),
+    }
+}
+
+record! {
+    /// One thing the group noted in the summary.
+    pub struct Learning {
+        /// Which list it is in; fixed at creation.
+        pub list: LearningList,
+        ;
+        /// What was noted.
+        text: String => Text,
+        /// Its place in its list.
+        position: f64,
+    }
+    /// One field of a learning, as an edit.
+    pub enum LearningField;
+}
+
+impl Learning {
+    pub fn new(list: LearningList, position: f64, clock: Clock) -> Self {
+        Learning { list, text: Register::new(String::new(), clock), position: Register::new(position, clock) }
+    }
+}
