@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use retrace::app::{App, MountOptions};
-use retrace::domain::{ActionField, Edit, Id, Replica, Retrospective, Template, TimelineField, Writer};
+use retrace::domain::{ActionField, Edit, HeaderField, Id, Replica, Retrospective, Template, TimelineField, Writer};
 use retrace::storage::local::LocalStore;
 use retrace::storage::{KeyValueStore, Repository, SaveError, StoreError};
 use std::rc::Rc;
@@ -125,6 +125,56 @@ fn with_set_item(replacement: &js_sys::Function, body: impl FnOnce()) {
     js_sys::Reflect::set(&prototype, &"setItem".into(), replacement).unwrap();
     body();
     js_sys::Reflect::set(&prototype, &"setItem".into(), &original).unwrap();
+}
+
+/// Not a check of speed (tests never time anything) but the figures `cargo xtask bench`
+/// prints for BENCHMARKS.md: why `LocalStore::get` keeps its own binding of `getItem` instead
+/// of the copying one gloo's `Storage` has. Both must read the same text.
+#[wasm_bindgen_test]
+fn bench_reading_a_large_value_both_ways() {
+    let prefix = unique_prefix("read");
+    let key = format!("{prefix}big");
+    let text: String = (0..12_000).map(|n| format!("{{\"entry\":{n},\"what\":\"alert fired — é\"}},")).collect();
+    local_storage().set_item(&key, &text).unwrap();
+    let store = LocalStore::open().unwrap();
+    let now = || web_sys::window().unwrap().performance().unwrap().now();
+    let mut figures = vec![];
+    for round in ["first read", "tenth read"] {
+        let repeats = if round == "first read" { 1 } else { 10 };
+        let (mut copied, mut uncopied) = (0.0, 0.0);
+        for _ in 0..repeats {
+            let t0 = now();
+            let a = <gloo_storage::LocalStorage as gloo_storage::Storage>::raw().get_item(&key).unwrap().unwrap();
+            let t1 = now();
+            let b = store.get(&key).unwrap().unwrap();
+            let t2 = now();
+            assert!(a == text && b == text, "both ways read the same text");
+            (copied, uncopied) = (t1 - t0, t2 - t1);
+        }
+        figures.push(format!(
+            "| reading a {} KB value, {round}: gloo's `getItem` / Retrace's uncopied one | {copied:.2} ms / {uncopied:.2} ms |",
+            text.len() / 1024
+        ));
+    }
+    local_storage().remove_item(&key).unwrap();
+    for line in figures {
+        console_log!("{line}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn settings_are_typed_json_values_and_unreadable_ones_are_left_alone() {
+    let prefix = unique_prefix("settings");
+    let key = format!("{prefix}settings");
+    let repo = repository(&prefix);
+    assert_eq!(repo.profile(|| Replica(0xabc)).unwrap(), Replica(0xabc), "created on first use");
+    assert_eq!(repository(&prefix).profile(|| Replica(7)).unwrap(), Replica(0xabc), "and read back by the next page load");
+    let stored: serde_json::Value = serde_json::from_str(&local_storage().get_item(&key).unwrap().unwrap()).unwrap();
+    assert_eq!((stored["format"].as_str(), stored["replica"].as_str()), (Some("retrace.settings"), Some("0000000000000abc")));
+    local_storage().set_item(&key, "{not json").unwrap();
+    assert_eq!(repository(&prefix).profile(|| Replica(9)).unwrap(), Replica(9), "a fresh id serves this session");
+    assert_eq!(local_storage().get_item(&key).unwrap().as_deref(), Some("{not json"), "nothing is overwritten");
+    local_storage().remove_item(&key).unwrap();
 }
 
 #[wasm_bindgen_test]

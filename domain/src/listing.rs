@@ -8,17 +8,28 @@ use crate::model::template::Template;
 use crate::model::time::Date;
 use serde::{Deserialize, Serialize};
 
+/// One retrospective as the home screen lists it, kept in the index so the list opens no document.
 #[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
 pub struct RetroSummary {
+    /// The retrospective's id.
     pub id: Id,
+    /// Its title as lists show it, never empty.
     pub title: String,
+    /// Its template.
     pub template: Template,
+    /// The day the incident started, if that was set.
     pub incident_date: Option<Date>,
+    /// The step the group is on.
     pub step: Step,
+    /// How many timeline entries it has.
     pub timeline: usize,
+    /// How many contributing factors it has, merged duplicates included.
     pub factors: usize,
+    /// How many action items it has.
     pub actions: usize,
+    /// How many of those are open or in progress.
     pub open_actions: usize,
+    /// Unix milliseconds of its latest edit, for sorting.
     pub updated_at: i64,
     /// The open actions themselves, for the home screen's list across retrospectives.
     #[serde(default)]
@@ -28,13 +39,18 @@ pub struct RetroSummary {
 /// An action still open or in progress, as the home screen lists it.
 #[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
 pub struct OpenAction {
+    /// The action's id in its retrospective.
     pub id: Id,
+    /// What will change, trimmed.
     pub description: String,
+    /// Who carries it, trimmed; empty when nobody does yet.
     pub owner: String,
+    /// When it is due, if anyone said.
     pub due: Option<Date>,
-    /// Defaults keep index entries written before these fields readable.
+    /// How urgent it is. Defaults keep index entries written before these fields readable: medium here.
     #[serde(default = "default_priority")]
     pub priority: Priority,
+    /// What it does about the failure; "prevent" by default, as for `priority`.
     #[serde(default = "default_kind")]
     pub kind: ActionKind,
 }
@@ -48,6 +64,7 @@ fn default_kind() -> ActionKind {
 }
 
 impl RetroSummary {
+    /// The summary of `retro` as it stands.
     pub fn of(retro: &Retrospective) -> RetroSummary {
         RetroSummary {
             id: retro.id,
@@ -86,7 +103,6 @@ impl RetroSummary {
     }
 }
 
-/// Newest first; ties by title so the order is stable.
 impl OpenAction {
     /// Open and past its due date (due today is not overdue, as in the Prevention checks).
     pub fn is_overdue(&self, today: Date) -> bool {
@@ -103,6 +119,7 @@ pub fn by_urgency<T>(rows: &mut [T], action: impl Fn(&T) -> &OpenAction) {
     });
 }
 
+/// Newest first; ties by title so the order is stable.
 pub fn sort_newest_first(list: &mut [RetroSummary]) {
     list.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then_with(|| a.title.cmp(&b.title)));
 }

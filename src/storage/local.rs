@@ -1,7 +1,16 @@
-//! The browser's `localStorage`, behind [`KeyValueStore`]. Nothing here decides anything: it
-//! only translates calls and turns JavaScript exceptions into [`StoreError`]s.
+//! The browser's `localStorage`, behind [`KeyValueStore`], on gloo-storage. Nothing here
+//! decides anything: it only translates calls and turns JavaScript exceptions into
+//! [`StoreError`]s.
+//!
+//! Typed values (this browser's settings) go through gloo's `get` and `set`. Text values go
+//! through the `Storage` gloo hands out ([`LocalStorage::raw`]), as text: a document is stored
+//! as the JSON text the domain wrote, which gloo's `set` would quote as a string. One call keeps
+//! a binding of its own: reading a value hands the JavaScript string over without the copy
+//! wasm-bindgen makes (BENCHMARKS.md, "reading a 500 KB value", shows why).
 
 use super::{KeyValueStore, StoreError, StoreOperation};
+use gloo_storage::errors::StorageError;
+use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -36,13 +45,15 @@ fn rust_text(value: &JsValue) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
+/// `localStorage`, once it is known to be usable.
 pub struct LocalStore {
     storage: web_sys::Storage,
 }
 
 impl LocalStore {
     /// Opens local storage and touches it once: sandboxed frames and storage blocked by policy
-    /// throw on `window.localStorage` or on first use, and both must become an error here.
+    /// throw on `window.localStorage` or on first use, and both must become an error here
+    /// (gloo's own accessor would throw instead, which the app could not recover from).
     pub fn open() -> Result<LocalStore, StoreError> {
         let window = web_sys::window().ok_or_else(|| StoreError::Unavailable("there is no window".into()))?;
         let storage = window
@@ -50,7 +61,7 @@ impl LocalStore {
             .map_err(|e| StoreError::Unavailable(describe(&e)))?
             .ok_or_else(|| StoreError::Unavailable("local storage is turned off".into()))?;
         storage.length().map_err(|e| StoreError::Unavailable(describe(&e)))?;
-        Ok(LocalStore { storage })
+        Ok(LocalStore { storage: LocalStorage::raw() })
     }
 
     fn uncopied(&self) -> &UncopiedStorage {
@@ -68,9 +79,27 @@ fn describe(error: &JsValue) -> String {
 /// The error for an exception `operation` threw.
 fn store_error(operation: StoreOperation) -> impl Fn(JsValue) -> StoreError {
     move |error| match error.dyn_ref::<web_sys::DomException>() {
-        Some(e) if e.name() == "QuotaExceededError" || e.code() == 22 => StoreError::QuotaExceeded,
-        Some(e) if e.name() == "SecurityError" => StoreError::Unavailable(describe(&error)),
-        _ => StoreError::Failed { operation, detail: describe(&error) },
+        Some(e) if e.code() == 22 => StoreError::QuotaExceeded, // QUOTA_EXCEEDED_ERR, in any browser
+        Some(e) => from_name(operation, &e.name(), &e.message()),
+        None => StoreError::Failed { operation, detail: describe(&error) },
+    }
+}
+
+/// Retrace's error for an exception by its name (a `DOMException`'s, or gloo's `JsError`'s).
+fn from_name(operation: StoreOperation, name: &str, message: &str) -> StoreError {
+    match name {
+        "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => StoreError::QuotaExceeded,
+        "SecurityError" => StoreError::Unavailable(format!("{name}: {message}")),
+        _ => StoreError::Failed { operation, detail: format!("{name}: {message}") },
+    }
+}
+
+/// gloo's error, as Retrace's. "Not found" is not an error to Retrace, and a value that is
+/// not JSON is the caller's to report, so neither arrives here.
+fn from_gloo(operation: StoreOperation, error: StorageError) -> StoreError {
+    match error {
+        StorageError::JsError(e) => from_name(operation, &e.name, &e.message),
+        other => StoreError::Failed { operation, detail: other.to_string() },
     }
 }
 
@@ -85,6 +114,7 @@ impl KeyValueStore for LocalStore {
     }
 
     fn remove(&self, key: &str) -> Result<(), StoreError> {
+        // Not gloo's `delete`, which treats a throwing `removeItem` as unreachable.
         self.storage.remove_item(key).map_err(store_error(StoreOperation::Removing))
     }
 
@@ -103,5 +133,18 @@ impl KeyValueStore for LocalStore {
             }
         }
         Ok(keys)
+    }
+
+    fn get_value(&self, key: &str) -> Result<Option<Result<serde_json::Value, String>>, StoreError> {
+        match LocalStorage::get::<serde_json::Value>(key) {
+            Ok(value) => Ok(Some(Ok(value))),
+            Err(StorageError::KeyNotFound(_)) => Ok(None),
+            Err(StorageError::SerdeError(e)) => Ok(Some(Err(e.to_string()))),
+            Err(e) => Err(from_gloo(StoreOperation::Reading, e)),
+        }
+    }
+
+    fn set_value(&self, key: &str, value: &serde_json::Value) -> Result<(), StoreError> {
+        LocalStorage::set(key, value).map_err(|e| from_gloo(StoreOperation::Writing, e))
     }
 }

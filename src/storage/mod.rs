@@ -20,11 +20,29 @@ pub use repository::{DamagedEntry, Listing, LoadError, Opened, Repository, SaveE
 use std::fmt;
 
 /// A string key-value store with the failure modes of `localStorage`.
+///
+/// Documents and the index are text (the one serialised format, written by `domain::format`);
+/// small typed values such as this browser's settings are JSON values ([`Self::get_value`]).
 pub trait KeyValueStore {
+    /// The text under `key`, if any.
     fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
+    /// Stores `value` under `key`.
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
+    /// Removes `key` and its value.
     fn remove(&self, key: &str) -> Result<(), StoreError>;
+    /// Every key in the store.
     fn keys(&self) -> Result<Vec<String>, StoreError>;
+
+    /// The JSON value under `key`: `None` when there is none, `Some(Err(why))` when what is
+    /// there is not JSON (it is then left for the caller to keep, never overwritten blindly).
+    fn get_value(&self, key: &str) -> Result<Option<Result<serde_json::Value, String>>, StoreError> {
+        Ok(self.get(key)?.map(|text| serde_json::from_str(&text).map_err(|e| e.to_string())))
+    }
+
+    /// Stores `value` under `key` as JSON text.
+    fn set_value(&self, key: &str, value: &serde_json::Value) -> Result<(), StoreError> {
+        self.set(key, &value.to_string())
+    }
 
     /// The length of the value under `key` in UTF-16 code units (JavaScript's `length`),
     /// without handing the value over: the home screen checks a hundred values against the
@@ -54,9 +72,13 @@ pub fn utf16_len(text: &str) -> usize {
 /// What a store was asked to do when it failed, so a message can say so.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StoreOperation {
+    /// `getItem`.
     Reading,
+    /// `setItem`.
     Writing,
+    /// `removeItem`.
     Removing,
+    /// `key(i)` over the store.
     ListingKeys,
 }
 
@@ -71,6 +93,7 @@ impl StoreOperation {
     }
 }
 
+/// Why the store could not do what it was asked.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StoreError {
     /// Storage is blocked, disabled or throws on access.
@@ -78,7 +101,12 @@ pub enum StoreError {
     /// The browser's quota for this site is used up.
     QuotaExceeded,
     /// Any other failure of one operation, with the browser's own words.
-    Failed { operation: StoreOperation, detail: String },
+    Failed {
+        /// What the store was asked to do.
+        operation: StoreOperation,
+        /// The browser's own words.
+        detail: String,
+    },
 }
 
 impl fmt::Display for StoreError {

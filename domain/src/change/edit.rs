@@ -15,47 +15,70 @@ use crate::model::steps::Step;
 use crate::model::timeline::{TimelineEntry, TimelineField};
 use crate::model::timer::Timer;
 
+/// One change to a retrospective, as [`Retrospective::apply`] takes it.
 #[derive(Clone, PartialEq, Debug)]
 pub enum Edit {
     /// One of the header fields: title, incident start and end, impact, participants.
     Header(HeaderField),
     /// The step the group moves to.
     GoTo(Step),
+    /// A new, empty entry at the end of the timeline.
     AddTimelineEntry {
+        /// The new entry's id; the edit is refused if it is taken or was deleted.
         id: Id,
     },
+    /// One field of a timeline entry.
     Timeline(Id, TimelineField),
+    /// A new, empty factor at the end of the list, in the template's first suggested category.
     AddFactor {
+        /// The new factor's id; the edit is refused if it is taken or was deleted.
         id: Id,
     },
+    /// One field of a contributing factor.
     Factor(Id, FactorField),
     /// A question under a factor (`parent: None`) or under another question.
     AddWhy {
+        /// The new question's id; the edit is refused if it is taken or was deleted.
         id: Id,
+        /// The factor the chain explains.
         factor: Id,
+        /// The question this one follows up, which must be under the same factor.
         parent: Option<Id>,
     },
+    /// One field of a why question.
     Why(Id, WhyField),
+    /// A new, empty action at the end of the list.
     AddAction {
+        /// The new action's id; the edit is refused if it is taken or was deleted.
         id: Id,
     },
+    /// One field of an action item.
     Action(Id, ActionField),
+    /// A new, empty learning at the end of its list.
     AddLearning {
+        /// The new learning's id; the edit is refused if it is taken or was deleted.
         id: Id,
+        /// The list it goes in, for good.
         list: LearningList,
     },
+    /// The text of a learning.
     LearningText(Id, String),
     /// One place up or down in the item's list.
     Move {
+        /// The item to move, of any kind.
         id: Id,
+        /// Towards the start of the list when true, towards the end when false.
         up: bool,
     },
     /// Presenter mode on or off; it is remembered with the retrospective.
     Presenter(bool),
     /// Hide participant names and vote counts on the shared screen.
     SafeToShare(bool),
+    /// Dots each person may give when the room votes (at most 99).
     VotesPerPerson(u32),
+    /// How many people are voting (at most 999).
     Voters(u32),
+    /// The timebox of a step, and where its countdown stands.
     SetTimer(Step, Timer),
     /// The writer's display name on this retrospective ("" to be anonymous).
     DisplayName(String),
@@ -63,7 +86,9 @@ pub enum Edit {
     DismissFinding(String),
     /// Show `duplicate` as part of `into`: both statements, links and why chains are kept.
     MergeFactor {
+        /// The factor found to be a duplicate; any factors merged into it move along with it.
         duplicate: Id,
+        /// The factor it becomes part of, which must stand on its own.
         into: Id,
     },
     /// Undo a merge: the factor stands on its own again.

@@ -11,8 +11,11 @@ use std::collections::{BTreeMap, BTreeSet};
 /// What a merge changed in the receiving copy.
 #[derive(Clone, PartialEq, Eq, Debug, Default)]
 pub struct MergeReport {
+    /// Items that came in from the other copy.
     pub added: usize,
+    /// Items that took a later write from the other copy, plus one when the header did.
     pub changed: usize,
+    /// Items that a tombstone from the other copy removed.
     pub removed: usize,
     /// Whose writes came in: the browser profiles behind every register, item and tombstone
     /// that won (two tabs of one browser are one person here).
@@ -20,10 +23,12 @@ pub struct MergeReport {
 }
 
 impl MergeReport {
+    /// Whether the merge added, changed and removed nothing.
     pub fn is_empty(&self) -> bool {
         self.added == 0 && self.changed == 0 && self.removed == 0
     }
 
+    /// The report in words, as `Merged: 2 added, 1 changed, 0 removed.`
     pub fn describe(&self) -> String {
         if self.is_empty() {
             return "Nothing new to merge.".to_string();
@@ -54,6 +59,7 @@ impl MergeReport {
     }
 }
 
+/// Refusal to merge two documents with different ids: they are not copies of one retrospective.
 #[derive(Debug, PartialEq, Eq)]
 pub struct DifferentRetrospectives;
 

@@ -11,7 +11,9 @@ use crate::model::time::{Date, LocalDateTime};
 /// What one quick-entry line says.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct QuickEntry {
+    /// The time the line starts with, if it has one.
     pub when: Option<LocalDateTime>,
+    /// The rest of the line: what happened. It may be empty when the line is only a time.
     pub what: String,
 }
 

@@ -12,12 +12,19 @@ use std::fmt;
 /// must build keys the same way: both go through this type.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub enum CoachedField {
+    /// The impact, in *Set the stage*.
     Impact,
+    /// What a timeline entry says happened.
     TimelineWhat(Id),
+    /// A contributing factor's statement.
     FactorStatement(Id),
+    /// A why node's question.
     WhyQuestion(Id),
+    /// A why node's answer.
     WhyAnswer(Id),
+    /// An action item's description.
     ActionDescription(Id),
+    /// A learning's text.
     Learning(Id),
 }
 
@@ -80,10 +87,12 @@ pub struct StepFindings {
 }
 
 impl StepFindings {
+    /// A count for `step` that has reviewed nothing yet.
     pub fn new(step: Step) -> Self {
         StepFindings { step, reviewed: HashMap::new() }
     }
 
+    /// The step's open findings in `retro`, reviewing only the texts that changed since the last count.
     pub fn open_count(&mut self, retro: &Retrospective) -> usize {
         let dismissed = &retro.facilitation.dismissed;
         let mut reviewed = HashMap::with_capacity(self.reviewed.len());

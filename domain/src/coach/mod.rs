@@ -18,71 +18,90 @@ use words::{words, Word, AUTOMATIC_VERBS, FILLERS, NOT_NAMES, PERSON_WORDS, SYST
 /// A rule: a stable id, why it matters in one sentence, and a reframing to suggest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Rule {
+    /// Stable: findings and their dismissals name the rule by it.
     pub id: &'static str,
+    /// Why the wording gets in the way of learning, in one sentence.
     pub reason: &'static str,
+    /// What to write instead.
     pub suggestion: &'static str,
 }
 
 /// One finding in a text: which rule, where (a byte range of the text), and the rule's words.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
+    /// The [`Rule::id`] of the rule that matched.
     pub rule: &'static str,
+    /// Byte offset in the text where the matched words start.
     pub start: usize,
+    /// Byte offset in the text just past the matched words.
     pub end: usize,
+    /// The rule's [`Rule::reason`].
     pub reason: &'static str,
+    /// The rule's [`Rule::suggestion`].
     pub suggestion: &'static str,
 }
 
+/// “Should have”, “ought to have”, “must have known”; not when a system is the subject of an automatic verb.
 pub const SHOULD_HAVE: Rule = Rule {
     id: "hindsight-should-have",
     reason: "“Should have” judges a past decision by what we know now.",
     suggestion: "Describe what was known at that moment and what made the choice reasonable then.",
 };
+/// “Failed to”, only when a person or the group is the one who failed.
 pub const FAILED_TO: Rule = Rule {
     id: "blame-failed-to",
     reason: "“Failed to” makes a person's action the cause and stops the inquiry there.",
     suggestion: "Say what happened and what got in the way: “the check was not run, because …”.",
 };
+/// “Human error”, “operator mistake” and the like, and “PEBKAC”.
 pub const HUMAN_ERROR: Rule = Rule {
     id: "blame-human-error",
     reason: "“Human error” ends the inquiry where it should start.",
     suggestion: "Ask what made the action easy to get wrong: the interface, the defaults, the pressure, the information at hand.",
 };
+/// Words that judge character (careless, sloppy, lazy…) and “not paying attention”.
 pub const CHARACTER: Rule = Rule {
     id: "blame-character",
     reason: "Judging someone's character (careless, lazy…) explains nothing about the system.",
     suggestion: "Describe the conditions: workload, time pressure, what the tools showed.",
 };
+/// “Didn't bother”, “never bothered”, “couldn't be bothered”.
 pub const DIDNT_BOTHER: Rule = Rule {
     id: "blame-didnt-bother",
     reason: "“Didn't bother” assumes a motive nobody can know.",
     suggestion: "Say what was not done, and ask what made it seem unnecessary at the time.",
 };
+/// “Obvious” and “obviously” unless negated, “it was clear that”, “anyone could have seen” and the like.
 pub const OBVIOUS: Rule = Rule {
     id: "hindsight-obvious",
     reason: "What is obvious now was rarely obvious then; this is hindsight.",
     suggestion: "Describe which signals were available at the time and how they looked then.",
 };
+/// “Just needed to”, “all they had to do”, “could have just”.
 pub const JUST_NEEDED_TO: Rule = Rule {
     id: "counterfactual-just",
     reason: "“Just needed to” makes the fix sound trivial and the people involved careless.",
     suggestion: "Describe what doing it would have taken, and what stood in the way.",
 };
+/// Questions like “why didn't…?” and “why did nobody…?”.
 pub const WHY_DIDNT: Rule = Rule {
     id: "counterfactual-why-didnt",
     reason: "“Why didn't…?” asks people to defend themselves.",
     suggestion: "Ask “what made that the reasonable thing to do at that moment?”.",
 };
+/// “If only”, and “if they had…” or “had we…” when the subject is a person or the group.
 pub const IF_ONLY: Rule = Rule {
     id: "counterfactual-if-only",
     reason: "“If they had…” describes a world that did not happen, not the one that did.",
     suggestion: "Describe what actually happened, and what made the other path unlikely at the time.",
 };
+/// A person as the subject of a mistake (“Sam forgot”, “she misconfigured”), and “caused by” or “fault of” a person.
 pub const PERSON_MISTAKE: Rule = Rule {
     id: "blame-person-mistake",
     reason: "A person as the subject of a mistake points at fault, not at the system.",
     suggestion: "Make the action the subject: “the command was run against production while …”.",
 };
+/// Fault or blame laid on someone: “their fault”, “to blame”, “blame him”, “culprit”; not “fault tolerance” and the like.
 pub const FAULT: Rule = Rule {
     id: "blame-fault",
     reason: "Assigning fault works against learning what made the outcome possible.",
@@ -92,6 +111,7 @@ pub const FAULT: Rule = Rule {
 /// Every rule, for listing in the UI and the docs.
 pub const RULES: &[Rule] = &[SHOULD_HAVE, FAILED_TO, HUMAN_ERROR, CHARACTER, DIDNT_BOTHER, OBVIOUS, JUST_NEEDED_TO, WHY_DIDNT, IF_ONLY, PERSON_MISTAKE, FAULT];
 
+/// The rule with this id, if there is one.
 pub fn rule(id: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.id == id)
 }

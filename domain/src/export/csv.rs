@@ -15,6 +15,7 @@ pub fn field(text: &str) -> String {
     }
 }
 
+/// The action items in list order, one row each under a header row, with the factors each addresses.
 pub fn actions_csv(r: &Retrospective) -> String {
     let mut out = String::from("Action,Owner,Due,Priority,Kind,Status,Addresses,Retrospective\r\n");
     for id in r.action_order() {

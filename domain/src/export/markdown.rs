@@ -69,6 +69,8 @@ fn or_dash(text: &str) -> String {
     }
 }
 
+/// The whole report: the header table, the timeline, the factors with their why chains, the actions
+/// and both lists of learnings.
 pub fn to_markdown(r: &Retrospective) -> String {
     let mut md = String::new();
     let push = |md: &mut String, line: &str| {

@@ -15,9 +15,12 @@ crate::model::choice::choice! {
     }
 }
 
+/// Why a tracker base address was refused; each reads as a sentence for people.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TrackerError {
+    /// Not an `https://` or `http://` address: another scheme, too short, or with spaces in it.
     NotHttp,
+    /// Holds a `#`: all the link adds would land in the fragment, which the tracker never sees.
     HasFragment,
 }
 
@@ -58,15 +61,22 @@ pub fn validate_base(base: &str) -> Result<String, TrackerError> {
 /// Built from the document, or from the home screen's summary without reading the document.
 #[derive(Clone, Copy, Debug)]
 pub struct IssueDraft<'a> {
+    /// The retrospective's title as lists show it, never empty.
     pub retro_title: &'a str,
+    /// What the action will change; its first line becomes the issue's title.
     pub description: &'a str,
+    /// Who carries the action: a team, a role or a person.
     pub owner: &'a str,
+    /// When the action is due, if anyone said.
     pub due: Option<Date>,
+    /// How urgent the action is.
     pub priority: Priority,
+    /// What the action does about the failure.
     pub kind: ActionKind,
 }
 
 impl<'a> IssueDraft<'a> {
+    /// The draft for `action` in `r`; `None` when `r` has no such action.
     pub fn of(r: &'a Retrospective, action: Id) -> Option<IssueDraft<'a>> {
         let a = r.actions.get(&action)?;
         Some(IssueDraft {
@@ -79,6 +89,7 @@ impl<'a> IssueDraft<'a> {
         })
     }
 
+    /// The draft for one of the open actions of a home-screen summary.
     pub fn from_summary(summary: &'a RetroSummary, action: &'a OpenAction) -> IssueDraft<'a> {
         IssueDraft {
             retro_title: &summary.title,

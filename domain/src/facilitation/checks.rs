@@ -4,21 +4,29 @@ use crate::model::ids::Id;
 use crate::model::retrospective::Retrospective;
 use crate::model::time::Date;
 
+/// One gap in *Prevention*, naming the item it is about.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub enum Check {
     /// A factor marked as key that no action addresses.
     KeyFactorWithoutAction {
+        /// The key factor.
         factor: Id,
     },
+    /// An open action that nobody carries yet.
     ActionWithoutOwner {
+        /// The action without an owner.
         action: Id,
     },
+    /// An open action with no due date.
     ActionWithoutDueDate {
+        /// The action without a due date.
         action: Id,
     },
     /// Open or in progress, and its due date has passed.
     OverdueAction {
+        /// The overdue action.
         action: Id,
+        /// The date it was due.
         due: Date,
     },
 }

@@ -4,13 +4,18 @@
 use crate::model::steps::Step;
 use crate::model::template::Template;
 
+/// What the facilitator's guide says about one step.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Guide {
+    /// Why the step exists, in a sentence.
     pub purpose: &'static str,
+    /// Questions to ask the room that keep it on facts and conditions.
     pub questions: &'static [&'static str],
+    /// Traps to steer around.
     pub traps: &'static [&'static str],
 }
 
+/// The guide for `step` in a retrospective of this template.
 pub fn guide(template: Template, step: Step) -> Guide {
     use Step::*;
     use Template::*;

@@ -13,16 +13,28 @@ use std::fmt;
 pub const MAX_LINK_CHARS: usize = 32 * 1024;
 /// Bound on the inflated document, so a tiny hostile link cannot expand into gigabytes.
 const MAX_INFLATED: usize = 5 * 1024 * 1024;
+/// Bytes of the PBKDF2 salt at the start of an encrypted payload.
 pub const SALT_LEN: usize = 16;
+/// Bytes of the AES-GCM IV that follows the salt.
 pub const IV_LEN: usize = 12;
 
+/// Why a share link could not be made or read; each reads as a sentence for people.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LinkError {
+    /// The fragment is neither `#r=` nor `#e=`.
     NotALink,
-    TooLong { chars: usize },
+    /// The fragment would be, or is, longer than [`MAX_LINK_CHARS`].
+    TooLong {
+        /// Its length, in characters.
+        chars: usize,
+    },
+    /// The payload is not base64url.
     BadEncoding,
+    /// The payload does not inflate to UTF-8 text within the size bound.
     BadCompression,
+    /// An encrypted payload too short to hold a salt, an IV and the 16-byte authentication tag.
     TooShort,
+    /// The unpacked text is not a document this build can read.
     Format(FormatError),
 }
 
@@ -46,8 +58,17 @@ impl fmt::Display for LinkError {
 /// A link's payload, once the fragment prefix is read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Payload {
+    /// The compressed document, for [`decompress`].
     Plain(Vec<u8>),
-    Encrypted { salt: Vec<u8>, iv: Vec<u8>, ciphertext: Vec<u8> },
+    /// The compressed document encrypted; the browser decrypts it with the passphrase.
+    Encrypted {
+        /// The PBKDF2 salt the key was derived with.
+        salt: Vec<u8>,
+        /// The AES-GCM IV.
+        iv: Vec<u8>,
+        /// The encrypted compressed document, authentication tag included.
+        ciphertext: Vec<u8>,
+    },
 }
 
 /// Compresses a document for a link (also the plaintext that gets encrypted).
@@ -55,6 +76,7 @@ pub fn compress(retro: &Retrospective) -> Vec<u8> {
     miniz_oxide::deflate::compress_to_vec(format::encode(retro).as_bytes(), 9)
 }
 
+/// Inflates a link's compressed document (within a size bound) and reads it.
 pub fn decompress(bytes: &[u8]) -> Result<Retrospective, LinkError> {
     let json = miniz_oxide::inflate::decompress_to_vec_with_limit(bytes, MAX_INFLATED).map_err(|_| LinkError::BadCompression)?;
     let text = String::from_utf8(json).map_err(|_| LinkError::BadCompression)?;

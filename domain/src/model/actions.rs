@@ -10,6 +10,7 @@ use std::collections::BTreeSet;
 crate::model::order::positioned!(ActionItem);
 
 choice! {
+    /// How urgent an action is.
     Priority {
         High => ("high", "High"),
         Medium => ("medium", "Medium"),
@@ -28,6 +29,7 @@ choice! {
 }
 
 choice! {
+    /// Where an action stands, from open to done or dropped.
     ActionStatus {
         Open => ("open", "Open"),
         InProgress => ("in_progress", "In progress"),

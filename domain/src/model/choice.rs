@@ -3,9 +3,13 @@
 
 /// A closed set of values, so one picker component can serve every kind of choice.
 pub trait Choice: Copy + PartialEq + Send + Sync + 'static {
+    /// Every value, in the order pickers show them.
     fn all() -> &'static [Self];
+    /// The stable key used in JSON and in form values.
     fn key(self) -> &'static str;
+    /// The name shown to people.
     fn label(self) -> &'static str;
+    /// The value with this key, if any; `None` for a key no value uses.
     fn from_key(key: &str) -> Option<Self>;
 }
 
@@ -16,10 +20,11 @@ macro_rules! choice {
         $(#[$meta])*
         #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, serde::Serialize, serde::Deserialize)]
         pub enum $name {
-            $(#[serde(rename = $key)] $variant),+
+            $(#[doc = $label] #[serde(rename = $key)] $variant),+
         }
 
         impl $name {
+            /// Every value, in the order pickers show them.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
             /// The stable key used in JSON and in form values.
@@ -32,6 +37,7 @@ macro_rules! choice {
                 match self { $($name::$variant => $label),+ }
             }
 
+            /// The value with this key, if any; `None` for a key no value uses.
             pub fn from_key(key: &str) -> Option<$name> {
                 match key { $($key => Some($name::$variant),)+ _ => None }
             }

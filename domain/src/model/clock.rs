@@ -27,8 +27,10 @@ impl Clock {
 /// One editable field: its value and the clock of the write that set it.
 #[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
 pub struct Register<T> {
+    /// The value of the latest write.
     #[serde(rename = "v")]
     pub value: T,
+    /// The clock of the write that set `value`.
     #[serde(rename = "c")]
     pub clock: Clock,
 }

@@ -51,6 +51,7 @@ fn not_merged() -> Register<Option<Id>> {
 }
 
 impl ContributingFactor {
+    /// A new factor with no statement, links or votes, in `category` at `position`.
     pub fn new(category: Category, position: f64, clock: Clock) -> Self {
         ContributingFactor {
             statement: Register::new(String::new(), clock),
@@ -86,6 +87,7 @@ record! {
 }
 
 impl WhyNode {
+    /// A new question under `factor` (and `parent`, if any) at `position`, not yet answered.
     pub fn new(factor: Id, parent: Option<Id>, question: String, position: f64, clock: Clock) -> Self {
         WhyNode {
             factor,

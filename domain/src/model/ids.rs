@@ -7,77 +7,44 @@
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
+use uuid::Uuid;
 
 /// A UUID identifying a retrospective or one of its items. Never reused, never changes kind.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Id(u128);
+pub struct Id(Uuid);
 
 impl Id {
     /// Builds a version-4 UUID from 16 random bytes (the version and variant bits are set here).
     pub fn from_random(bytes: [u8; 16]) -> Id {
-        let mut value = u128::from_be_bytes(bytes);
-        value &= !(0xF_u128 << 76);
-        value |= 0x4_u128 << 76; // version 4
-        value &= !(0x3_u128 << 62);
-        value |= 0x2_u128 << 62; // RFC 4122 variant
-        Id(value)
+        Id(uuid::Builder::from_random_bytes(bytes).into_uuid())
     }
 
-    /// Parses the hyphenated 8-4-4-4-12 form, in either case.
+    /// Parses the hyphenated 8-4-4-4-12 form, in either case. The other spellings `uuid` reads
+    /// (braces, `urn:uuid:`, no hyphens) are refused: an id has one form in a document.
     pub fn parse(text: &str) -> Option<Id> {
-        let bytes = text.as_bytes();
-        if bytes.len() != 36 {
+        if text.len() != 36 {
             return None;
         }
-        let mut value: u128 = 0;
-        for (i, &b) in bytes.iter().enumerate() {
-            if matches!(i, 8 | 13 | 18 | 23) {
-                if b != b'-' {
-                    return None;
-                }
-                continue;
-            }
-            let digit = (b as char).to_digit(16)?;
-            value = (value << 4) | digit as u128;
-        }
-        Some(Id(value))
+        Uuid::try_parse(text).ok().map(Id)
+    }
+
+    /// Appends the hyphenated lower-case form (what `Display` writes) to `out`. Written into a
+    /// buffer on the stack, not through `format!`: every save writes thousands of ids.
+    pub fn write_text(self, out: &mut String) {
+        out.push_str(self.0.hyphenated().encode_lower(&mut Uuid::encode_buffer()));
     }
 }
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
-impl Id {
-    /// The hyphenated lower-case form, written without the formatting machinery: every save
-    /// writes thousands of ids, and `format!` made this a visible share of a save.
-    fn text(self) -> [u8; 36] {
-        let mut out = [b'-'; 36];
-        // Two digits per byte; the hyphens sit after bytes 4, 6, 8 and 10.
-        let mut at = 0;
-        for (i, byte) in self.0.to_be_bytes().into_iter().enumerate() {
-            if matches!(i, 4 | 6 | 8 | 10) {
-                at += 1;
-            }
-            out[at] = HEX[usize::from(byte >> 4)];
-            out[at + 1] = HEX[usize::from(byte & 0xF)];
-            at += 2;
-        }
-        out
-    }
-
-    /// Appends the hyphenated form (what `Display` writes) to `out`.
-    pub fn write_text(self, out: &mut String) {
-        out.push_str(ascii(&self.text()));
-    }
-}
-
-/// Text made of [`HEX`] digits and hyphens only, as `&str`.
+/// Text made of [`HEX`] digits only, as `&str`.
 fn ascii(bytes: &[u8]) -> &str {
-    std::str::from_utf8(bytes).expect("hex digits and hyphens are ASCII")
+    std::str::from_utf8(bytes).expect("hex digits are ASCII")
 }
 
 impl fmt::Display for Id {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(ascii(&self.text()))
+        f.write_str(self.0.hyphenated().encode_lower(&mut Uuid::encode_buffer()))
     }
 }
 
@@ -89,7 +56,7 @@ impl fmt::Debug for Id {
 
 impl Serialize for Id {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(ascii(&self.text()))
+        serializer.serialize_str(self.0.hyphenated().encode_lower(&mut Uuid::encode_buffer()))
     }
 }
 
@@ -117,6 +84,7 @@ impl fmt::Debug for Replica {
 }
 
 impl Replica {
+    /// Reads 1 to 16 hex digits, in either case.
     pub fn parse(text: &str) -> Option<Replica> {
         if text.is_empty() || text.len() > 16 {
             return None;
@@ -126,7 +94,7 @@ impl Replica {
 }
 
 impl Replica {
-    /// 16 lower-case hex digits (see [`Id::text`] for why not `format!`).
+    /// 16 lower-case hex digits, without `format!` (as for [`Id::write_text`]).
     fn text(self) -> [u8; 16] {
         let mut out = [0u8; 16];
         for (i, byte) in self.0.to_be_bytes().into_iter().enumerate() {
@@ -170,11 +138,13 @@ mod tests {
         for n in [0u128, 1, u128::MAX, 0x0123_4567_89ab_cdef_fedc_ba98_7654_3210] {
             let hex = format!("{n:032x}");
             let expected = format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32]);
-            assert_eq!(Id(n).to_string(), expected);
+            let id = Id(Uuid::from_u128(n));
+            assert_eq!(id.to_string(), expected);
             let mut written = String::from("x");
-            Id(n).write_text(&mut written);
+            id.write_text(&mut written);
             assert_eq!(written, format!("x{expected}"));
-            assert_eq!(serde_json::to_string(&Id(n)).unwrap(), format!("\"{expected}\""));
+            assert_eq!(serde_json::to_string(&id).unwrap(), format!("\"{expected}\""));
+            assert_eq!(Id::parse(&expected), Some(id));
         }
         for n in [0u64, 1, u64::MAX, 0x00ab_cdef_0123_4567] {
             assert_eq!(Replica(n).to_string(), format!("{n:016x}"));
@@ -184,7 +154,15 @@ mod tests {
 
     #[test]
     fn malformed_ids_are_rejected() {
-        for bad in ["", "not-a-uuid", "00000000-0000-4000-8000-00000000000", "00000000_0000-4000-8000-000000000000", "0000000g-0000-4000-8000-000000000000"] {
+        for bad in [
+            "",
+            "not-a-uuid",
+            "0123456789abcdef0123456789abcdef",
+            "{00000000-0000-4000-8000-000000000000}",
+            "00000000-0000-4000-8000-00000000000",
+            "00000000_0000-4000-8000-000000000000",
+            "0000000g-0000-4000-8000-000000000000",
+        ] {
             assert_eq!(Id::parse(bad), None, "{bad}");
         }
     }

@@ -7,6 +7,7 @@ use crate::model::record::record;
 crate::model::order::positioned!(Learning);
 
 choice! {
+    /// The two lists of the summary a learning can go in.
     LearningList {
         WentWell => ("went_well", "What went well"),
         Lucky => ("lucky", "Where we got lucky"),
@@ -29,6 +30,7 @@ record! {
 }
 
 impl Learning {
+    /// A new, empty learning in `list` at `position`.
     pub fn new(list: LearningList, position: f64, clock: Clock) -> Self {
         Learning { list, text: Register::new(String::new(), clock), position: Register::new(position, clock) }
     }

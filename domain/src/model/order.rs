@@ -8,7 +8,9 @@ use std::collections::BTreeMap;
 
 /// An item that lives in an ordered list.
 pub trait Positioned {
+    /// The register holding the item's place in its list.
     fn position(&self) -> &Register<f64>;
+    /// The same register, to move the item.
     fn position_mut(&mut self) -> &mut Register<f64>;
 }
 

@@ -38,7 +38,9 @@ record! {
 /// reports speak of profiles, so two tabs of one browser still read as one person.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Writer {
+    /// The live writer: one page load.
     pub replica: Replica,
+    /// The browser profile behind it: the person, as far as names and reports go.
     pub profile: Replica,
     /// Unix time in milliseconds, for `updated_at` (never for ordering writes).
     pub now_ms: i64,
@@ -61,7 +63,9 @@ impl Writer {
 /// `deleted` so that a merge cannot bring them back.
 #[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
 pub struct Retrospective {
+    /// Names this retrospective in storage and across copies; fixed at creation.
     pub id: Id,
+    /// The kind of retrospective, chosen at creation.
     pub template: Template,
     /// Unix milliseconds.
     pub created_at: i64,
@@ -69,26 +73,37 @@ pub struct Retrospective {
     pub updated_at: i64,
     /// Lamport counter: never below any clock in the document.
     pub counter: u64,
+    /// The title people gave it; [`Self::display_title`] stands in when it is empty.
     pub title: Register<String>,
+    /// When the incident started, if set in *Set the stage*.
     pub incident_start: Register<Option<LocalDateTime>>,
+    /// When the incident ended, if set in *Set the stage*.
     pub incident_end: Register<Option<LocalDateTime>>,
+    /// The impact, in free text: what people experienced, or what came out instead of what was expected.
     pub impact: Register<String>,
     /// Optional, free text: names are never required.
     pub participants: Register<String>,
     /// The step the group is on; restored on reload.
     pub step: Register<Step>,
+    /// *What happened*: the timeline entries, by id; see [`Self::timeline_order`] for their order.
     #[serde(default)]
     pub timeline: BTreeMap<Id, TimelineEntry>,
+    /// *Why*: the contributing factors, by id.
     #[serde(default)]
     pub factors: BTreeMap<Id, ContributingFactor>,
+    /// The why questions under every factor, by id; each names its factor and parent.
     #[serde(default)]
     pub whys: BTreeMap<Id, WhyNode>,
+    /// *Prevention*: the action items, by id.
     #[serde(default)]
     pub actions: BTreeMap<Id, ActionItem>,
+    /// The summary's learnings in both lists, by id.
     #[serde(default)]
     pub learnings: BTreeMap<Id, Learning>,
+    /// Tombstones: every deleted item's id, with the clock of its deletion.
     #[serde(default)]
     pub deleted: BTreeMap<Id, Clock>,
+    /// How the retrospective is being run: presenter mode, timers, voting, dismissed findings.
     #[serde(default)]
     pub facilitation: Facilitation,
     /// Display names people chose, per browser profile. Optional: without one a person is
@@ -103,6 +118,7 @@ pub struct Retrospective {
 }
 
 impl Retrospective {
+    /// A new, empty retrospective on its first step, titled `title` (trimmed) and written by `writer`.
     pub fn new(id: Id, template: Template, title: &str, writer: &Writer) -> Self {
         let clock = Clock(1, writer.replica);
         Retrospective {
@@ -203,6 +219,7 @@ impl Retrospective {
         }
     }
 
+    /// Timeline entries in the order they are shown; see [`timeline_order`].
     pub fn timeline_order(&self) -> Vec<Id> {
         timeline_order(&self.timeline)
     }
@@ -258,10 +275,12 @@ impl Retrospective {
         self.addressed_factors().contains(&self.shown_as(factor))
     }
 
+    /// Action items in list order.
     pub fn action_order(&self) -> Vec<Id> {
         by_position(self.actions.iter())
     }
 
+    /// The learnings of one list, in order.
     pub fn learning_order(&self, list: LearningList) -> Vec<Id> {
         by_position(self.learnings.iter().filter(|(_, l)| l.list == list))
     }

@@ -14,14 +14,17 @@ choice! {
 }
 
 impl Step {
+    /// Where the step comes in the walk, from 0.
     pub fn index(self) -> usize {
         Step::ALL.iter().position(|s| *s == self).unwrap_or(0)
     }
 
+    /// The step after this one; `None` on the last.
     pub fn next(self) -> Option<Step> {
         Step::ALL.get(self.index() + 1).copied()
     }
 
+    /// The step before this one; `None` on the first.
     pub fn previous(self) -> Option<Step> {
         self.index().checked_sub(1).map(|i| Step::ALL[i])
     }

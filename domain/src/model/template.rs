@@ -33,6 +33,7 @@ We describe what happened and what made each decision sensible then; hindsight i
 used to improve the system, never against a person.";
 
 impl Template {
+    /// What this kind of retrospective is for, in a sentence, shown beside its name when one is created.
     pub fn description(self) -> &'static str {
         match self {
             Template::Incident => "Something broke in production. Reconstruct the minutes, understand the conditions, prevent a repeat.",
@@ -48,6 +49,7 @@ impl Template {
         }
     }
 
+    /// The guidance `step` shows in this template.
     pub fn copy(self, step: Step) -> StepCopy {
         use Step::*;
         use Template::*;

@@ -72,6 +72,7 @@ impl Date {
         Some(Date { days: days_from_civil(year, month, day) })
     }
 
+    /// The day this many days after 1970-01-01 (before it when negative).
     pub fn from_days(days: i64) -> Date {
         Date { days }
     }
@@ -81,6 +82,7 @@ impl Date {
         Date { days: (ms.div_euclid(60_000) + offset_minutes).div_euclid(1440) }
     }
 
+    /// Days since 1970-01-01, for sorting and date arithmetic.
     pub fn days(self) -> i64 {
         self.days
     }
@@ -113,6 +115,7 @@ impl LocalDateTime {
         Some(LocalDateTime { minutes: date.days * 1440 + hour * 60 + minute })
     }
 
+    /// The calendar day it falls on.
     pub fn date(self) -> Date {
         Date { days: self.minutes.div_euclid(1440) }
     }
@@ -122,6 +125,7 @@ impl LocalDateTime {
         ((0..24).contains(&hour) && (0..60).contains(&minute)).then_some(LocalDateTime { minutes: date.days * 1440 + hour * 60 + minute })
     }
 
+    /// Minutes since 1970-01-01T00:00, for sorting and durations.
     pub fn minutes(self) -> i64 {
         self.minutes
     }

@@ -42,6 +42,7 @@ record! {
 }
 
 impl TimelineEntry {
+    /// A new, empty entry at `position`: no time, kind "other".
     pub fn new(position: f64, clock: Clock) -> Self {
         TimelineEntry {
             when: Register::new(None, clock),
@@ -74,18 +75,23 @@ pub fn timeline_order(entries: &BTreeMap<Id, TimelineEntry>) -> Vec<Id> {
 /// A duration derived from the timeline, or what is missing to derive it.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub enum Derived {
+    /// The duration in whole minutes; never negative.
     Minutes(i64),
     /// The detection or resolution is timed before the trigger, by this many minutes. Real
     /// incidents look like this (an alert on a symptom that started earlier than the entry
     /// marked as the trigger), so it is said in words, never as a negative time.
     BeforeTrigger {
+        /// How long before the trigger, in minutes.
         minutes: i64,
+        /// What came before it, as the start of a sentence: "Detected" or "Resolved".
         event: &'static str,
     },
+    /// What to add to the timeline so the duration can be derived, as a sentence for people.
     Missing(&'static str),
 }
 
 impl Derived {
+    /// The duration in words (as `1 h 45 min`), or a sentence saying what to check or add.
     pub fn describe(&self) -> String {
         match self {
             Derived::Minutes(m) => describe_minutes(*m),
@@ -109,10 +115,13 @@ impl Derived {
 /// (first trigger → last resolution), from entries that have times.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct IncidentDurations {
+    /// From the first trigger to the first detection.
     pub time_to_detect: Derived,
+    /// From the first trigger to the last resolution.
     pub time_to_resolve: Derived,
 }
 
+/// Time to detect and time to resolve for these entries; see [`IncidentDurations`].
 pub fn incident_durations(entries: &BTreeMap<Id, TimelineEntry>) -> IncidentDurations {
     let times = |kind: EntryKind| -> Vec<i64> {
         let mut t: Vec<i64> = entries.values().filter(|e| e.kind.value == kind).filter_map(|e| e.when.value.map(|w| w.minutes())).collect();
@@ -144,8 +153,11 @@ pub fn incident_durations(entries: &BTreeMap<Id, TimelineEntry>) -> IncidentDura
 /// timeline (the earliest and the latest timed entry), marked so people can tell.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum IncidentTime {
+    /// As set in *Set the stage*.
     Set(LocalDateTime),
+    /// Taken from the timeline, as nothing was set.
     Derived(LocalDateTime),
+    /// Neither set nor found on the timeline.
     Unknown,
 }
 

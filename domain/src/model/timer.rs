@@ -9,20 +9,27 @@ pub const PRESETS: [u32; 4] = [3, 5, 10, 15];
 pub const CUSTOM_MINUTES: std::ops::RangeInclusive<u32> = 1..=180;
 const MINUTE: i64 = 60_000;
 
+/// A step's timebox and where its countdown stands; every change returns a new value.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize, Deserialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum Timer {
     /// Set but not started.
     Idle {
+        /// The timebox, in milliseconds.
         duration_ms: i64,
     },
     /// Counting down to `ends_at_ms` (Unix milliseconds).
     Running {
+        /// When time is up, in Unix milliseconds.
         ends_at_ms: i64,
+        /// The timebox, in milliseconds, including minutes added.
         duration_ms: i64,
     },
+    /// Stopped part-way; starting again counts down what was left, or starts over if nothing was.
     Paused {
+        /// What was left when it was paused, in milliseconds.
         remaining_ms: i64,
+        /// The timebox, in milliseconds, including minutes added.
         duration_ms: i64,
     },
 }
@@ -30,11 +37,14 @@ pub enum Timer {
 /// What a screen reader should hear as the countdown passes a threshold.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Cue {
+    /// The time left has just dropped to a minute or less.
     OneMinuteLeft,
+    /// The time left has just reached zero.
     TimeUp,
 }
 
 impl Cue {
+    /// The words to announce.
     pub fn message(self) -> &'static str {
         match self {
             Cue::OneMinuteLeft => "1 minute left",
@@ -50,16 +60,19 @@ impl Timer {
         CUSTOM_MINUTES.contains(&minutes).then(|| Timer::minutes(minutes))
     }
 
+    /// An idle timebox of `minutes`.
     pub fn minutes(minutes: u32) -> Timer {
         Timer::Idle { duration_ms: minutes as i64 * MINUTE }
     }
 
+    /// The whole timebox in milliseconds, whatever the state.
     pub fn duration_ms(self) -> i64 {
         match self {
             Timer::Idle { duration_ms } | Timer::Running { duration_ms, .. } | Timer::Paused { duration_ms, .. } => duration_ms,
         }
     }
 
+    /// Milliseconds left at `now_ms`: all of it when idle, never below zero.
     pub fn remaining_ms(self, now_ms: i64) -> i64 {
         match self {
             Timer::Idle { duration_ms } => duration_ms,
@@ -68,14 +81,18 @@ impl Timer {
         }
     }
 
+    /// Whether it is counting down (even past its end).
     pub fn is_running(self) -> bool {
         matches!(self, Timer::Running { .. })
     }
 
+    /// Whether a started timer has no time left at `now_ms`; an idle one never is.
     pub fn is_up(self, now_ms: i64) -> bool {
         !matches!(self, Timer::Idle { .. }) && self.remaining_ms(now_ms) == 0
     }
 
+    /// Starts counting down at `now_ms`: from what was left when paused, else from the whole
+    /// timebox (so a finished timer starts over). A running timer is left as it is.
     pub fn start(self, now_ms: i64) -> Timer {
         match self {
             Timer::Running { .. } => self,
@@ -84,6 +101,7 @@ impl Timer {
         }
     }
 
+    /// Stops a running timer at `now_ms`, keeping what is left; any other is left as it is.
     pub fn pause(self, now_ms: i64) -> Timer {
         match self {
             Timer::Running { duration_ms, .. } => Timer::Paused { remaining_ms: self.remaining_ms(now_ms), duration_ms },
@@ -100,6 +118,7 @@ impl Timer {
         }
     }
 
+    /// Back to idle with the whole timebox, minutes added included.
     pub fn reset(self) -> Timer {
         Timer::Idle { duration_ms: self.duration_ms() }
     }

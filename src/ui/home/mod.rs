@@ -1,0 +1,131 @@
+//! The home screen: every saved retrospective, the way to start a new one, and any stored
+//! value that could not be read.
+
+mod damaged;
+mod list;
+mod new;
+mod open_actions;
+mod state;
+
+use crate::ui::context::uid;
+use crate::ui::context::AppState;
+use damaged::DamagedEntries;
+use leptos::prelude::*;
+use list::RetroCard;
+use new::{ImportFile, NewRetrospective};
+use open_actions::OpenActions;
+use state::Home;
+use std::time::Duration;
+
+/// Retrospective cards drawn in the first frame, and in each frame after it until all are
+/// drawn. A screen shows five or six; building a long history's hundred cards before the first
+/// frame would keep the whole page from appearing for that long.
+const CARDS_PER_FRAME: usize = 20;
+
+#[component]
+pub fn HomeScreen() -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let home = Home {
+        app,
+        summaries: RwSignal::new(Vec::new()),
+        damaged: RwSignal::new(Vec::new()),
+        list_problem: RwSignal::new(None),
+        undo: RwSignal::new(None),
+        undo_timer: StoredValue::new(None),
+    };
+    home.refresh();
+    provide_context(home);
+    // Another tab may add, rename or delete retrospectives.
+    let on_storage = window_event_listener(leptos::ev::storage, move |_| home.refresh());
+    on_cleanup(move || {
+        on_storage.remove();
+        if let Some(t) = home.undo_timer.get_value() {
+            t.clear();
+        }
+    });
+    let filter = RwSignal::new(String::new());
+    let visible = Memo::new(move |_| {
+        let f = filter.get();
+        home.summaries.with(|all| all.iter().filter(|s| s.matches(&f)).cloned().collect::<Vec<_>>())
+    });
+    let total = Memo::new(move |_| home.summaries.with(Vec::len));
+    let drawn = RwSignal::new(CARDS_PER_FRAME);
+    // Counted over all retrospectives, not the filtered ones: a filter typed while cards are
+    // still being drawn must not lift the limit, or clearing it would draw them all at once.
+    draw_more_after_each_frame(drawn, move || home.summaries.try_with_untracked(Vec::len));
+    let shown = Memo::new(move |_| {
+        let limit = drawn.get();
+        visible.with(|v| v[..v.len().min(limit)].to_vec())
+    });
+    view! {
+        <div class="home">
+            <section class="hero">
+                <h1>"Retrace"</h1>
+                <p class="tagline">"Run a blameless retrospective step by step: what happened, why it made sense at the time, and what we will change. Everything stays in this browser."</p>
+            </section>
+            <div class="home-actions">
+                <NewRetrospective />
+                <ImportFile />
+            </div>
+            <Show when=move || home.undo.get().is_some()>
+                <div class="toast" role="group" aria-label="Deleted">
+                    <span>{move || home.undo.get().map(|r| format!("Deleted “{}”.", r.display_title())).unwrap_or_default()}</span>
+                    <button type="button" id=uid("undo-delete") class="button" on:click=move |_| home.undo_delete()>"Undo"</button>
+                </div>
+            </Show>
+            <section class="retro-list-section" aria-labelledby=uid("list-title")>
+                <div class="list-header">
+                    <h2 id=uid("list-title")>"Your retrospectives"</h2>
+                    <Show when=move || { total.get() > 0 }>
+                        <div class="field filter">
+                            <label for=uid("retro-filter") class="sr-only">"Filter by title"</label>
+                            <input id=uid("retro-filter") type="search" placeholder="Filter by title"
+                                prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev)) />
+                        </div>
+                    </Show>
+                </div>
+                {move || home.list_problem.get().map(|p| view! { <p class="banner banner-warning" role="alert">{p}</p> })}
+                <Show when=move || { total.get() > 0 }
+                    fallback=|| view! {
+                        <div class="empty-state">
+                            <p class="empty-title">"No retrospectives yet."</p>
+                            <p>"Start one after your next incident — or practise on a past one, while memories are fresh."</p>
+                        </div>
+                    }>
+                    <Show when=move || !visible.get().is_empty()
+                        fallback=move || view! { <p class="hint">{move || format!("No retrospective matches “{}”.", filter.get())}</p> }>
+                        <ul class="retro-list">
+                            <For each=move || shown.get() key=|s| (s.id, s.updated_at, s.title.clone()) let(summary)>
+                                <RetroCard summary />
+                            </For>
+                        </ul>
+                    </Show>
+                </Show>
+            </section>
+            <OpenActions />
+            <DamagedEntries />
+        </div>
+    }
+}
+
+/// Raises `drawn` by [`CARDS_PER_FRAME`] after each painted frame until it covers `wanted()`,
+/// then lifts the limit for good, so retrospectives added later (an import, another tab) show
+/// at once. Stops by itself when the home screen is left (the signals are gone). In a tab
+/// opened in the background frames wait until it is shown, and so do the remaining cards.
+fn draw_more_after_each_frame(drawn: RwSignal<usize>, wanted: impl Fn() -> Option<usize> + Copy + 'static) {
+    // A timeout started from an animation frame runs after that frame is painted.
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                let (Some(limit), Some(count)) = (drawn.try_get_untracked(), wanted()) else { return };
+                if limit.saturating_add(CARDS_PER_FRAME) >= count {
+                    drawn.set(usize::MAX);
+                } else {
+                    drawn.set(limit + CARDS_PER_FRAME);
+                    draw_more_after_each_frame(drawn, wanted);
+                }
+            },
+            Duration::ZERO,
+        )
+    });
+}

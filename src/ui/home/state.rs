@@ -1,0 +1,114 @@
+//! The home screen's shared state and what it does to the stored retrospectives: list,
+//! create, rename, duplicate, delete with undo.
+
+use crate::domain::listing::RetroSummary;
+use crate::domain::{Retrospective, Template, Writer};
+use crate::storage::{DamagedEntry, Listing};
+use crate::ui::context::{AppState, Route};
+use crate::ui::platform::{focus_soon, new_id, now_ms};
+use leptos::prelude::*;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// How long "Undo" stays offered after a delete.
+const UNDO_WINDOW: Duration = Duration::from_secs(12);
+
+/// Home-screen state shared by its parts.
+#[derive(Clone, Copy)]
+pub(super) struct Home {
+    pub app: AppState,
+    /// The listed retrospectives, newest first, shared: the list, its filter and the open
+    /// actions hold these instead of copies (each summary carries its open actions).
+    pub summaries: RwSignal<Vec<Arc<RetroSummary>>>,
+    /// Stored values that could not be read.
+    pub damaged: RwSignal<Vec<DamagedEntry>>,
+    pub list_problem: RwSignal<Option<String>>,
+    /// The last deleted retrospective, kept in memory so it can be restored.
+    pub undo: RwSignal<Option<Retrospective>>,
+    pub undo_timer: StoredValue<Option<TimeoutHandle>>,
+}
+
+impl Home {
+    pub fn refresh(&self) {
+        match self.app.repo.with_value(|r| r.list()) {
+            Ok(Listing { retros, damaged }) => {
+                self.summaries.set(retros.into_iter().map(Arc::new).collect());
+                self.damaged.set(damaged);
+                self.list_problem.set(None);
+            }
+            Err(e) => self.list_problem.set(Some(e.to_string())),
+        }
+    }
+
+    pub fn writer(&self) -> Writer {
+        self.app.writer()
+    }
+
+    pub fn create(&self, template: Template, title: &str) -> Result<(), String> {
+        let mut retro = Retrospective::new(new_id(), template, title, &self.writer());
+        self.app.repo.with_value(|r| r.save(&mut retro)).map_err(|e| e.to_string())?;
+        self.app.navigate(Route::Retro(retro.id));
+        Ok(())
+    }
+
+    pub fn rename(&self, summary: &RetroSummary, title: String) {
+        let writer = self.writer();
+        let result = self
+            .app
+            .repo
+            .with_value(|repo| repo.update(summary.id, |retro| retro.apply(crate::domain::Edit::Header(crate::domain::HeaderField::Title(title)), &writer)));
+        match result {
+            Ok(_) => self.app.announcer.say("Renamed."),
+            Err(e) => self.app.announcer.say(format!("Could not rename: {e}")),
+        }
+        self.refresh();
+    }
+
+    pub fn duplicate(&self, summary: &RetroSummary) {
+        let result = self.app.repo.with_value(|repo| {
+            let original = repo.load(summary.id).map_err(|e| e.to_string())?;
+            let mut copy = original.duplicate(new_id(), original.copy_title(), &self.writer());
+            repo.save(&mut copy).map_err(|e| e.to_string())
+        });
+        match result {
+            Ok(_) => self.app.announcer.say(format!("Duplicated “{}”.", summary.title)),
+            Err(e) => self.app.announcer.say(format!("Could not duplicate: {e}")),
+        }
+        self.refresh();
+    }
+
+    pub fn delete(&self, summary: &RetroSummary) {
+        let result = self.app.repo.with_value(|repo| {
+            let retro = repo.load(summary.id).map_err(|e| e.to_string())?;
+            repo.delete(summary.id, now_ms()).map_err(|e| e.to_string())?;
+            Ok::<_, String>(retro)
+        });
+        match result {
+            Ok(retro) => {
+                self.undo.set(Some(retro));
+                if let Some(t) = self.undo_timer.get_value() {
+                    t.clear();
+                }
+                let undo = self.undo;
+                self.undo_timer.set_value(set_timeout_with_handle(move || undo.set(None), UNDO_WINDOW).ok());
+                self.app.announcer.say(format!("Deleted “{}”. Undo is available for a few seconds.", summary.title));
+                focus_soon(self.app.id("undo-delete"));
+            }
+            Err(e) => self.app.announcer.say(format!("Could not delete: {e}")),
+        }
+        self.refresh();
+    }
+
+    pub fn undo_delete(&self) {
+        if let Some(mut retro) = self.undo.get_untracked() {
+            match self.app.repo.with_value(|r| r.restore(&mut retro)) {
+                Ok(_) => {
+                    self.undo.set(None);
+                    self.app.announcer.say(format!("Restored “{}”.", retro.display_title()));
+                }
+                Err(e) => self.app.announcer.say(format!("Could not restore: {e}")),
+            }
+            self.refresh();
+        }
+    }
+}
