@@ -5,6 +5,7 @@
 //! - `cargo xtask test` — every test layer: native, browser (wasm-bindgen-test), end to end.
 //! - `cargo xtask build` — the release `dist/`, with its transfer sizes.
 
+mod layers;
 mod setup;
 mod sizes;
 
@@ -130,13 +131,22 @@ fn bench(root: &Path) -> Result<(), String> {
     let native = output(root, "cargo", &["run", "--release", "--quiet", "--example", "bench_data", "--", &data], &native_env)?;
     let coach = output(root, "cargo", &["run", "--release", "--quiet", "--example", "bench_coach"], &native_env)?;
     let browser = output(root, "node", &["tests/bench/bench.mjs", &data], &[])?;
+    // The storage adapter's reading figures come from a browser test, built as the app is.
+    let reads = output(
+        root,
+        "cargo",
+        &["test", "--release", "--target", "wasm32-unknown-unknown", "--test", "browser", "bench_", "--", "--nocapture"],
+        &[("CHROMEDRIVER", setup::CHROMEDRIVER), ("WASM_BINDGEN_TEST_TIMEOUT", "120")],
+    )?;
+    let reads: Vec<&str> = reads.lines().filter(|line| line.starts_with("| ")).collect();
     let date = output(root, "date", &["-u", "+%Y-%m-%d %H:%M UTC"], &[])?;
     let report = format!(
-        "# Benchmarks\n\nLatest `cargo xtask bench`: {} on {}.\n\n## Transfer size (release dist/)\n\n{}\n\n## Measurements\n\n| what | result |\n|---|---|\n{}\n{}\n{}\n\nBrowser figures are from headless Chromium on 127.0.0.1; \"native\" ones from the same Rust code compiled for this machine.\n",
+        "# Benchmarks\n\nLatest `cargo xtask bench`: {} on {}.\n\n## Transfer size (release dist/)\n\n{}\n\n## Measurements\n\n| what | result |\n|---|---|\n{}\n{}\n{}\n{}\n\nBrowser figures are from headless Chromium on 127.0.0.1; \"native\" ones from the same Rust code compiled for this machine.\n",
         date.trim(),
         machine(),
         sizes.table(),
         browser.trim(),
+        reads.join("\n"),
         native.trim(),
         coach.trim()
     );

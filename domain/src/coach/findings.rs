@@ -54,7 +54,7 @@ pub fn open_findings(field_key: &str, text: &str, dismissed: &BTreeSet<String>) 
 }
 
 /// Every coached text of a step, with its field.
-pub fn step_texts(retro: &Retrospective, step: Step) -> Vec<(CoachedField, &str)> {
+fn step_texts(retro: &Retrospective, step: Step) -> Vec<(CoachedField, &str)> {
     fn keyed(field: CoachedField, text: &str) -> (CoachedField, &str) {
         (field, text)
     }

@@ -111,11 +111,6 @@ pub const FAULT: Rule = Rule {
 /// Every rule, for listing in the UI and the docs.
 pub const RULES: &[Rule] = &[SHOULD_HAVE, FAILED_TO, HUMAN_ERROR, CHARACTER, DIDNT_BOTHER, OBVIOUS, JUST_NEEDED_TO, WHY_DIDNT, IF_ONLY, PERSON_MISTAKE, FAULT];
 
-/// The rule with this id, if there is one.
-pub fn rule(id: &str) -> Option<&'static Rule> {
-    RULES.iter().find(|r| r.id == id)
-}
-
 /// Reviews one text and returns its findings in text order.
 pub fn review(text: &str) -> Vec<Finding> {
     let w = words(text);

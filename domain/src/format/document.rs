@@ -2,7 +2,7 @@
 //! retrospective's fields in declaration order.
 //!
 //! [`Document`] is the one definition of that shape. [`encode`] fills its item maps with the
-//! model's maps; the [`IncrementalEncoder`](super::encoder::IncrementalEncoder) fills them with
+//! model's maps; the incremental encoder (`encoder.rs`) fills them with
 //! JSON it cached per item. Both go through the same serde derive, so their outputs are the
 //! same bytes by construction, not by searching text.
 

@@ -296,11 +296,6 @@ impl Retrospective {
         }
     }
 
-    /// All items of every kind, for limits and summaries.
-    pub fn item_count(&self) -> usize {
-        self.timeline.len() + self.factors.len() + self.whys.len() + self.actions.len() + self.learnings.len()
-    }
-
     /// The title of a copy made with "Duplicate" or by opening a link or file as new.
     pub fn copy_title(&self) -> String {
         format!("Copy of {}", self.display_title())
