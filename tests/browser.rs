@@ -164,6 +164,28 @@ fn bench_reading_a_large_value_both_ways() {
     }
 }
 
+/// Figures for BENCHMARKS.md, as the read bench above: the coach per sentence in the browser.
+#[wasm_bindgen_test]
+fn bench_the_coach_per_sentence_in_the_browser() {
+    use retrace::domain::coach::{review, score::parse};
+    let mut sentences: Vec<&str> = vec![];
+    for corpus in [include_str!("fixtures/coach-corpus.tsv"), include_str!("fixtures/coach-corpus-held-out.tsv")] {
+        sentences.extend(parse(corpus).iter().map(|s| s.text));
+    }
+    let now = || web_sys::window().unwrap().performance().unwrap().now();
+    let rounds = 20;
+    let t0 = now();
+    let mut findings = 0;
+    for _ in 0..rounds {
+        for s in &sentences {
+            findings += review(s).len();
+        }
+    }
+    let per_sentence = (now() - t0) * 1000.0 / (rounds * sentences.len()) as f64;
+    assert!(findings > 0, "the coach found something in its corpus");
+    console_log!("| browser: coach::review per sentence ({} sentences × {rounds}) | mean {per_sentence:.1} µs (budget ≤ 50 µs) |", sentences.len());
+}
+
 #[wasm_bindgen_test]
 fn settings_are_typed_json_values_and_unreadable_ones_are_left_alone() {
     let prefix = unique_prefix("settings");
