@@ -30,15 +30,19 @@ pub enum Failure {
 }
 
 impl MemoryStore {
+    /// An empty store.
     pub fn new() -> Self {
         Self::default()
     }
 
-    /// How often `key` has been read.
+    /// Test helper: how often `key` has been read.
+    #[cfg(test)]
     pub fn reads_of(&self, key: &str) -> usize {
         self.inner.borrow().reads.get(key).copied().unwrap_or(0)
     }
 
+    /// Test helper: makes every later call misbehave as `failure` says (`None` to stop).
+    #[cfg(test)]
     pub fn fail_with(&self, failure: Option<Failure>) {
         self.inner.borrow_mut().failure = failure;
     }
