@@ -11,6 +11,7 @@
 //! - [`format`] — the one serialised form: reading within limits, migrations, the encoder, links.
 //! - [`coach`] — the blameless language coach and its findings on a retrospective.
 //! - [`facilitation`] — the guide for each step and the prevention checks.
+//! - [`import`] — chat and log lines read into timeline entries, with zones passed in as data.
 //! - [`listing`] — what the home screen shows of a retrospective without opening it.
 //! - [`export`] — Markdown, CSV, calendar and tracker exports.
 //!
@@ -23,6 +24,7 @@ pub mod coach;
 pub mod export;
 pub mod facilitation;
 pub mod format;
+pub mod import;
 pub mod listing;
 pub mod model;
 

@@ -214,3 +214,36 @@ fn pathological_inputs_are_refused_quickly() {
     assert!(link::decompress(&bomb).is_err());
     feed("");
 }
+
+/// Chat and log samples of every import format, for the import fuzz to mutate.
+const IMPORT_SAMPLES: &[&str] = &[
+    "--- Day changed Mon Mar 04 2024\n[23:58] <@sam> checkout 5xx alert fired\n[23:59] -!- kai has joined\n[00:03] * kai rolls back\n",
+    "2024-03-04T14:02:11.250+01:00 ERROR pool exhausted\n  at db.connect\nMar  4 14:02:11 web-1 nginx[812]: upstream timed out\n",
+    "Sam Lee  2:02 PM\ncheckout down :fire:\n2:04 PM\nrolling back\nKai Müller, 04/03/2024 14:12\nerrors gone\n[14:15] Priya\nok\n",
+    "timestamp;author;message\n1709560931;sam;\"pool, exhausted\"\n2024-03-04 14:05;kai;\"said \"\"ok\"\"\"\n",
+    r#"[{"ts":"1709560931.000200","user":"U1","text":"<@U1> <https://x|dash> :eyes:","thread_ts":"1709560900.0","user_profile":{"real_name":"Sam"}}]"#,
+    r##"{"messages":[{"type":"m.room.message","sender":"@sam:example.org","origin_server_ts":1709560931000,"content":{"body":"hi","m.relates_to":{"event_id":"$a"}},"event_id":"$b"}]}"##,
+];
+
+/// Reads one text as every import format, and detects its format; only a panic fails.
+fn feed_import(text: &str) {
+    use retrace_domain::import::{detect, parse, preview, Format, ZoneTable};
+    EXECUTIONS.fetch_add(1, Ordering::Relaxed);
+    let _ = detect(text, 2024);
+    let retro = Retrospective::new(Id::from_random([1; 16]), Template::Incident, "t", &Writer::new(Replica(1), 0));
+    let zone = ZoneTable::fixed("UTC", 0);
+    for format in Format::ALL {
+        if let Ok(lines) = parse(text, format, 2024) {
+            let _ = preview(&retro, lines, &zone, &zone, Date::from_days(19_786));
+        }
+    }
+}
+
+#[test]
+fn fuzz_the_chat_and_log_import() {
+    for sample in IMPORT_SAMPLES {
+        feed_import(sample);
+        run(proptest::collection::vec(mutation(), 1..6), |mutations| feed_import(&String::from_utf8_lossy(&apply(sample.as_bytes(), &mutations))));
+    }
+    run(".{0,300}", |text: String| feed_import(&text));
+}

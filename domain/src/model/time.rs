@@ -86,6 +86,16 @@ impl Date {
     pub fn days(self) -> i64 {
         self.days
     }
+
+    /// The day from its year, month (1–12) and day; `None` for impossible dates.
+    pub fn from_ymd(year: i64, month: i64, day: i64) -> Option<Date> {
+        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)).then(|| Date { days: days_from_civil(year, month, day) })
+    }
+
+    /// The year, month and day.
+    pub fn ymd(self) -> (i64, i64, i64) {
+        civil_from_days(self.days)
+    }
 }
 
 impl fmt::Display for Date {
@@ -113,6 +123,11 @@ impl LocalDateTime {
             return None;
         }
         Some(LocalDateTime { minutes: date.days * 1440 + hour * 60 + minute })
+    }
+
+    /// The time this many minutes after 1970-01-01T00:00 (before it when negative).
+    pub fn from_minutes(minutes: i64) -> LocalDateTime {
+        LocalDateTime { minutes }
     }
 
     /// The calendar day it falls on.
