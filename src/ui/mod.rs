@@ -2,6 +2,7 @@
 //! send [`crate::domain::Edit`]s; they hold no rules of their own.
 
 pub mod audience;
+pub mod chat_import;
 pub mod coach;
 pub mod context;
 pub mod crypto;

@@ -16,6 +16,7 @@ pub fn TimelineStep() -> impl IntoView {
     let order = s.memo(|r| r.timeline_order());
     let durations = s.memo(|r| incident_durations(&r.timeline));
     let add = move |_| add_timeline_entry(s);
+    let import = NodeRef::<leptos::html::Dialog>::new();
     let duration = |label: &'static str, value: Memo<Derived>| {
         view! {
             <div class="metric">
@@ -41,7 +42,11 @@ pub fn TimelineStep() -> impl IntoView {
                 </For>
             </ol>
         </Show>
-        <button type="button" class="button add-button" on:click=add>"+ Add timeline entry"</button>
+        <div class="button-row">
+            <button type="button" class="button add-button" on:click=add>"+ Add timeline entry"</button>
+            <button type="button" class="button" on:click=move |_| { if let Some(d) = import.get() { let _ = d.show_modal(); } }>"Import from chat or log…"</button>
+        </div>
+        <crate::ui::chat_import::ChatImport dialog=import />
         <p class="hint">"Entries with a time are sorted by time; entries without one stay after the entry they follow."</p>
     }
 }

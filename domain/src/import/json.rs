@@ -23,8 +23,8 @@ pub fn slack(text: &str) -> Result<Vec<ChatLine>, ImportError> {
     let mut out = Vec::new();
     for m in &messages {
         let Some(ts) = m["ts"].as_str() else { continue };
-        let Ok(seconds) = ts.parse::<f64>() else { continue };
-        let stamp = Stamp::Utc((seconds * 1000.0) as i64);
+        let Some(ms) = super::stamps::epoch_ms(ts) else { continue };
+        let stamp = Stamp::Utc(ms);
         let source = m["permalink"].as_str().map_or_else(|| format!("Slack message {ts}"), str::to_string);
         let text = slack_to_text(m["text"].as_str().unwrap_or(""), &names);
         let mut line = ChatLine::message(stamp, display_name(m).as_deref(), &text, source);

@@ -115,10 +115,14 @@ pub fn detect(text: &str, year: i64) -> Option<Detection> {
         l.ends_with(" am") || l.ends_with(" pm")
     });
     let copy = if am_pm { Format::SlackCopy } else { Format::TeamsCopy };
-    let mut scores: Vec<(Format, f64)> = [Format::Irc, Format::Timestamped, copy].into_iter().map(|f| (f, share(text, f, year))).collect();
-    scores.sort_by(|a, b| b.1.total_cmp(&a.1));
-    let (best, score) = scores[0];
-    (score >= 0.3).then(|| Detection { format: best, sure: score >= 0.6 && score - scores[1].1 >= 0.2 })
+    // Most specific first: an IRC line is also a timestamped line, so a log that reads well as
+    // IRC is IRC.
+    let scores: Vec<(Format, f64)> = [Format::Irc, copy, Format::Timestamped].into_iter().map(|f| (f, share(text, f, year))).collect();
+    if let Some((format, _)) = scores.iter().find(|(_, score)| *score >= 0.6) {
+        return Some(Detection { format: *format, sure: true });
+    }
+    let (format, score) = scores.iter().copied().max_by(|a, b| a.1.total_cmp(&b.1))?;
+    (score >= 0.3).then_some(Detection { format, sure: false })
 }
 
 /// The lines of `text` read as `format`. `year` completes dates that print none.
@@ -226,8 +230,10 @@ mod tests {
             (r#"{"messages":[{"origin_server_ts":1,"content":{"body":"hi"}}]}"#, Format::Matrix),
         ];
         for (text, format) in cases {
-            assert_eq!(detect(text, 2024).map(|d| d.format), Some(*format), "{text}");
+            assert_eq!(detect(text, 2024), Some(Detection { format: *format, sure: true }), "{text}");
         }
+        let mixed = "[14:02] <sam> paging db\nsomething else entirely\nmore words\n14:05 a note";
+        assert_eq!(detect(mixed, 2024).map(|d| d.sure), Some(false), "half a log: ask");
         assert_eq!(detect("just some words\nwith no times at all", 2024), None);
         assert_eq!(parse("just words", Format::Timestamped, 2024), Err(ImportError::NoFormat));
     }

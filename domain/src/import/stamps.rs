@@ -152,13 +152,29 @@ fn seconds_of(s: &str, at: usize) -> i64 {
     t.get(colon + 3..).and_then(|r| r.strip_prefix(':')).and_then(|r| digits(r, 2)).unwrap_or(0)
 }
 
+/// A Unix epoch in seconds ("1709560931", "1709560931.000200", as Slack writes `ts`) or in
+/// milliseconds ("1709560931123"), as milliseconds. Read without float parsing, which would
+/// add its own code to the module for this one use.
+pub fn epoch_ms(text: &str) -> Option<i64> {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    if whole.is_empty() || whole.len() > 13 || !whole.bytes().all(|b| b.is_ascii_digit()) || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let whole: i64 = whole.parse().ok()?;
+    let ms = if whole > 100_000_000_000 {
+        whole
+    } else {
+        let millis: i64 = format!("{fraction:0<3}")[..3].parse().ok()?;
+        whole * 1000 + millis
+    };
+    (ms > 0).then_some(ms)
+}
+
 /// A whole cell as a stamp: any shape above, or a Unix epoch in seconds or milliseconds.
 pub fn cell_stamp(cell: &str, year: i64) -> Option<Stamp> {
     let cell = cell.trim();
-    if !cell.is_empty() && cell.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
-        let seconds: f64 = cell.parse().ok()?;
-        let ms = if seconds > 1e11 { seconds } else { seconds * 1000.0 };
-        return (ms.is_finite() && ms > 0.0).then_some(Stamp::Utc(ms as i64));
+    if let Some(ms) = epoch_ms(cell) {
+        return Some(Stamp::Utc(ms));
     }
     let (stamp, len) = stamp_at(cell, year)?;
     cell[len..].trim().is_empty().then_some(stamp)

@@ -1,0 +1,86 @@
+// Issue 17: the timeline from the chat where it happened. An IRC log of an invented incident is
+// pasted, rows are picked (a shift-click range among them), and they become entries with times
+// over midnight, suggested kinds, their source as evidence and no names; a second import of the
+// same log adds only what is new.
+import { test, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { mkdir } from "node:fs/promises";
+import { openFresh, createRetro, goToStep, watchConsole } from "./helpers.mjs";
+
+const log = [
+  "[23:58] <sam> checkout 5xx alert fired",
+  "[23:59] -!- kai has joined #incident",
+  "[00:01] <kai> paged the db team",
+  "[00:03] <sam> rolling back 4812",
+  "[00:10] <kai> error rate back to normal, resolved",
+].join("\n");
+
+async function openImport(page) {
+  await page.getByRole("button", { name: "Import from chat or log…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Import from chat or log" });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+test("an IRC log becomes timeline entries once, over midnight, without names", async ({ page }) => {
+  const console = watchConsole(page);
+  await openFresh(page);
+  await createRetro(page, { title: "Checkout outage" });
+  await goToStep(page, "What happened");
+
+  let dialog = await openImport(page);
+  await dialog.getByLabel("Chat or log").fill(log);
+  await expect(dialog.getByLabel("Format")).toHaveValue("IRC log");
+  await expect(dialog.getByText(/not sure/)).toHaveCount(0);
+  await expect(dialog.getByText("5 lines · 4 picked")).toBeVisible();
+  const rows = dialog.getByRole("list", { name: "Lines to import" });
+  await expect(rows.getByRole("checkbox", { name: /has joined/ })).not.toBeChecked();
+  await expect(rows.getByText("sam")).toHaveCount(0);
+
+  const results = await new AxeBuilder({ page }).include(".chat-import").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  await mkdir(new URL("./.output/screens/", import.meta.url), { recursive: true });
+  await page.screenshot({ path: new URL("./.output/screens/chat-import.png", import.meta.url).pathname });
+
+  // None, then a range from the alert to the rollback with shift held, less the join.
+  await dialog.getByRole("button", { name: "Pick none" }).click();
+  await expect(dialog.getByText("5 lines · 0 picked")).toBeVisible();
+  await rows.getByRole("checkbox", { name: /alert fired/ }).click();
+  await rows.getByRole("checkbox", { name: /rolling back/ }).click({ modifiers: ["Shift"] });
+  await expect(dialog.getByText("5 lines · 4 picked")).toBeVisible();
+  await rows.getByRole("checkbox", { name: /has joined/ }).click();
+  await expect(dialog.getByText("5 lines · 3 picked")).toBeVisible();
+  await dialog.getByRole("button", { name: "Add 3 entries" }).click();
+  await expect(dialog).toBeHidden();
+
+  const timeline = page.getByRole("list", { name: "Timeline" });
+  await expect(timeline.getByRole("listitem")).toHaveCount(3);
+  const what = await timeline.getByLabel("What happened").evaluateAll((fields) => fields.map((f) => f.value));
+  expect(what).toEqual(["checkout 5xx alert fired", "paged the db team", "rolling back 4812"]);
+  const when = await timeline.getByLabel("When").evaluateAll((fields) => fields.map((f) => f.value));
+  expect(when.map((w) => w.slice(11))).toEqual(["23:58", "00:01", "00:03"]);
+  const day = (w) => new Date(`${w.slice(0, 10)}T00:00Z`).getTime() / 86_400_000;
+  expect(day(when[1]) - day(when[0])).toBe(1);
+  const kinds = await timeline.getByLabel("Kind").evaluateAll((fields) => fields.map((f) => f.options[f.selectedIndex].text));
+  expect(kinds).toEqual(["Detection", "Escalation", "Mitigation"]);
+
+  // The same log again: what is in already stays out.
+  dialog = await openImport(page);
+  await dialog.getByLabel("Chat or log").fill(log);
+  await expect(dialog.getByText("5 lines, 3 already in the timeline · 1 picked")).toBeVisible();
+  await expect(rows.getByRole("checkbox", { name: /alert fired/ })).toBeDisabled();
+  await dialog.getByLabel("Keep who said it").check();
+  await expect(rows.getByText("— kai").first()).toBeVisible();
+  await dialog.getByRole("button", { name: "Add 1 entry" }).click();
+  await expect(timeline.getByRole("listitem")).toHaveCount(4);
+  await expect(timeline.getByLabel("What happened").last()).toHaveValue("kai: error rate back to normal, resolved");
+
+  // Text that is no chat at all says what is read, and adds nothing.
+  dialog = await openImport(page);
+  await dialog.getByLabel("Chat or log").fill("just some words\nwith no times");
+  await expect(dialog.getByRole("alert")).toContainText("[14:02] <sam>");
+  await expect(dialog.getByRole("button", { name: "Add 0 entries" })).toBeDisabled();
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(timeline.getByRole("listitem")).toHaveCount(4);
+  console.expectClean();
+});
