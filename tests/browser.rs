@@ -186,6 +186,35 @@ fn bench_the_coach_per_sentence_in_the_browser() {
     console_log!("| browser: coach::review per sentence ({} sentences × {rounds}) | mean {per_sentence:.1} µs (budget ≤ 50 µs) |", sentences.len());
 }
 
+/// Figures for BENCHMARKS.md: a 10,000-message Slack day file and a 10,000-line IRC log read and
+/// previewed in the browser (the preview draws at most 300 rows; a filter narrows the rest).
+#[wasm_bindgen_test]
+fn bench_importing_ten_thousand_messages() {
+    use retrace::domain::import::{parse, preview, Format, ZoneTable};
+    let slack: String = format!(
+        "[{}]",
+        (0..10_000)
+            .map(|n| format!(r#"{{"type":"message","user":"U{}","text":"step {n}: checkout 5xx <@U1> :fire:","ts":"{}.000{n:03}","user_profile":{{"real_name":"Person {}"}}}}"#, n % 7, 1_709_560_000 + n * 6, n % 7))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    let irc: String = (0..10_000).map(|n| format!("[{:02}:{:02}] <nick{}> line {n}: paged the db team\n", (n / 60) % 24, n % 60, n % 5)).collect();
+    let retro = retro("Import bench");
+    let zone = ZoneTable::fixed("UTC", 0);
+    let now = || web_sys::window().unwrap().performance().unwrap().now();
+    for (name, text, format) in [("Slack day file", slack, Format::SlackExport), ("IRC log", irc, Format::Irc)] {
+        let t0 = now();
+        let lines = parse(&text, format, 2024).unwrap();
+        let rows = preview(&retro, lines, &zone, &zone, retrace::domain::Date::from_days(19_786));
+        let took = now() - t0;
+        assert_eq!(rows.len(), 10_000);
+        console_log!(
+            "| browser: import preview of a 10,000-message {name} ({} KB), read and previewed | {took:.0} ms (budget ≤ 300 ms with drawing) |",
+            text.len() / 1024
+        );
+    }
+}
+
 #[wasm_bindgen_test]
 fn settings_are_typed_json_values_and_unreadable_ones_are_left_alone() {
     let prefix = unique_prefix("settings");
