@@ -4,7 +4,7 @@
 // same log adds only what is new.
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { openFresh, createRetro, goToStep, watchConsole } from "./helpers.mjs";
 
 const log = [
@@ -83,4 +83,22 @@ test("an IRC log becomes timeline entries once, over midnight, without names", a
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(timeline.getByRole("listitem")).toHaveCount(4);
   console.expectClean();
+});
+
+test("text copied from Slack is told apart and read in full", async ({ page }) => {
+  const copied = await readFile(new URL("../fixtures/chat/slack-copy.txt", import.meta.url), "utf8");
+  await openFresh(page);
+  await createRetro(page, { title: "Checkout outage, from Slack" });
+  await goToStep(page, "What happened");
+  const dialog = await openImport(page);
+  await dialog.getByLabel("Chat or log").fill(copied);
+  await expect(dialog.getByLabel("Format")).toHaveValue("Copied from Slack");
+  await expect(dialog.getByText("33 lines · 33 picked")).toBeVisible();
+  await dialog.getByLabel("Show lines containing").fill("roll");
+  const shown = await dialog.getByRole("list", { name: "Lines to import" }).getByRole("checkbox").count();
+  expect(shown).toBeGreaterThan(0);
+  await dialog.getByRole("button", { name: "Pick none" }).click();
+  await dialog.getByRole("button", { name: "Pick all shown" }).click();
+  await dialog.getByRole("button", { name: shown === 1 ? "Add 1 entry" : `Add ${shown} entries` }).click();
+  await expect(page.getByRole("list", { name: "Timeline" }).getByRole("listitem")).toHaveCount(shown);
 });
