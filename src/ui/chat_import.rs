@@ -60,12 +60,13 @@ pub fn ChatImport(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
         if text.trim().is_empty() {
             return None;
         }
-        let retro = s.doc.get_untracked();
-        let first_day = quick_entry_day(
-            retro.timeline.values().filter_map(|e| e.when.value).max(),
-            retro.incident_start.value,
-            Date::from_unix_ms(retro.created_at, utc_offset_minutes()),
-        );
+        let first_day = s.doc.with_untracked(|retro| {
+            quick_entry_day(
+                retro.timeline.values().filter_map(|e| e.when.value).max(),
+                retro.incident_start.value,
+                Date::from_unix_ms(retro.created_at, utc_offset_minutes()),
+            )
+        });
         let year = first_day.ymd().0;
         let (format, sure) = match chosen.get() {
             Some(format) => (format, true),
@@ -87,7 +88,7 @@ pub fn ChatImport(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
             ReadIn::Browser => here.clone(),
             ReadIn::Utc => ZoneTable::fixed("UTC", 0),
         };
-        Some(Ok((format, sure, preview(&retro, lines, &source_zone, &here, first_day))))
+        Some(Ok((format, sure, s.doc.with_untracked(|retro| preview(retro, lines, &source_zone, &here, first_day)))))
     });
     // A new preview starts with every message picked that is not noise and not in already.
     Effect::new(move |_| {
@@ -114,6 +115,13 @@ pub fn ChatImport(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
             _ => None,
         })
     };
+    // Whether row `i` can be picked: it exists and an earlier import did not add it.
+    let addable = move |i: usize| {
+        rows.with_untracked(|r| match r {
+            Some(Ok((_, _, rows))) => rows.get(i).is_some_and(|r| !r.already_added),
+            _ => false,
+        })
+    };
     let toggle = move |i: usize, shift: bool| {
         let anchor = last_clicked.get_value();
         picked.update(|p| {
@@ -129,7 +137,7 @@ pub fn ChatImport(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
                 None => vec![i],
             };
             for k in range {
-                if row(k).is_some_and(|r| !r.already_added) {
+                if addable(k) {
                     if on {
                         p.insert(k);
                     } else {
@@ -163,12 +171,11 @@ pub fn ChatImport(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
         }
     };
     let add = move |_| {
-        let all = rows.with_untracked(|r| match r {
-            Some(Ok((_, _, rows))) => rows.clone(),
+        let chosen_rows: Vec<usize> = picked.get_untracked().into_iter().collect();
+        let entries = rows.with_untracked(|r| match r {
+            Some(Ok((_, _, rows))) => new_entries(rows, &chosen_rows, keep_authors.get_untracked()),
             _ => Vec::new(),
         });
-        let chosen_rows: Vec<usize> = picked.get_untracked().into_iter().collect();
-        let entries = new_entries(&all, &chosen_rows, keep_authors.get_untracked());
         let mut added = 0;
         for entry in entries {
             let id = new_id();
@@ -246,7 +253,7 @@ pub fn ChatImport(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
                             <input id=uid("import-filter") type="search" autocomplete="off" prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev)) />
                             <button type="button" class="button small" on:click=move |_| {
                                 let visible = shown.get_untracked();
-                                picked.update(|p| p.extend(visible.into_iter().filter(|i| row(*i).is_some_and(|r| !r.already_added))));
+                                picked.update(|p| p.extend(visible.into_iter().filter(|i| addable(*i))));
                             }>"Pick all shown"</button>
                             <button type="button" class="button small" on:click=move |_| picked.set(BTreeSet::new())>"Pick none"</button>
                         </div>

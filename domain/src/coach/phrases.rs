@@ -398,7 +398,7 @@ pub fn check_at(w: &[Word], i: usize, out: &mut Vec<(Rule, usize)>) {
             let responsible = is(w, i + 1, &["is", "was", "'s", "are", "were"]) && is(w, i + 2, &["responsible", "accountable", "behind", "to", "at"]);
             if let Some(end) = act.filter(|&k| !is(w, k - 1, &["has", "have", "had"]) || k == i + 1) {
                 out.push((CULPRIT_QUESTION, end));
-            } else if responsible || word == "who's" && is(w, i + 1, &["responsible", "accountable", "behind", "to"]) {
+            } else if responsible {
                 out.push((CULPRIT_QUESTION, i + 2));
             }
         }

@@ -4,11 +4,9 @@
 
 use super::line::ChatLine;
 use super::markup::emoji_codes;
-use super::stamps::{leading_stamp, time_of_day};
+use super::stamps::{leading_stamp, time_of_day, MONTHS};
 use super::zone::Stamp;
 use crate::model::time::Date;
-
-const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 /// An IRC date line ("--- Day changed Mon Mar 04 2024", "--- Log opened Mon Mar 04 14:00:00
 /// 2024", "**** BEGIN LOGGING AT Mon Mar  4 14:00:00 2024"): the day it names.
@@ -135,8 +133,7 @@ pub fn copied(text: &str, app: &str) -> Vec<ChatLine> {
     for (n, raw) in text.lines().enumerate() {
         let line = raw.trim();
         let source = format!("{app} copy, line {}", n + 1);
-        if let Some((minutes, len)) = time_of_day(line).filter(|(_, len)| *len == line.len()) {
-            let _ = len;
+        if let Some((minutes, _)) = time_of_day(line).filter(|(_, len)| *len == line.len()) {
             finish(&mut current, &mut out);
             current = Some(ChatLine::message(Stamp::TimeOfDay { minutes, day: None }, author.as_deref(), "", source));
         } else if let Some((name, stamp)) = header(line) {

@@ -5,7 +5,8 @@
 use super::zone::Stamp;
 use crate::model::time::{Date, LocalDateTime};
 
-const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+/// Month abbreviations as logs print them, lower-cased.
+pub const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 fn digits(s: &str, n: usize) -> Option<i64> {
     (s.len() >= n && s.as_bytes()[..n].iter().all(u8::is_ascii_digit)).then(|| s[..n].parse().ok()).flatten()

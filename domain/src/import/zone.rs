@@ -98,7 +98,8 @@ const ROLLOVER_MINUTES: i64 = 12 * 60;
 pub fn resolve(stamps: &[Stamp], read_in: &ZoneTable, retro_zone: &ZoneTable, first_day: Date) -> Vec<Option<LocalDateTime>> {
     let mut day = first_day;
     let mut last_time_of_day: Option<i64> = None;
-    let wall_in_retro_zone = |wall: LocalDateTime| if read_in == retro_zone { wall } else { retro_zone.local(read_in.utc_of(wall)) };
+    let same_zone = read_in == retro_zone;
+    let wall_in_retro_zone = |wall: LocalDateTime| if same_zone { wall } else { retro_zone.local(read_in.utc_of(wall)) };
     stamps
         .iter()
         .map(|stamp| match *stamp {
