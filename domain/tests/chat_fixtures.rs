@@ -52,3 +52,30 @@ fn threads_keep_their_parent() {
     let reply = matrix.iter().find(|l| l.thread_of.is_some()).expect("a reply");
     assert!(matrix.iter().any(|l| Some(l.source.as_str()) == reply.thread_of.as_deref()));
 }
+
+#[test]
+fn the_slack_workspace_zip_reads_like_its_channels_day_files() {
+    use retrace_domain::import::slack_zip::{channel_lines, open};
+    let dir = format!("{}/../tests/fixtures/chat/slack-export", env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(format!("{dir}.zip")).expect("the zip is there");
+    // The zip is made from the folder (make-slack-export.py): the two must agree.
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&bytes[..])).unwrap();
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        let name = entry.name().unwrap().into_owned();
+        let mut unpacked = Vec::new();
+        std::io::Read::read_to_end(&mut entry, &mut unpacked).unwrap();
+        assert_eq!(unpacked, std::fs::read(format!("{dir}/{name}")).unwrap(), "{name} is as in the folder");
+    }
+    let workspace = open(&bytes).unwrap();
+    let names: Vec<&str> = workspace.channels.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["general", "incident-4812"]);
+    let incident = workspace.likely_channel();
+    assert_eq!(names[incident], "incident-4812");
+    assert_eq!(workspace.channels[incident].span(), ("2024-03-30", "2024-03-31"));
+    let lines = channel_lines(&bytes, &workspace, incident).unwrap();
+    // The same conversation as the day file, whose messages carry their authors' profiles; in the
+    // zip they don't, and users.json names them.
+    let day = parse(&fixture("slack-day.json"), Format::SlackExport, 2024).unwrap();
+    assert_eq!(lines, day);
+}

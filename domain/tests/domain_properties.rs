@@ -36,7 +36,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (any::<u8>(), proptest::option::of(0u16..3000)).prop_map(|(target, minutes)| Op::Time { target, minutes }),
         1 => (any::<u8>(), any::<bool>()).prop_map(|(target, up)| Op::Move { target, up }),
         1 => any::<u8>().prop_map(|target| Op::Delete { target }),
-        1 => (0u8..3, text()).prop_map(|(field, text)| Op::Header { field, text }),
+        1 => (0u8..4, text()).prop_map(|(field, text)| Op::Header { field, text }),
         2 => (0u8..8, any::<u8>()).prop_map(|(what, n)| Op::Facilitate { what, n }),
     ]
 }
@@ -143,7 +143,8 @@ fn apply_as(r: &mut Retrospective, ops: &[Op], writer: Replica, seed: u8) {
             Op::Header { field, text } => match field {
                 0 => Edit::Header(HeaderField::Title(text.clone())),
                 1 => Edit::Header(HeaderField::Impact(text.clone())),
-                _ => Edit::Header(HeaderField::Participants(text.clone())),
+                2 => Edit::Header(HeaderField::Participants(text.clone())),
+                _ => Edit::Header(HeaderField::TimeZone(text.clone())),
             },
         };
         r.apply(edit, &w);
@@ -290,7 +291,7 @@ fn the_schema_1_fixture_still_loads() {
     assert!(!r.facilitation.presenter.value);
     assert_eq!(r.facilitation.votes_per_person.value, 3);
     assert!(r.factors.values().all(|f| f.merged_into.value.is_none()));
-    assert!(encode(&r).contains("\"schema\":3"));
+    assert!(encode(&r).contains("\"schema\":4"));
 }
 
 #[test]
@@ -342,5 +343,24 @@ fn the_schema_2_fixture_still_loads() {
     assert_eq!(r.author_name(Replica(0xbeef)), Some("Dana (facilitator)"));
     let again = decode(&encode(&r)).unwrap();
     assert_eq!(again, r);
-    assert!(encode(&r).contains("\"schema\":3"));
+    assert!(encode(&r).contains("\"schema\":4"));
+}
+
+#[test]
+fn the_schema_3_fixture_still_loads() {
+    let text = include_str!("../../tests/fixtures/retrospective-schema-3.json");
+    let r = decode(text).expect("every schema-3 document stays readable");
+    assert_eq!(r.display_title(), "Checkout errors after the 14:00 deploy (schema 3)");
+    // Migrated to schema 4: no zone of its own, so each browser reads its times in its own,
+    // as before; and a write of its own wins over the migration's default.
+    assert_eq!(r.time_zone.value, "");
+    let tab = Replica::parse("7ab0000000000001").unwrap();
+    assert_eq!(r.profile_of(tab), Replica::parse("5eed000000000001").unwrap());
+    assert!(r.timeline.values().any(|e| e.evidence.value == "IRC log, line 4"));
+    let mut zoned = r.clone();
+    zoned.apply(Edit::Header(HeaderField::TimeZone("Europe/Berlin".into())), &Writer::in_profile(Replica(0xbeef), tab, 2_000_000_000_000));
+    let mut merged = r.clone();
+    merge_retrospectives(&mut merged, &zoned).unwrap();
+    assert_eq!(merged.time_zone.value, "Europe/Berlin");
+    assert_eq!(decode(&encode(&merged)).unwrap(), merged);
 }

@@ -201,10 +201,10 @@ fn the_fast_reader_agrees_with_the_reference_reader() {
 
 #[test]
 fn pathological_inputs_are_refused_quickly() {
-    let deep = format!(r#"{{"format":"retrace.retrospective","schema":3,"x":{}1{}}}"#, "[".repeat(100_000), "]".repeat(100_000));
+    let deep = format!(r#"{{"format":"retrace.retrospective","schema":4,"x":{}1{}}}"#, "[".repeat(100_000), "]".repeat(100_000));
     assert!(decode(&deep).is_err());
     let wide = format!(
-        r#"{{"format":"retrace.retrospective","schema":3,"timeline":{{{}}}}}"#,
+        r#"{{"format":"retrace.retrospective","schema":4,"timeline":{{{}}}}}"#,
         (0..30_000).map(|i| format!("\"k{i}\":1")).collect::<Vec<_>>().join(",")
     );
     assert!(decode(&wide).is_err());
@@ -246,4 +246,23 @@ fn fuzz_the_chat_and_log_import() {
         run(proptest::collection::vec(mutation(), 1..6), |mutations| feed_import(&String::from_utf8_lossy(&apply(sample.as_bytes(), &mutations))));
     }
     run(".{0,300}", |text: String| feed_import(&text));
+}
+
+/// Opens mutated bytes as a Slack workspace zip and reads every channel; only a panic fails
+/// (a damaged zip is an error value, and the bounds hold whatever its headers claim).
+fn feed_zip(bytes: &[u8]) {
+    use retrace_domain::import::slack_zip::{channel_lines, open};
+    EXECUTIONS.fetch_add(1, Ordering::Relaxed);
+    if let Ok(workspace) = open(bytes) {
+        for channel in 0..workspace.channels.len() {
+            let _ = channel_lines(bytes, &workspace, channel);
+        }
+    }
+}
+
+#[test]
+fn fuzz_the_slack_workspace_zip() {
+    let zip = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/chat/slack-export.zip")).expect("the fixture zip is there");
+    feed_zip(&zip);
+    run(proptest::collection::vec(mutation(), 1..6), |mutations| feed_zip(&apply(&zip, &mutations)));
 }

@@ -151,6 +151,10 @@ pub fn App(options: MountOptions) -> impl IntoView {
             class:audience-mode=move || matches!(state.route.get(), Route::Audience(_))
             on:dragover=move |ev| ev.prevent_default()
             on:drop=move |ev: leptos::ev::DragEvent| {
+                // A drop a dialog took (the chat import) is not a retrospective file.
+                if ev.default_prevented() {
+                    return;
+                }
                 ev.prevent_default();
                 if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
                     receive_file(state, file);

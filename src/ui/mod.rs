@@ -22,3 +22,4 @@ pub mod timeline;
 pub mod timer;
 pub mod why;
 pub mod widgets;
+pub mod zones;

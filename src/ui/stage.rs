@@ -7,6 +7,7 @@ use crate::ui::context::uid;
 use crate::ui::session::RetroSession;
 use crate::ui::step::StepHeader;
 use crate::ui::widgets::{DateTimeField, TextField};
+use crate::ui::zones::{browser_zone_name, is_known_zone, known_zones};
 use leptos::prelude::*;
 
 #[component]
@@ -28,6 +29,7 @@ pub fn StageStep() -> impl IntoView {
                     <DateTimeField label="Ended" id=uid("stage-end")
                         value=s.memo(|r| r.incident_end.value)
                         on_change=move |v| { s.apply(Edit::Header(HeaderField::IncidentEnd(v))); } />
+                    <TimeZoneField />
                 </div>
                 <TextField label="Impact" id=uid("stage-impact") multiline=true coach=CoachedField::Impact.to_string() placeholder=copy.placeholder
                     value=s.memo(|r| r.impact.value.clone())
@@ -46,6 +48,31 @@ pub fn StageStep() -> impl IntoView {
                 <p class="agreement-text">{BLAMELESS_AGREEMENT}</p>
                 <p class="hint">"Read it out before you start. Ask what happened and how it made sense at the time — never who should have done what."</p>
             </aside>
+        </div>
+    }
+}
+
+/// The zone the retrospective's times are in. Whoever starts one sets it to theirs; everyone
+/// else reads the same wall-clock times, named with this zone, wherever they are.
+#[component]
+fn TimeZoneField() -> impl IntoView {
+    let s = expect_context::<RetroSession>();
+    let id = uid("stage-zone");
+    let zone = s.memo(|r| r.time_zone.value.clone());
+    let here = browser_zone_name();
+    let option = move |value: String, label: String| {
+        let current = value.clone();
+        view! { <option value=value prop:selected=move || zone.with(|z| *z == current)>{label}</option> }
+    };
+    view! {
+        <div class="field">
+            <label for=id.clone() class="field-label">"Time zone"</label>
+            <select id=id on:change=move |ev| { s.apply(Edit::Header(HeaderField::TimeZone(event_target_value(&ev)))); }>
+                {option(String::new(), format!("Each reader's own (here {here})"))}
+                // A zone this browser does not know stays listed, so it is not lost by accident.
+                {move || Some(zone.get()).filter(|z| !z.is_empty() && !is_known_zone(z)).map(|z| option(z.clone(), format!("{z} (unknown here: times read in {})", browser_zone_name())))}
+                {known_zones().iter().map(|z| option(z.clone(), z.clone())).collect_view()}
+            </select>
         </div>
     }
 }

@@ -3,11 +3,12 @@
 use crate::domain::change::quick_entry::quick_entry_for;
 use crate::domain::coach::findings::CoachedField;
 use crate::domain::model::timeline::{incident_durations, Derived};
-use crate::domain::{Date, Edit, EntryKind, Id, Step, TimelineField};
-use crate::ui::platform::{focus_soon, new_id, utc_offset_minutes};
+use crate::domain::{Edit, EntryKind, Id, Step, TimelineField};
+use crate::ui::platform::{focus_soon, new_id};
 use crate::ui::session::RetroSession;
 use crate::ui::step::{EmptyState, StepHeader};
 use crate::ui::widgets::{ChoiceSelect, DateTimeField, ItemControls, TextField};
+use crate::ui::zones::{day_in, zone_or_browser};
 use leptos::prelude::*;
 
 #[component]
@@ -17,6 +18,7 @@ pub fn TimelineStep() -> impl IntoView {
     let durations = s.memo(|r| incident_durations(&r.timeline));
     let add = move |_| add_timeline_entry(s);
     let import = NodeRef::<leptos::html::Dialog>::new();
+    let zone = s.memo(|r| zone_or_browser(&r.time_zone.value));
     let duration = |label: &'static str, value: Memo<Derived>| {
         view! {
             <div class="metric">
@@ -31,6 +33,10 @@ pub fn TimelineStep() -> impl IntoView {
         <dl class="metrics" aria-label="Derived from the timeline">
             {duration("Time to detect", Memo::new(move |_| durations.get().time_to_detect))}
             {duration("Time to resolve", Memo::new(move |_| durations.get().time_to_resolve))}
+            <div class="metric">
+                <dt>"Times in"</dt>
+                <dd>{move || zone.get()}</dd>
+            </div>
         </dl>
         <QuickEntryLine />
         <Show when=move || !order.get().is_empty()
@@ -61,7 +67,7 @@ fn QuickEntryLine() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let line = text.get_untracked();
-        let entry = s.doc.with_untracked(|r| quick_entry_for(r, &line, Date::from_unix_ms(r.created_at, utc_offset_minutes())));
+        let entry = s.doc.with_untracked(|r| quick_entry_for(r, &line, day_in(&zone_or_browser(&r.time_zone.value), r.created_at)));
         let Some(entry) = entry else { return };
         let id = new_id();
         if s.apply(Edit::AddTimelineEntry { id }) {

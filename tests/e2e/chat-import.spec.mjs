@@ -102,3 +102,75 @@ test("text copied from Slack is told apart and read in full", async ({ page }) =
   await dialog.getByRole("button", { name: shown === 1 ? "Add 1 entry" : `Add ${shown} entries` }).click();
   await expect(page.getByRole("list", { name: "Timeline" }).getByRole("listitem")).toHaveCount(shown);
 });
+
+// A Slack workspace export, dropped as the .zip Slack gives: the incident channel is chosen
+// from its name, the times land in the retrospective's zone (Berlin) though this browser is in
+// New York, and a second drop adds nothing. A damaged zip says so and changes nothing.
+test.describe("in a browser in New York", () => {
+  test.use({ timezoneId: "America/New_York" });
+
+  async function dropFile(page, target, name, bytes) {
+    const dataTransfer = await page.evaluateHandle(
+      ({ name, b64 }) => {
+        const raw = atob(b64);
+        const data = Uint8Array.from(raw, (c) => c.charCodeAt(0));
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([data], name, { type: "application/zip" }));
+        return transfer;
+      },
+      { name, b64: bytes.toString("base64") },
+    );
+    await target.dispatchEvent("drop", { dataTransfer });
+  }
+
+  test("a dropped Slack export zip becomes entries in the retrospective's time zone", async ({ page }) => {
+    const zip = await readFile(new URL("../fixtures/chat/slack-export.zip", import.meta.url));
+    const console = watchConsole(page);
+    await openFresh(page);
+    await createRetro(page, { title: "Checkout outage, from the Slack export" });
+    // Started here, so in New York's zone; the incident team is in Berlin.
+    await expect(page.getByLabel("Time zone")).toHaveValue("America/New_York");
+    await page.getByLabel("Time zone").selectOption("Europe/Berlin");
+    await goToStep(page, "What happened");
+
+    let dialog = await openImport(page);
+    await dropFile(page, dialog, "slack-export.zip", zip);
+    await expect(dialog.getByText("slack-export.zip: a Slack export with 2 channels")).toBeVisible();
+    await expect(dialog.getByLabel("Channel", { exact: true }).locator("option:checked")).toHaveText("#incident-4812 (2024-03-30 to 2024-03-31, 2 days)");
+    await expect(dialog.getByText("33 lines · 31 picked")).toBeVisible();
+    await expect(dialog.getByText("Shown in Europe/Berlin, the retrospective's time zone.")).toBeVisible();
+    await expect(dialog.getByLabel("Times without a time zone are in")).toHaveValue("America/New_York");
+    const results = await new AxeBuilder({ page }).include(".chat-import").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    await mkdir(new URL("./.output/screens/", import.meta.url), { recursive: true });
+    await page.screenshot({ path: new URL("./.output/screens/chat-import-zip.png", import.meta.url).pathname });
+
+    // The deploy and the alert: 22:36 and 22:41 UTC, so 23:36 and 23:41 in Berlin.
+    const rows = dialog.getByRole("list", { name: "Lines to import" });
+    await dialog.getByRole("button", { name: "Pick none" }).click();
+    await rows.getByRole("checkbox", { name: /deploying checkout-api build 4812/ }).click();
+    await rows.getByRole("checkbox", { name: /checkout 5xx alert fired/ }).click();
+    await dialog.getByRole("button", { name: "Add 2 entries" }).click();
+    const timeline = page.getByRole("list", { name: "Timeline" });
+    await expect(timeline.getByRole("listitem")).toHaveCount(2);
+    const when = await timeline.getByLabel("When").evaluateAll((fields) => fields.map((f) => f.value));
+    expect(when).toEqual(["2024-03-30T23:36", "2024-03-30T23:41"]);
+    const kinds = await timeline.getByLabel("Kind").evaluateAll((fields) => fields.map((f) => f.options[f.selectedIndex].text));
+    expect(kinds).toEqual(["Trigger", "Detection"]);
+    await expect(timeline.getByLabel("What happened").first()).toHaveValue("deploying checkout-api build 4812 to prod, only the db pool settings change");
+
+    // The same zip again: those two are in already; #general is the other channel.
+    dialog = await openImport(page);
+    await dropFile(page, dialog, "slack-export.zip", zip);
+    await expect(dialog.getByText("33 lines, 2 already in the timeline · 29 picked")).toBeVisible();
+    await dialog.getByLabel("Channel", { exact: true }).selectOption({ label: "#general (2024-03-29)" });
+    await expect(dialog.getByText("2 lines · 2 picked")).toBeVisible();
+
+    // Half a zip: what is wrong is said, the preview goes, and nothing is added.
+    await dropFile(page, dialog, "broken.zip", zip.subarray(0, zip.length / 2));
+    await expect(dialog.getByRole("alert")).toContainText("this zip file cannot be read");
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(timeline.getByRole("listitem")).toHaveCount(2);
+    console.expectClean();
+  });
+});

@@ -18,7 +18,7 @@ use crate::model::timer::Timer;
 /// One change to a retrospective, as [`Retrospective::apply`] takes it.
 #[derive(Clone, PartialEq, Debug)]
 pub enum Edit {
-    /// One of the header fields: title, incident start and end, impact, participants.
+    /// One of the header fields: title, incident start and end, impact, participants, time zone.
     Header(HeaderField),
     /// The step the group moves to.
     GoTo(Step),

@@ -81,7 +81,8 @@ pub fn merge_retrospectives(into: &mut Retrospective, other: &Retrospective) -> 
         incident_start: _,
         incident_end: _,
         impact: _,
-        participants: _, // the five header registers: `merge_header`
+        participants: _,
+        time_zone: _, // the six header registers: `merge_header`
         step,
         timeline,
         factors,

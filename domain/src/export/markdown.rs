@@ -92,6 +92,9 @@ pub fn to_markdown(r: &Retrospective) -> String {
     if !r.participants.value.trim().is_empty() {
         push(&mut md, &format!("| Participants | {} |", escape_cell(&r.participants.value)));
     }
+    if !r.time_zone.value.trim().is_empty() {
+        push(&mut md, &format!("| Times in | {} |", escape_cell(&r.time_zone.value)));
+    }
     push(&mut md, &format!("| Time to detect | {} |", escape_cell(&durations.time_to_detect.describe())));
     push(&mut md, &format!("| Time to resolve | {} |", escape_cell(&durations.time_to_resolve.describe())));
     push(&mut md, "");
@@ -239,6 +242,10 @@ mod tests {
         assert!(md.contains("   - **How did this come about?** Seen as low risk"));
         assert!(md.contains("      - **What made that the reasonable thing to do at the time?** *(not answered)*"));
         assert!(md.contains("| Action | Owner | Due | Priority | Kind | Status |"));
+        assert!(!md.contains("| Times in |"), "no zone of its own, no zone said");
+        let mut zoned = sample();
+        zoned.apply(Edit::Header(crate::HeaderField::TimeZone("Europe/Berlin".into())), &Writer::new(Replica(1), 0));
+        assert!(to_markdown(&zoned).contains("| Times in | Europe/Berlin |"));
     }
 
     #[test]

@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 /// The `format` marker every Retrace retrospective document carries.
 pub const FORMAT: &str = "retrace.retrospective";
 /// The schema version this build writes and the newest it can read.
-pub const SCHEMA: u64 = 3;
+pub const SCHEMA: u64 = 4;
 
 /// A retrospective as written, with its five item maps as type parameters: the model's maps
 /// or already-serialised JSON per item.
@@ -37,6 +37,7 @@ pub(super) struct Document<'a, T, F, W, A, L> {
     incident_end: &'a Register<Option<LocalDateTime>>,
     impact: &'a Register<String>,
     participants: &'a Register<String>,
+    time_zone: &'a Register<String>,
     step: &'a Register<Step>,
     timeline: T,
     factors: F,
@@ -64,6 +65,7 @@ impl<'a, T: Serialize, F: Serialize, W: Serialize, A: Serialize, L: Serialize> D
             incident_end,
             impact,
             participants,
+            time_zone,
             step,
             timeline: _,
             factors: _,
@@ -88,6 +90,7 @@ impl<'a, T: Serialize, F: Serialize, W: Serialize, A: Serialize, L: Serialize> D
             incident_end,
             impact,
             participants,
+            time_zone,
             step,
             timeline,
             factors,

@@ -13,6 +13,7 @@ pub(super) fn migrate(object: &mut Map<String, Value>, from: u64) -> Result<(), 
         match version {
             1 => migrate_1_to_2(object),
             2 => migrate_2_to_3(object),
+            3 => migrate_3_to_4(object),
             _ => unreachable!("every version below SCHEMA has a migration"),
         }
         version += 1;
@@ -50,4 +51,10 @@ fn migrate_1_to_2(object: &mut Map<String, Value>) {
 /// was a profile, which is what an absent entry means.
 fn migrate_2_to_3(object: &mut Map<String, Value>) {
     object.entry("writers").or_insert_with(|| serde_json::json!({}));
+}
+
+/// Schema 4 gives a retrospective its own time zone. A schema-3 document had none: its times
+/// were read in each browser's zone, which is what the empty zone means.
+fn migrate_3_to_4(object: &mut Map<String, Value>) {
+    object.entry("time_zone").or_insert_with(|| serde_json::json!({"v": "", "c": [0, "0000000000000000"]}));
 }

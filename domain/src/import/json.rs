@@ -10,24 +10,36 @@ use std::collections::HashMap;
 /// Messages of a Slack day file. Joins, leaves and other subtypes are kept as noise; a thread
 /// reply names its parent's source, so it keeps the parent's context.
 pub fn slack(text: &str) -> Result<Vec<ChatLine>, ImportError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| ImportError::Damaged(format!("this Slack export is not valid JSON ({e})")))?;
-    let Value::Array(messages) = value else {
-        return Err(ImportError::Damaged("a Slack channel file holds a list of messages, and this one does not".into()));
-    };
-    let mut names: HashMap<String, String> = HashMap::new();
-    for m in &messages {
+    Ok(slack_messages(&slack_day(text, "this Slack export")?, &HashMap::new()))
+}
+
+/// The messages of one Slack day file; `what` names the file in messages.
+pub(super) fn slack_day(text: &str, what: &str) -> Result<Vec<Value>, ImportError> {
+    match serde_json::from_str(text) {
+        Ok(Value::Array(messages)) => Ok(messages),
+        Ok(_) => Err(ImportError::Damaged(format!("{what} should hold a list of messages, and does not"))),
+        Err(e) => Err(ImportError::Damaged(format!("{what} is not valid JSON ({e})"))),
+    }
+}
+
+/// Slack messages as lines. Mentions are named from `known` (a workspace's `users.json`), then
+/// from the profiles the messages carry.
+pub(super) fn slack_messages(messages: &[Value], known: &HashMap<String, String>) -> Vec<ChatLine> {
+    let mut names = known.clone();
+    for m in messages {
         if let (Some(user), Some(name)) = (m["user"].as_str(), display_name(m)) {
-            names.insert(user.to_string(), name);
+            names.entry(user.to_string()).or_insert(name);
         }
     }
     let mut out = Vec::new();
-    for m in &messages {
+    for m in messages {
         let Some(ts) = m["ts"].as_str() else { continue };
         let Some(ms) = super::stamps::epoch_ms(ts) else { continue };
         let stamp = Stamp::Utc(ms);
         let source = m["permalink"].as_str().map_or_else(|| format!("Slack message {ts}"), str::to_string);
         let text = slack_to_text(m["text"].as_str().unwrap_or(""), &names);
-        let mut line = ChatLine::message(stamp, display_name(m).as_deref(), &text, source);
+        let author = display_name(m).or_else(|| m["user"].as_str().and_then(|user| names.get(user).cloned()));
+        let mut line = ChatLine::message(stamp, author.as_deref(), &text, source);
         let subtype = m["subtype"].as_str().unwrap_or("");
         line.noise = !subtype.is_empty() && subtype != "thread_broadcast" && subtype != "me_message";
         if let Some(parent) = m["thread_ts"].as_str().filter(|parent| *parent != ts) {
@@ -35,7 +47,7 @@ pub fn slack(text: &str) -> Result<Vec<ChatLine>, ImportError> {
         }
         out.push(line);
     }
-    Ok(out)
+    out
 }
 
 fn display_name(m: &Value) -> Option<String> {

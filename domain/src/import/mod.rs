@@ -13,6 +13,7 @@ pub mod kind;
 pub mod line;
 pub mod lines;
 pub mod markup;
+pub mod slack_zip;
 pub mod stamps;
 pub mod zone;
 
@@ -92,7 +93,17 @@ fn share(text: &str, format: Format, year: i64) -> f64 {
 pub fn detect(text: &str, year: i64) -> Option<Detection> {
     let trimmed = text.trim_start();
     if trimmed.starts_with('[') || trimmed.starts_with('{') {
-        if let Ok(value) = serde_json::from_str::<serde_json::Value>(trimmed) {
+        // A list is told by its first element alone, read without the rest: a 10,000-message
+        // day file is parsed once, by `parse`, which also says where a damaged one breaks.
+        let value = match trimmed.strip_prefix('[') {
+            Some(list) => serde_json::Deserializer::from_str(list)
+                .into_iter::<serde_json::Value>()
+                .next()
+                .and_then(Result::ok)
+                .map(|first| serde_json::Value::Array(vec![first])),
+            None => serde_json::from_str::<serde_json::Value>(trimmed).ok(),
+        };
+        if let Some(value) = value {
             let first = value.as_array().and_then(|a| a.first()).or_else(|| value["messages"].as_array().and_then(|a| a.first()));
             if let Some(first) = first {
                 if first.get("origin_server_ts").is_some() {
@@ -235,6 +246,10 @@ mod tests {
         let mixed = "[14:02] <sam> paging db\nsomething else entirely\nmore words\n14:05 a note";
         assert_eq!(detect(mixed, 2024).map(|d| d.sure), Some(false), "half a log: ask");
         assert_eq!(detect("just some words\nwith no times at all", 2024), None);
+        // A day file cut short is still told by its first message, and reading it says where.
+        let cut = r#"[{"ts":"1709560931.0002","text":"hi"},{"ts":"17095"#;
+        assert_eq!(detect(cut, 2024).map(|d| d.format), Some(Format::SlackExport));
+        assert!(matches!(parse(cut, Format::SlackExport, 2024), Err(ImportError::Damaged(m)) if m.contains("not valid JSON")));
         assert_eq!(parse("just words", Format::Timestamped, 2024), Err(ImportError::NoFormat));
     }
 

@@ -27,6 +27,7 @@ record! {
         incident_end: Option<LocalDateTime> => IncidentEnd,
         impact: String => Impact,
         participants: String => Participants,
+        time_zone: String => TimeZone,
     }
 }
 
@@ -83,6 +84,9 @@ pub struct Retrospective {
     pub impact: Register<String>,
     /// Optional, free text: names are never required.
     pub participants: Register<String>,
+    /// The IANA time zone its times are in ("Europe/Berlin"), from schema 4. Empty: each
+    /// browser's own zone, as every retrospective was read before.
+    pub time_zone: Register<String>,
     /// The step the group is on; restored on reload.
     pub step: Register<Step>,
     /// *What happened*: the timeline entries, by id; see [`Self::timeline_order`] for their order.
@@ -132,6 +136,7 @@ impl Retrospective {
             incident_end: Register::new(None, clock),
             impact: Register::new(String::new(), clock),
             participants: Register::new(String::new(), clock),
+            time_zone: Register::new(String::new(), clock),
             step: Register::new(Step::SetTheStage, clock),
             timeline: BTreeMap::new(),
             factors: BTreeMap::new(),

@@ -45,7 +45,10 @@ impl Home {
     }
 
     pub fn create(&self, template: Template, title: &str) -> Result<(), String> {
-        let mut retro = Retrospective::new(new_id(), template, title, &self.writer());
+        let writer = self.writer();
+        let mut retro = Retrospective::new(new_id(), template, title, &writer);
+        // Its times are in the zone of whoever starts it, wherever the others read them.
+        retro.apply(crate::domain::Edit::Header(crate::domain::HeaderField::TimeZone(crate::ui::zones::browser_zone_name())), &writer);
         self.app.repo.with_value(|r| r.save(&mut retro)).map_err(|e| e.to_string())?;
         self.app.navigate(Route::Retro(retro.id));
         Ok(())
