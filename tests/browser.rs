@@ -51,7 +51,7 @@ fn the_adapter_saves_lists_loads_and_deletes_in_local_storage() {
     repo.save(&mut r).unwrap();
 
     let raw = local_storage().get_item(&format!("{prefix}retro:{}", r.id)).unwrap().unwrap();
-    assert!(raw.starts_with("{\"format\":\"retrace.retrospective\",\"schema\":3"));
+    assert!(raw.starts_with("{\"format\":\"retrace.retrospective\",\"schema\":4"));
     assert!(local_storage().get_item(&format!("{prefix}index")).unwrap().is_some());
 
     let listing = repo.list().unwrap();
@@ -213,6 +213,26 @@ fn bench_importing_ten_thousand_messages() {
             text.len() / 1024
         );
     }
+}
+
+/// Zones come from the browser's own data: Berlin's change to summer time on 31 March 2024 is
+/// found to the minute, New York's offset is read, and a name `Intl` does not know is refused
+/// before it could throw.
+#[wasm_bindgen_test]
+fn time_zones_are_read_from_intl_to_the_minute() {
+    use retrace::domain::LocalDateTime;
+    use retrace::ui::zones::{is_known_zone, known_zones, zone_table};
+    let utc = |t: &str| LocalDateTime::parse(t).unwrap().minutes() * 60_000;
+    let berlin = zone_table("Europe/Berlin", utc("2024-03-01T00:00"), utc("2024-04-30T00:00"));
+    assert_eq!(berlin.offset_at(utc("2024-03-31T00:59")), 60);
+    assert_eq!(berlin.offset_at(utc("2024-03-31T01:00")), 120);
+    assert_eq!(berlin.local(utc("2024-03-31T01:00")).to_string(), "2024-03-31T03:00");
+    let new_york = zone_table("America/New_York", utc("2024-07-01T00:00"), utc("2024-07-02T00:00"));
+    assert_eq!(new_york.offset_at(utc("2024-07-01T12:00")), -240);
+    assert!(known_zones().len() > 300 && known_zones().iter().any(|z| z == "UTC"));
+    assert!(is_known_zone("Asia/Kolkata") && is_known_zone("Asia/Calcutta"), "a zone and its alias");
+    assert!(is_known_zone("UTC"));
+    assert!(!is_known_zone("Mars/Olympus_Mons"));
 }
 
 #[wasm_bindgen_test]

@@ -69,8 +69,12 @@ fn TimeZoneField() -> impl IntoView {
             <label for=id.clone() class="field-label">"Time zone"</label>
             <select id=id on:change=move |ev| { s.apply(Edit::Header(HeaderField::TimeZone(event_target_value(&ev)))); }>
                 {option(String::new(), format!("Each reader's own (here {here})"))}
-                // A zone this browser does not know stays listed, so it is not lost by accident.
-                {move || Some(zone.get()).filter(|z| !z.is_empty() && !is_known_zone(z)).map(|z| option(z.clone(), format!("{z} (unknown here: times read in {})", browser_zone_name())))}
+                // A zone that is not in this browser's list stays listed, so it is not lost by
+                // accident: an alias the browser takes as it is, one it does not know with a word.
+                {move || Some(zone.get()).filter(|z| !z.is_empty() && !known_zones().contains(z)).map(|z| {
+                    let label = if is_known_zone(&z) { z.clone() } else { format!("{z} (unknown here: times read in {})", browser_zone_name()) };
+                    option(z, label)
+                })}
                 {known_zones().iter().map(|z| option(z.clone(), z.clone())).collect_view()}
             </select>
         </div>

@@ -44,10 +44,17 @@ fn ask_known_zones() -> Vec<String> {
     zones
 }
 
-/// Whether this browser knows zone `name`; a name from a document is checked before it is
-/// used, because `Intl` throws on one it does not know.
+/// Whether this browser's `Intl` takes zone `name` (a name from a document is checked before
+/// it is used, because `Intl` throws on one it does not know). Aliases count: Chromium lists
+/// "Asia/Calcutta" and takes "Asia/Kolkata" too.
 pub fn is_known_zone(name: &str) -> bool {
-    known_zones().iter().any(|z| z == name) || name == browser_zone_name()
+    if name.is_empty() {
+        return false;
+    }
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"timeZone".into(), &name.into());
+    let constructor: js_sys::Function = Intl::DateTimeFormat::new(&Array::new(), &Object::new()).constructor();
+    Reflect::construct(&constructor, &Array::of2(&"en-US".into(), &options)).is_ok()
 }
 
 /// The zone a retrospective's times are in: its own when it names one this browser knows,
@@ -117,17 +124,17 @@ pub fn zone_table(name: &str, from_ms: i64, to_ms: i64) -> ZoneTable {
         let next = (at + SAMPLE_MS).min(to_ms);
         let (before, after) = (samples.last().map_or(0, |s| s.1), clock.offset_at(next));
         if before != after {
-            // Bisect to the minute the offset changed.
-            let (mut lo, mut hi) = (at, next);
-            while hi - lo > 60_000 {
+            // Bisect to the minute the offset changed (zones change on whole minutes).
+            let (mut lo, mut hi) = (at.div_euclid(60_000), next.div_euclid(60_000) + 1);
+            while hi - lo > 1 {
                 let mid = lo + (hi - lo) / 2;
-                if clock.offset_at(mid) == before {
+                if clock.offset_at(mid * 60_000) == before {
                     lo = mid;
                 } else {
                     hi = mid;
                 }
             }
-            samples.push((hi, after));
+            samples.push((hi * 60_000, after));
         }
         at = next;
     }
