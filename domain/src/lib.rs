@@ -28,18 +28,23 @@ pub mod import;
 pub mod listing;
 pub mod model;
 
+pub use change::accounts::{Attached, ReplyError};
 pub use change::edit::{Edit, EditScope};
 pub use change::merge::{merge_retrospectives, MergeReport};
 pub use coach::{review, Finding};
 pub use facilitation::checks::{prevention_checks, Check};
 pub use format::{decode, encode, FormatError};
 pub use listing::RetroSummary;
+pub use model::accounts::{
+    Account, AccountBody, AccountDraft, AccountField, AccountReply, AccountRequest, AddedMoment, MomentNotes, PassageAt, PassageRef, Prompt,
+};
 pub use model::actions::{ActionField, ActionItem, ActionKind, ActionStatus, Priority};
 pub use model::choice::Choice;
 pub use model::clock::{Clock, Register};
 pub use model::factors::{Category, ContributingFactor, FactorField, WhyField, WhyNode};
 pub use model::ids::{Id, Replica};
 pub use model::learnings::{Learning, LearningField, LearningList};
+pub use model::questions::{OpenQuestion, QuestionField};
 pub use model::record::Record;
 pub use model::retrospective::{HeaderField, Retrospective, Writer};
 pub use model::settings::{Facilitation, SettingField};

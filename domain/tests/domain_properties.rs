@@ -364,3 +364,71 @@ fn the_schema_3_fixture_still_loads() {
     assert_eq!(merged.time_zone.value, "Europe/Berlin");
     assert_eq!(decode(&encode(&merged)).unwrap(), merged);
 }
+
+/// Replies from three people, each edited a few times: `(who, narrative)` per edit, and the
+/// reply each edit leaves to send.
+fn replies(edits: &[(u8, String)], anonymous: bool) -> (Retrospective, Vec<AccountReply>) {
+    let r = base();
+    let request = r.account_request(Id::from_random([90; 16]), anonymous, "");
+    let mut drafts: Vec<AccountDraft> =
+        (0..3u8).map(|who| AccountDraft::new(request.clone(), Id::from_random([100 + who; 16]), Replica(200 + who as u64))).collect();
+    let mut sent = Vec::new();
+    for (who, narrative) in edits {
+        let who = usize::from(*who % 3);
+        let replica = Replica(200 + who as u64);
+        drafts[who].edit(
+            |b| {
+                b.narrative = narrative.clone();
+                b.name = format!("Person {who}");
+            },
+            replica,
+        );
+        sent.push(drafts[who].reply());
+    }
+    (r, sent)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Replies attached in any order, each any number of times, in one copy or split over two
+    /// copies that merge: the same accounts, each at its writer's latest reply.
+    #[test]
+    fn replies_attach_to_the_same_accounts_in_any_order(
+        edits in proptest::collection::vec((0u8..3, text()), 1..10),
+        seed in any::<u64>(),
+        anonymous in any::<bool>(),
+    ) {
+        let (r, sent) = replies(&edits, anonymous);
+        let mut in_order = r.clone();
+        for reply in &sent {
+            in_order.attach_reply(reply, 1).unwrap();
+        }
+        // A fixed shuffle from the seed, with every reply twice.
+        let mut shuffled: Vec<&AccountReply> = sent.iter().chain(sent.iter()).collect();
+        let mut state = seed | 1;
+        for i in (1..shuffled.len()).rev() {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17;
+            shuffled.swap(i, (state % (i as u64 + 1)) as usize);
+        }
+        let mut any_order = r.clone();
+        for reply in &shuffled {
+            any_order.attach_reply(reply, 1).unwrap();
+        }
+        let (mut left, mut right) = (r.clone(), r.clone());
+        for (i, reply) in shuffled.iter().enumerate() {
+            if i % 2 == 0 { left.attach_reply(reply, 1).unwrap(); } else { right.attach_reply(reply, 1).unwrap(); }
+        }
+        merge_retrospectives(&mut left, &right).unwrap();
+        prop_assert_eq!(&in_order.accounts, &any_order.accounts);
+        prop_assert_eq!(&in_order.accounts, &left.accounts);
+        for reply in &sent {
+            let latest = sent.iter().filter(|s| s.account == reply.account).max_by_key(|s| s.body.clock).unwrap();
+            prop_assert_eq!(&in_order.accounts[&reply.account].body, &latest.body);
+            prop_assert!(!anonymous || latest.body.value.name.is_empty(), "no name under an anonymous request");
+        }
+        // The document with its accounts survives the format, and a shareable copy has none.
+        prop_assert_eq!(decode(&encode(&in_order)).unwrap(), in_order.clone());
+        prop_assert!(in_order.shareable().accounts.is_empty());
+    }
+}

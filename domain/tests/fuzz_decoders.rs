@@ -266,3 +266,32 @@ fn fuzz_the_slack_workspace_zip() {
     feed_zip(&zip);
     run(proptest::collection::vec(mutation(), 1..6), |mutations| feed_zip(&apply(&zip, &mutations)));
 }
+
+/// Reads one text as a request, a reply and a draft, and as an account link; only a panic fails.
+fn feed_account(text: &str) {
+    use retrace_domain::format::accounts::{account_link_text, decode_draft, decode_reply, decode_request};
+    EXECUTIONS.fetch_add(1, Ordering::Relaxed);
+    let _ = decode_request(text);
+    let _ = decode_reply(text);
+    let _ = decode_draft(text);
+    let _ = account_link_text(text);
+}
+
+#[test]
+fn fuzz_the_account_request_and_reply_decoders() {
+    use retrace_domain::format::accounts::{account_fragment, encode_reply, encode_request, AccountLink};
+    let w = Writer::new(Replica(1), 0);
+    let mut r = Retrospective::new(Id::from_random([1; 16]), Template::Incident, "Outage", &w);
+    r.apply(Edit::AddTimelineEntry { id: Id::from_random([2; 16]) }, &w);
+    r.apply(Edit::Timeline(Id::from_random([2; 16]), TimelineField::What("deploy".into())), &w);
+    let request = r.account_request(Id::from_random([3; 16]), false, "by Thursday");
+    let mut draft = AccountDraft::new(request.clone(), Id::from_random([4; 16]), Replica(5));
+    draft.edit(|b| b.narrative = "I saw the graph climb".into(), Replica(5));
+    let samples = [encode_request(&request), encode_reply(&draft.reply())];
+    for sample in &samples {
+        feed_account(sample);
+        run(proptest::collection::vec(mutation(), 1..6), |mutations| feed_account(&String::from_utf8_lossy(&apply(sample.as_bytes(), &mutations))));
+    }
+    let link = account_fragment(AccountLink::Reply, &samples[1]).unwrap();
+    run(proptest::collection::vec(mutation(), 1..6), |mutations| feed_account(&String::from_utf8_lossy(&apply(link.as_bytes(), &mutations))));
+}

@@ -10,6 +10,7 @@
 //!   written behind it;
 //! - `settings` — this browser profile's replica id.
 
+mod drafts;
 mod index;
 pub mod local;
 pub mod memory;

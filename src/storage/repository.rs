@@ -356,6 +356,16 @@ impl Repository {
         self.store.get(key)
     }
 
+    /// Stores `text` under `key` as it is (the small documents beside retrospectives).
+    pub(super) fn store_text(&self, key: &str, text: &str) -> Result<(), StoreError> {
+        self.store.set(key, text)
+    }
+
+    /// Every key in the store.
+    pub(super) fn keys(&self) -> Result<Vec<String>, StoreError> {
+        self.store.keys()
+    }
+
     /// Deletes a damaged value the user chose to discard. Only keys under this prefix.
     pub fn discard(&self, key: &str) -> Result<(), StoreError> {
         if key.starts_with(&self.prefix) {

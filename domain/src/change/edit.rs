@@ -3,12 +3,14 @@
 //! Components send an [`Edit`]; [`Retrospective::apply`] stamps it with a fresh clock and writes
 //! the registers. Keeping intents as values makes them easy to test, log and replay.
 
+use crate::model::accounts::{AccountField, PassageRef};
 use crate::model::actions::{ActionField, ActionItem};
 use crate::model::clock::set_in_map;
 use crate::model::factors::{suggested_question, why_children, why_subtree, ContributingFactor, FactorField, WhyField, WhyNode};
 use crate::model::ids::Id;
 use crate::model::learnings::{Learning, LearningField, LearningList};
 use crate::model::order::{by_position, move_one, position_at_end};
+use crate::model::questions::{OpenQuestion, QuestionField};
 use crate::model::retrospective::{HeaderField, Retrospective, Writer};
 use crate::model::settings::SettingField;
 use crate::model::steps::Step;
@@ -63,6 +65,19 @@ pub enum Edit {
     },
     /// The text of a learning.
     LearningText(Id, String),
+    /// A new, empty open question at the end of the list, from these passages of accounts
+    /// (none when it did not come from one).
+    AddQuestion {
+        /// The new question's id; the edit is refused if it is taken or was deleted.
+        id: Id,
+        /// The passages it came from.
+        sources: Vec<PassageRef>,
+    },
+    /// One field of an open question.
+    Question(Id, QuestionField),
+    /// The facilitator's own field of an account (which passages may be shown); what the
+    /// person wrote comes only from their replies (see `Retrospective::attach_reply`).
+    Account(Id, AccountField),
     /// One place up or down in the item's list.
     Move {
         /// The item to move, of any kind.
@@ -192,6 +207,33 @@ impl Retrospective {
                     l.set(LearningField::Text(text), c)
                 }
             }
+            Edit::AddQuestion { id, sources } => {
+                let position = position_at_end(self.questions.values());
+                let c = self.stamp(writer);
+                let mut question = OpenQuestion::new(position, c);
+                question.set(QuestionField::Sources(sources), c);
+                self.questions.insert(id, question);
+            }
+            Edit::Question(id, field) => {
+                if !self.questions.contains_key(&id) {
+                    return false;
+                }
+                let c = self.stamp(writer);
+                if let Some(q) = self.questions.get_mut(&id) {
+                    q.set(field, c)
+                }
+            }
+            // The body is theirs: a facilitator's edit could never outlast their next reply.
+            Edit::Account(_, AccountField::Body(_)) => return false,
+            Edit::Account(id, field) => {
+                if !self.accounts.contains_key(&id) {
+                    return false;
+                }
+                let c = self.stamp(writer);
+                if let Some(a) = self.accounts.get_mut(&id) {
+                    a.set(field, c)
+                }
+            }
             Edit::Move { id, up } => return self.move_item(id, up, writer),
             Edit::Presenter(on) => self.set_setting(SettingField::Presenter(on), writer),
             Edit::SafeToShare(on) => self.set_setting(SettingField::SafeToShare(on), writer),
@@ -251,6 +293,8 @@ impl Retrospective {
             || self.whys.contains_key(&id)
             || self.actions.contains_key(&id)
             || self.learnings.contains_key(&id)
+            || self.accounts.contains_key(&id)
+            || self.questions.contains_key(&id)
     }
 
     fn why_depth_of(&self, node: Option<Id>) -> usize {
@@ -306,6 +350,9 @@ impl Retrospective {
         } else if let Some(learning) = self.learnings.get(&id) {
             let order = self.learning_order(learning.list);
             move_one(&mut self.learnings, &order, id, up, &mut stamp)
+        } else if self.questions.contains_key(&id) {
+            let order = by_position(self.questions.iter());
+            move_one(&mut self.questions, &order, id, up, &mut stamp)
         } else {
             false
         };
@@ -338,6 +385,8 @@ impl Retrospective {
             self.whys.remove(&id);
             self.actions.remove(&id);
             self.learnings.remove(&id);
+            self.accounts.remove(&id);
+            self.questions.remove(&id);
             self.deleted.insert(id, clock);
         }
         // Links to a deleted item are left in place: they are ignored when shown, and a merge
@@ -360,7 +409,9 @@ impl Edit {
     /// screen with a thousand cards only re-reads the one being typed into.
     pub fn scope(&self) -> EditScope {
         match self {
-            Edit::Timeline(id, _) | Edit::Why(id, _) | Edit::Action(id, _) | Edit::LearningText(id, _) => EditScope::Item(*id),
+            Edit::Timeline(id, _) | Edit::Why(id, _) | Edit::Action(id, _) | Edit::LearningText(id, _) | Edit::Question(id, _) | Edit::Account(id, _) => {
+                EditScope::Item(*id)
+            }
             // Votes count towards the factor a duplicate is merged into, and merging moves a
             // factor into another card: both reach beyond the one item.
             Edit::Factor(_, FactorField::Votes(_) | FactorField::MergedInto(_)) => EditScope::Document,
@@ -371,9 +422,12 @@ impl Edit {
 
     fn new_item_id(&self) -> Option<Id> {
         match self {
-            Edit::AddTimelineEntry { id } | Edit::AddFactor { id } | Edit::AddWhy { id, .. } | Edit::AddAction { id } | Edit::AddLearning { id, .. } => {
-                Some(*id)
-            }
+            Edit::AddTimelineEntry { id }
+            | Edit::AddFactor { id }
+            | Edit::AddWhy { id, .. }
+            | Edit::AddAction { id }
+            | Edit::AddLearning { id, .. }
+            | Edit::AddQuestion { id, .. } => Some(*id),
             _ => None,
         }
     }

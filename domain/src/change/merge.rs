@@ -89,6 +89,8 @@ pub fn merge_retrospectives(into: &mut Retrospective, other: &Retrospective) -> 
         whys,
         actions,
         learnings,
+        accounts,
+        questions,
         deleted,
         facilitation,
         authors,
@@ -116,6 +118,8 @@ pub fn merge_retrospectives(into: &mut Retrospective, other: &Retrospective) -> 
     merge_items(&mut into.whys, whys, tombstones, &mut report);
     merge_items(&mut into.actions, actions, tombstones, &mut report);
     merge_items(&mut into.learnings, learnings, tombstones, &mut report);
+    merge_items(&mut into.accounts, accounts, tombstones, &mut report);
+    merge_items(&mut into.questions, questions, tombstones, &mut report);
 
     // Creation time is fixed at creation; take the same side on every replica.
     into.created_at = into.created_at.min(*created_at);
@@ -142,6 +146,8 @@ fn winning_writers(into: &Retrospective, other: &Retrospective) -> BTreeSet<Repl
     newer_clocks_in(&other.whys, &into.whys, &mut note);
     newer_clocks_in(&other.actions, &into.actions, &mut note);
     newer_clocks_in(&other.learnings, &into.learnings, &mut note);
+    newer_clocks_in(&other.accounts, &into.accounts, &mut note);
+    newer_clocks_in(&other.questions, &into.questions, &mut note);
     for (id, clock) in &other.deleted {
         if !into.deleted.contains_key(id) {
             note(*clock);

@@ -4,3 +4,4 @@
 
 pub mod checks;
 pub mod guide;
+pub mod side_by_side;

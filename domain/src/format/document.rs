@@ -6,8 +6,10 @@
 //! JSON it cached per item. Both go through the same serde derive, so their outputs are the
 //! same bytes by construction, not by searching text.
 
+use crate::model::accounts::Account;
 use crate::model::clock::{Clock, Register};
 use crate::model::ids::{Id, Replica};
+use crate::model::questions::OpenQuestion;
 use crate::model::retrospective::Retrospective;
 use crate::model::settings::Facilitation;
 use crate::model::steps::Step;
@@ -44,6 +46,8 @@ pub(super) struct Document<'a, T, F, W, A, L> {
     whys: W,
     actions: A,
     learnings: L,
+    accounts: &'a BTreeMap<Id, Account>,
+    questions: &'a BTreeMap<Id, OpenQuestion>,
     deleted: &'a BTreeMap<Id, Clock>,
     facilitation: &'a Facilitation,
     authors: &'a BTreeMap<Replica, Register<String>>,
@@ -72,6 +76,8 @@ impl<'a, T: Serialize, F: Serialize, W: Serialize, A: Serialize, L: Serialize> D
             whys: _,
             actions: _,
             learnings: _,
+            accounts,
+            questions,
             deleted,
             facilitation,
             authors,
@@ -97,6 +103,8 @@ impl<'a, T: Serialize, F: Serialize, W: Serialize, A: Serialize, L: Serialize> D
             whys,
             actions,
             learnings,
+            accounts,
+            questions,
             deleted,
             facilitation,
             authors,

@@ -53,8 +53,11 @@ fn migrate_2_to_3(object: &mut Map<String, Value>) {
     object.entry("writers").or_insert_with(|| serde_json::json!({}));
 }
 
-/// Schema 4 gives a retrospective its own time zone. A schema-3 document had none: its times
-/// were read in each browser's zone, which is what the empty zone means.
+/// Schema 4 gives a retrospective its own time zone, people's accounts and open questions. A
+/// schema-3 document had no zone: its times were read in each browser's zone, which is what the
+/// empty zone means; and it had no accounts or questions.
 fn migrate_3_to_4(object: &mut Map<String, Value>) {
+    object.entry("accounts").or_insert_with(|| serde_json::json!({}));
+    object.entry("questions").or_insert_with(|| serde_json::json!({}));
     object.entry("time_zone").or_insert_with(|| serde_json::json!({"v": "", "c": [0, "0000000000000000"]}));
 }

@@ -8,6 +8,7 @@
 //! - [`link`] — the document in a share link;
 //! - [`error`] — what reading can report.
 
+pub mod accounts;
 pub mod document;
 pub mod encoder;
 pub mod error;

@@ -5,6 +5,7 @@
 //! its last write, so two copies merge field by field. [`record`] generates the register
 //! plumbing (field edits, merge, the clock walk) once for every kind of item.
 
+pub mod accounts;
 pub mod actions;
 pub mod choice;
 pub mod clock;
@@ -12,6 +13,7 @@ pub mod factors;
 pub mod ids;
 pub mod learnings;
 pub mod order;
+pub mod questions;
 pub mod record;
 pub mod retrospective;
 pub mod settings;

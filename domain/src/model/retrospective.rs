@@ -1,11 +1,13 @@
 //! The retrospective document: header fields, its items by kind, and tombstones.
 
+use crate::model::accounts::Account;
 use crate::model::actions::ActionItem;
 use crate::model::clock::{Clock, Register};
 use crate::model::factors::{ContributingFactor, WhyNode};
 use crate::model::ids::{Id, Replica};
 use crate::model::learnings::{Learning, LearningList};
 use crate::model::order::by_position;
+use crate::model::questions::OpenQuestion;
 use crate::model::record::{newer_clock, newer_register_clocks, record, Record};
 use crate::model::settings::Facilitation;
 use crate::model::steps::Step;
@@ -104,6 +106,13 @@ pub struct Retrospective {
     /// The summary's learnings in both lists, by id.
     #[serde(default)]
     pub learnings: BTreeMap<Id, Learning>,
+    /// Each person's own account, from their reply (schema 4). Private to the facilitator:
+    /// see [`Self::shareable`].
+    #[serde(default)]
+    pub accounts: BTreeMap<Id, Account>,
+    /// What is still unclear, and who could find out (schema 4).
+    #[serde(default)]
+    pub questions: BTreeMap<Id, OpenQuestion>,
     /// Tombstones: every deleted item's id, with the clock of its deletion.
     #[serde(default)]
     pub deleted: BTreeMap<Id, Clock>,
@@ -143,6 +152,8 @@ impl Retrospective {
             whys: BTreeMap::new(),
             actions: BTreeMap::new(),
             learnings: BTreeMap::new(),
+            accounts: BTreeMap::new(),
+            questions: BTreeMap::new(),
             deleted: BTreeMap::new(),
             facilitation: Facilitation::default(),
             authors: BTreeMap::new(),
@@ -190,6 +201,12 @@ impl Retrospective {
         }
         for learning in self.learnings.values() {
             learning.newer_clocks(None, found);
+        }
+        for account in self.accounts.values() {
+            account.newer_clocks(None, found);
+        }
+        for question in self.questions.values() {
+            question.newer_clocks(None, found);
         }
         self.facilitation.newer_clocks(None, found);
         newer_register_clocks(&self.authors, None, found);
