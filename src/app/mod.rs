@@ -107,7 +107,7 @@ pub fn App(options: MountOptions) -> impl IntoView {
     };
     let hash = if options.embedded { String::new() } else { web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default() };
     let initial = if options.embedded || hash.is_empty() { options.initial } else { Route::from_hash(&hash) };
-    let incoming = crate::domain::format::link::is_link(&hash).then(|| Incoming::Link(hash.clone()));
+    let incoming = is_incoming_link(&hash).then(|| Incoming::Link(hash.clone()));
     let root = NodeRef::<leptos::html::Div>::new();
     let state = AppState {
         embedded: options.embedded,
@@ -129,7 +129,7 @@ pub fn App(options: MountOptions) -> impl IntoView {
     let hash_listener = (!options.embedded).then(|| {
         window_event_listener(leptos::ev::hashchange, move |_| {
             let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
-            if crate::domain::format::link::is_link(&hash) {
+            if is_incoming_link(&hash) {
                 state.incoming.set(Some(Incoming::Link(hash)));
                 return;
             }
@@ -184,12 +184,18 @@ pub fn App(options: MountOptions) -> impl IntoView {
                     Route::Home => view! { <HomeScreen /> }.into_any(),
                     Route::Retro(id) => view! { <RetroScreen id /> }.into_any(),
                     Route::Audience(id) => view! { <AudienceScreen id /> }.into_any(),
+                    Route::Account(request) => view! { <crate::ui::accounts::write::AccountScreen request /> }.into_any(),
                     },
                 }}
             </main>
             <LiveRegion announcer=state.announcer />
         </div>
     }
+}
+
+/// Whether a fragment is something to preview: a share link, or an account request or reply.
+fn is_incoming_link(hash: &str) -> bool {
+    crate::domain::format::link::is_link(hash) || crate::domain::format::accounts::account_link_kind(hash).is_some()
 }
 
 /// Mounts one widget into `element` and returns what unmounts it.

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 /// What is waiting to be previewed.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Incoming {
-    /// A URL fragment (`#r=…` or `#e=…`).
+    /// A URL fragment (`#r=…` or `#e=…`; `#q=…` a request for accounts, `#a=…` a reply).
     Link(String),
     /// The text of a file the user picked or dropped.
     File { name: String, text: String },
@@ -27,6 +27,8 @@ pub enum Route {
     Retro(Id),
     /// The read-only window the room sees.
     Audience(Id),
+    /// One's own account for a request, kept in this browser.
+    Account(Id),
 }
 
 impl Route {
@@ -36,6 +38,8 @@ impl Route {
             Route::Retro(id)
         } else if let Some(id) = path.strip_prefix("/audience/").and_then(Id::parse) {
             Route::Audience(id)
+        } else if let Some(id) = path.strip_prefix("/account/").and_then(Id::parse) {
+            Route::Account(id)
         } else {
             Route::Home
         }
@@ -46,6 +50,7 @@ impl Route {
             Route::Home => "#/".to_string(),
             Route::Retro(id) => format!("#/retro/{id}"),
             Route::Audience(id) => format!("#/audience/{id}"),
+            Route::Account(id) => format!("#/account/{id}"),
         }
     }
 }
@@ -83,6 +88,18 @@ impl AppState {
     /// Who is writing now: this page load, on behalf of this browser profile.
     pub fn writer(&self) -> Writer {
         Writer::in_profile(self.replica, self.profile, crate::ui::platform::now_ms())
+    }
+
+    /// Leaves the screen of a link or file that arrived and drops the link from the address
+    /// bar, so a reload does not offer it again.
+    pub fn leave_incoming(&self, route: Route) {
+        self.incoming.set(None);
+        if let Some(window) = web_sys::window() {
+            if let Ok(history) = window.history() {
+                let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&route.to_hash()));
+            }
+        }
+        self.route.set(route);
     }
 
     pub fn navigate(&self, route: Route) {

@@ -2,10 +2,14 @@
 //! and nothing is stored until the person chooses: save it, merge it into their copy, or open
 //! it as a new retrospective. Every failure says what happened and changes nothing.
 
+use crate::domain::format::accounts::{account_link_kind, account_link_text, read_account_document, AccountDocument};
 use crate::domain::format::link::{self, LinkError, Payload};
-use crate::domain::format::{self, Limits};
+use crate::domain::format::{self, FormatError, Limits};
+use crate::domain::AccountDraft;
 use crate::domain::{merge_retrospectives, Retrospective};
 use crate::storage::LoadError;
+use crate::ui::accounts::reply::ReplyPreview;
+use crate::ui::accounts::write::WriteAccount;
 use crate::ui::context::uid;
 use crate::ui::context::{AppState, Incoming, Route};
 use crate::ui::crypto::decrypt;
@@ -34,21 +38,53 @@ pub fn receive_file(state: AppState, file: web_sys::File) {
     });
 }
 
-/// Leaves the incoming screen and drops a link from the address bar, so a reload does not
-/// offer it again.
 fn finish(state: AppState, route: Route) {
-    state.incoming.set(None);
-    if let Some(window) = web_sys::window() {
-        if let Ok(history) = window.history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&route.to_hash()));
+    state.leave_incoming(route);
+}
+
+/// A request for accounts or a reply, if that is what arrived (by its link or its marker).
+fn account_document(incoming: &Incoming) -> Option<Result<AccountDocument, String>> {
+    match incoming {
+        Incoming::Link(fragment) if account_link_kind(fragment).is_some() => {
+            Some(account_link_text(fragment).map_err(|e| link_message(&e)).and_then(|(_, text)| {
+                read_account_document(&text).unwrap_or(Err(FormatError::NotRetrace { found: None })).map_err(|e| format!("{e} Nothing was changed."))
+            }))
         }
+        Incoming::File { name, text } => read_account_document(text).map(|read| read.map_err(|e| format!("“{name}” was not opened: {e} Nothing was changed."))),
+        _ => None,
     }
-    state.route.set(route);
 }
 
 #[component]
 pub fn IncomingScreen(incoming: Incoming) -> impl IntoView {
     let state = expect_context::<AppState>();
+    match account_document(&incoming) {
+        Some(Ok(AccountDocument::Request(request))) => {
+            // Opened before: go on with the account written so far.
+            let stored = state.repo.with_value(|r| r.load_draft(request.request)).ok().flatten();
+            return match stored {
+                Some(Ok(draft)) => view! { <WriteAccount draft stored=true /> }.into_any(),
+                Some(Err(e)) => view! {
+                    <p class="banner banner-warning" role="alert">{format!("An account for this request is stored in this browser but cannot be read ({e}); it is left as it is. Nothing was changed.")}</p>
+                }
+                .into_any(),
+                None => view! { <WriteAccount draft=AccountDraft::new(request, new_id(), state.replica) stored=false /> }.into_any(),
+            };
+        }
+        Some(Ok(AccountDocument::Reply(reply))) => {
+            return view! { <ReplyPreview reply /> }.into_any();
+        }
+        Some(Err(message)) => {
+            return view! {
+                <section class="incoming card">
+                    <p class="banner banner-warning" role="alert">{message}</p>
+                    <button type="button" class="button primary" on:click=move |_| finish(state, Route::Home)>"Back to all retrospectives"</button>
+                </section>
+            }
+            .into_any();
+        }
+        None => {}
+    }
     // The decoded document, or why it cannot be opened.
     let decoded = RwSignal::new(None::<Result<Retrospective, String>>);
     let needs_passphrase = RwSignal::new(None::<(Vec<u8>, Vec<u8>, Vec<u8>)>);
@@ -120,6 +156,7 @@ pub fn IncomingScreen(incoming: Incoming) -> impl IntoView {
             })}
         </section>
     }
+    .into_any()
 }
 
 fn link_message(e: &LinkError) -> String {

@@ -1,6 +1,7 @@
 //! Leptos components, one file per concept. Components read the document through memos and
 //! send [`crate::domain::Edit`]s; they hold no rules of their own.
 
+pub mod accounts;
 pub mod audience;
 pub mod chat_import;
 pub mod coach;
@@ -11,6 +12,7 @@ pub mod incoming;
 pub mod live;
 pub mod platform;
 pub mod prevention;
+pub mod questions;
 pub mod retro;
 pub mod session;
 pub mod share;

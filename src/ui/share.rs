@@ -4,7 +4,7 @@
 
 use crate::domain::export::{csv::actions_csv, ics::actions_ics, markdown::to_markdown};
 use crate::domain::format::link;
-use crate::domain::{encode, Edit};
+use crate::domain::{encode, Edit, Retrospective};
 use crate::ui::context::uid;
 use crate::ui::crypto::encrypt;
 use crate::ui::platform::{download, file_name, page_address, timed};
@@ -51,7 +51,8 @@ pub fn SharePanel(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
     let create_link = move |_| {
         link_problem.set(None);
         link_text.set(None);
-        let retro = s.doc.get_untracked();
+        // Accounts are the facilitator's alone: a link never carries them.
+        let retro = s.doc.with_untracked(Retrospective::shareable);
         let phrase = passphrase.get_untracked();
         working.set(true);
         leptos::task::spawn_local(async move {
@@ -87,7 +88,7 @@ pub fn SharePanel(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
                         });
                     }>"Copy Markdown"</button>
                     <button type="button" class="button" on:click=move |_| save_file("md", "text/markdown", markdown())>"Download Markdown"</button>
-                    <button type="button" class="button" on:click=move |_| save_file("json", "application/json", s.doc.with_untracked(encode))>"Download JSON"</button>
+                    <button type="button" class="button" on:click=move |_| save_file("json", "application/json", s.doc.with_untracked(|r| encode(&r.shareable())))>"Download JSON"</button>
                     <button type="button" class="button" on:click=move |_| save_file("csv", "text/csv", s.doc.with_untracked(actions_csv))>"Download actions (CSV)"</button>
                     <button type="button" class="button" on:click=move |_| save_file("ics", "text/calendar", s.doc.with_untracked(|r| actions_ics(r, &utc_stamp())))>"Download due dates (.ics)"</button>
                     <button type="button" class="button" on:click=move |_| {

@@ -20,6 +20,7 @@ pub fn SummaryStep() -> impl IntoView {
             <LearningColumn list=LearningList::WentWell placeholder="What went well?" />
             <LearningColumn list=LearningList::Lucky placeholder="Where did luck help us?" />
         </div>
+        <crate::ui::questions::OpenQuestions />
         <Report />
     }
 }
@@ -99,6 +100,7 @@ pub fn full_report(r: &Retrospective) -> AnyView {
         {factors_section(r)}
         <h4>"Prevention"</h4>
         {actions_section(r)}
+        {questions_section(r)}
         <h4>"What went well"</h4>
         {learnings_section(r, LearningList::WentWell)}
         <h4>"Where we got lucky"</h4>
@@ -228,6 +230,28 @@ pub fn actions_section(r: &Retrospective) -> AnyView {
         </table>
     }
     .into_any()
+}
+
+/// The open questions, with who could find out; nothing when there are none.
+pub fn questions_section(r: &Retrospective) -> AnyView {
+    let order = r.question_order();
+    if order.is_empty() {
+        return ().into_any();
+    }
+    let items = order
+        .into_iter()
+        .map(|id| {
+            let q = &r.questions[&id];
+            let who = q.follow_up.value.trim().to_string();
+            view! {
+                <li>
+                    <span class="pre">{or_none(&q.question.value, "(no question written)")}</span>
+                    {(!who.is_empty()).then(|| view! { <span class="hint">{format!(" — who could find out: {who}")}</span> })}
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <h4>"Open questions"</h4><ul>{items}</ul> }.into_any()
 }
 
 pub fn learnings_section(r: &Retrospective, list: LearningList) -> AnyView {

@@ -33,15 +33,11 @@ pub fn TimelineStep() -> impl IntoView {
         <dl class="metrics" aria-label="Derived from the timeline">
             {duration("Time to detect", Memo::new(move |_| durations.get().time_to_detect))}
             {duration("Time to resolve", Memo::new(move |_| durations.get().time_to_resolve))}
-            <div class="metric">
-                <dt>"Times in"</dt>
-                <dd>{move || zone.get()}</dd>
-            </div>
         </dl>
         <QuickEntryLine />
         <Show when=move || !order.get().is_empty()
             fallback=|| view! { <EmptyState step=Step::WhatHappened what="No entries yet. Type one line above (for example “14:02 error alert fired”) or add an entry, one fact each." /> }>
-            <div class="timeline-head" aria-hidden="true"><span>"When"</span><span>"Kind"</span><span>"What happened"</span></div>
+            <div class="timeline-head" aria-hidden="true"><span>{move || format!("When ({})", zone.get())}</span><span>"Kind"</span><span>"What happened"</span></div>
             <ol class="item-list timeline-list" aria-label="Timeline">
                 <For each=move || order.get() key=|id| *id let(id)>
                     <TimelineRow id />
@@ -53,6 +49,7 @@ pub fn TimelineStep() -> impl IntoView {
             <button type="button" class="button" on:click=move |_| { if let Some(d) = import.get() { let _ = d.show_modal(); } }>"Import from chat or log…"</button>
         </div>
         <crate::ui::chat_import::ChatImport dialog=import />
+        <crate::ui::accounts::AccountsSection />
         <p class="hint">"Entries with a time are sorted by time; entries without one stay after the entry they follow."</p>
     }
 }

@@ -222,6 +222,19 @@ mod tests {
     }
 
     #[test]
+    fn an_open_question_keeps_the_passages_it_came_from() {
+        use crate::model::accounts::{PassageAt, PassageRef, Prompt};
+        let mut r = retro();
+        let w = Writer::new(Replica(1), 2);
+        let sources = vec![PassageRef { account: id(20), at: PassageAt::Moment { entry: id(2), prompt: Prompt::Saw } }];
+        assert!(r.apply(Edit::AddQuestion { id: id(40), sources: sources.clone() }, &w));
+        assert_eq!(r.questions[&id(40)].sources.value, sources);
+        assert!(r.apply(Edit::Question(id(40), crate::model::questions::QuestionField::FollowUp("database team".into())), &w));
+        assert_eq!(r.question_order(), vec![id(40)]);
+        assert!(!r.apply(Edit::Account(id(20), crate::model::accounts::AccountField::Body(AccountBody::default())), &w), "no account, no edit");
+    }
+
+    #[test]
     fn accounts_never_leave_in_a_shareable_copy() {
         let mut r = retro();
         let q = r.account_request(id(9), false, "");

@@ -210,9 +210,7 @@ impl Retrospective {
             Edit::AddQuestion { id, sources } => {
                 let position = position_at_end(self.questions.values());
                 let c = self.stamp(writer);
-                let mut question = OpenQuestion::new(position, c);
-                question.set(QuestionField::Sources(sources), c);
-                self.questions.insert(id, question);
+                self.questions.insert(id, OpenQuestion::new(position, sources, c));
             }
             Edit::Question(id, field) => {
                 if !self.questions.contains_key(&id) {

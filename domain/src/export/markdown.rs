@@ -162,6 +162,19 @@ pub fn to_markdown(r: &Retrospective) -> String {
         }
     }
     push(&mut md, "");
+    // Open questions carry only their own words: the passages they came from are private.
+    let questions = r.question_order();
+    if !questions.is_empty() {
+        push(&mut md, "## Open questions");
+        push(&mut md, "");
+        for id in questions {
+            let q = &r.questions[&id];
+            let follow_up = q.follow_up.value.trim();
+            let who = if follow_up.is_empty() { String::new() } else { format!(" — *who could find out:* {}", escape_inline(follow_up)) };
+            push(&mut md, &format!("- {}{who}", or_dash(&q.question.value)));
+        }
+        push(&mut md, "");
+    }
     for list in LearningList::ALL {
         push(&mut md, &format!("## {}", list.label()));
         push(&mut md, "");
@@ -246,6 +259,12 @@ mod tests {
         let mut zoned = sample();
         zoned.apply(Edit::Header(crate::HeaderField::TimeZone("Europe/Berlin".into())), &Writer::new(Replica(1), 0));
         assert!(to_markdown(&zoned).contains("| Times in | Europe/Berlin |"));
+        assert!(!md.contains("## Open questions"), "no questions, no section");
+        let q = Id::from_random([40; 16]);
+        zoned.apply(Edit::AddQuestion { id: q, sources: vec![] }, &Writer::new(Replica(1), 0));
+        zoned.apply(Edit::Question(q, crate::QuestionField::Question("Why was the replica behind?".into())), &Writer::new(Replica(1), 0));
+        zoned.apply(Edit::Question(q, crate::QuestionField::FollowUp("database team".into())), &Writer::new(Replica(1), 0));
+        assert!(to_markdown(&zoned).contains("## Open questions\n\n- Why was the replica behind? — *who could find out:* database team\n"));
     }
 
     #[test]

@@ -87,6 +87,26 @@ pub fn decode_draft(text: &str) -> Result<AccountDraft, FormatError> {
     decode_marked(text, DRAFT_FORMAT)
 }
 
+/// A request or a reply, read from a file or a link.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AccountDocument {
+    /// A request for accounts.
+    Request(AccountRequest),
+    /// A reply.
+    Reply(AccountReply),
+}
+
+/// Reads `text` as a request or a reply when its marker says it is one: `None` when it is
+/// something else (a retrospective, or not JSON at all), for the caller to read its own way.
+pub fn read_account_document(text: &str) -> Option<Result<AccountDocument, FormatError>> {
+    match decode_request(text) {
+        Ok(request) => Some(Ok(AccountDocument::Request(request))),
+        Err(FormatError::NotRetrace { found: Some(f) }) if f == REPLY_FORMAT => Some(decode_reply(text).map(AccountDocument::Reply)),
+        Err(FormatError::NotRetrace { .. } | FormatError::NotJson(_) | FormatError::TooLarge { .. }) => None,
+        Err(e) => Some(Err(e)),
+    }
+}
+
 /// Which of the two account links a fragment is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AccountLink {
@@ -207,6 +227,23 @@ mod tests {
             assert_eq!(account_link_kind(&format!("https://x.example/retro/#{}", &fragment[1..])), Some(kind));
             assert_eq!(account_link_text(&fragment).unwrap(), (kind, text));
         }
+    }
+
+    #[test]
+    fn a_file_is_told_as_a_request_a_reply_or_neither() {
+        let (request, reply) = typical();
+        assert_eq!(read_account_document(&encode_request(&request)), Some(Ok(AccountDocument::Request(request.clone()))));
+        assert_eq!(read_account_document(&encode_reply(&reply)), Some(Ok(AccountDocument::Reply(reply))));
+        let retro = crate::model::retrospective::Retrospective::new(
+            id(1),
+            crate::model::template::Template::Incident,
+            "x",
+            &crate::model::retrospective::Writer::new(Replica(1), 0),
+        );
+        assert_eq!(read_account_document(&crate::format::encode(&retro)), None, "a retrospective is read as one");
+        assert_eq!(read_account_document("not json"), None);
+        let newer = encode_request(&request).replacen(r#""schema":1"#, r#""schema":2"#, 1);
+        assert_eq!(read_account_document(&newer), Some(Err(FormatError::NewerSchema { found: 2 })));
     }
 
     #[test]

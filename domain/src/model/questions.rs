@@ -25,12 +25,12 @@ record! {
 }
 
 impl OpenQuestion {
-    /// A new, empty question at `position`.
-    pub fn new(position: f64, clock: Clock) -> Self {
+    /// A new, empty question at `position`, from `sources`.
+    pub fn new(position: f64, sources: Vec<PassageRef>, clock: Clock) -> Self {
         OpenQuestion {
             question: Register::new(String::new(), clock),
             follow_up: Register::new(String::new(), clock),
-            sources: Register::new(Vec::new(), clock),
+            sources: Register::new(sources, clock),
             position: Register::new(position, clock),
         }
     }

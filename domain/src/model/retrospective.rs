@@ -302,6 +302,11 @@ impl Retrospective {
         by_position(self.actions.iter())
     }
 
+    /// The open questions, in order.
+    pub fn question_order(&self) -> Vec<Id> {
+        by_position(self.questions.iter())
+    }
+
     /// The learnings of one list, in order.
     pub fn learning_order(&self, list: LearningList) -> Vec<Id> {
         by_position(self.learnings.iter().filter(|(_, l)| l.list == list))

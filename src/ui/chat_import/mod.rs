@@ -122,8 +122,9 @@ pub fn ChatImport(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
         drawing.update_value(|n| *n += 1);
         drawn.set(ROWS_PER_FRAME);
         fn grow(drawn: RwSignal<usize>, drawing: StoredValue<u32>, mine: u32) {
+            // `try_`: the dialog may be gone by the next frame (the step was left).
             request_animation_frame(move || {
-                if drawing.get_value() == mine && drawn.get_untracked() < ROWS_SHOWN {
+                if drawing.try_get_value() == Some(mine) && drawn.try_get_untracked().is_some_and(|n| n < ROWS_SHOWN) {
                     drawn.update(|n| *n += ROWS_PER_FRAME);
                     grow(drawn, drawing, mine);
                 }
@@ -200,7 +201,7 @@ pub fn ChatImport(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
             let mine = typing.get_value();
             set_timeout(
                 move || {
-                    if typing.get_value() == mine {
+                    if typing.try_get_value() == Some(mine) {
                         read_text_now();
                     }
                 },

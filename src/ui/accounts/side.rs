@@ -1,0 +1,93 @@
+//! The accounts side by side: the timeline down the side, one column per account, differences
+//! marked, and each difference one click from an open question linked to its passages. The
+//! arrangement is the domain's (`facilitation::side_by_side`); this draws it.
+
+use crate::domain::facilitation::side_by_side::{side_by_side, Difference, Moment, Row};
+use crate::domain::{Edit, QuestionField};
+use crate::ui::context::uid;
+use crate::ui::platform::new_id;
+use crate::ui::session::RetroSession;
+use leptos::prelude::*;
+
+#[component]
+pub fn SideBySideDialog(dialog: NodeRef<leptos::html::Dialog>, open: RwSignal<bool>) -> impl IntoView {
+    let s = expect_context::<RetroSession>();
+    // Worked out only while the dialog is open: typing elsewhere must not redraw it.
+    let view_of = Memo::new(move |_| open.get().then(|| s.doc.with(side_by_side)));
+    let ask = move |row: Row| {
+        let Some((question, sources)) = view_of.with_untracked(|v| v.as_ref().and_then(|v| v.suggested_question(&row))) else { return };
+        let id = new_id();
+        if s.apply(Edit::AddQuestion { id, sources }) {
+            s.apply(Edit::Question(id, QuestionField::Question(question)));
+            s.app().announcer.say("Open question added; it is listed in the Summary.");
+        }
+    };
+    let close = move || {
+        if let Some(d) = dialog.get_untracked() {
+            d.close();
+        }
+        open.set(false);
+    };
+    view! {
+        <dialog node_ref=dialog class="dialog side-by-side" aria-labelledby=uid("side-title") on:close=move |_| open.set(false)>
+            <h2 id=uid("side-title")>"Accounts side by side"</h2>
+            <p class="hint">"Where accounts differ is where the learning is: ask how each view made sense at the time."</p>
+            <div class="side-scroll">
+                {move || view_of.with(|v| v.as_ref().map(|v| {
+                    let columns = v.columns.clone();
+                    view! {
+                        <table class="side-table">
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Moment"</th>
+                                    {columns.iter().map(|c| view! { <th scope="col">{c.label.clone()}</th> }).collect_view()}
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {v.rows.iter().map(|row| {
+                                    let heading = match &row.moment {
+                                        Moment::Entry { when, what, .. } => format!("{} {}", when.map(|w| w.clock_time()).unwrap_or_default(), what).trim().to_string(),
+                                        Moment::Added { when, what, .. } => format!("{} {}", when.map(|w| w.clock_time()).unwrap_or_default(), what).trim().to_string(),
+                                        Moment::Narrative => "In their own words".to_string(),
+                                        Moment::Surprised => "What surprised them".to_string(),
+                                    };
+                                    let badge = row.difference.as_ref().map(|d| match d {
+                                        Difference::OnlyOne => "Only one account",
+                                        Difference::Missing => "Not in the timeline",
+                                        Difference::ExpectationsDiffer => "Expectations differ",
+                                    });
+                                    let for_question = row.clone();
+                                    view! {
+                                        <tr class:differs=badge.is_some()>
+                                            <th scope="row">
+                                                <span class="side-moment">{heading.clone()}</span>
+                                                {badge.map(|b| view! {
+                                                    <span class="side-badge">{b}</span>
+                                                    <button type="button" class="button small quiet" aria-label=format!("Ask as an open question: {heading}")
+                                                        on:click=move |_| ask(for_question.clone())>"Ask as an open question"</button>
+                                                })}
+                                            </th>
+                                            {row.cells.iter().map(|cell| view! {
+                                                <td>
+                                                    {cell.iter().map(|p| view! {
+                                                        <p class="side-passage">
+                                                            {p.prompt.map(|prompt| view! { <span class="side-prompt">{format!("{}: ", prompt.label())}</span> })}
+                                                            {p.text.clone()}
+                                                        </p>
+                                                    }).collect_view()}
+                                                </td>
+                                            }).collect_view()}
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }
+                }))}
+            </div>
+            <div class="button-row">
+                <button type="button" class="button" on:click=move |_| close()>"Close"</button>
+            </div>
+        </dialog>
+    }
+}

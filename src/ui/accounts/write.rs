@@ -1,0 +1,186 @@
+//! Writing one's own account, on one's own device: a calm page with the timeline so far and, at
+//! each moment, what you saw, knew, expected and did; moments the timeline lacks; the story in
+//! your words; what surprised you. It saves in this browser as you type (under the request, so
+//! you can come back to it) and is sent back as a reply link or file that carries only the
+//! account.
+
+use super::LinkBox;
+use crate::domain::format::accounts::{account_fragment, encode_reply, AccountLink};
+use crate::domain::{AccountBody, AccountDraft, AddedMoment, Id, Prompt};
+use crate::ui::context::{uid, AppState, Route};
+use crate::ui::platform::{download, file_name, page_address};
+use crate::ui::widgets::DateTimeField;
+use leptos::prelude::*;
+
+/// The account page for a draft that is stored (`stored`) or, from a request just opened, not
+/// yet: it is stored at the first word written, and the address then names it.
+#[component]
+pub fn WriteAccount(draft: AccountDraft, stored: bool) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let request = draft.request.clone();
+    let request_id = request.request;
+    let draft = RwSignal::new(draft);
+    let stored = RwSignal::new(stored);
+    let problem = RwSignal::new(None::<String>);
+    let reply = RwSignal::new(None::<Result<String, String>>);
+    let edit = move |change: Box<dyn FnOnce(&mut AccountBody)>| {
+        draft.update(|d| d.edit(change, state.replica));
+        reply.set(None);
+        let saved = draft.with_untracked(|d| state.repo.with_value(|r| r.save_draft(d)));
+        match saved {
+            Ok(()) => {
+                problem.set(None);
+                if !stored.get_untracked() {
+                    stored.set(true);
+                    if !state.embedded {
+                        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+                            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&Route::Account(request_id).to_hash()));
+                        }
+                    }
+                }
+            }
+            Err(e) => {
+                problem.set(Some(format!("Your account could not be saved in this browser ({e}). It is still on this page: send it back before you close it.")))
+            }
+        }
+    };
+    let body = move |read: fn(&AccountBody) -> String| Signal::derive(move || draft.with(|d| read(&d.body.value)));
+    let make_reply = move |_| {
+        let text = draft.with_untracked(|d| encode_reply(&d.reply()));
+        let base = if state.embedded { state.app_url.to_string() } else { page_address() };
+        reply.set(Some(account_fragment(AccountLink::Reply, &text).map(|f| format!("{base}{f}")).map_err(|e| format!("{e} Send the file instead."))));
+        state.announcer.say("Reply made: send the link or the file to the person who asked.");
+    };
+    let save_file = move || {
+        let text = draft.with_untracked(|d| encode_reply(&d.reply()));
+        let title = draft.with_untracked(|d| d.request.title.clone());
+        if let Err(e) = download(&file_name(&format!("{title} account"), "json"), "application/json", &text) {
+            state.announcer.say(format!("Download failed: {e}"));
+        }
+    };
+    let anonymous = request.anonymous;
+    let moments = request.moments.clone();
+    state.set_title(&format!("Your account: {}", request.title));
+    view! {
+        <article class="write-account" aria-labelledby=uid("write-title")>
+            <h1 id=uid("write-title")>{format!("Your account: {}", request.title)}</h1>
+            {(!request.note.is_empty()).then(|| view! { <p class="account-note">{request.note.clone()}</p> })}
+            {(!request.impact.is_empty()).then(|| view! { <p><span class="example-label">"Impact: "</span>{request.impact.clone()}</p> })}
+            <p class="hint">"Write what you saw, knew, expected and did, as you remember it. There are no wrong answers: the review asks how things made sense at the time, not who did what. Everything is optional. It stays in this browser until you send it back."</p>
+            {move || problem.get().map(|p| view! { <p class="banner banner-warning" role="alert">{p}</p> })}
+            {if anonymous {
+                view! { <p class="hint">"This request is anonymous: no name is sent, and your account is shown as “Participant 1”, “Participant 2”… Leave out what would identify you if you prefer."</p> }.into_any()
+            } else {
+                view! {
+                    <div class="field">
+                        <label for=uid("write-name") class="field-label">"Your name (optional)"</label>
+                        <input id=uid("write-name") type="text" autocomplete="off" prop:value=body(|b| b.name.clone())
+                            on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |b| b.name = v)); } />
+                    </div>
+                }.into_any()
+            }}
+            <h2>"The timeline so far"</h2>
+            {if moments.is_empty() { Some(view! { <p class="hint">"The timeline is empty so far: tell it in your own words below, or add the moments you remember."</p> }) } else { None }}
+            <ol class="account-moments">
+                {moments.into_iter().map(|m| {
+                    let heading = format!("{} {}", m.when.map(|w| format!("{} {}", w.date(), w.clock_time())).unwrap_or_default(), m.what).trim().to_string();
+                    let entry = m.id;
+                    view! {
+                        <li class="card account-moment">
+                            <fieldset>
+                                <legend>{heading}</legend>
+                                {Prompt::ALL.iter().map(|prompt| {
+                                    let prompt = *prompt;
+                                    let id = uid(&format!("write-{entry}-{}", prompt.key()));
+                                    view! {
+                                        <div class="field">
+                                            <label for=id.clone() class="field-label">{prompt.question()}</label>
+                                            <textarea id=id rows="2"
+                                                prop:value=move || draft.with(|d| d.body.value.moments.get(&entry).map(|n| n.get(prompt).to_string()).unwrap_or_default())
+                                                on:input=move |ev| {
+                                                    let v = event_target_value(&ev);
+                                                    edit(Box::new(move |b| {
+                                                        b.moments.entry(entry).or_default().set(prompt, v);
+                                                        b.moments.retain(|_, n| !n.is_empty());
+                                                    }));
+                                                }></textarea>
+                                        </div>
+                                    }
+                                }).collect_view()}
+                            </fieldset>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+            <AddedMoments draft edit />
+            <div class="field">
+                <label for=uid("write-narrative") class="field-label">"In your own words"</label>
+                <textarea id=uid("write-narrative") rows="5" placeholder="How it went for you, from the start"
+                    prop:value=body(|b| b.narrative.clone())
+                    on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |b| b.narrative = v)); }></textarea>
+            </div>
+            <div class="field">
+                <label for=uid("write-surprised") class="field-label">"What surprised you?"</label>
+                <textarea id=uid("write-surprised") rows="3"
+                    prop:value=body(|b| b.surprised.clone())
+                    on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |b| b.surprised = v)); }></textarea>
+            </div>
+            <p class="save-state" role="status">{move || if stored.get() { "Saved in this browser." } else { "Nothing written yet." }}</p>
+            <section class="card" aria-labelledby=uid("send-title")>
+                <h2 id=uid("send-title")>"Send it back"</h2>
+                <p class="hint">"The reply carries your account only. Send it to the person who asked; you can send a newer one later, and it replaces this one."</p>
+                {move || match reply.get() {
+                    None => view! { <button type="button" class="button primary" on:click=make_reply>"Make the reply"</button> }.into_any(),
+                    Some(Ok(link)) => view! { <LinkBox label="Reply link" link on_download=move |_| save_file() /> }.into_any(),
+                    Some(Err(problem)) => view! {
+                        <p class="banner banner-warning" role="alert">{problem}</p>
+                        <button type="button" class="button" on:click=move |_| save_file()>"Download as a file"</button>
+                    }.into_any(),
+                }}
+            </section>
+        </article>
+    }
+}
+
+/// Moments someone remembers that the timeline lacks: a time and a line each.
+#[component]
+fn AddedMoments(draft: RwSignal<AccountDraft>, edit: impl Fn(Box<dyn FnOnce(&mut AccountBody)>) + Copy + Send + Sync + 'static) -> impl IntoView {
+    let count = Memo::new(move |_| draft.with(|d| d.body.value.added.len()));
+    view! {
+        <section class="account-added" aria-labelledby=uid("added-title")>
+            <h2 id=uid("added-title")>"What the timeline lacks"</h2>
+            <ol class="account-added-list">
+                <For each=move || 0..count.get() key=|i| *i let(i)>
+                    <li class="card">
+                        <DateTimeField label=format!("When (moment {})", i + 1) id=uid(&format!("added-when-{i}"))
+                            value=Signal::derive(move || draft.with(|d| d.body.value.added.get(i).and_then(|m| m.when)))
+                            on_change=move |v| edit(Box::new(move |b| if let Some(m) = b.added.get_mut(i) { m.when = v; })) />
+                        <div class="field">
+                            <label for=uid(&format!("added-what-{i}")) class="field-label">{format!("What happened (moment {})", i + 1)}</label>
+                            <textarea id=uid(&format!("added-what-{i}")) rows="2"
+                                prop:value=move || draft.with(|d| d.body.value.added.get(i).map(|m| m.what.clone()).unwrap_or_default())
+                                on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |b| if let Some(m) = b.added.get_mut(i) { m.what = v; })); }></textarea>
+                        </div>
+                    </li>
+                </For>
+            </ol>
+            <button type="button" class="button quiet small" on:click=move |_| edit(Box::new(|b| b.added.push(AddedMoment { when: None, what: String::new() })))>
+                "+ Add a moment the timeline lacks"
+            </button>
+        </section>
+    }
+}
+
+/// `#/account/<request>`: a stored draft, or why it cannot be opened.
+#[component]
+pub fn AccountScreen(request: Id) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    match state.repo.with_value(|r| r.load_draft(request)) {
+        Ok(Some(Ok(draft))) => view! { <WriteAccount draft stored=true /> }.into_any(),
+        Ok(Some(Err(e))) => view! {
+            <p class="banner banner-warning" role="alert">{format!("The account stored for this request cannot be read ({e}). It is left as it is; open the request link again to start another.")}</p>
+        }.into_any(),
+        Ok(None) => view! { <p class="banner banner-info" role="status">"There is no account for this request in this browser. Open the request link you were sent to write one."</p> }.into_any(),
+        Err(e) => view! { <p class="banner banner-warning" role="alert">{format!("Storage cannot be read: {e}")}</p> }.into_any(),
+    }
+}

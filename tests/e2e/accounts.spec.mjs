@@ -1,0 +1,143 @@
+// Issue 16: accounts before the meeting. The facilitator asks for accounts (one named request,
+// one anonymous); two people, each in their own browser profile, write theirs and reply by
+// link; the facilitator attaches both, reads them side by side and turns a difference into an
+// open question. Account text never shows in presenter mode or the audience window, and never
+// leaves in a file.
+import { test, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { mkdir, readFile } from "node:fs/promises";
+import { createRetro, goToStep, openFresh, watchConsole } from "./helpers.mjs";
+
+const axe = async (page) => {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+};
+const shot = async (page, name) => {
+  await mkdir(new URL("./.output/screens/", import.meta.url), { recursive: true });
+  await page.screenshot({ path: new URL(`./.output/screens/${name}.png`, import.meta.url).pathname });
+};
+
+async function askForAccounts(page, { anonymous }) {
+  await page.getByRole("button", { name: "Ask for accounts…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Ask for accounts" });
+  if (anonymous) await dialog.getByLabel(/Anonymous/).check();
+  await dialog.getByLabel("A note for them (optional)").fill("Please write yours before Tuesday's review.");
+  await dialog.getByRole("button", { name: "Make the request" }).click();
+  const link = await dialog.getByLabel("Request link").inputValue();
+  await dialog.getByRole("button", { name: "Close" }).click();
+  return link;
+}
+
+/** Writes an account on the page a request link opens and returns the reply link. */
+async function writeAccount(page, link, { name, expected, saw, added, surprised }) {
+  await page.goto(link);
+  await expect(page.getByRole("heading", { level: 1, name: "Your account: Checkout outage" })).toBeVisible();
+  await expect(page.getByText("Please write yours before Tuesday's review.")).toBeVisible();
+  if (name) await page.getByLabel("Your name (optional)").fill(name);
+  else await expect(page.getByLabel("Your name (optional)")).toHaveCount(0);
+  const alert = page.getByRole("group", { name: /5xx alert fired/ });
+  await alert.getByLabel("What did you expect to happen?").fill(expected);
+  if (saw) await alert.getByLabel("What did you see or hear?").fill(saw);
+  if (added) {
+    await page.getByRole("button", { name: "+ Add a moment the timeline lacks" }).click();
+    await page.getByLabel("What happened (moment 1)").fill(added);
+  }
+  await page.getByLabel("What surprised you?").fill(surprised);
+  await expect(page.getByText("Saved in this browser.")).toBeVisible();
+  // Autosaved: a reload brings it back, from this browser's storage.
+  await page.reload();
+  await expect(page.getByRole("group", { name: /5xx alert fired/ }).getByLabel("What did you expect to happen?")).toHaveValue(expected);
+  await page.getByRole("button", { name: "Make the reply" }).click();
+  return page.getByLabel("Reply link").inputValue();
+}
+
+test("accounts are asked for, written in two other browsers, attached, compared and kept private", async ({ browser }) => {
+  const facilitator = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+  const console = watchConsole(facilitator);
+  await openFresh(facilitator);
+  await createRetro(facilitator, { title: "Checkout outage" });
+  await goToStep(facilitator, "What happened");
+  for (const line of ["23:36 deploy 4812", "23:41 5xx alert fired", "00:03 rollback finished"]) {
+    await facilitator.getByLabel("Quick entry").fill(line);
+    await facilitator.getByLabel("Quick entry").press("Enter");
+  }
+  await expect(facilitator.getByText("No accounts attached yet.")).toBeVisible();
+  const named = await askForAccounts(facilitator, { anonymous: false });
+  const anonymous = await askForAccounts(facilitator, { anonymous: true });
+  expect(named).toContain("#q=");
+
+  const sam = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+  const samReply = await writeAccount(sam, named, {
+    name: "Sam",
+    expected: "A blip from the load balancer, like last Tuesday",
+    saw: "The alert on my phone",
+    surprised: "How long the rollback queue was",
+  });
+  await axe(sam);
+  await shot(sam, "account-page");
+  const other = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+  const otherReply = await writeAccount(other, anonymous, {
+    expected: "The pool to recover by itself within a minute",
+    added: "Support asked about failed payments",
+    surprised: "That the replica was twenty minutes behind",
+  });
+  expect(samReply).toContain("#a=");
+  expect(samReply.length).toBeLessThan(4000);
+
+  // The facilitator opens each reply: previewed, then attached on purpose.
+  for (const [reply, from] of [[samReply, "from Sam."], [otherReply, "from someone who did not give a name."]]) {
+    await facilitator.goto(reply);
+    await expect(facilitator.getByRole("heading", { name: "An account sent back" })).toBeVisible();
+    await expect(facilitator.getByText(`For “Checkout outage”, ${from}`)).toBeVisible();
+    await facilitator.getByRole("button", { name: "Attach to “Checkout outage”" }).click();
+    await expect(facilitator.getByText("The account was attached.")).toBeVisible();
+  }
+  // The same reply again changes nothing.
+  await facilitator.goto(samReply);
+  await facilitator.getByRole("button", { name: "Attach to “Checkout outage”" }).click();
+  await expect(facilitator.getByText("This account is attached already")).toBeVisible();
+
+  await goToStep(facilitator, "What happened");
+  await expect(facilitator.getByText("2 accounts attached.")).toBeVisible();
+  await facilitator.getByRole("button", { name: "Side by side" }).click();
+  const side = facilitator.getByRole("dialog", { name: "Accounts side by side" });
+  await expect(side.getByRole("columnheader", { name: "Sam" })).toBeVisible();
+  await expect(side.getByRole("columnheader", { name: /^Participant \d$/ })).toBeVisible();
+  const alertRow = side.getByRole("row", { name: /5xx alert fired/ });
+  await expect(alertRow.getByText("Expectations differ")).toBeVisible();
+  await expect(side.getByRole("row", { name: /Support asked about failed payments/ }).getByText("Not in the timeline")).toBeVisible();
+  await axe(facilitator);
+  await shot(facilitator, "accounts-side-by-side");
+  await alertRow.getByRole("button", { name: /^Ask as an open question/ }).click();
+  await side.getByRole("button", { name: "Close" }).click();
+  await goToStep(facilitator, "Summary");
+  const questions = facilitator.getByRole("region", { name: "Open questions" });
+  await expect(questions.getByRole("textbox", { name: "Open question" })).toHaveValue(/^Different expectations at 23:41 \(“5xx alert fired”\)/);
+  await expect(questions.getByText("From 3 passages of the accounts.")).toBeVisible();
+
+  // Private: not in presenter mode, not in the audience window, not in any file.
+  const accountWords = ["load balancer", "pool to recover", "twenty minutes behind", "Support asked"];
+  await goToStep(facilitator, "What happened");
+  await facilitator.getByRole("button", { name: "Presenter mode" }).click();
+  await expect(facilitator.getByRole("heading", { name: "Accounts before the meeting" })).toHaveCount(0);
+  for (const words of accountWords) await expect(facilitator.getByText(words)).toHaveCount(0);
+  await facilitator.getByRole("button", { name: "Presenter mode" }).click();
+  const id = await facilitator.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith("retrace:retro:")).split(":").pop());
+  const audience = await facilitator.context().newPage();
+  await audience.goto(`./#/audience/${id}`);
+  await expect(audience.getByText("5xx alert fired")).toBeVisible();
+  for (const words of accountWords) await expect(audience.getByText(words)).toHaveCount(0);
+  await facilitator.getByRole("button", { name: "Share & export" }).click();
+  const share = facilitator.getByRole("dialog", { name: "Share & export" });
+  for (const name of ["Download JSON", "Download Markdown"]) {
+    const [file] = await Promise.all([facilitator.waitForEvent("download"), share.getByRole("button", { name }).click()]);
+    const text = await readFile(await file.path(), "utf8");
+    for (const words of accountWords) expect(text, `${name} leaves accounts out`).not.toContain(words);
+  }
+  await share.getByRole("button", { name: "Create link" }).click();
+  await expect(share.getByLabel(/^Link \(/)).toBeVisible();
+  // The accounts stay in the facilitator's own storage.
+  const stored = await facilitator.evaluate((k) => localStorage.getItem(k), `retrace:retro:${id}`);
+  expect(stored).toContain("twenty minutes behind");
+  console.expectClean();
+});
