@@ -70,7 +70,9 @@ impl Retrospective {
         if reply.retro != self.id {
             return Err(ReplyError::OtherRetrospective);
         }
-        if self.deleted.contains_key(&reply.account) || self.contains_other_item(reply.account) {
+        // A hostile reply could name another item's id.
+        let other_item = self.contains(reply.account) && !self.accounts.contains_key(&reply.account);
+        if self.deleted.contains_key(&reply.account) || other_item {
             return Err(ReplyError::Removed);
         }
         let incoming = Account::from_reply(reply.request, reply.body.clone());
@@ -92,16 +94,6 @@ impl Retrospective {
             self.updated_at = self.updated_at.max(now_ms);
         }
         Ok(attached)
-    }
-
-    /// An id taken by an item that is not an account (a hostile reply could name one).
-    fn contains_other_item(&self, id: Id) -> bool {
-        self.timeline.contains_key(&id)
-            || self.factors.contains_key(&id)
-            || self.whys.contains_key(&id)
-            || self.actions.contains_key(&id)
-            || self.learnings.contains_key(&id)
-            || self.questions.contains_key(&id)
     }
 
     /// The name an account is shown by: the name its writer gave, else "Participant n", numbered

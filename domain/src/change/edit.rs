@@ -285,7 +285,8 @@ impl Retrospective {
         self.facilitation.set_setting(field, c);
     }
 
-    fn contains(&self, id: Id) -> bool {
+    /// Whether an item of any kind has this id.
+    pub(crate) fn contains(&self, id: Id) -> bool {
         self.timeline.contains_key(&id)
             || self.factors.contains_key(&id)
             || self.whys.contains_key(&id)
