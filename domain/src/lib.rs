@@ -38,18 +38,20 @@ pub use listing::RetroSummary;
 pub use model::accounts::{
     Account, AccountBody, AccountDraft, AccountField, AccountReply, AccountRequest, AddedMoment, MomentNotes, PassageAt, PassageRef, Prompt,
 };
-pub use model::actions::{ActionField, ActionItem, ActionKind, ActionStatus, Priority};
+pub use model::actions::{ActionField, ActionItem, ActionKind, ActionStatus, Horizon, Priority};
 pub use model::choice::Choice;
 pub use model::clock::{Clock, Register};
 pub use model::factors::{Category, ContributingFactor, FactorField, WhyField, WhyNode};
 pub use model::ids::{Id, Replica};
 pub use model::learnings::{Learning, LearningField, LearningList};
+pub use model::postmortem::{Detection, Responder, ResponderField, ResponderRole, Severity};
 pub use model::questions::{OpenQuestion, QuestionField};
 pub use model::record::Record;
 pub use model::retrospective::{HeaderField, Retrospective, Writer};
 pub use model::settings::{Facilitation, SettingField};
 pub use model::steps::Step;
 pub use model::template::Template;
+pub use model::themes::{Theme, ThemeField};
 pub use model::time::{Date, LocalDateTime};
 pub use model::timeline::{EntryKind, TimelineEntry, TimelineField};
 pub use model::timer::Timer;

@@ -30,19 +30,30 @@ fn text() -> impl Strategy<Value = String> {
 
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
-        3 => (0u8..6).prop_map(|kind| Op::Add { kind }),
+        3 => (0u8..9).prop_map(|kind| Op::Add { kind }),
         3 => (any::<u8>(), text()).prop_map(|(target, text)| Op::Text { target, text }),
         1 => (any::<u8>(), any::<u8>()).prop_map(|(target, pick)| Op::Choice { target, pick }),
         1 => (any::<u8>(), proptest::option::of(0u16..3000)).prop_map(|(target, minutes)| Op::Time { target, minutes }),
         1 => (any::<u8>(), any::<bool>()).prop_map(|(target, up)| Op::Move { target, up }),
         1 => any::<u8>().prop_map(|target| Op::Delete { target }),
-        1 => (0u8..4, text()).prop_map(|(field, text)| Op::Header { field, text }),
+        1 => (0u8..7, text()).prop_map(|(field, text)| Op::Header { field, text }),
         2 => (0u8..8, any::<u8>()).prop_map(|(what, n)| Op::Facilitate { what, n }),
     ]
 }
 
 fn all_ids(r: &Retrospective) -> Vec<Id> {
-    let mut ids: Vec<Id> = r.timeline.keys().chain(r.factors.keys()).chain(r.whys.keys()).chain(r.actions.keys()).chain(r.learnings.keys()).copied().collect();
+    let mut ids: Vec<Id> = r
+        .timeline
+        .keys()
+        .chain(r.factors.keys())
+        .chain(r.whys.keys())
+        .chain(r.actions.keys())
+        .chain(r.learnings.keys())
+        .chain(r.questions.keys())
+        .chain(r.responders.keys())
+        .chain(r.themes.keys())
+        .copied()
+        .collect();
     ids.sort();
     ids
 }
@@ -82,6 +93,9 @@ fn apply_as(r: &mut Retrospective, ops: &[Op], writer: Replica, seed: u8) {
                 }
                 3 => Edit::AddAction { id: fresh },
                 4 => Edit::AddLearning { id: fresh, list: LearningList::WentWell },
+                6 => Edit::AddResponder { id: fresh },
+                7 => Edit::AddTheme { id: fresh },
+                8 => Edit::AddQuestion { id: fresh, sources: vec![] },
                 _ => Edit::AddLearning { id: fresh, list: LearningList::Lucky },
             },
             Op::Facilitate { what, n } => {
@@ -109,18 +123,43 @@ fn apply_as(r: &mut Retrospective, ops: &[Op], writer: Replica, seed: u8) {
                     Edit::Why(id, WhyField::Answer(text.clone()))
                 } else if r.actions.contains_key(&id) {
                     Edit::Action(id, ActionField::Owner(text.clone()))
+                } else if r.responders.contains_key(&id) {
+                    Edit::Responder(id, ResponderField::Name(text.clone()))
+                } else if r.themes.contains_key(&id) {
+                    Edit::Theme(id, ThemeField::Name(text.clone()))
+                } else if r.questions.contains_key(&id) {
+                    Edit::Question(id, QuestionField::FollowUp(text.clone()))
                 } else {
-                    Edit::LearningText(id, text.clone())
+                    Edit::Learning(id, LearningField::Text(text.clone()))
                 }
             }
             Op::Choice { target, pick: p } => {
                 let id = pick(&ids, *target);
+                let internal = p % 3 == 0;
                 if r.timeline.contains_key(&id) {
-                    Edit::Timeline(id, TimelineField::Kind(pick(EntryKind::ALL, *p)))
+                    if p % 2 == 0 {
+                        Edit::Timeline(id, TimelineField::Kind(pick(EntryKind::ALL, *p)))
+                    } else {
+                        Edit::Timeline(id, TimelineField::Internal(internal))
+                    }
                 } else if r.factors.contains_key(&id) {
-                    Edit::Factor(id, FactorField::Key(p % 2 == 0))
+                    match p % 3 {
+                        0 => Edit::Factor(id, FactorField::Key(p % 2 == 0)),
+                        1 => Edit::Factor(id, FactorField::Internal(p % 2 == 1)),
+                        _ => Edit::Factor(id, FactorField::Decision(format!("decided {p}"))),
+                    }
                 } else if r.actions.contains_key(&id) {
-                    Edit::Action(id, ActionField::Status(pick(ActionStatus::ALL, *p)))
+                    match p % 3 {
+                        0 => Edit::Action(id, ActionField::Status(pick(ActionStatus::ALL, *p))),
+                        1 => Edit::Action(id, ActionField::Horizon(Some(pick(Horizon::ALL, *p)))),
+                        _ => Edit::Action(id, ActionField::Internal(internal)),
+                    }
+                } else if r.responders.contains_key(&id) {
+                    Edit::Responder(id, ResponderField::Role(pick(ResponderRole::ALL, *p)))
+                } else if r.themes.contains_key(&id) {
+                    Edit::Theme(id, ThemeField::Factors(r.factors.keys().take(*p as usize % 3).copied().collect()))
+                } else if r.learnings.contains_key(&id) {
+                    Edit::Learning(id, LearningField::Internal(internal))
                 } else {
                     Edit::GoTo(pick(Step::ALL, *p))
                 }
@@ -144,6 +183,9 @@ fn apply_as(r: &mut Retrospective, ops: &[Op], writer: Replica, seed: u8) {
                 0 => Edit::Header(HeaderField::Title(text.clone())),
                 1 => Edit::Header(HeaderField::Impact(text.clone())),
                 2 => Edit::Header(HeaderField::Participants(text.clone())),
+                3 => Edit::Header(HeaderField::Surprise(text.clone())),
+                4 => Edit::Header(HeaderField::Severity(Severity::ALL.get(text.len() % 5).copied())),
+                5 => Edit::Header(HeaderField::Detection(Detection::ALL.get(text.len() % 7).copied())),
                 _ => Edit::Header(HeaderField::TimeZone(text.clone())),
             },
         };
@@ -291,7 +333,7 @@ fn the_schema_1_fixture_still_loads() {
     assert!(!r.facilitation.presenter.value);
     assert_eq!(r.facilitation.votes_per_person.value, 3);
     assert!(r.factors.values().all(|f| f.merged_into.value.is_none()));
-    assert!(encode(&r).contains("\"schema\":4"));
+    assert!(encode(&r).contains("\"schema\":5"));
 }
 
 #[test]
@@ -343,7 +385,7 @@ fn the_schema_2_fixture_still_loads() {
     assert_eq!(r.author_name(Replica(0xbeef)), Some("Dana (facilitator)"));
     let again = decode(&encode(&r)).unwrap();
     assert_eq!(again, r);
-    assert!(encode(&r).contains("\"schema\":4"));
+    assert!(encode(&r).contains("\"schema\":5"));
 }
 
 #[test]
@@ -431,4 +473,32 @@ proptest! {
         prop_assert_eq!(decode(&encode(&in_order)).unwrap(), in_order.clone());
         prop_assert!(in_order.shareable().accounts.is_empty());
     }
+}
+
+#[test]
+fn the_schema_4_fixture_still_loads() {
+    let text = include_str!("../../tests/fixtures/retrospective-schema-4.json");
+    let r = decode(text).expect("every schema-4 document stays readable");
+    assert_eq!(r.display_title(), "Checkout errors after the 14:00 deploy (schema 4)");
+    assert_eq!(r.time_zone.value, "Europe/Berlin");
+    assert_eq!(r.accounts.len(), 1);
+    assert_eq!(r.questions.len(), 1);
+    // Migrated to schema 5: no postmortem fields, themes or responders, nothing internal, no
+    // action marked short- or long-term; and a write of its own wins over the defaults.
+    assert_eq!((r.severity.value, r.detection.value, r.surprise.value.as_str()), (None, None, ""));
+    assert!(r.themes.is_empty() && r.responders.is_empty());
+    assert!(r.timeline.values().all(|e| !e.internal.value));
+    assert!(r.actions.values().all(|a| a.horizon.value.is_none() && !a.internal.value));
+    assert!(r.factors.values().all(|f| f.decision.value.is_empty() && f.sources.value.is_empty()));
+    let writer = Writer::new(Replica(0xbeef), 2_000_000_000_000);
+    let mut marked = r.clone();
+    let action = *r.actions.keys().next().unwrap();
+    marked.apply(Edit::Action(action, ActionField::Internal(true)), &writer);
+    marked.apply(Edit::Header(HeaderField::Severity(Some(Severity::Sev2))), &writer);
+    let mut merged = r.clone();
+    merge_retrospectives(&mut merged, &marked).unwrap();
+    assert!(merged.actions[&action].internal.value);
+    assert_eq!(merged.severity.value, Some(Severity::Sev2));
+    assert!(encode(&merged).contains("\"schema\":5"));
+    assert_eq!(decode(&encode(&merged)).unwrap(), merged);
 }

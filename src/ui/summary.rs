@@ -4,7 +4,7 @@
 use crate::domain::coach::findings::CoachedField;
 use crate::domain::model::factors::why_children;
 use crate::domain::model::timeline::incident_durations;
-use crate::domain::{Edit, Id, LearningList, Retrospective, Step};
+use crate::domain::{Edit, Id, LearningField, LearningList, Retrospective, Step};
 use crate::ui::context::uid;
 use crate::ui::platform::{focus_soon, new_id};
 use crate::ui::session::RetroSession;
@@ -48,7 +48,7 @@ fn LearningColumn(list: LearningList, placeholder: &'static str) -> impl IntoVie
                         <TextField label=list.label() label_hidden=true id=format!("learning-{id}") multiline=true coach=CoachedField::Learning(id).to_string() class="grow"
                             placeholder=placeholder
                             value=s.item_memo(id, move |r| r.learnings.get(&id).map(|l| l.text.value.clone()).unwrap_or_default())
-                            on_input=move |v| { s.apply(Edit::LearningText(id, v)); } />
+                            on_input=move |v| { s.apply(Edit::Learning(id, LearningField::Text(v))); } />
                         <ItemControls noun="note"
                             on_move=move |up| { s.apply(Edit::Move { id, up }); }
                             on_delete=move |_| { s.apply(Edit::Delete(id)); } />

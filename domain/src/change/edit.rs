@@ -10,10 +10,12 @@ use crate::model::factors::{suggested_question, why_children, why_subtree, Contr
 use crate::model::ids::Id;
 use crate::model::learnings::{Learning, LearningField, LearningList};
 use crate::model::order::{by_position, move_one, position_at_end};
+use crate::model::postmortem::{Responder, ResponderField, ResponderRole};
 use crate::model::questions::{OpenQuestion, QuestionField};
 use crate::model::retrospective::{HeaderField, Retrospective, Writer};
 use crate::model::settings::SettingField;
 use crate::model::steps::Step;
+use crate::model::themes::{Theme, ThemeField};
 use crate::model::timeline::{TimelineEntry, TimelineField};
 use crate::model::timer::Timer;
 
@@ -63,8 +65,8 @@ pub enum Edit {
         /// The list it goes in, for good.
         list: LearningList,
     },
-    /// The text of a learning.
-    LearningText(Id, String),
+    /// One field of a learning.
+    Learning(Id, LearningField),
     /// A new, empty open question at the end of the list, from these passages of accounts
     /// (none when it did not come from one).
     AddQuestion {
@@ -75,6 +77,20 @@ pub enum Edit {
     },
     /// One field of an open question.
     Question(Id, QuestionField),
+    /// A new responder at the end of the list.
+    AddResponder {
+        /// The new responder's id; the edit is refused if it is taken or was deleted.
+        id: Id,
+    },
+    /// One field of a responder.
+    Responder(Id, ResponderField),
+    /// A new, unnamed theme at the end of the list.
+    AddTheme {
+        /// The new theme's id; the edit is refused if it is taken or was deleted.
+        id: Id,
+    },
+    /// One field of a theme.
+    Theme(Id, ThemeField),
     /// The facilitator's own field of an account (which passages may be shown); what the
     /// person wrote comes only from their replies (see `Retrospective::attach_reply`).
     Account(Id, AccountField),
@@ -198,13 +214,43 @@ impl Retrospective {
                 let c = self.stamp(writer);
                 self.learnings.insert(id, Learning::new(list, position, c));
             }
-            Edit::LearningText(id, text) => {
+            Edit::Learning(id, field) => {
                 if !self.learnings.contains_key(&id) {
                     return false;
                 }
                 let c = self.stamp(writer);
                 if let Some(l) = self.learnings.get_mut(&id) {
-                    l.set(LearningField::Text(text), c)
+                    l.set(field, c)
+                }
+            }
+            Edit::AddResponder { id } => {
+                let position = position_at_end(self.responders.values());
+                // The incident lead first; after that, the role most responses have most of.
+                let role = if self.responders.is_empty() { ResponderRole::IncidentLead } else { ResponderRole::Operations };
+                let c = self.stamp(writer);
+                self.responders.insert(id, Responder::new(role, position, c));
+            }
+            Edit::Responder(id, field) => {
+                if !self.responders.contains_key(&id) {
+                    return false;
+                }
+                let c = self.stamp(writer);
+                if let Some(r) = self.responders.get_mut(&id) {
+                    r.set(field, c)
+                }
+            }
+            Edit::AddTheme { id } => {
+                let position = position_at_end(self.themes.values());
+                let c = self.stamp(writer);
+                self.themes.insert(id, Theme::new(position, c));
+            }
+            Edit::Theme(id, field) => {
+                if !self.themes.contains_key(&id) {
+                    return false;
+                }
+                let c = self.stamp(writer);
+                if let Some(t) = self.themes.get_mut(&id) {
+                    t.set(field, c)
                 }
             }
             Edit::AddQuestion { id, sources } => {
@@ -294,6 +340,8 @@ impl Retrospective {
             || self.learnings.contains_key(&id)
             || self.accounts.contains_key(&id)
             || self.questions.contains_key(&id)
+            || self.responders.contains_key(&id)
+            || self.themes.contains_key(&id)
     }
 
     fn why_depth_of(&self, node: Option<Id>) -> usize {
@@ -350,8 +398,14 @@ impl Retrospective {
             let order = self.learning_order(learning.list);
             move_one(&mut self.learnings, &order, id, up, &mut stamp)
         } else if self.questions.contains_key(&id) {
-            let order = by_position(self.questions.iter());
+            let order = self.question_order();
             move_one(&mut self.questions, &order, id, up, &mut stamp)
+        } else if self.responders.contains_key(&id) {
+            let order = self.responder_order();
+            move_one(&mut self.responders, &order, id, up, &mut stamp)
+        } else if self.themes.contains_key(&id) {
+            let order = self.theme_order();
+            move_one(&mut self.themes, &order, id, up, &mut stamp)
         } else {
             false
         };
@@ -386,6 +440,8 @@ impl Retrospective {
             self.learnings.remove(&id);
             self.accounts.remove(&id);
             self.questions.remove(&id);
+            self.responders.remove(&id);
+            self.themes.remove(&id);
             self.deleted.insert(id, clock);
         }
         // Links to a deleted item are left in place: they are ignored when shown, and a merge
@@ -408,9 +464,14 @@ impl Edit {
     /// screen with a thousand cards only re-reads the one being typed into.
     pub fn scope(&self) -> EditScope {
         match self {
-            Edit::Timeline(id, _) | Edit::Why(id, _) | Edit::Action(id, _) | Edit::LearningText(id, _) | Edit::Question(id, _) | Edit::Account(id, _) => {
-                EditScope::Item(*id)
-            }
+            Edit::Timeline(id, _)
+            | Edit::Why(id, _)
+            | Edit::Action(id, _)
+            | Edit::Learning(id, _)
+            | Edit::Question(id, _)
+            | Edit::Account(id, _)
+            | Edit::Responder(id, _)
+            | Edit::Theme(id, _) => EditScope::Item(*id),
             // Votes count towards the factor a duplicate is merged into, and merging moves a
             // factor into another card: both reach beyond the one item.
             Edit::Factor(_, FactorField::Votes(_) | FactorField::MergedInto(_)) => EditScope::Document,
@@ -426,7 +487,9 @@ impl Edit {
             | Edit::AddWhy { id, .. }
             | Edit::AddAction { id }
             | Edit::AddLearning { id, .. }
-            | Edit::AddQuestion { id, .. } => Some(*id),
+            | Edit::AddQuestion { id, .. }
+            | Edit::AddResponder { id }
+            | Edit::AddTheme { id } => Some(*id),
             _ => None,
         }
     }
@@ -627,7 +690,7 @@ mod tests {
             Edit::Action(a1, ActionField::Owner("SRE".into())),
             Edit::Action(a2, ActionField::Status(ActionStatus::Done)),
             Edit::Action(a2, ActionField::FactorLinks([f1].into())),
-            Edit::LearningText(l1, "luck".into()),
+            Edit::Learning(l1, LearningField::Text("luck".into())),
         ];
         for edit in edits {
             let EditScope::Item(id) = edit.scope() else { panic!("{edit:?} should be item-scoped") };

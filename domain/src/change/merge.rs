@@ -82,7 +82,10 @@ pub fn merge_retrospectives(into: &mut Retrospective, other: &Retrospective) -> 
         incident_end: _,
         impact: _,
         participants: _,
-        time_zone: _, // the six header registers: `merge_header`
+        time_zone: _,
+        severity: _,
+        detection: _,
+        surprise: _, // the nine header registers: `merge_header`
         step,
         timeline,
         factors,
@@ -91,6 +94,8 @@ pub fn merge_retrospectives(into: &mut Retrospective, other: &Retrospective) -> 
         learnings,
         accounts,
         questions,
+        responders,
+        themes,
         deleted,
         facilitation,
         authors,
@@ -120,6 +125,8 @@ pub fn merge_retrospectives(into: &mut Retrospective, other: &Retrospective) -> 
     merge_items(&mut into.learnings, learnings, tombstones, &mut report);
     merge_items(&mut into.accounts, accounts, tombstones, &mut report);
     merge_items(&mut into.questions, questions, tombstones, &mut report);
+    merge_items(&mut into.responders, responders, tombstones, &mut report);
+    merge_items(&mut into.themes, themes, tombstones, &mut report);
 
     // Creation time is fixed at creation; take the same side on every replica.
     into.created_at = into.created_at.min(*created_at);
@@ -148,6 +155,8 @@ fn winning_writers(into: &Retrospective, other: &Retrospective) -> BTreeSet<Repl
     newer_clocks_in(&other.learnings, &into.learnings, &mut note);
     newer_clocks_in(&other.accounts, &into.accounts, &mut note);
     newer_clocks_in(&other.questions, &into.questions, &mut note);
+    newer_clocks_in(&other.responders, &into.responders, &mut note);
+    newer_clocks_in(&other.themes, &into.themes, &mut note);
     for (id, clock) in &other.deleted {
         if !into.deleted.contains_key(id) {
             note(*clock);

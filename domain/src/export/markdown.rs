@@ -223,7 +223,7 @@ mod tests {
         r.apply(Edit::AddAction { id: id(6) }, &w);
         r.apply(Edit::Action(id(6), ActionField::Description(hostile().into())), &w);
         r.apply(Edit::AddLearning { id: id(7), list: LearningList::WentWell }, &w);
-        r.apply(Edit::LearningText(id(7), hostile().into()), &w);
+        r.apply(Edit::Learning(id(7), LearningField::Text(hostile().into())), &w);
         r
     }
 

@@ -9,11 +9,13 @@
 use crate::model::accounts::Account;
 use crate::model::clock::{Clock, Register};
 use crate::model::ids::{Id, Replica};
+use crate::model::postmortem::{Detection, Responder, Severity};
 use crate::model::questions::OpenQuestion;
 use crate::model::retrospective::Retrospective;
 use crate::model::settings::Facilitation;
 use crate::model::steps::Step;
 use crate::model::template::Template;
+use crate::model::themes::Theme;
 use crate::model::time::LocalDateTime;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -21,7 +23,7 @@ use std::collections::BTreeMap;
 /// The `format` marker every Retrace retrospective document carries.
 pub const FORMAT: &str = "retrace.retrospective";
 /// The schema version this build writes and the newest it can read.
-pub const SCHEMA: u64 = 4;
+pub const SCHEMA: u64 = 5;
 
 /// A retrospective as written, with its five item maps as type parameters: the model's maps
 /// or already-serialised JSON per item.
@@ -40,6 +42,9 @@ pub(super) struct Document<'a, T, F, W, A, L> {
     impact: &'a Register<String>,
     participants: &'a Register<String>,
     time_zone: &'a Register<String>,
+    severity: &'a Register<Option<Severity>>,
+    detection: &'a Register<Option<Detection>>,
+    surprise: &'a Register<String>,
     step: &'a Register<Step>,
     timeline: T,
     factors: F,
@@ -48,6 +53,8 @@ pub(super) struct Document<'a, T, F, W, A, L> {
     learnings: L,
     accounts: &'a BTreeMap<Id, Account>,
     questions: &'a BTreeMap<Id, OpenQuestion>,
+    responders: &'a BTreeMap<Id, Responder>,
+    themes: &'a BTreeMap<Id, Theme>,
     deleted: &'a BTreeMap<Id, Clock>,
     facilitation: &'a Facilitation,
     authors: &'a BTreeMap<Replica, Register<String>>,
@@ -70,6 +77,9 @@ impl<'a, T: Serialize, F: Serialize, W: Serialize, A: Serialize, L: Serialize> D
             impact,
             participants,
             time_zone,
+            severity,
+            detection,
+            surprise,
             step,
             timeline: _,
             factors: _,
@@ -78,6 +88,8 @@ impl<'a, T: Serialize, F: Serialize, W: Serialize, A: Serialize, L: Serialize> D
             learnings: _,
             accounts,
             questions,
+            responders,
+            themes,
             deleted,
             facilitation,
             authors,
@@ -97,6 +109,9 @@ impl<'a, T: Serialize, F: Serialize, W: Serialize, A: Serialize, L: Serialize> D
             impact,
             participants,
             time_zone,
+            severity,
+            detection,
+            surprise,
             step,
             timeline,
             factors,
@@ -105,6 +120,8 @@ impl<'a, T: Serialize, F: Serialize, W: Serialize, A: Serialize, L: Serialize> D
             learnings,
             accounts,
             questions,
+            responders,
+            themes,
             deleted,
             facilitation,
             authors,

@@ -34,7 +34,7 @@ impl Default for Limits {
 }
 
 /// The top-level maps whose entries count towards [`Limits::max_items`].
-const ITEM_MAPS: [&str; 8] = ["timeline", "factors", "whys", "actions", "learnings", "accounts", "questions", "deleted"];
+const ITEM_MAPS: [&str; 10] = ["timeline", "factors", "whys", "actions", "learnings", "accounts", "questions", "responders", "themes", "deleted"];
 
 /// Whether `s` is within the text limit. Byte length bounds character count from above, so
 /// characters are counted only when it matters.

@@ -14,6 +14,7 @@ pub(super) fn migrate(object: &mut Map<String, Value>, from: u64) -> Result<(), 
             1 => migrate_1_to_2(object),
             2 => migrate_2_to_3(object),
             3 => migrate_3_to_4(object),
+            4 => migrate_4_to_5(object),
             _ => unreachable!("every version below SCHEMA has a migration"),
         }
         version += 1;
@@ -60,4 +61,35 @@ fn migrate_3_to_4(object: &mut Map<String, Value>) {
     object.entry("accounts").or_insert_with(|| serde_json::json!({}));
     object.entry("questions").or_insert_with(|| serde_json::json!({}));
     object.entry("time_zone").or_insert_with(|| serde_json::json!({"v": "", "c": [0, "0000000000000000"]}));
+}
+
+/// Schema 5 adds the postmortem fields (severity, detection, why we were surprised, responders),
+/// themes, a short- or long-term mark on actions, an explicit decision and source passages on
+/// factors, and the *internal* mark on every item the write-ups can show. A schema-4 document
+/// had none of them: each reads as unset, with clock zero so that any real write wins.
+fn migrate_4_to_5(object: &mut Map<String, Value>) {
+    let unset = |value: Value| serde_json::json!({"v": value, "c": [0, "0000000000000000"]});
+    for (field, value) in [("severity", Value::Null), ("detection", Value::Null), ("surprise", Value::from(""))] {
+        object.entry(field).or_insert_with(|| unset(value));
+    }
+    object.entry("responders").or_insert_with(|| serde_json::json!({}));
+    object.entry("themes").or_insert_with(|| serde_json::json!({}));
+    let new_registers: [(&str, &[(&str, Value)]); 5] = [
+        ("timeline", &[("internal", Value::Bool(false))]),
+        ("factors", &[("decision", Value::String(String::new())), ("sources", Value::Array(vec![])), ("internal", Value::Bool(false))]),
+        ("actions", &[("horizon", Value::Null), ("internal", Value::Bool(false))]),
+        ("learnings", &[("internal", Value::Bool(false))]),
+        ("questions", &[("internal", Value::Bool(false))]),
+    ];
+    for (map, registers) in new_registers {
+        if let Some(Value::Object(items)) = object.get_mut(map) {
+            for item in items.values_mut() {
+                if let Value::Object(item) = item {
+                    for (field, value) in registers {
+                        item.entry(*field).or_insert_with(|| unset(value.clone()));
+                    }
+                }
+            }
+        }
+    }
 }

@@ -29,6 +29,14 @@ choice! {
 }
 
 choice! {
+    /// How far an action reaches: a quick fix for now, or a change to how the system works.
+    Horizon {
+        ShortTerm => ("short_term", "Short-term fix"),
+        LongTerm => ("long_term", "Long-term change"),
+    }
+}
+
+choice! {
     /// Where an action stands, from open to done or dropped.
     ActionStatus {
         Open => ("open", "Open"),
@@ -63,6 +71,10 @@ record! {
         status: ActionStatus => Status,
         /// Contributing factors this action addresses.
         factor_links: BTreeSet<Id> => FactorLinks,
+        /// A short-term fix or a long-term change, once the group says which.
+        horizon: Option<Horizon> => Horizon,
+        /// Kept out of the customer note.
+        internal: bool => Internal,
         /// Its place in the list (see [`order`](crate::model::order)).
         position: f64,
     }
@@ -81,6 +93,8 @@ impl ActionItem {
             kind: Register::new(ActionKind::Prevent, clock),
             status: Register::new(ActionStatus::Open, clock),
             factor_links: Register::new(BTreeSet::new(), clock),
+            horizon: Register::new(None, clock),
+            internal: Register::new(false, clock),
             position: Register::new(position, clock),
         }
     }

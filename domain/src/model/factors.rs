@@ -1,5 +1,6 @@
 //! *Why*: contributing factors and, under each, a tree of "how did this make sense?" questions.
 
+use crate::model::accounts::PassageRef;
 use crate::model::choice::choice;
 use crate::model::clock::{Clock, Register};
 use crate::model::ids::Id;
@@ -41,6 +42,13 @@ record! {
         /// part of that one, keeping its statement, links and why chain. `None` undoes it.
         #[serde(default = "not_merged")]
         merged_into: Option<Id> => MergedInto,
+        /// Why the group decided no action is needed, when it did: an explicit decision counts
+        /// as much as an action on the publish checklist.
+        decision: String => Decision,
+        /// The passages of accounts it came from (schema 5).
+        sources: Vec<PassageRef> => Sources,
+        /// Kept out of the customer note.
+        internal: bool => Internal,
     }
     /// One field of a contributing factor, as an edit.
     pub enum FactorField;
@@ -61,6 +69,9 @@ impl ContributingFactor {
             votes: Register::new(0, clock),
             position: Register::new(position, clock),
             merged_into: Register::new(None, clock),
+            decision: Register::new(String::new(), clock),
+            sources: Register::new(Vec::new(), clock),
+            internal: Register::new(false, clock),
         }
     }
 }

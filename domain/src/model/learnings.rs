@@ -22,6 +22,8 @@ record! {
         ;
         /// What was noted.
         text: String => Text,
+        /// Kept out of the customer note.
+        internal: bool => Internal,
         /// Its place in its list.
         position: f64,
     }
@@ -32,6 +34,6 @@ record! {
 impl Learning {
     /// A new, empty learning in `list` at `position`.
     pub fn new(list: LearningList, position: f64, clock: Clock) -> Self {
-        Learning { list, text: Register::new(String::new(), clock), position: Register::new(position, clock) }
+        Learning { list, text: Register::new(String::new(), clock), internal: Register::new(false, clock), position: Register::new(position, clock) }
     }
 }

@@ -17,6 +17,8 @@ record! {
         follow_up: String => FollowUp,
         /// The passages of accounts it came from.
         sources: Vec<PassageRef> => Sources,
+        /// Kept out of the customer note.
+        internal: bool => Internal,
         /// Its place in the list.
         position: f64,
     }
@@ -31,6 +33,7 @@ impl OpenQuestion {
             question: Register::new(String::new(), clock),
             follow_up: Register::new(String::new(), clock),
             sources: Register::new(sources, clock),
+            internal: Register::new(false, clock),
             position: Register::new(position, clock),
         }
     }

@@ -7,11 +7,13 @@ use crate::model::factors::{ContributingFactor, WhyNode};
 use crate::model::ids::{Id, Replica};
 use crate::model::learnings::{Learning, LearningList};
 use crate::model::order::by_position;
+use crate::model::postmortem::{Detection, Responder, Severity};
 use crate::model::questions::OpenQuestion;
 use crate::model::record::{newer_clock, newer_register_clocks, record, Record};
 use crate::model::settings::Facilitation;
 use crate::model::steps::Step;
 use crate::model::template::Template;
+use crate::model::themes::Theme;
 use crate::model::time::LocalDateTime;
 use crate::model::timeline::{timeline_order, TimelineEntry};
 use serde::{Deserialize, Serialize};
@@ -30,6 +32,9 @@ record! {
         impact: String => Impact,
         participants: String => Participants,
         time_zone: String => TimeZone,
+        severity: Option<Severity> => Severity,
+        detection: Option<Detection> => Detection,
+        surprise: String => Surprise,
     }
 }
 
@@ -89,6 +94,13 @@ pub struct Retrospective {
     /// The IANA time zone its times are in ("Europe/Berlin"), from schema 4. Empty: each
     /// browser's own zone, as every retrospective was read before.
     pub time_zone: Register<String>,
+    /// How severe it was, once the group agrees (schema 5).
+    pub severity: Register<Option<Severity>>,
+    /// How it was detected (schema 5).
+    pub detection: Register<Option<Detection>>,
+    /// Why we were surprised: what the team believed about the system that turned out not to
+    /// hold (schema 5).
+    pub surprise: Register<String>,
     /// The step the group is on; restored on reload.
     pub step: Register<Step>,
     /// *What happened*: the timeline entries, by id; see [`Self::timeline_order`] for their order.
@@ -113,6 +125,12 @@ pub struct Retrospective {
     /// What is still unclear, and who could find out (schema 4).
     #[serde(default)]
     pub questions: BTreeMap<Id, OpenQuestion>,
+    /// Who responded, in which role (schema 5).
+    #[serde(default)]
+    pub responders: BTreeMap<Id, Responder>,
+    /// Patterns across factors (schema 5).
+    #[serde(default)]
+    pub themes: BTreeMap<Id, Theme>,
     /// Tombstones: every deleted item's id, with the clock of its deletion.
     #[serde(default)]
     pub deleted: BTreeMap<Id, Clock>,
@@ -146,6 +164,9 @@ impl Retrospective {
             impact: Register::new(String::new(), clock),
             participants: Register::new(String::new(), clock),
             time_zone: Register::new(String::new(), clock),
+            severity: Register::new(None, clock),
+            detection: Register::new(None, clock),
+            surprise: Register::new(String::new(), clock),
             step: Register::new(Step::SetTheStage, clock),
             timeline: BTreeMap::new(),
             factors: BTreeMap::new(),
@@ -154,6 +175,8 @@ impl Retrospective {
             learnings: BTreeMap::new(),
             accounts: BTreeMap::new(),
             questions: BTreeMap::new(),
+            responders: BTreeMap::new(),
+            themes: BTreeMap::new(),
             deleted: BTreeMap::new(),
             facilitation: Facilitation::default(),
             authors: BTreeMap::new(),
@@ -207,6 +230,12 @@ impl Retrospective {
         }
         for question in self.questions.values() {
             question.newer_clocks(None, found);
+        }
+        for responder in self.responders.values() {
+            responder.newer_clocks(None, found);
+        }
+        for theme in self.themes.values() {
+            theme.newer_clocks(None, found);
         }
         self.facilitation.newer_clocks(None, found);
         newer_register_clocks(&self.authors, None, found);
@@ -305,6 +334,16 @@ impl Retrospective {
     /// The open questions, in order.
     pub fn question_order(&self) -> Vec<Id> {
         by_position(self.questions.iter())
+    }
+
+    /// The responders, in order.
+    pub fn responder_order(&self) -> Vec<Id> {
+        by_position(self.responders.iter())
+    }
+
+    /// The themes, in order.
+    pub fn theme_order(&self) -> Vec<Id> {
+        by_position(self.themes.iter())
     }
 
     /// The learnings of one list, in order.

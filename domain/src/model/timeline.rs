@@ -34,6 +34,8 @@ record! {
         kind: EntryKind => Kind,
         /// A link or reference to evidence: a dashboard, a log query, a ticket.
         evidence: String => Evidence,
+        /// Kept out of the customer note (see `export::write_up`).
+        internal: bool => Internal,
         /// Its place in the manual order, which breaks ties between equal times.
         position: f64,
     }
@@ -49,6 +51,7 @@ impl TimelineEntry {
             what: Register::new(String::new(), clock),
             kind: Register::new(EntryKind::Other, clock),
             evidence: Register::new(String::new(), clock),
+            internal: Register::new(false, clock),
             position: Register::new(position, clock),
         }
     }
