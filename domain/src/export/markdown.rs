@@ -1,9 +1,8 @@
-//! The Markdown report: renders in GitHub and Confluence, with every user text escaped so that
-//! it shows as typed and can never become markup.
+//! Write-ups as Markdown: renders in GitHub and Confluence, with every user text escaped so
+//! that it shows as typed and can never become markup.
 
-use crate::model::factors::why_children;
-use crate::model::timeline::{incident_durations, incident_span};
-use crate::{Id, LearningList, Retrospective};
+use crate::export::write_up::{write_up, Block, Item, Line, Options, Reader, Span, WriteUp};
+use crate::Retrospective;
 
 /// Escapes text for running Markdown: characters that start emphasis, code, links, HTML or
 /// headings are backslash-escaped; `<` and `>` become entities so no tag survives.
@@ -61,142 +60,89 @@ fn escape_block(text: &str) -> String {
         .join("  \n")
 }
 
-fn or_dash(text: &str) -> String {
-    if text.trim().is_empty() {
-        "—".into()
-    } else {
-        escape_cell(text)
-    }
+/// The full learning review with the default options: what "Download Markdown" gives.
+pub fn to_markdown(r: &Retrospective) -> String {
+    render(&write_up(r, Reader::Full, Options::default()))
 }
 
-/// The whole report: the header table, the timeline, the factors with their why chains, the actions
-/// and both lists of learnings.
-pub fn to_markdown(r: &Retrospective) -> String {
-    let mut md = String::new();
-    let push = |md: &mut String, line: &str| {
-        md.push_str(line);
-        md.push('\n');
-    };
-    push(&mut md, &format!("# {}", escape_inline(r.display_title())));
-    push(&mut md, "");
-    push(&mut md, &format!("*{}*", escape_inline(r.template.label())));
-    push(&mut md, "");
-    let durations = incident_durations(&r.timeline);
-    let when = |t: Option<crate::LocalDateTime>| t.map(|t| t.to_string().replace('T', " ")).unwrap_or_else(|| "—".into());
-    let (started, ended) = incident_span(r.incident_start.value, r.incident_end.value, &r.timeline);
-    push(&mut md, "| | |");
-    push(&mut md, "|---|---|");
-    push(&mut md, &format!("| Started | {} |", started.describe()));
-    push(&mut md, &format!("| Ended | {} |", ended.describe()));
-    push(&mut md, &format!("| Impact | {} |", or_dash(&r.impact.value)));
-    if !r.participants.value.trim().is_empty() {
-        push(&mut md, &format!("| Participants | {} |", escape_cell(&r.participants.value)));
-    }
-    if !r.time_zone.value.trim().is_empty() {
-        push(&mut md, &format!("| Times in | {} |", escape_cell(&r.time_zone.value)));
-    }
-    push(&mut md, &format!("| Time to detect | {} |", escape_cell(&durations.time_to_detect.describe())));
-    push(&mut md, &format!("| Time to resolve | {} |", escape_cell(&durations.time_to_resolve.describe())));
-    push(&mut md, "");
-
-    push(&mut md, "## What happened");
-    push(&mut md, "");
-    if r.timeline.is_empty() {
-        push(&mut md, "No timeline entries.");
-    } else {
-        push(&mut md, "| When | Kind | What happened | Evidence |");
-        push(&mut md, "|---|---|---|---|");
-        for id in r.timeline_order() {
-            let e = &r.timeline[&id];
-            push(&mut md, &format!("| {} | {} | {} | {} |", when(e.when.value), e.kind.value.label(), or_dash(&e.what.value), or_dash(&e.evidence.value)));
+/// A write-up as Markdown.
+pub fn render(w: &WriteUp) -> String {
+    let mut md = format!("# {}\n\n*{}*\n\n", escape_inline(&w.title), escape_inline(&w.subtitle));
+    for section in &w.sections {
+        md.push_str(&format!("## {}\n\n", escape_inline(section.heading)));
+        for block in &section.blocks {
+            render_block(block, &mut md);
+            md.push('\n');
         }
-    }
-    push(&mut md, "");
-
-    push(&mut md, "## Why");
-    push(&mut md, "");
-    let factors = r.factor_order();
-    if factors.is_empty() {
-        push(&mut md, "No contributing factors.");
-    }
-    let addressed = r.addressed_factors();
-    for (n, id) in factors.iter().enumerate() {
-        let f = &r.factors[id];
-        let key = match (f.key.value, addressed.contains(id)) {
-            (true, true) => " — **key factor**",
-            (true, false) => " — **key factor**, no action yet",
-            (false, _) => "",
-        };
-        let votes = r.total_votes(*id);
-        let votes = if votes > 0 { format!(" — {votes} vote{}", if votes == 1 { "" } else { "s" }) } else { String::new() };
-        push(&mut md, &format!("{}. {} ({}){key}{votes}", n + 1, escape_inline(f.statement.value.trim()), f.category.value.label()));
-        why_list(r, *id, None, 1, &mut md);
-        for part in r.merged_parts(*id) {
-            push(&mut md, &format!("   - Also named as: {}", escape_inline(r.factors[&part].statement.value.trim())));
-            why_list(r, part, None, 2, &mut md);
-        }
-    }
-    push(&mut md, "");
-
-    push(&mut md, "## Prevention");
-    push(&mut md, "");
-    if r.actions.is_empty() {
-        push(&mut md, "No actions.");
-    } else {
-        push(&mut md, "| Action | Owner | Due | Priority | Kind | Status |");
-        push(&mut md, "|---|---|---|---|---|---|");
-        for id in r.action_order() {
-            let a = &r.actions[&id];
-            let due = a.due.value.map(|d| d.to_string()).unwrap_or_else(|| "—".into());
-            push(
-                &mut md,
-                &format!(
-                    "| {} | {} | {due} | {} | {} | {} |",
-                    or_dash(&a.description.value),
-                    or_dash(&a.owner.value),
-                    a.priority.value.label(),
-                    a.kind.value.label(),
-                    a.status.value.label()
-                ),
-            );
-        }
-    }
-    push(&mut md, "");
-    // Open questions carry only their own words: the passages they came from are private.
-    let questions = r.question_order();
-    if !questions.is_empty() {
-        push(&mut md, "## Open questions");
-        push(&mut md, "");
-        for id in questions {
-            let q = &r.questions[&id];
-            let follow_up = q.follow_up.value.trim();
-            let who = if follow_up.is_empty() { String::new() } else { format!(" — *who could find out:* {}", escape_inline(follow_up)) };
-            push(&mut md, &format!("- {}{who}", or_dash(&q.question.value)));
-        }
-        push(&mut md, "");
-    }
-    for list in LearningList::ALL {
-        push(&mut md, &format!("## {}", list.label()));
-        push(&mut md, "");
-        let order = r.learning_order(*list);
-        if order.is_empty() {
-            push(&mut md, "Nothing recorded.");
-        }
-        for id in order {
-            push(&mut md, &format!("- {}", escape_block(&r.learnings[&id].text.value).replace("  \n", "  \n  ")));
-        }
-        push(&mut md, "");
     }
     md
 }
 
-fn why_list(r: &Retrospective, factor: Id, parent: Option<Id>, depth: usize, md: &mut String) {
-    for id in why_children(&r.whys, factor, parent) {
-        let node = &r.whys[&id];
-        let indent = "   ".repeat(depth);
-        let answer = if node.answer.value.trim().is_empty() { "*(not answered)*".to_string() } else { escape_inline(node.answer.value.trim()) };
-        md.push_str(&format!("{indent}- **{}** {answer}\n", escape_inline(node.question.value.trim())));
-        why_list(r, factor, Some(id), depth + 1, md);
+fn render_block(block: &Block, md: &mut String) {
+    match block {
+        Block::Paragraph(line) => {
+            md.push_str(&running(line, ""));
+            md.push('\n');
+        }
+        Block::Table { head, rows } => {
+            let cells = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
+            // An unnamed column is one space between its bars, as GitHub writes it.
+            md.push('|');
+            md.extend(head.iter().map(|h| if h.is_empty() { " |".to_string() } else { format!(" {} |", escape_inline(h)) }));
+            md.push('\n');
+            md.push_str(&format!("|{}\n", "---|".repeat(head.len())));
+            for row in rows {
+                md.push_str(&cells(row.iter().map(|c| cell(c)).collect()));
+            }
+        }
+        Block::List { ordered, items } => render_items(items, *ordered, 0, md),
+    }
+}
+
+fn render_items(items: &[Item], ordered: bool, depth: usize, md: &mut String) {
+    let indent = "   ".repeat(depth);
+    for (n, item) in items.iter().enumerate() {
+        let marker = if ordered && depth == 0 { format!("{}. ", n + 1) } else { "- ".to_string() };
+        let continuation = format!("{indent}{}", " ".repeat(marker.len()));
+        md.push_str(&format!("{indent}{marker}{}\n", running(&item.line, &continuation)));
+        render_items(&item.children, false, depth + 1, md);
+    }
+}
+
+/// Spans as running text; hard line breaks continue at `continuation`.
+fn running(line: &Line, continuation: &str) -> String {
+    let mut out = String::new();
+    for (i, span) in line.iter().enumerate() {
+        match span {
+            Span::Plain(t) if i == 0 => out.push_str(&escape_block(t)),
+            Span::Plain(t) => out.push_str(&t.lines().map(escape_inline).collect::<Vec<_>>().join("  \n")),
+            Span::Strong(t) => out.push_str(&format!("**{}**", escape_inline(t.trim()))),
+            Span::Em(t) => {
+                // Emphasis cannot start or end on a space in Markdown: keep the spaces outside.
+                let lead = &t[..t.len() - t.trim_start().len()];
+                out.push_str(&format!("{lead}*{}*", escape_inline(t.trim())));
+            }
+        }
+    }
+    out.replace("  \n", &format!("  \n{continuation}"))
+}
+
+fn cell(line: &Line) -> String {
+    let mut out = String::new();
+    for span in line {
+        match span {
+            Span::Plain(t) => out.push_str(escape_cell(t).trim_matches(' ')),
+            Span::Strong(t) => out.push_str(&format!("**{}**", escape_inline(t.trim()))),
+            Span::Em(t) => {
+                let lead = &t[..t.len() - t.trim_start().len()];
+                out.push_str(&format!("{lead}*{}*", escape_inline(t.trim())));
+            }
+        }
+    }
+    if out.trim().is_empty() {
+        " ".into()
+    } else {
+        out
     }
 }
 

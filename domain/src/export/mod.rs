@@ -6,3 +6,4 @@ pub mod csv;
 pub mod ics;
 pub mod markdown;
 pub mod tracker;
+pub mod write_up;

@@ -7,7 +7,7 @@ use crate::model::time::Date;
 /// One gap in *Prevention*, naming the item it is about.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub enum Check {
-    /// A factor marked as key that no action addresses.
+    /// A factor marked as key that no action addresses and no decision explains.
     KeyFactorWithoutAction {
         /// The key factor.
         factor: Id,
@@ -48,7 +48,9 @@ pub fn prevention_checks(retro: &Retrospective, today: Date) -> Vec<Check> {
     let mut checks = vec![];
     let addressed = retro.addressed_factors();
     for factor in retro.factor_order() {
-        if retro.factors[&factor].key.value && !addressed.contains(&factor) {
+        // An explicit decision that no action is needed answers a key factor as an action does.
+        let decided = !retro.factors[&factor].decision.value.trim().is_empty();
+        if retro.factors[&factor].key.value && !addressed.contains(&factor) && !decided {
             checks.push(Check::KeyFactorWithoutAction { factor });
         }
     }

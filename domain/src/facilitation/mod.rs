@@ -4,4 +4,5 @@
 
 pub mod checks;
 pub mod guide;
+pub mod publish;
 pub mod side_by_side;

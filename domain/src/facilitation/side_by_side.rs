@@ -4,6 +4,7 @@
 //! with the open question it suggests, worded to ask how things made sense, not who erred.
 
 use crate::model::accounts::{PassageAt, PassageRef, Prompt};
+use crate::model::factors::Category;
 use crate::model::ids::Id;
 use crate::model::retrospective::Retrospective;
 use crate::model::time::LocalDateTime;
@@ -156,9 +157,7 @@ impl SideBySide {
     /// The open question a difference suggests, and the passages it comes from. Worded to ask
     /// what made each view reasonable, never whose view was wrong.
     pub fn suggested_question(&self, row: &Row) -> Option<(String, Vec<PassageRef>)> {
-        let sources: Vec<PassageRef> =
-            self.columns.iter().zip(&row.cells).flat_map(|(column, cell)| cell.iter().map(|p| PassageRef { account: column.account, at: p.at })).collect();
-        let at = |when: &Option<LocalDateTime>| when.map(|w| format!(" at {}", w.clock_time())).unwrap_or_default();
+        let sources = self.sources(row);
         let speakers = || -> Vec<&str> { self.columns.iter().zip(&row.cells).filter(|(_, c)| !c.is_empty()).map(|(col, _)| col.label.as_str()).collect() };
         let text = match (&row.moment, row.difference.as_ref()?) {
             (Moment::Entry { when, what, .. }, Difference::ExpectationsDiffer) => {
@@ -179,6 +178,32 @@ impl SideBySide {
         };
         Some((text, sources))
     }
+
+    /// The contributing factor a difference suggests, as a condition of the system (what was
+    /// not shared, not seen, not recorded), with the passages it comes from.
+    pub fn suggested_factor(&self, row: &Row) -> Option<(String, Category, Vec<PassageRef>)> {
+        let text = match (&row.moment, row.difference.as_ref()?) {
+            (Moment::Entry { when, what, .. }, Difference::ExpectationsDiffer) => {
+                format!("Responders held different expectations of what would happen{} (“{}”)", at(when), short(what))
+            }
+            (Moment::Entry { when, what, .. }, Difference::OnlyOne) => {
+                format!("“{}”{} was visible in one place only, not to all responders", short(what), at(when))
+            }
+            (Moment::Added { when, what, .. }, Difference::Missing) => format!("“{}”{} was not recorded where the team could see it", short(what), at(when)),
+            _ => return None,
+        };
+        Some((text, Category::Communication, self.sources(row)))
+    }
+
+    /// Every passage of a row, in column order.
+    fn sources(&self, row: &Row) -> Vec<PassageRef> {
+        self.columns.iter().zip(&row.cells).flat_map(|(column, cell)| cell.iter().map(|p| PassageRef { account: column.account, at: p.at })).collect()
+    }
+}
+
+/// " at 14:02", or nothing for a moment without a time.
+fn at(when: &Option<LocalDateTime>) -> String {
+    when.map(|w| format!(" at {}", w.clock_time())).unwrap_or_default()
 }
 
 /// A moment's text, shortened for a question.
@@ -270,5 +295,16 @@ mod tests {
         assert!(question.starts_with("Sam remembers “Support asked about failed payments” at 23:50"), "{question}");
         assert_eq!(view.suggested_question(&view.rows[3]), None, "no difference, no question");
         assert!(crate::coach::review(&question).is_empty(), "the suggested wording passes the coach");
+        let (factor, category, sources) = view.suggested_factor(&view.rows[1]).unwrap();
+        assert_eq!(factor, "Responders held different expectations of what would happen at 23:41 (“5xx alert fired”)");
+        assert_eq!((category, sources.len()), (Category::Communication, 3));
+        let (factor, _, _) = view.suggested_factor(&view.rows[0]).unwrap();
+        assert_eq!(factor, "“Deploy 4812” at 23:36 was visible in one place only, not to all responders");
+        assert_eq!(view.suggested_factor(&view.rows[3]), None, "no difference, no factor");
+        for row in &view.rows {
+            if let Some((factor, _, _)) = view.suggested_factor(row) {
+                assert!(crate::coach::review(&factor).is_empty(), "{factor}");
+            }
+        }
     }
 }

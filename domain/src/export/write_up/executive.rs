@@ -1,0 +1,83 @@
+//! The executive summary: one page for leadership.
+
+use super::parts::{factor_line, open_questions, overview, themes, Overview};
+use super::{internal_mark, plain, Block, Item, Scribe, Section, Span, WriteUp};
+use crate::model::actions::Priority;
+use crate::model::ids::Id;
+
+/// At most this many factors and actions: the page stays one page.
+const TOP: usize = 5;
+
+pub(super) fn write(s: &Scribe) -> WriteUp {
+    let mut sections = vec![Section { heading: "At a glance", blocks: vec![overview(s, Overview::Glance)] }];
+    if !s.r.surprise.value.trim().is_empty() {
+        sections.push(Section { heading: "Why we were surprised", blocks: vec![Block::Paragraph(vec![s.span(&s.r.surprise.value)])] });
+    }
+    sections.push(key_factors(s));
+    sections.extend(themes(s, true));
+    sections.push(top_actions(s));
+    sections.extend(open_questions(s, true));
+    WriteUp { reader: super::Reader::Executive, title: s.title(), subtitle: "Executive summary".into(), sections }
+}
+
+/// The factors marked key; without any, the most voted; without votes, the first few.
+fn key_factors(s: &Scribe) -> Section {
+    let r = s.r;
+    let shown = r.factor_order();
+    let mut chosen: Vec<Id> = shown.iter().copied().filter(|f| r.factors[f].key.value).collect();
+    if chosen.is_empty() {
+        let totals = r.vote_totals();
+        chosen = shown.clone();
+        chosen.sort_by_key(|f| std::cmp::Reverse(totals.get(f).copied().unwrap_or(0)));
+    }
+    chosen.truncate(TOP);
+    let addressed = r.addressed_factors();
+    let items: Vec<Item> = chosen.into_iter().map(|f| Item { line: factor_line(s, f, &addressed, false), children: vec![] }).collect();
+    let mut blocks = vec![if items.is_empty() { Block::Paragraph(plain("No contributing factors yet.")) } else { Block::List { ordered: true, items } }];
+    if shown.len() > TOP {
+        blocks.push(Block::Paragraph(vec![Span::Em(format!("{} factors in all; the full learning review has every one.", shown.len()))]));
+    }
+    Section { heading: "Key factors", blocks }
+}
+
+/// The open actions that matter most: high priority first, then the earliest due.
+fn top_actions(s: &Scribe) -> Section {
+    let r = s.r;
+    let rank = |p: Priority| match p {
+        Priority::High => 0,
+        Priority::Medium => 1,
+        Priority::Low => 2,
+    };
+    let mut open: Vec<Id> = r.action_order().into_iter().filter(|a| r.actions[a].status.value.is_open()).collect();
+    open.sort_by_key(|a| {
+        let a = &r.actions[a];
+        (rank(a.priority.value), a.due.value.map_or(i64::MAX, |d| d.days()))
+    });
+    let total = open.len();
+    open.truncate(TOP);
+    let items: Vec<Item> = open
+        .into_iter()
+        .map(|id| {
+            let a = &r.actions[&id];
+            let mut facts = vec![format!("{} priority", a.priority.value.label())];
+            let owner = s.text(&a.owner.value);
+            if !owner.is_empty() {
+                facts.push(owner);
+            }
+            if let Some(due) = a.due.value {
+                facts.push(format!("due {due}"));
+            }
+            facts.push(a.status.value.label().to_lowercase());
+            if let Some(h) = a.horizon.value {
+                facts.push(h.label().to_lowercase());
+            }
+            let mut line = vec![s.span(&a.description.value), Span::Plain(format!(" — {}", facts.join(", ")))];
+            line.extend(internal_mark(a.internal.value));
+            Item { line, children: vec![] }
+        })
+        .collect();
+    let done = r.actions.values().filter(|a| !a.status.value.is_open()).count();
+    let mut blocks = vec![if items.is_empty() { Block::Paragraph(plain("No open actions.")) } else { Block::List { ordered: true, items } }];
+    blocks.push(Block::Paragraph(plain(format!("{total} open, {done} done or dropped."))));
+    Section { heading: "Top actions", blocks }
+}

@@ -1,0 +1,213 @@
+//! *Ready to publish?*: a checklist in the spirit of published postmortem review criteria,
+//! each item read off the document. It says what is missing and where to add it; it never
+//! blocks a write-up.
+
+use crate::model::choice::choice;
+use crate::model::retrospective::Retrospective;
+use crate::model::steps::Step;
+use crate::model::timeline::{incident_durations, incident_span, Derived};
+
+choice! {
+    /// One question of the checklist.
+    PublishItem {
+        Impact => ("impact", "Impact complete"),
+        Timeline => ("timeline", "Timeline has detection and resolution"),
+        KeyFactors => ("key_factors", "Key factors have actions or a decision"),
+        Actions => ("actions", "Open actions have an owner and a due date"),
+        Questions => ("questions", "Open questions have someone to follow up"),
+        Accounts => ("accounts", "Accounts heard"),
+    }
+}
+
+/// The answer to one item.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct PublishCheck {
+    /// Which item.
+    pub item: PublishItem,
+    /// Whether the document already answers it.
+    pub ready: bool,
+    /// What is there, or what is missing, in one sentence.
+    pub detail: String,
+    /// The step where it is added.
+    pub step: Step,
+}
+
+/// The checklist for `retro`, in a fixed order.
+pub fn publish_checklist(retro: &Retrospective) -> Vec<PublishCheck> {
+    vec![impact(retro), timeline(retro), key_factors(retro), actions(retro), questions(retro), accounts(retro)]
+}
+
+fn check(item: PublishItem, step: Step, missing: Vec<String>, ready: impl Into<String>) -> PublishCheck {
+    let done = missing.is_empty();
+    let detail = if done { ready.into() } else { sentence(&missing) };
+    PublishCheck { item, ready: done, detail, step }
+}
+
+/// "Add a and b." from ["add a", "b"].
+fn sentence(parts: &[String]) -> String {
+    let joined = match parts {
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [] => String::new(),
+    };
+    let mut chars = joined.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>() + ".").unwrap_or_default()
+}
+
+fn impact(r: &Retrospective) -> PublishCheck {
+    let (started, ended) = incident_span(r.incident_start.value, r.incident_end.value, &r.timeline);
+    let mut missing = Vec::new();
+    if r.impact.value.trim().is_empty() {
+        missing.push("describe the impact".to_string());
+    }
+    if r.severity.value.is_none() {
+        missing.push("choose a severity".into());
+    }
+    if started.time().is_none() || ended.time().is_none() {
+        missing.push("say when it started and ended".into());
+    }
+    check(PublishItem::Impact, Step::SetTheStage, missing, "Impact, severity, start and end are written down.")
+}
+
+fn timeline(r: &Retrospective) -> PublishCheck {
+    let durations = incident_durations(&r.timeline);
+    let mut missing = Vec::new();
+    for (derived, what) in [(&durations.time_to_detect, "detection"), (&durations.time_to_resolve, "resolution")] {
+        if let Derived::Missing(_) = derived {
+            missing.push(format!("a timed trigger and {what}"));
+        }
+    }
+    if missing.len() == 2 {
+        missing = vec!["mark a timed trigger, detection and resolution on the timeline".into()];
+    } else if let Some(one) = missing.pop() {
+        missing = vec![format!("mark {one} on the timeline")];
+    }
+    let ready = format!("Detected after {}, resolved after {}.", durations.time_to_detect.describe(), durations.time_to_resolve.describe());
+    check(PublishItem::Timeline, Step::WhatHappened, missing, ready)
+}
+
+fn key_factors(r: &Retrospective) -> PublishCheck {
+    let addressed = r.addressed_factors();
+    let key: Vec<_> = r.factor_order().into_iter().filter(|f| r.factors[f].key.value).collect();
+    let open = key.iter().filter(|f| !addressed.contains(f) && r.factors[f].decision.value.trim().is_empty()).count();
+    let missing = match (key.len(), open) {
+        (0, _) => vec!["mark the factors that matter most as key".to_string()],
+        (_, 0) => vec![],
+        (_, 1) => vec!["give the one open key factor an action or a decision".into()],
+        (_, n) => vec![format!("give {n} key factors an action or a decision")],
+    };
+    let ready = format!("{} key factor{} answered.", key.len(), if key.len() == 1 { "" } else { "s" });
+    check(PublishItem::KeyFactors, Step::Why, missing, ready)
+}
+
+fn actions(r: &Retrospective) -> PublishCheck {
+    let open: Vec<_> = r.actions.values().filter(|a| a.status.value.is_open()).collect();
+    let without_owner = open.iter().filter(|a| a.owner.value.trim().is_empty()).count();
+    let without_due = open.iter().filter(|a| a.due.value.is_none()).count();
+    let mut gaps = Vec::new();
+    if without_owner > 0 {
+        gaps.push(format!("{without_owner} without an owner"));
+    }
+    if without_due > 0 {
+        gaps.push(format!("{without_due} without a due date"));
+    }
+    let missing = match (r.actions.is_empty(), gaps.is_empty()) {
+        (true, _) => vec!["agree on at least one action".to_string()],
+        (false, true) => vec![],
+        (false, false) => vec![format!("open actions: {}", gaps.join(" and "))],
+    };
+    check(PublishItem::Actions, Step::Prevention, missing, format!("{} open, each with an owner and a due date.", open.len()))
+}
+
+fn questions(r: &Retrospective) -> PublishCheck {
+    let without = r.questions.values().filter(|q| q.follow_up.value.trim().is_empty()).count();
+    let missing = match without {
+        0 => vec![],
+        1 => vec!["name who could find out for the one question without".to_string()],
+        n => vec![format!("name who could find out for {n} questions")],
+    };
+    let ready = match r.questions.len() {
+        0 => "No open questions.".to_string(),
+        n => format!("{n} open question{}, each with someone to follow up.", if n == 1 { "" } else { "s" }),
+    };
+    check(PublishItem::Questions, Step::Summary, missing, ready)
+}
+
+fn accounts(r: &Retrospective) -> PublishCheck {
+    let missing = if r.accounts.is_empty() { vec!["ask the people involved for their accounts, in What happened".to_string()] } else { vec![] };
+    let n = r.accounts.len();
+    check(PublishItem::Accounts, Step::WhatHappened, missing, format!("{n} account{} attached.", if n == 1 { "" } else { "s" }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::change::edit::Edit;
+    use crate::model::actions::ActionField;
+    use crate::model::factors::FactorField;
+    use crate::model::ids::{Id, Replica};
+    use crate::model::postmortem::Severity;
+    use crate::model::questions::QuestionField;
+    use crate::model::retrospective::{HeaderField, Writer};
+    use crate::model::template::Template;
+    use crate::model::time::{Date, LocalDateTime};
+    use crate::model::timeline::{EntryKind, TimelineField};
+
+    fn id(n: u8) -> Id {
+        Id::from_random([n; 16])
+    }
+
+    fn ready(r: &Retrospective) -> Vec<(PublishItem, bool)> {
+        publish_checklist(r).into_iter().map(|c| (c.item, c.ready)).collect()
+    }
+
+    #[test]
+    fn an_empty_retrospective_says_what_each_item_lacks() {
+        let w = Writer::new(Replica(1), 0);
+        let r = Retrospective::new(id(1), Template::Incident, "t", &w);
+        let list = publish_checklist(&r);
+        assert!(list.iter().all(|c| !c.ready || c.item == PublishItem::Questions), "{list:?}");
+        assert_eq!(list[0].detail, "Describe the impact, choose a severity and say when it started and ended.");
+        assert_eq!(list[1].detail, "Mark a timed trigger, detection and resolution on the timeline.");
+        assert_eq!(list[2].detail, "Mark the factors that matter most as key.");
+        assert_eq!(list[3].detail, "Agree on at least one action.");
+        assert_eq!(list[4].detail, "No open questions.");
+        assert_eq!(list[5].step, Step::WhatHappened);
+    }
+
+    #[test]
+    fn each_item_turns_ready_from_the_document() {
+        let w = Writer::new(Replica(1), 0);
+        let mut r = Retrospective::new(id(1), Template::Incident, "t", &w);
+        r.apply(Edit::Header(HeaderField::Impact("Checkout failed".into())), &w);
+        r.apply(Edit::Header(HeaderField::Severity(Some(Severity::Sev2))), &w);
+        for (n, (time, kind)) in
+            [("2026-11-20T14:00", EntryKind::Trigger), ("2026-11-20T14:09", EntryKind::Detection), ("2026-11-20T14:47", EntryKind::Resolution)]
+                .into_iter()
+                .enumerate()
+        {
+            let e = id(10 + n as u8);
+            r.apply(Edit::AddTimelineEntry { id: e }, &w);
+            r.apply(Edit::Timeline(e, TimelineField::When(LocalDateTime::parse(time))), &w);
+            r.apply(Edit::Timeline(e, TimelineField::Kind(kind)), &w);
+        }
+        r.apply(Edit::AddFactor { id: id(2) }, &w);
+        r.apply(Edit::Factor(id(2), FactorField::Key(true)), &w);
+        r.apply(Edit::AddFactor { id: id(3) }, &w);
+        r.apply(Edit::Factor(id(3), FactorField::Key(true)), &w);
+        r.apply(Edit::AddAction { id: id(4) }, &w);
+        r.apply(Edit::Action(id(4), ActionField::FactorLinks([id(2)].into())), &w);
+        r.apply(Edit::AddQuestion { id: id(5), sources: vec![] }, &w);
+        let list = publish_checklist(&r);
+        assert_eq!(list[1].detail, "Detected after 9 min, resolved after 47 min.");
+        assert_eq!(list[2].detail, "Give the one open key factor an action or a decision.");
+        assert_eq!(list[3].detail, "Open actions: 1 without an owner and 1 without a due date.");
+        assert_eq!(list[4].detail, "Name who could find out for the one question without.");
+        r.apply(Edit::Factor(id(3), FactorField::Decision("A vendor limit we accept".into())), &w);
+        r.apply(Edit::Action(id(4), ActionField::Owner("Payments team".into())), &w);
+        r.apply(Edit::Action(id(4), ActionField::Due(Date::parse("2026-12-10"))), &w);
+        r.apply(Edit::Question(id(5), QuestionField::FollowUp("database team".into())), &w);
+        let expected: Vec<(PublishItem, bool)> = PublishItem::ALL.iter().map(|i| (*i, *i != PublishItem::Accounts)).collect();
+        assert_eq!(ready(&r), expected);
+    }
+}
