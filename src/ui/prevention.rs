@@ -2,12 +2,12 @@
 
 use crate::domain::coach::findings::CoachedField;
 use crate::domain::facilitation::checks::short_name;
-use crate::domain::{prevention_checks, ActionField, ActionKind, ActionStatus, Check, Edit, Id, Priority, Step};
+use crate::domain::{prevention_checks, ActionField, ActionKind, ActionStatus, Check, Edit, Horizon, Id, Priority, Step};
 use crate::ui::context::uid;
 use crate::ui::platform::{focus_soon, new_id, today};
 use crate::ui::session::RetroSession;
 use crate::ui::step::{EmptyState, StepHeader};
-use crate::ui::widgets::{ChoiceSelect, DateField, ItemControls, LinkPicker, TextField};
+use crate::ui::widgets::{ChoiceSelect, DateField, InternalCheck, ItemControls, LinkPicker, OptionalChoiceSelect, TextField};
 use leptos::prelude::*;
 
 #[component]
@@ -130,11 +130,13 @@ fn ActionCard(id: Id, factor_options: Memo<Vec<(Id, String)>>) -> impl IntoView 
     let kind = s.item_memo(id, move |r| r.actions.get(&id).map(|a| a.kind.value).unwrap_or(ActionKind::Prevent));
     let status = s.item_memo(id, move |r| r.actions.get(&id).map(|a| a.status.value).unwrap_or(ActionStatus::Open));
     let links = s.item_memo(id, move |r| r.actions.get(&id).map(|a| a.factor_links.value.clone()).unwrap_or_default());
+    let horizon = s.item_memo(id, move |r| r.actions.get(&id).and_then(|a| a.horizon.value));
+    let internal = s.item_memo(id, move |r| r.actions.get(&id).is_some_and(|a| a.internal.value));
     let set = move |field: ActionField| {
         s.apply(Edit::Action(id, field));
     };
     view! {
-        <li class="card item action-item" data-status=move || status.get().key()>
+        <li class="card item action-item" data-status=move || status.get().key() data-internal=move || internal.get().then_some("true")>
             <div class="action-grid">
                 <TextField label="Action" id=format!("action-{id}-description") multiline=true coach=CoachedField::ActionDescription(id).to_string() class="grow"
                     placeholder="What will we change?"
@@ -150,6 +152,8 @@ fn ActionCard(id: Id, factor_options: Memo<Vec<(Id, String)>>) -> impl IntoView 
                 <ChoiceSelect label="Priority" value=priority on_change=move |v: Priority| set(ActionField::Priority(v)) />
                 <ChoiceSelect label="Kind" value=kind on_change=move |v: ActionKind| set(ActionField::Kind(v)) />
                 <ChoiceSelect label="Status" value=status on_change=move |v: ActionStatus| set(ActionField::Status(v)) />
+                <OptionalChoiceSelect label="Term" unset="Not said" value=horizon on_change={move |v: Option<Horizon>| set(ActionField::Horizon(v))} />
+                <InternalCheck id=format!("action-{id}-internal") value=internal on_change=move |v| set(ActionField::Internal(v)) />
             </div>
             <LinkPicker legend="Addresses factors" options=factor_options selected=links
                 on_change=move |v| set(ActionField::FactorLinks(v))

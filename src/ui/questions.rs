@@ -6,7 +6,7 @@ use crate::domain::{Edit, QuestionField};
 use crate::ui::context::uid;
 use crate::ui::platform::{focus_soon, new_id};
 use crate::ui::session::RetroSession;
-use crate::ui::widgets::{count, ItemControls, TextField};
+use crate::ui::widgets::{count, InternalCheck, ItemControls, TextField};
 use leptos::prelude::*;
 
 #[component]
@@ -38,6 +38,9 @@ pub fn OpenQuestions() -> impl IntoView {
                             let sources = s.item_memo(id, move |r| r.questions.get(&id).map_or(0, |q| q.sources.value.len()));
                             move || (sources.get() > 0).then(|| view! { <p class="hint">{format!("From {} of the accounts.", count(sources.get(), "passage", "passages"))}</p> })
                         }
+                        <InternalCheck id=format!("question-{id}-internal")
+                            value=s.item_memo(id, move |r| r.questions.get(&id).is_some_and(|q| q.internal.value))
+                            on_change=move |v| { s.apply(Edit::Question(id, QuestionField::Internal(v))); } />
                         <ItemControls noun="question"
                             on_move=move |up| { s.apply(Edit::Move { id, up }); }
                             on_delete=move |_| { s.apply(Edit::Delete(id)); } />

@@ -1,6 +1,7 @@
 //! One retrospective on screen: header, stepper, the current step, and step navigation.
 
 use crate::domain::coach::findings::StepFindings;
+use crate::domain::export::write_up::write_up;
 use crate::domain::{Edit, LearningList};
 use crate::domain::{Id, Retrospective, Step};
 use crate::storage::{LoadError, Opened};
@@ -11,6 +12,7 @@ use crate::ui::prevention::PreventionStep;
 use crate::ui::session::RetroSession;
 use crate::ui::shortcuts::{use_shortcuts, Action, ShortcutSheet};
 use crate::ui::stage::StageStep;
+use crate::ui::step::Printout;
 use crate::ui::summary::SummaryStep;
 use crate::ui::timeline::TimelineStep;
 use crate::ui::timer::TimerPanel;
@@ -208,12 +210,19 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
             </header>
             <ShortcutSheet dialog=shortcuts />
             <crate::ui::share::SharePanel dialog=share />
-            <Show when=move || session.printing.get()>
-                <article class="print-report" aria-hidden="true">
-                    <h1>{move || title.get()}</h1>
-                    {move || session.doc.with(crate::ui::summary::full_report)}
-                </article>
-            </Show>
+            {move || session.printing.get().map(|what| match what {
+                Printout::Report => view! {
+                    <article class="print-report" aria-hidden="true">
+                        <h1>{move || title.get()}</h1>
+                        {move || session.doc.with(crate::ui::summary::full_report)}
+                    </article>
+                }.into_any(),
+                Printout::WriteUp(reader, options) => view! {
+                    <article class="print-report print-write-up" aria-hidden="true">
+                        {session.doc.with_untracked(|r| crate::ui::write_ups::write_up_view(&write_up(r, reader, options)))}
+                    </article>
+                }.into_any(),
+            })}
             <section class="step-body" aria-labelledby=uid("step-heading")>
                 {move || match step.get() {
                     Step::SetTheStage => view! { <StageStep /> }.into_any(),

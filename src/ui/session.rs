@@ -32,8 +32,8 @@ pub struct RetroSession {
     /// The retrospective was deleted in another tab or window while open here: nothing is
     /// written back until the person chooses (keep this copy as a new one, or let it go).
     pub deleted_elsewhere: RwSignal<bool>,
-    /// True while the full report is rendered for printing.
-    pub printing: RwSignal<bool>,
+    /// What is rendered for printing, while it is.
+    pub printing: RwSignal<Option<crate::ui::step::Printout>>,
     /// Bumped when edits settle: at every save attempt (250 ms after the last keystroke) and
     /// after a merge. Views too costly to rebuild per keystroke (the stepper's hint counts, the
     /// Summary's report) follow this instead of every edit.
@@ -61,7 +61,7 @@ impl RetroSession {
             dirty: StoredValue::new(false),
             save_problem: RwSignal::new(None),
             deleted_elsewhere: RwSignal::new(false),
-            printing: RwSignal::new(false),
+            printing: RwSignal::new(None),
         }
     }
 

@@ -49,6 +49,7 @@ pub fn StageStep() -> impl IntoView {
                 <p class="hint">"Read it out before you start. Ask what happened and how it made sense at the time — never who should have done what."</p>
             </aside>
         </div>
+        <crate::ui::postmortem::PostmortemDetails />
     }
 }
 

@@ -2,6 +2,7 @@
 //! empty step shows, and printing the report. The steps import these; the workspace
 //! (`retro.rs`) imports the steps, so they live here rather than there.
 
+use crate::domain::export::write_up::{Options, Reader};
 use crate::domain::facilitation::guide::guide;
 use crate::domain::Step;
 use crate::ui::context::uid;
@@ -46,16 +47,25 @@ pub fn EmptyState(step: Step, #[prop(into)] what: String) -> impl IntoView {
     }
 }
 
-/// Renders the whole report, opens the browser's print dialog, and removes it again.
-pub fn print_report(session: RetroSession) {
-    session.printing.set(true);
+/// What is rendered for the browser's print dialog.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Printout {
+    /// The Summary's report of the whole retrospective.
+    Report,
+    /// One of the write-ups.
+    WriteUp(Reader, Options),
+}
+
+/// Renders `what`, opens the browser's print dialog, and removes it again.
+pub fn print(session: RetroSession, what: Printout) {
+    session.printing.set(Some(what));
     leptos::task::spawn_local(async move {
         leptos::task::tick().await;
         request_animation_frame(move || {
             if let Some(window) = web_sys::window() {
                 let _ = window.print();
             }
-            session.printing.set(false);
+            let _ = session.printing.try_set(None);
         });
     });
 }

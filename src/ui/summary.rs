@@ -4,12 +4,12 @@
 use crate::domain::coach::findings::CoachedField;
 use crate::domain::model::factors::why_children;
 use crate::domain::model::timeline::incident_durations;
-use crate::domain::{Edit, Id, LearningField, LearningList, Retrospective, Step};
+use crate::domain::{Edit, HeaderField, Id, LearningField, LearningList, Retrospective, Step};
 use crate::ui::context::uid;
 use crate::ui::platform::{focus_soon, new_id};
 use crate::ui::session::RetroSession;
 use crate::ui::step::StepHeader;
-use crate::ui::widgets::{ItemControls, TextField};
+use crate::ui::widgets::{InternalCheck, ItemControls, TextField};
 use leptos::prelude::*;
 
 #[component]
@@ -20,8 +20,27 @@ pub fn SummaryStep() -> impl IntoView {
             <LearningColumn list=LearningList::WentWell placeholder="What went well?" />
             <LearningColumn list=LearningList::Lucky placeholder="Where did luck help us?" />
         </div>
+        <Surprise />
         <crate::ui::questions::OpenQuestions />
+        <crate::ui::themes::Themes />
+        <crate::ui::write_ups::ReadyToPublish />
+        <crate::ui::write_ups::WriteUps />
         <Report />
+    }
+}
+
+/// Why we were surprised: what the team believed about the system that turned out not to hold.
+#[component]
+fn Surprise() -> impl IntoView {
+    let s = expect_context::<RetroSession>();
+    view! {
+        <section class="card surprise" aria-labelledby=uid("surprise-title")>
+            <h3 id=uid("surprise-title")>"Why we were surprised"</h3>
+            <TextField label="Why we were surprised" label_hidden=true id=uid("surprise") multiline=true coach=CoachedField::Surprise.to_string()
+                placeholder="What did we believe about the system that turned out not to hold?"
+                value=s.memo(|r| r.surprise.value.clone())
+                on_input=move |v| { s.apply(Edit::Header(HeaderField::Surprise(v))); } />
+        </section>
     }
 }
 
@@ -49,6 +68,9 @@ fn LearningColumn(list: LearningList, placeholder: &'static str) -> impl IntoVie
                             placeholder=placeholder
                             value=s.item_memo(id, move |r| r.learnings.get(&id).map(|l| l.text.value.clone()).unwrap_or_default())
                             on_input=move |v| { s.apply(Edit::Learning(id, LearningField::Text(v))); } />
+                        <InternalCheck id=format!("learning-{id}-internal")
+                            value=s.item_memo(id, move |r| r.learnings.get(&id).is_some_and(|l| l.internal.value))
+                            on_change=move |v| { s.apply(Edit::Learning(id, LearningField::Internal(v))); } />
                         <ItemControls noun="note"
                             on_move=move |up| { s.apply(Edit::Move { id, up }); }
                             on_delete=move |_| { s.apply(Edit::Delete(id)); } />

@@ -7,7 +7,7 @@ use crate::domain::{Edit, EntryKind, Id, Step, TimelineField};
 use crate::ui::platform::{focus_soon, new_id};
 use crate::ui::session::RetroSession;
 use crate::ui::step::{EmptyState, StepHeader};
-use crate::ui::widgets::{ChoiceSelect, DateTimeField, ItemControls, TextField};
+use crate::ui::widgets::{ChoiceSelect, DateTimeField, InternalCheck, ItemControls, TextField};
 use crate::ui::zones::{day_in, zone_or_browser};
 use leptos::prelude::*;
 
@@ -102,6 +102,7 @@ fn TimelineRow(id: Id) -> impl IntoView {
     let what = s.item_memo(id, move |r| r.timeline.get(&id).map(|e| e.what.value.clone()).unwrap_or_default());
     let kind = s.item_memo(id, move |r| r.timeline.get(&id).map(|e| e.kind.value).unwrap_or(EntryKind::Other));
     let evidence = s.item_memo(id, move |r| r.timeline.get(&id).map(|e| e.evidence.value.clone()).unwrap_or_default());
+    let internal = s.item_memo(id, move |r| r.timeline.get(&id).is_some_and(|e| e.internal.value));
     let placeholder = s.doc.with_untracked(|r| r.template.copy(Step::WhatHappened).placeholder);
     let set = move |field: TimelineField| {
         s.apply(Edit::Timeline(id, field));
@@ -111,7 +112,7 @@ fn TimelineRow(id: Id) -> impl IntoView {
     let has_evidence = move || !evidence.get().trim().is_empty();
     let evidence_id = format!("tl-{id}-evidence");
     view! {
-        <li class="card item timeline-item" data-kind=move || kind.get().key()>
+        <li class="card item timeline-item" data-kind=move || kind.get().key() data-internal=move || internal.get().then_some("true")>
             <div class="timeline-grid">
                 <DateTimeField label="When" label_hidden=true id=format!("tl-{id}-when") value=when
                     on_change=move |v| {
@@ -143,8 +144,11 @@ fn TimelineRow(id: Id) -> impl IntoView {
                     on_delete=move |_| { s.apply(Edit::Delete(id)); s.app().announcer.say("Timeline entry deleted."); } />
             </div>
             <Show when=move || evidence_open.get()>
-                <TextField label="Evidence (link or reference)" id=evidence_id.clone() class="evidence" placeholder="Dashboard, log query, ticket…"
-                    value=evidence on_input=move |v| set(TimelineField::Evidence(v)) />
+                <div class="evidence-row">
+                    <TextField label="Evidence (link or reference)" id=evidence_id.clone() class="evidence grow" placeholder="Dashboard, log query, ticket…"
+                        value=evidence on_input=move |v| set(TimelineField::Evidence(v)) />
+                    <InternalCheck id=format!("tl-{id}-internal") value=internal on_change=move |v| set(TimelineField::Internal(v)) />
+                </div>
             </Show>
         </li>
     }

@@ -8,7 +8,7 @@ use crate::ui::context::uid;
 use crate::ui::platform::{focus_soon, new_id};
 use crate::ui::session::RetroSession;
 use crate::ui::step::{EmptyState, StepHeader};
-use crate::ui::widgets::{ChoiceSelect, ItemControls, LinkPicker, TextField};
+use crate::ui::widgets::{CheckField, ChoiceSelect, InternalCheck, ItemControls, LinkPicker, TextField};
 use leptos::prelude::*;
 
 #[component]
@@ -139,6 +139,10 @@ fn FactorCard(
     let category = s.item_memo(id, move |r| r.factors.get(&id).map(|f| f.category.value).unwrap_or(Category::Technical));
     let key = s.item_memo(id, move |r| r.factors.get(&id).is_some_and(|f| f.key.value));
     let links = s.item_memo(id, move |r| r.factors.get(&id).map(|f| f.timeline_links.value.clone()).unwrap_or_default());
+    let internal = s.item_memo(id, move |r| r.factors.get(&id).is_some_and(|f| f.internal.value));
+    let decision = s.item_memo(id, move |r| r.factors.get(&id).map(|f| f.decision.value.clone()).unwrap_or_default());
+    let sources = s.item_memo(id, move |r| r.factors.get(&id).map_or(0, |f| f.sources.value.len()));
+    let unanswered = s.item_memo(id, move |r| r.factors.get(&id).is_some_and(|f| f.key.value) && !r.is_addressed(id));
     let set = move |field: FactorField| {
         s.apply(Edit::Factor(id, field));
     };
@@ -178,18 +182,14 @@ fn FactorCard(
         }
     };
     view! {
-        <li class="card item factor-item" class:key-factor=move || key.get()>
+        <li class="card item factor-item" class:key-factor=move || key.get() data-internal=move || internal.get().then_some("true")>
             <div class="factor-grid">
                 <TextField label="Contributing factor" label_hidden=true id=format!("factor-{id}-statement") multiline=true coach=CoachedField::FactorStatement(id).to_string() class="grow"
                     placeholder="What condition contributed to this?"
                     value=statement on_input=move |v| set(FactorField::Statement(v)) />
                 <ChoiceSelect label="Category" label_hidden=true value=category on_change=move |v: Category| set(FactorField::Category(v)) />
-                <div class="field field-check">
-                    <input type="checkbox" id=key_id.clone()
-                        prop:checked=move || key.get()
-                        on:change=move |ev| set(FactorField::Key(event_target_checked(&ev))) />
-                    <label for=key_id>"Key factor"</label>
-                </div>
+                <CheckField label="Key factor" id=key_id value=key on_change=move |v| set(FactorField::Key(v)) />
+                <InternalCheck id=format!("factor-{id}-internal") value=internal on_change=move |v| set(FactorField::Internal(v)) />
                 <ItemControls noun="contributing factor"
                     on_move=move |up| { s.apply(Edit::Move { id, up }); }
                     on_delete=move |_| { s.apply(Edit::Delete(id)); s.app().announcer.say("Contributing factor deleted, with its questions."); } />
@@ -215,6 +215,7 @@ fn FactorCard(
                         let mut bits = vec![format!("{q} question{}", if q == 1 { "" } else { "s" })];
                         if l > 0 { bits.push(format!("{l} linked")); }
                         if p > 0 { bits.push(format!("{p} duplicate{}", if p == 1 { "" } else { "s" })); }
+                        if !decision.with(|d| d.trim().is_empty()) { bits.push("decided".into()); }
                         format!("How it came about: {}", bits.join(", "))
                     }}
                 </button>
@@ -233,6 +234,15 @@ fn FactorCard(
                     </div>
                 </Show>
             </div>
+            // Asked only where it answers something: a key factor no action addresses yet.
+            <Show when=move || unanswered.get() || !decision.with(|d| d.is_empty())>
+                <TextField label="No action needed, because… (optional)" id=format!("factor-{id}-decision") coach=CoachedField::FactorDecision(id).to_string()
+                    placeholder="An explicit decision answers a key factor as an action does"
+                    value=decision on_input=move |v| set(FactorField::Decision(v)) />
+            </Show>
+            <Show when=move || { sources.get() > 0 }>
+                <p class="hint">{move || format!("From a difference between accounts ({} passage{}).", sources.get(), if sources.get() == 1 { "" } else { "s" })}</p>
+            </Show>
             <div class="factor-more" hidden=move || !open.get()>
                 <Show when=move || !parts.get().is_empty()>
                     <ul class="merged-parts" aria-label="Merged duplicates">

@@ -114,8 +114,9 @@ pub fn ChoiceSelect<C: Choice>(
     value: Memo<C>,
     #[prop(into)] on_change: Callback<C>,
     #[prop(optional)] label_hidden: bool,
+    #[prop(optional, into)] id: Option<String>,
 ) -> impl IntoView {
-    let id = field_id(None);
+    let id = field_id(id);
     let options = C::all()
         .iter()
         .map(|choice| {
@@ -133,6 +134,64 @@ pub fn ChoiceSelect<C: Choice>(
             }>{options}</select>
         </div>
     }
+}
+
+/// A `<select>` over one of the domain's fixed choices that may also be unset.
+#[component]
+pub fn OptionalChoiceSelect<C: Choice>(
+    #[prop(into)] label: String,
+    value: Memo<Option<C>>,
+    #[prop(into)] on_change: Callback<Option<C>>,
+    /// What the unset option says ("Not decided", "Not marked").
+    unset: &'static str,
+    #[prop(optional)] label_hidden: bool,
+    #[prop(optional, into)] id: Option<String>,
+) -> impl IntoView {
+    let id = field_id(id);
+    let options = C::all()
+        .iter()
+        .map(|choice| {
+            let choice = *choice;
+            view! { <option value=choice.key() prop:selected=move || value.get() == Some(choice)>{choice.label()}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class="field field-choice">
+            <label for=id.clone() class=label_class(label_hidden)>{label}</label>
+            <select id=id on:change=move |ev| on_change.run(C::from_key(&event_target_value(&ev)))>
+                <option value="" prop:selected=move || value.get().is_none()>{unset}</option>
+                {options}
+            </select>
+        </div>
+    }
+}
+
+/// A labelled checkbox bound to one flag of the document ("Key factor", "Internal").
+#[component]
+pub fn CheckField(
+    #[prop(into)] label: String,
+    #[prop(into)] value: Signal<bool>,
+    #[prop(into)] on_change: Callback<bool>,
+    #[prop(optional, into)] id: Option<String>,
+    /// Said to screen readers after the label, to tell one card's box from another's.
+    #[prop(optional, into)]
+    title: Option<String>,
+) -> impl IntoView {
+    let id = field_id(id);
+    view! {
+        <div class="field field-check" title=title>
+            <input type="checkbox" id=id.clone()
+                prop:checked=move || value.get()
+                on:change=move |ev| on_change.run(event_target_checked(&ev)) />
+            <label for=id>{label}</label>
+        </div>
+    }
+}
+
+/// "Internal": keeps an item out of the customer note.
+#[component]
+pub fn InternalCheck(#[prop(into)] value: Signal<bool>, #[prop(into)] on_change: Callback<bool>, #[prop(into)] id: String) -> impl IntoView {
+    view! { <CheckField label="Internal" id title="Internal: never in the customer note" value on_change /> }
 }
 
 /// Move up, move down and delete for one item; `noun` names the item for screen readers.

@@ -109,14 +109,34 @@ test("accounts are asked for, written in two other browsers, attached, compared 
   await axe(facilitator);
   await shot(facilitator, "accounts-side-by-side");
   await alertRow.getByRole("button", { name: /^Ask as an open question/ }).click();
+  // A moment only one account remembers becomes a contributing factor, linked to its passage;
+  // one passage is included on purpose in the full review, and nothing else of any account.
+  await side.getByRole("row", { name: /Support asked about failed payments/ }).getByRole("button", { name: /^Make it a contributing factor/ }).click();
+  const surprisedRow = side.getByRole("row", { name: /What surprised them/ });
+  await surprisedRow.getByRole("checkbox", { name: "Include Sam’s passage in the full review" }).check();
+  await expect(surprisedRow.getByRole("checkbox", { name: "Include Sam’s passage in the full review" })).toBeChecked();
   await side.getByRole("button", { name: "Close" }).click();
+  await goToStep(facilitator, "Why");
+  const factor = facilitator.getByRole("list", { name: "Contributing factors" }).getByRole("listitem").first();
+  await expect(factor.getByRole("textbox", { name: "Contributing factor" })).toHaveValue("“Support asked about failed payments” was not recorded where the team could see it");
+  await expect(factor.getByText("From a difference between accounts (1 passage).")).toBeVisible();
   await goToStep(facilitator, "Summary");
   const questions = facilitator.getByRole("region", { name: "Open questions" });
   await expect(questions.getByRole("textbox", { name: "Open question" })).toHaveValue(/^Different expectations at 23:41 \(“5xx alert fired”\)/);
   await expect(questions.getByText("From 3 passages of the accounts.")).toBeVisible();
 
+  const writeUps = facilitator.getByRole("region", { name: "Write-ups" });
+  const [fullFile] = await Promise.all([facilitator.waitForEvent("download"), writeUps.getByRole("button", { name: "Full learning review: Download Markdown" }).click()]);
+  const fullText = await readFile(await fullFile.path(), "utf8");
+  expect(fullText).toContain("## From the accounts\n\n- **Sam**, what surprised them: How long the rollback queue was\n");
+  const [noteFile] = await Promise.all([facilitator.waitForEvent("download"), writeUps.getByRole("button", { name: "Customer note: Download Markdown" }).click()]);
+  const noteText = await readFile(await noteFile.path(), "utf8");
+  for (const words of ["rollback queue", "Sam", "load balancer", "Support asked"]) expect(noteText, "the customer note has no account").not.toContain(words);
+
   // Private: not in presenter mode, not in the audience window, not in any file.
-  const accountWords = ["load balancer", "pool to recover", "twenty minutes behind", "Support asked"];
+  // ("Support asked…" is now a factor's words and Sam's surprise an included passage, both made
+  // so on purpose: they are no longer private.)
+  const accountWords = ["load balancer", "pool to recover", "twenty minutes behind"];
   await goToStep(facilitator, "What happened");
   await facilitator.getByRole("button", { name: "Presenter mode" }).click();
   await expect(facilitator.getByRole("heading", { name: "Accounts before the meeting" })).toHaveCount(0);

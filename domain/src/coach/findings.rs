@@ -26,6 +26,10 @@ pub enum CoachedField {
     ActionDescription(Id),
     /// A learning's text.
     Learning(Id),
+    /// Why we were surprised, in *Summary*.
+    Surprise,
+    /// A factor's no-action decision.
+    FactorDecision(Id),
 }
 
 impl fmt::Display for CoachedField {
@@ -38,6 +42,8 @@ impl fmt::Display for CoachedField {
             CoachedField::WhyAnswer(id) => write!(f, "why:{id}:answer"),
             CoachedField::ActionDescription(id) => write!(f, "action:{id}:description"),
             CoachedField::Learning(id) => write!(f, "learning:{id}"),
+            CoachedField::Surprise => write!(f, "surprise"),
+            CoachedField::FactorDecision(id) => write!(f, "factor:{id}:decision"),
         }
     }
 }
@@ -65,10 +71,14 @@ fn step_texts(retro: &Retrospective, step: Step) -> Vec<(CoachedField, &str)> {
             let factors = retro.factors.iter().map(|(id, f)| keyed(CoachedField::FactorStatement(*id), &f.statement.value));
             let questions = retro.whys.iter().map(|(id, n)| keyed(CoachedField::WhyQuestion(*id), &n.question.value));
             let answers = retro.whys.iter().map(|(id, n)| keyed(CoachedField::WhyAnswer(*id), &n.answer.value));
-            factors.chain(questions).chain(answers).collect()
+            let decisions = retro.factors.iter().map(|(id, f)| keyed(CoachedField::FactorDecision(*id), &f.decision.value));
+            factors.chain(questions).chain(answers).chain(decisions).collect()
         }
         Step::Prevention => retro.actions.iter().map(|(id, a)| keyed(CoachedField::ActionDescription(*id), &a.description.value)).collect(),
-        Step::Summary => retro.learnings.iter().map(|(id, l)| keyed(CoachedField::Learning(*id), &l.text.value)).collect(),
+        Step::Summary => {
+            let learnings = retro.learnings.iter().map(|(id, l)| keyed(CoachedField::Learning(*id), &l.text.value));
+            learnings.chain([keyed(CoachedField::Surprise, retro.surprise.value.as_str())]).collect()
+        }
     }
 }
 

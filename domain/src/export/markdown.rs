@@ -92,7 +92,7 @@ fn render_block(block: &Block, md: &mut String) {
             md.push('\n');
             md.push_str(&format!("|{}\n", "---|".repeat(head.len())));
             for row in rows {
-                md.push_str(&cells(row.iter().map(|c| cell(c)).collect()));
+                md.push_str(&cells(row.iter().map(cell).collect()));
             }
         }
         Block::List { ordered, items } => render_items(items, *ordered, 0, md),

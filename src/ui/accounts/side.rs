@@ -3,7 +3,8 @@
 //! arrangement is the domain's (`facilitation::side_by_side`); this draws it.
 
 use crate::domain::facilitation::side_by_side::{side_by_side, Difference, Moment, Row};
-use crate::domain::{Edit, QuestionField};
+use crate::domain::model::accounts::{AccountField, PassageAt};
+use crate::domain::{Edit, FactorField, Id, QuestionField};
 use crate::ui::context::uid;
 use crate::ui::platform::new_id;
 use crate::ui::session::RetroSession;
@@ -21,6 +22,27 @@ pub fn SideBySideDialog(dialog: NodeRef<leptos::html::Dialog>, open: RwSignal<bo
             s.apply(Edit::Question(id, QuestionField::Question(question)));
             s.app().announcer.say("Open question added; it is listed in the Summary.");
         }
+    };
+    let as_factor = move |row: Row| {
+        let Some((statement, category, sources)) = view_of.with_untracked(|v| v.as_ref().and_then(|v| v.suggested_factor(&row))) else { return };
+        let id = new_id();
+        if s.apply(Edit::AddFactor { id }) {
+            s.apply(Edit::Factor(id, FactorField::Statement(statement)));
+            s.apply(Edit::Factor(id, FactorField::Category(category)));
+            s.apply(Edit::Factor(id, FactorField::Sources(sources)));
+            s.app().announcer.say("Contributing factor added; it is listed in Why.");
+        }
+    };
+    // Including a passage is the facilitator's choice, one passage at a time: only included
+    // passages reach the full learning review.
+    let include = move |account: Id, at: PassageAt, on: bool| {
+        let mut included = s.doc.with_untracked(|r| r.accounts.get(&account).map(|a| a.included.value.clone()).unwrap_or_default());
+        included.retain(|p| *p != at);
+        if on {
+            included.push(at);
+        }
+        s.apply(Edit::Account(account, AccountField::Included(included)));
+        s.app().announcer.say(if on { "Passage included in the full learning review." } else { "Passage no longer included." });
     };
     let close = move || {
         if let Some(d) = dialog.get_untracked() {
@@ -57,6 +79,8 @@ pub fn SideBySideDialog(dialog: NodeRef<leptos::html::Dialog>, open: RwSignal<bo
                                         Difference::ExpectationsDiffer => "Expectations differ",
                                     });
                                     let for_question = row.clone();
+                                    let for_factor = row.clone();
+                                    let factor_label = format!("Make it a contributing factor: {heading}");
                                     view! {
                                         <tr class:differs=badge.is_some()>
                                             <th scope="row">
@@ -65,15 +89,29 @@ pub fn SideBySideDialog(dialog: NodeRef<leptos::html::Dialog>, open: RwSignal<bo
                                                     <span class="side-badge">{b}</span>
                                                     <button type="button" class="button small quiet" aria-label=format!("Ask as an open question: {heading}")
                                                         on:click=move |_| ask(for_question.clone())>"Ask as an open question"</button>
+                                                    <button type="button" class="button small quiet" aria-label=factor_label.clone()
+                                                        on:click=move |_| as_factor(for_factor.clone())>"Make it a contributing factor"</button>
                                                 })}
                                             </th>
-                                            {row.cells.iter().map(|cell| view! {
+                                            {row.cells.iter().zip(&columns).map(|(cell, column)| view! {
                                                 <td>
-                                                    {cell.iter().map(|p| view! {
-                                                        <p class="side-passage">
-                                                            {p.prompt.map(|prompt| view! { <span class="side-prompt">{format!("{}: ", prompt.label())}</span> })}
-                                                            {p.text.clone()}
-                                                        </p>
+                                                    {cell.iter().map(|p| {
+                                                        let (account, at) = (column.account, p.at);
+                                                        let included = s.doc.with_untracked(|r| r.accounts.get(&account).is_some_and(|a| a.included.value.contains(&at)));
+                                                        let label = format!("Include {}’s passage in the full review", column.label);
+                                                        view! {
+                                                            <div class="side-passage" class:included=included>
+                                                                <p>
+                                                                    {p.prompt.map(|prompt| view! { <span class="side-prompt">{format!("{}: ", prompt.label())}</span> })}
+                                                                    {p.text.clone()}
+                                                                </p>
+                                                                <label class="check side-include">
+                                                                    <input type="checkbox" aria-label=label prop:checked=included
+                                                                        on:change=move |ev| include(account, at, event_target_checked(&ev)) />
+                                                                    <span aria-hidden="true">"Include"</span>
+                                                                </label>
+                                                            </div>
+                                                        }
                                                     }).collect_view()}
                                                 </td>
                                             }).collect_view()}

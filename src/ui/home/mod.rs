@@ -1,6 +1,7 @@
 //! The home screen: every saved retrospective, the way to start a new one, and any stored
 //! value that could not be read.
 
+mod accounts;
 mod damaged;
 mod list;
 mod new;
@@ -102,6 +103,7 @@ pub fn HomeScreen() -> impl IntoView {
                     </Show>
                 </Show>
             </section>
+            <accounts::AccountsInProgress />
             <OpenActions />
             <DamagedEntries />
         </div>

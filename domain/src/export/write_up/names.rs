@@ -42,6 +42,8 @@ const GROUP_WORDS: [&str; 22] = [
 #[derive(Clone, Debug, Default)]
 pub struct Names {
     names: Vec<Vec<char>>,
+    /// The names as written, in the order found, for people to check.
+    listed: Vec<String>,
 }
 
 impl Names {
@@ -69,6 +71,9 @@ impl Names {
         if name.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
             return;
         }
+        if !self.listed.iter().any(|n| n.to_lowercase() == name.to_lowercase()) {
+            self.listed.push(name.to_string());
+        }
         self.push(name);
         let words: Vec<&str> = name.split_whitespace().collect();
         if words.len() > 1 {
@@ -87,6 +92,11 @@ impl Names {
             self.names.push(lower);
             self.names.sort_by_key(|n| std::cmp::Reverse(n.len()));
         }
+    }
+
+    /// The names as written, in the order found: what the app lists as withheld.
+    pub fn listed(&self) -> &[String] {
+        &self.listed
     }
 
     /// Whether there are no names at all.

@@ -69,6 +69,7 @@ fn sample() -> Retrospective {
 #[test]
 fn names_are_found_where_the_document_keeps_them_and_withheld_as_whole_words() {
     let names = Names::of(&sample());
+    assert_eq!(names.listed(), ["Dana Lee", "Sam Ortiz", "Priya", "Jonas", "Mei Lin"]);
     assert_eq!(names.redact("Sam's deploy, paged dana; Samuel and Samsung stay"), "[name]'s deploy, paged [name]; Samuel and Samsung stay");
     assert_eq!(names.redact("Dana Lee and Mei Lin"), "[name] and [name]");
     assert_eq!(names.redact("Jonas led; Priya owns it"), "[name] led; [name] owns it");
