@@ -35,7 +35,7 @@ fn feed(text: &str) {
     EXECUTIONS.fetch_add(1, Ordering::Relaxed);
     let _ = decode(text);
     let _ = decode_newer_for_reading(text);
-    if let Ok(link::Payload::Plain(bytes)) = link::parse(text) {
+    if let Ok((_, link::Payload::Plain(bytes))) = link::read(text) {
         let _ = link::decompress(&bytes);
     }
     let _ = link::decompress(text.as_bytes());
@@ -279,7 +279,8 @@ fn feed_account(text: &str) {
 
 #[test]
 fn fuzz_the_account_request_and_reply_decoders() {
-    use retrace_domain::format::accounts::{account_fragment, encode_reply, encode_request, AccountLink};
+    use retrace_domain::format::accounts::{account_fragment, encode_reply, encode_request};
+    use retrace_domain::format::link::Carries;
     let w = Writer::new(Replica(1), 0);
     let mut r = Retrospective::new(Id::from_random([1; 16]), Template::Incident, "Outage", &w);
     r.apply(Edit::AddTimelineEntry { id: Id::from_random([2; 16]) }, &w);
@@ -292,6 +293,6 @@ fn fuzz_the_account_request_and_reply_decoders() {
         feed_account(sample);
         run(proptest::collection::vec(mutation(), 1..6), |mutations| feed_account(&String::from_utf8_lossy(&apply(sample.as_bytes(), &mutations))));
     }
-    let link = account_fragment(AccountLink::Reply, &samples[1]).unwrap();
+    let link = account_fragment(Carries::Reply, &samples[1]).unwrap();
     run(proptest::collection::vec(mutation(), 1..6), |mutations| feed_account(&String::from_utf8_lossy(&apply(link.as_bytes(), &mutations))));
 }

@@ -195,7 +195,7 @@ pub fn App(options: MountOptions) -> impl IntoView {
 
 /// Whether a fragment is something to preview: a share link, or an account request or reply.
 fn is_incoming_link(hash: &str) -> bool {
-    crate::domain::format::link::is_link(hash) || crate::domain::format::accounts::account_link_kind(hash).is_some()
+    crate::domain::format::link::is_link(hash)
 }
 
 /// Mounts one widget into `element` and returns what unmounts it.

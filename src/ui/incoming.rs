@@ -2,10 +2,10 @@
 //! and nothing is stored until the person chooses: save it, merge it into their copy, or open
 //! it as a new retrospective. Every failure says what happened and changes nothing.
 
-use crate::domain::format::accounts::{account_link_kind, account_link_text, read_account_document, AccountDocument};
-use crate::domain::format::link::{self, LinkError, Payload};
+use crate::domain::format::accounts::{read_account_document, AccountDocument};
+use crate::domain::format::link::{self, Carries, LinkError, Payload};
 use crate::domain::format::{self, FormatError, Limits};
-use crate::domain::AccountDraft;
+use crate::domain::{AccountDraft, AccountRequest};
 use crate::domain::{merge_retrospectives, Retrospective};
 use crate::storage::LoadError;
 use crate::ui::accounts::reply::ReplyPreview;
@@ -42,63 +42,63 @@ fn finish(state: AppState, route: Route) {
     state.leave_incoming(route);
 }
 
-/// A request for accounts or a reply, if that is what arrived (by its link or its marker).
-fn account_document(incoming: &Incoming) -> Option<Result<AccountDocument, String>> {
-    match incoming {
-        Incoming::Link(fragment) if account_link_kind(fragment).is_some() => {
-            Some(account_link_text(fragment).map_err(|e| link_message(&e)).and_then(|(_, text)| {
-                read_account_document(&text).unwrap_or(Err(FormatError::NotRetrace { found: None })).map_err(|e| format!("{e} Nothing was changed."))
-            }))
+/// What arrived, once read (and, for an encrypted link, decrypted).
+#[derive(Clone)]
+enum Arrived {
+    /// A retrospective: previewed, then saved or merged.
+    Retro(Box<Retrospective>),
+    /// A request for accounts or a reply.
+    Account(AccountDocument),
+}
+
+/// Reads a link's plain (or decrypted) payload as what its fragment says it carries.
+fn read_payload(carries: Carries, bytes: &[u8]) -> Result<Arrived, String> {
+    match carries {
+        Carries::Retrospective => link::decompress(bytes).map(|r| Arrived::Retro(Box::new(r))).map_err(|e| link_message(&e)),
+        Carries::Request | Carries::Reply => {
+            let text = link::inflate_text(bytes).map_err(|e| link_message(&e))?;
+            read_account_document(&text).unwrap_or(Err(FormatError::NotRetrace { found: None })).map(Arrived::Account).map_err(|e| format!("{e} Nothing was changed."))
         }
-        Incoming::File { name, text } => read_account_document(text).map(|read| read.map_err(|e| format!("“{name}” was not opened: {e} Nothing was changed."))),
-        _ => None,
+    }
+}
+
+/// A file: an account document by its marker, else a retrospective.
+fn read_file(name: &str, text: &str) -> Result<Arrived, String> {
+    match read_account_document(text) {
+        Some(read) => read.map(Arrived::Account).map_err(|e| format!("“{name}” was not opened: {e} Nothing was changed.")),
+        None => format::decode(text).map(|r| Arrived::Retro(Box::new(r))).map_err(|e| format!("“{name}” was not imported: {e} Nothing was changed.")),
+    }
+}
+
+/// The request's account page: the account written so far in this browser, or a new one.
+fn write_account(state: AppState, request: AccountRequest, passphrase: Option<String>) -> AnyView {
+    match state.repo.with_value(|r| r.load_draft(request.request)).ok().flatten() {
+        Some(Ok(draft)) => view! { <WriteAccount draft stored=true passphrase=passphrase.unwrap_or_default() /> }.into_any(),
+        Some(Err(e)) => view! {
+            <p class="banner banner-warning" role="alert">{format!("An account for this request is stored in this browser but cannot be read ({e}); it is left as it is. Nothing was changed.")}</p>
+        }
+        .into_any(),
+        None => view! { <WriteAccount draft=AccountDraft::new(request, new_id(), state.replica) stored=false passphrase=passphrase.unwrap_or_default() /> }.into_any(),
     }
 }
 
 #[component]
 pub fn IncomingScreen(incoming: Incoming) -> impl IntoView {
     let state = expect_context::<AppState>();
-    match account_document(&incoming) {
-        Some(Ok(AccountDocument::Request(request))) => {
-            // Opened before: go on with the account written so far.
-            let stored = state.repo.with_value(|r| r.load_draft(request.request)).ok().flatten();
-            return match stored {
-                Some(Ok(draft)) => view! { <WriteAccount draft stored=true /> }.into_any(),
-                Some(Err(e)) => view! {
-                    <p class="banner banner-warning" role="alert">{format!("An account for this request is stored in this browser but cannot be read ({e}); it is left as it is. Nothing was changed.")}</p>
-                }
-                .into_any(),
-                None => view! { <WriteAccount draft=AccountDraft::new(request, new_id(), state.replica) stored=false /> }.into_any(),
-            };
-        }
-        Some(Ok(AccountDocument::Reply(reply))) => {
-            return view! { <ReplyPreview reply /> }.into_any();
-        }
-        Some(Err(message)) => {
-            return view! {
-                <section class="incoming card">
-                    <p class="banner banner-warning" role="alert">{message}</p>
-                    <button type="button" class="button primary" on:click=move |_| finish(state, Route::Home)>"Back to all retrospectives"</button>
-                </section>
-            }
-            .into_any();
-        }
-        None => {}
-    }
-    // The decoded document, or why it cannot be opened.
-    let decoded = RwSignal::new(None::<Result<Retrospective, String>>);
-    let needs_passphrase = RwSignal::new(None::<(Vec<u8>, Vec<u8>, Vec<u8>)>);
-    let source = match &incoming {
-        Incoming::Link(_) => "link",
-        _ => "file",
+    let arrived = RwSignal::new(None::<Result<Arrived, String>>);
+    let needs_passphrase = RwSignal::new(None::<(Carries, Vec<u8>, Vec<u8>, Vec<u8>)>);
+    let unlocked_with = StoredValue::new(None::<String>);
+    let (source, carries) = match &incoming {
+        Incoming::Link(fragment) => ("link", link::carries(fragment).map_or(Carries::Retrospective, |(c, _)| c)),
+        _ => ("file", Carries::Retrospective),
     };
     match incoming {
-        Incoming::Refused(message) => decoded.set(Some(Err(message))),
-        Incoming::File { name, text } => decoded.set(Some(format::decode(&text).map_err(|e| format!("“{name}” was not imported: {e} Nothing was changed.")))),
-        Incoming::Link(fragment) => match link::parse(&fragment) {
-            Ok(Payload::Plain(bytes)) => decoded.set(Some(link::decompress(&bytes).map_err(|e| link_message(&e)))),
-            Ok(Payload::Encrypted { salt, iv, ciphertext }) => needs_passphrase.set(Some((salt, iv, ciphertext))),
-            Err(e) => decoded.set(Some(Err(link_message(&e)))),
+        Incoming::Refused(message) => arrived.set(Some(Err(message))),
+        Incoming::File { name, text } => arrived.set(Some(read_file(&name, &text))),
+        Incoming::Link(fragment) => match link::read(&fragment) {
+            Ok((carries, Payload::Plain(bytes))) => arrived.set(Some(read_payload(carries, &bytes))),
+            Ok((carries, Payload::Encrypted { salt, iv, ciphertext })) => needs_passphrase.set(Some((carries, salt, iv, ciphertext))),
+            Err(e) => arrived.set(Some(Err(link_message(&e)))),
         },
     }
     let passphrase = RwSignal::new(String::new());
@@ -106,7 +106,7 @@ pub fn IncomingScreen(incoming: Incoming) -> impl IntoView {
     let unlocking = RwSignal::new(false);
     let unlock = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some((salt, iv, ciphertext)) = needs_passphrase.get_untracked() else { return };
+        let Some((carries, salt, iv, ciphertext)) = needs_passphrase.get_untracked() else { return };
         let phrase = passphrase.get_untracked();
         unlocking.set(true);
         leptos::task::spawn_local(async move {
@@ -114,8 +114,9 @@ pub fn IncomingScreen(incoming: Incoming) -> impl IntoView {
             unlocking.set(false);
             match result {
                 Ok(bytes) => {
+                    unlocked_with.set_value(Some(phrase));
                     needs_passphrase.set(None);
-                    decoded.set(Some(link::decompress(&bytes).map_err(|e| link_message(&e))));
+                    arrived.set(Some(read_payload(carries, &bytes)));
                 }
                 Err(e) => {
                     passphrase_problem.set(Some(e.to_string()));
@@ -124,39 +125,53 @@ pub fn IncomingScreen(incoming: Incoming) -> impl IntoView {
             }
         });
     };
-    view! {
-        <section class="incoming" aria-labelledby=uid("incoming-title")>
-            <h1 id=uid("incoming-title")>{format!("A retrospective from a {source}")}</h1>
-            <p class="hint">"Nothing is saved until you choose what to do with it."</p>
-            <Show when=move || needs_passphrase.get().is_some()>
-                <form class="card passphrase-form" on:submit=unlock>
-                    <p>"This link is encrypted. Enter the passphrase you were given."</p>
-                    <div class="field">
-                        <label for=uid("incoming-passphrase") class="field-label">"Passphrase"</label>
-                        <input id=uid("incoming-passphrase") type="password" autocomplete="off" required
-                            prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev)) />
-                    </div>
-                    {move || passphrase_problem.get().map(|p| view! { <p class="banner banner-warning" role="alert">{p}</p> })}
-                    <div class="button-row">
-                        <button type="submit" class="button primary" prop:disabled=move || unlocking.get()>
-                            {move || if unlocking.get() { "Opening…" } else { "Open" }}
-                        </button>
-                        <button type="button" class="button quiet" on:click=move |_| finish(state, Route::Home)>"Cancel"</button>
-                    </div>
-                </form>
-            </Show>
-            {move || decoded.get().map(|result| match result {
-                Err(message) => view! {
-                    <div class="card">
-                        <p class="banner banner-warning" role="alert">{message}</p>
-                        <button type="button" class="button primary" on:click=move |_| finish(state, Route::Home)>"Back to all retrospectives"</button>
-                    </div>
-                }.into_any(),
-                Ok(theirs) => view! { <Preview theirs /> }.into_any(),
-            })}
-        </section>
+    let heading = match carries {
+        Carries::Retrospective => format!("A retrospective from a {source}"),
+        Carries::Request => "A request for your account".to_string(),
+        Carries::Reply => "An account sent back".to_string(),
+    };
+    let error_card = move |message: String| {
+        view! {
+            <div class="card">
+                <p class="banner banner-warning" role="alert">{message}</p>
+                <button type="button" class="button primary" on:click=move |_| finish(state, Route::Home)>"Back to all retrospectives"</button>
+            </div>
+        }
+    };
+    move || match arrived.get() {
+        // Account documents have pages of their own.
+        Some(Ok(Arrived::Account(AccountDocument::Request(request)))) => write_account(state, request, unlocked_with.get_value()),
+        Some(Ok(Arrived::Account(AccountDocument::Reply(reply)))) => view! { <ReplyPreview reply /> }.into_any(),
+        other => view! {
+            <section class="incoming" aria-labelledby=uid("incoming-title")>
+                <h1 id=uid("incoming-title")>{heading.clone()}</h1>
+                <p class="hint">"Nothing is saved until you choose what to do with it."</p>
+                <Show when=move || needs_passphrase.get().is_some()>
+                    <form class="card passphrase-form" on:submit=unlock>
+                        <p>"This link is encrypted. Enter the passphrase you were given."</p>
+                        <div class="field">
+                            <label for=uid("incoming-passphrase") class="field-label">"Passphrase"</label>
+                            <input id=uid("incoming-passphrase") type="password" autocomplete="off" required
+                                prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev)) />
+                        </div>
+                        {move || passphrase_problem.get().map(|p| view! { <p class="banner banner-warning" role="alert">{p}</p> })}
+                        <div class="button-row">
+                            <button type="submit" class="button primary" prop:disabled=move || unlocking.get()>
+                                {move || if unlocking.get() { "Opening…" } else { "Open" }}
+                            </button>
+                            <button type="button" class="button quiet" on:click=move |_| finish(state, Route::Home)>"Cancel"</button>
+                        </div>
+                    </form>
+                </Show>
+                {other.map(|result| match result {
+                    Err(message) => error_card(message).into_any(),
+                    Ok(Arrived::Retro(theirs)) => view! { <Preview theirs=*theirs /> }.into_any(),
+                    Ok(Arrived::Account(_)) => ().into_any(),
+                })}
+            </section>
+        }
+        .into_any(),
     }
-    .into_any()
 }
 
 fn link_message(e: &LinkError) -> String {

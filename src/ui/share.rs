@@ -32,6 +32,19 @@ pub async fn copy_text(text: String) -> bool {
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
 
+/// The link carrying `compressed` (see `link::compress_text`) as `carries`: encrypted with
+/// `passphrase` in this browser unless it is empty. The one way every Retrace link is made.
+pub async fn make_link(app: crate::ui::context::AppState, carries: link::Carries, compressed: Vec<u8>, passphrase: String) -> Result<String, String> {
+    let payload = if passphrase.is_empty() {
+        link::Payload::Plain(compressed)
+    } else {
+        let (salt, iv, ciphertext) = encrypt(&compressed, &passphrase).await.map_err(|e| e.to_string())?;
+        link::Payload::Encrypted { salt, iv, ciphertext }
+    };
+    let base = if app.embedded { app.app_url.to_string() } else { page_address() };
+    link::fragment_for(carries, &payload).map(|fragment| format!("{base}{fragment}")).map_err(|e| e.to_string())
+}
+
 #[component]
 pub fn SharePanel(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
     let s = expect_context::<RetroSession>();
@@ -56,19 +69,11 @@ pub fn SharePanel(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
         let phrase = passphrase.get_untracked();
         working.set(true);
         leptos::task::spawn_local(async move {
-            let fragment = if phrase.is_empty() {
-                link::plain_fragment(&retro).map_err(|e| e.to_string())
-            } else {
-                match encrypt(&link::compress(&retro), &phrase).await {
-                    Ok((salt, iv, ciphertext)) => link::encrypted_fragment(&salt, &iv, &ciphertext).map_err(|e| e.to_string()),
-                    Err(e) => Err(e.to_string()),
-                }
-            };
+            let made = make_link(s.app(), link::Carries::Retrospective, link::compress(&retro), phrase.clone()).await;
             working.set(false);
-            match fragment {
-                Ok(fragment) => {
-                    let base = if s.app().embedded { s.app().app_url.to_string() } else { page_address() };
-                    link_text.set(Some(format!("{base}{fragment}")));
+            match made {
+                Ok(url) => {
+                    link_text.set(Some(url));
                     say(if phrase.is_empty() { "Link created." } else { "Encrypted link created. Send the passphrase another way." });
                 }
                 Err(message) => link_problem.set(Some(message)),

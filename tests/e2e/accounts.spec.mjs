@@ -161,3 +161,44 @@ test("accounts are asked for, written in two other browsers, attached, compared 
   expect(stored).toContain("twenty minutes behind");
   console.expectClean();
 });
+
+test("a request encrypted with a passphrase is opened with it, and the reply comes back encrypted with it", async ({ browser }) => {
+  const facilitator = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+  const console = watchConsole(facilitator);
+  await openFresh(facilitator);
+  await createRetro(facilitator, { title: "Checkout outage" });
+  await goToStep(facilitator, "What happened");
+  await facilitator.getByLabel("Quick entry").fill("23:41 5xx alert fired");
+  await facilitator.getByLabel("Quick entry").press("Enter");
+  await facilitator.getByRole("button", { name: "Ask for accounts…" }).click();
+  const dialog = facilitator.getByRole("dialog", { name: "Ask for accounts" });
+  await dialog.getByLabel("Passphrase (optional)").fill("blue heron 42");
+  await dialog.getByRole("button", { name: "Make the request" }).click();
+  const link = await dialog.getByLabel("Request link").inputValue();
+  expect(link).toContain("#qe=");
+  expect(link).not.toContain("Checkout");
+
+  const person = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+  await person.goto(link);
+  await expect(person.getByRole("heading", { level: 1, name: "A request for your account" })).toBeVisible();
+  await person.getByLabel("Passphrase", { exact: true }).fill("wrong words");
+  await person.getByRole("button", { name: "Open" }).click();
+  await expect(person.getByRole("alert")).toContainText(/passphrase/i);
+  await person.getByLabel("Passphrase", { exact: true }).fill("blue heron 42");
+  await person.getByRole("button", { name: "Open" }).click();
+  await expect(person.getByRole("heading", { level: 1, name: "Your account: Checkout outage" })).toBeVisible();
+  await person.getByRole("group", { name: /5xx alert fired/ }).getByLabel("What did you expect to happen?").fill("A blip that clears itself");
+  await expect(person.getByLabel("Passphrase (optional)")).toHaveValue("blue heron 42");
+  await person.getByRole("button", { name: "Make the reply" }).click();
+  const reply = await person.getByLabel("Reply link").inputValue();
+  expect(reply).toContain("#ae=");
+  expect(reply).not.toContain("blip");
+
+  await facilitator.goto(reply);
+  await expect(facilitator.getByRole("heading", { level: 1, name: "An account sent back" })).toBeVisible();
+  await facilitator.getByLabel("Passphrase", { exact: true }).fill("blue heron 42");
+  await facilitator.getByRole("button", { name: "Open" }).click();
+  await facilitator.getByRole("button", { name: "Attach to “Checkout outage”" }).click();
+  await expect(facilitator.getByText("The account was attached.")).toBeVisible();
+  console.expectClean();
+});

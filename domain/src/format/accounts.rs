@@ -2,14 +2,13 @@
 //! person sends back (their account only), and the draft kept on their device meanwhile. Each
 //! has its own `format` marker and schema, is read within the same limits as a retrospective
 //! (size, depth, string lengths) before its types, and travels as a file or in a link:
-//! `#q=` (a request) and `#a=` (a reply) carry base64url(deflate(document)), like share links.
+//! `#q=` (a request) and `#a=` (a reply) carry base64url(deflate(document)), like share links,
+//! and `#qe=` / `#ae=` the same encrypted with a passphrase (see [`link::Carries`]).
 
 use super::error::FormatError;
 use super::limits::{scan, Limits};
-use super::link::{LinkError, MAX_LINK_CHARS};
+use super::link::{self, Carries, LinkError, Payload};
 use crate::model::accounts::{AccountDraft, AccountReply, AccountRequest};
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -21,9 +20,6 @@ pub const REPLY_FORMAT: &str = "retrace.account-reply";
 pub const DRAFT_FORMAT: &str = "retrace.account-draft";
 /// The schema of all three.
 pub const ACCOUNT_SCHEMA: u64 = 1;
-/// Bound on an inflated link payload.
-const MAX_INFLATED: usize = 2 * 1024 * 1024;
-
 /// A document with its marker and schema in front.
 #[derive(Serialize, Deserialize)]
 struct Marked<T> {
@@ -107,51 +103,19 @@ pub fn read_account_document(text: &str) -> Option<Result<AccountDocument, Forma
     }
 }
 
-/// Which of the two account links a fragment is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AccountLink {
-    /// `#q=`: a request for accounts.
-    Request,
-    /// `#a=`: a reply.
-    Reply,
+/// The fragment that carries `text` (an encoded request or reply) as `carries`, unencrypted.
+pub fn account_fragment(carries: Carries, text: &str) -> Result<String, LinkError> {
+    link::fragment_for(carries, &Payload::Plain(link::compress_text(text)))
 }
 
-impl AccountLink {
-    fn prefix(self) -> &'static str {
-        match self {
-            AccountLink::Request => "q",
-            AccountLink::Reply => "a",
-        }
+/// The document text a plain `#q=` or `#a=` fragment (or a URL ending in one) carries; an
+/// encrypted one is decrypted by the browser first and its plaintext read with
+/// [`link::inflate_text`].
+pub fn account_link_text(fragment: &str) -> Result<(Carries, String), LinkError> {
+    match link::read(fragment)? {
+        (Carries::Retrospective, _) | (_, Payload::Encrypted { .. }) => Err(LinkError::NotALink),
+        (carries, Payload::Plain(bytes)) => Ok((carries, link::inflate_text(&bytes)?)),
     }
-}
-
-/// The fragment that carries `text` (an encoded request or reply) as `kind`.
-pub fn account_fragment(kind: AccountLink, text: &str) -> Result<String, LinkError> {
-    let fragment = format!("#{}={}", kind.prefix(), URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 9)));
-    if fragment.len() > MAX_LINK_CHARS {
-        return Err(LinkError::TooLong { chars: fragment.len() });
-    }
-    Ok(fragment)
-}
-
-/// The kind of account link `fragment` (or a URL ending in one) is, if it is one.
-pub fn account_link_kind(fragment: &str) -> Option<AccountLink> {
-    let f = fragment.rsplit_once('#').map_or(fragment, |(_, f)| f).trim();
-    [AccountLink::Request, AccountLink::Reply].into_iter().find(|k| f.starts_with(&format!("{}=", k.prefix())))
-}
-
-/// The document text a `#q=` or `#a=` fragment (or a URL ending in one) carries.
-pub fn account_link_text(fragment: &str) -> Result<(AccountLink, String), LinkError> {
-    let f = fragment.rsplit_once('#').map_or(fragment, |(_, f)| f).trim();
-    if f.len() > MAX_LINK_CHARS + 3 {
-        return Err(LinkError::TooLong { chars: f.len() });
-    }
-    let kind = account_link_kind(f).ok_or(LinkError::NotALink)?;
-    let data = &f[2..];
-    let bytes = URL_SAFE_NO_PAD.decode(data.trim_end_matches('=')).map_err(|_| LinkError::BadEncoding)?;
-    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, MAX_INFLATED).map_err(|_| LinkError::BadCompression)?;
-    let text = String::from_utf8(json).map_err(|_| LinkError::BadCompression)?;
-    Ok((kind, text))
 }
 
 #[cfg(test)]
@@ -222,9 +186,9 @@ mod tests {
         assert_eq!(decode_reply(&encode_reply(&reply)).unwrap(), reply);
         let draft = AccountDraft::new(request.clone(), id(3), Replica(9));
         assert_eq!(decode_draft(&encode_draft(&draft)).unwrap(), draft);
-        for (kind, text) in [(AccountLink::Request, encode_request(&request)), (AccountLink::Reply, encode_reply(&reply))] {
+        for (kind, text) in [(Carries::Request, encode_request(&request)), (Carries::Reply, encode_reply(&reply))] {
             let fragment = account_fragment(kind, &text).unwrap();
-            assert_eq!(account_link_kind(&format!("https://x.example/retro/#{}", &fragment[1..])), Some(kind));
+            assert_eq!(link::carries(&format!("https://x.example/retro/#{}", &fragment[1..])), Some((kind, false)));
             assert_eq!(account_link_text(&fragment).unwrap(), (kind, text));
         }
     }
@@ -249,7 +213,7 @@ mod tests {
     #[test]
     fn a_typical_reply_link_is_short_enough_for_chat() {
         let (_, reply) = typical();
-        let fragment = account_fragment(AccountLink::Reply, &encode_reply(&reply)).unwrap();
+        let fragment = account_fragment(Carries::Reply, &encode_reply(&reply)).unwrap();
         // Ten moments with all four notes, an added moment, a narrative and a surprise.
         println!("a typical reply link: {} characters (its JSON: {} bytes)", fragment.len(), encode_reply(&reply).len());
         assert!(fragment.len() < 2_500, "{} characters", fragment.len());
@@ -267,6 +231,7 @@ mod tests {
         assert!(matches!(decode_reply(&long), Err(FormatError::OverLimit(_))));
         assert_eq!(account_link_text("#q=!!!"), Err(LinkError::BadEncoding));
         assert_eq!(account_link_text("#r=abc").map(|_| ()), Err(LinkError::NotALink));
-        assert_eq!(account_link_text(&format!("#a={}", URL_SAFE_NO_PAD.encode(b"not deflate"))).map(|_| ()), Err(LinkError::BadCompression));
+        let not_deflate = link::fragment_for(Carries::Reply, &Payload::Plain(b"not deflate".to_vec())).unwrap();
+        assert_eq!(account_link_text(&not_deflate).map(|_| ()), Err(LinkError::BadCompression));
     }
 }

@@ -1,6 +1,7 @@
-//! Share links: the whole retrospective in the URL fragment, which browsers never send to a
-//! server. `#r=` carries base64url(deflate(document)); `#e=` carries base64url(salt | iv |
-//! ciphertext) of the same compressed document, encrypted in the browser (see `ui::crypto`).
+//! Links: a document in the URL fragment, which browsers never send to a server. `#r=` carries
+//! base64url(deflate(retrospective)); `#e=` carries base64url(salt | iv | ciphertext) of the
+//! same compressed document, encrypted in the browser (see `ui::crypto`). Requests for accounts
+//! (`#q=`, `#qe=`) and replies (`#a=`, `#ae=`) are framed the same way ([`Carries`]).
 
 use crate::format::{self, FormatError};
 use crate::model::retrospective::Retrospective;
@@ -71,19 +72,60 @@ pub enum Payload {
     },
 }
 
-/// Compresses a document for a link (also the plaintext that gets encrypted).
+/// What a link carries: a whole retrospective, a request for accounts, or a reply. Each has
+/// one fragment key when plain and one when encrypted; everything else about the framing is
+/// shared (base64url of deflate, the length bound, salt | iv | ciphertext when encrypted).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Carries {
+    /// `#r=` / `#e=`: a retrospective (a share link).
+    Retrospective,
+    /// `#q=` / `#qe=`: a request for accounts.
+    Request,
+    /// `#a=` / `#ae=`: a reply with one person's account.
+    Reply,
+}
+
+impl Carries {
+    const ALL: [Carries; 3] = [Carries::Retrospective, Carries::Request, Carries::Reply];
+
+    /// The fragment keys: plain, then encrypted.
+    fn keys(self) -> (&'static str, &'static str) {
+        match self {
+            Carries::Retrospective => ("r", "e"),
+            Carries::Request => ("q", "qe"),
+            Carries::Reply => ("a", "ae"),
+        }
+    }
+}
+
+/// Compresses text for a link (also the plaintext that gets encrypted).
+pub fn compress_text(text: &str) -> Vec<u8> {
+    miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 9)
+}
+
+/// Inflates a link's compressed text, within a size bound.
+pub fn inflate_text(bytes: &[u8]) -> Result<String, LinkError> {
+    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(bytes, MAX_INFLATED).map_err(|_| LinkError::BadCompression)?;
+    String::from_utf8(json).map_err(|_| LinkError::BadCompression)
+}
+
+/// Compresses a document for a link.
 pub fn compress(retro: &Retrospective) -> Vec<u8> {
-    miniz_oxide::deflate::compress_to_vec(format::encode(retro).as_bytes(), 9)
+    compress_text(&format::encode(retro))
 }
 
 /// Inflates a link's compressed document (within a size bound) and reads it.
 pub fn decompress(bytes: &[u8]) -> Result<Retrospective, LinkError> {
-    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(bytes, MAX_INFLATED).map_err(|_| LinkError::BadCompression)?;
-    let text = String::from_utf8(json).map_err(|_| LinkError::BadCompression)?;
-    format::decode(&text).map_err(LinkError::Format)
+    format::decode(&inflate_text(bytes)?).map_err(LinkError::Format)
 }
 
-fn checked(fragment: String) -> Result<String, LinkError> {
+/// The fragment (`#r=…`, `#qe=…`) that carries `payload` as `carries`.
+pub fn fragment_for(carries: Carries, payload: &Payload) -> Result<String, LinkError> {
+    let (plain, encrypted) = carries.keys();
+    let fragment = match payload {
+        Payload::Plain(bytes) => format!("#{plain}={}", URL_SAFE_NO_PAD.encode(bytes)),
+        Payload::Encrypted { salt, iv, ciphertext } => format!("#{encrypted}={}", URL_SAFE_NO_PAD.encode([&salt[..], iv, ciphertext].concat())),
+    };
     if fragment.len() > MAX_LINK_CHARS {
         Err(LinkError::TooLong { chars: fragment.len() })
     } else {
@@ -91,18 +133,14 @@ fn checked(fragment: String) -> Result<String, LinkError> {
     }
 }
 
-/// `#r=…` for a plain link.
+/// `#r=…` for a plain share link.
 pub fn plain_fragment(retro: &Retrospective) -> Result<String, LinkError> {
-    checked(format!("#r={}", URL_SAFE_NO_PAD.encode(compress(retro))))
+    fragment_for(Carries::Retrospective, &Payload::Plain(compress(retro)))
 }
 
 /// `#e=…` from the parts the browser's crypto produced.
 pub fn encrypted_fragment(salt: &[u8], iv: &[u8], ciphertext: &[u8]) -> Result<String, LinkError> {
-    let mut bytes = Vec::with_capacity(salt.len() + iv.len() + ciphertext.len());
-    bytes.extend_from_slice(salt);
-    bytes.extend_from_slice(iv);
-    bytes.extend_from_slice(ciphertext);
-    checked(format!("#e={}", URL_SAFE_NO_PAD.encode(bytes)))
+    fragment_for(Carries::Retrospective, &Payload::Encrypted { salt: salt.to_vec(), iv: iv.to_vec(), ciphertext: ciphertext.to_vec() })
 }
 
 /// `#r=` around arbitrary bytes, with no length check: for fuzzing the decoder with payloads a
@@ -111,30 +149,51 @@ pub fn plain_fragment_bytes_for_fuzzing(bytes: &[u8]) -> String {
     format!("#r={}", URL_SAFE_NO_PAD.encode(bytes))
 }
 
-/// Whether a URL fragment looks like a share link (so the app offers to open it).
-pub fn is_link(fragment: &str) -> bool {
-    let f = fragment.trim_start_matches('#');
-    f.starts_with("r=") || f.starts_with("e=")
+/// The fragment of a link or a whole URL.
+fn fragment_of(link: &str) -> &str {
+    link.rsplit_once('#').map_or(link, |(_, f)| f).trim()
 }
 
-/// Reads a fragment (`#r=…`, `#e=…`, or a whole URL containing one).
-pub fn parse(link: &str) -> Result<Payload, LinkError> {
-    let fragment = link.rsplit_once('#').map(|(_, f)| f).unwrap_or(link).trim();
-    if fragment.len() > MAX_LINK_CHARS + 3 {
+/// What a fragment (or a URL ending in one) carries and whether it is encrypted, by its key
+/// alone: for routing, before anything is decoded.
+pub fn carries(link: &str) -> Option<(Carries, bool)> {
+    let key = fragment_of(link).split_once('=')?.0;
+    Carries::ALL.into_iter().find_map(|c| match c.keys() {
+        (plain, _) if plain == key => Some((c, false)),
+        (_, encrypted) if encrypted == key => Some((c, true)),
+        _ => None,
+    })
+}
+
+/// Whether a URL fragment looks like any Retrace link (so the app offers to open it).
+pub fn is_link(fragment: &str) -> bool {
+    carries(fragment).is_some()
+}
+
+/// Reads any Retrace link: what it carries, and its payload.
+pub fn read(link: &str) -> Result<(Carries, Payload), LinkError> {
+    let fragment = fragment_of(link);
+    if fragment.len() > MAX_LINK_CHARS + 4 {
         return Err(LinkError::TooLong { chars: fragment.len() });
     }
-    let (kind, data) = fragment.split_once('=').ok_or(LinkError::NotALink)?;
+    let (kind, encrypted) = carries(fragment).ok_or(LinkError::NotALink)?;
+    let data = fragment.split_once('=').map_or("", |(_, d)| d);
     let bytes = URL_SAFE_NO_PAD.decode(data.trim_end_matches('=')).map_err(|_| LinkError::BadEncoding)?;
-    match kind {
-        "r" => Ok(Payload::Plain(bytes)),
-        "e" => {
-            if bytes.len() < SALT_LEN + IV_LEN + 16 {
-                return Err(LinkError::TooShort);
-            }
-            let (salt, rest) = bytes.split_at(SALT_LEN);
-            let (iv, ciphertext) = rest.split_at(IV_LEN);
-            Ok(Payload::Encrypted { salt: salt.to_vec(), iv: iv.to_vec(), ciphertext: ciphertext.to_vec() })
-        }
+    if !encrypted {
+        return Ok((kind, Payload::Plain(bytes)));
+    }
+    if bytes.len() < SALT_LEN + IV_LEN + 16 {
+        return Err(LinkError::TooShort);
+    }
+    let (salt, rest) = bytes.split_at(SALT_LEN);
+    let (iv, ciphertext) = rest.split_at(IV_LEN);
+    Ok((kind, Payload::Encrypted { salt: salt.to_vec(), iv: iv.to_vec(), ciphertext: ciphertext.to_vec() }))
+}
+
+/// Reads a share link (`#r=…`, `#e=…`, or a whole URL containing one).
+pub fn parse(link: &str) -> Result<Payload, LinkError> {
+    match read(link)? {
+        (Carries::Retrospective, payload) => Ok(payload),
         _ => Err(LinkError::NotALink),
     }
 }
@@ -192,6 +251,14 @@ mod tests {
         let fragment = encrypted_fragment(&[1; 16], &[2; 12], &[3; 40]).unwrap();
         assert_eq!(parse(&fragment), Ok(Payload::Encrypted { salt: vec![1; 16], iv: vec![2; 12], ciphertext: vec![3; 40] }));
         assert_eq!(parse("#e=AAAA"), Err(LinkError::TooShort));
+        let reply = fragment_for(Carries::Reply, &Payload::Encrypted { salt: vec![1; 16], iv: vec![2; 12], ciphertext: vec![3; 40] }).unwrap();
+        assert!(reply.starts_with("#ae="));
+        assert_eq!(carries(&format!("https://x.example/{reply}")), Some((Carries::Reply, true)));
+        assert_eq!(read(&reply).map(|(c, _)| c), Ok(Carries::Reply));
+        assert_eq!(parse(&reply), Err(LinkError::NotALink), "a reply is not a share link");
+        assert_eq!(carries("#qe=abc"), Some((Carries::Request, true)));
+        assert_eq!(carries("#q=abc"), Some((Carries::Request, false)));
+        assert_eq!(carries("#z=abc"), None);
     }
 
     #[test]

@@ -3,9 +3,12 @@
 //! retrospective.
 
 use super::LinkBox;
-use crate::domain::format::accounts::{account_fragment, encode_request, AccountLink};
+use super::PassphraseField;
+use crate::domain::format::accounts::encode_request;
+use crate::domain::format::link::{compress_text, Carries};
 use crate::ui::context::uid;
-use crate::ui::platform::{download, file_name, new_id, page_address};
+use crate::ui::platform::{download, file_name, new_id};
+use crate::ui::share::make_link;
 use crate::ui::session::RetroSession;
 use leptos::prelude::*;
 
@@ -16,13 +19,16 @@ pub fn AskDialog(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
     let note = RwSignal::new(String::new());
     // The request made: its link (or why there is none) and its file text.
     let made = RwSignal::new(None::<(Result<String, String>, String)>);
+    let passphrase = RwSignal::new(String::new());
     let make = move |_| {
         let request = s.doc.with_untracked(|r| r.account_request(new_id(), anonymous.get_untracked(), &note.get_untracked()));
         let text = encode_request(&request);
-        let base = if s.app().embedded { s.app().app_url.to_string() } else { page_address() };
-        let link = account_fragment(AccountLink::Request, &text).map(|f| format!("{base}{f}")).map_err(|e| format!("{e} Send the file instead."));
-        made.set(Some((link, text)));
-        s.app().announcer.say("Request for accounts made.");
+        let phrase = passphrase.get_untracked();
+        leptos::task::spawn_local(async move {
+            let link = make_link(s.app(), Carries::Request, compress_text(&text), phrase.clone()).await.map_err(|e| format!("{e} Send the file instead."));
+            made.set(Some((link, text)));
+            s.app().announcer.say(if phrase.is_empty() { "Request for accounts made." } else { "Encrypted request made. Send the passphrase another way." });
+        });
     };
     let save = move || {
         let Some((_, text)) = made.get_untracked() else { return };
@@ -50,6 +56,8 @@ pub fn AskDialog(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
                 <textarea id=uid("ask-note") rows="2" placeholder="By when, and why it helps"
                     prop:value=move || note.get() on:input=move |ev| { note.set(event_target_value(&ev)); made.set(None); }></textarea>
             </div>
+            <PassphraseField id=uid("ask-passphrase") value=passphrase on_input=move |_| made.set(None)
+                hint="Encrypts the link (not the file). Each person needs it to open the request, and their reply is encrypted with it too." />
             {move || match made.get() {
                 None => view! { <button type="button" class="button primary" on:click=make>"Make the request"</button> }.into_any(),
                 Some((Ok(link), _)) => view! { <LinkBox label="Request link" link on_download=move |_| save() /> }.into_any(),

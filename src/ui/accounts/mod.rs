@@ -76,3 +76,17 @@ fn LinkBox(#[prop(into)] label: String, link: String, #[prop(into)] on_download:
         </div>
     }
 }
+
+/// An optional passphrase for a request or a reply link.
+#[component]
+fn PassphraseField(id: String, value: RwSignal<String>, #[prop(into)] on_input: Callback<()>, hint: &'static str) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="field">
+            <label for=id.clone() class="field-label">"Passphrase (optional)"</label>
+            <input id=id type="password" autocomplete="new-password" aria-describedby=hint_id.clone()
+                prop:value=move || value.get() on:input=move |ev| { value.set(event_target_value(&ev)); on_input.run(()); } />
+            <p class="hint" id=hint_id>{hint}</p>
+        </div>
+    }
+}

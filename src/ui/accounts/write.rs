@@ -4,18 +4,22 @@
 //! you can come back to it) and is sent back as a reply link or file that carries only the
 //! account.
 
-use super::LinkBox;
-use crate::domain::format::accounts::{account_fragment, encode_reply, AccountLink};
+use super::{LinkBox, PassphraseField};
+use crate::domain::format::accounts::encode_reply;
+use crate::domain::format::link::{compress_text, Carries};
 use crate::domain::{AccountBody, AccountDraft, AddedMoment, Id, Prompt};
 use crate::ui::context::{uid, AppState, Route};
-use crate::ui::platform::{download, file_name, page_address};
+use crate::ui::platform::{download, file_name};
+use crate::ui::share::make_link;
 use crate::ui::widgets::DateTimeField;
 use leptos::prelude::*;
 
 /// The account page for a draft that is stored (`stored`) or, from a request just opened, not
-/// yet: it is stored at the first word written, and the address then names it.
+/// yet: it is stored at the first word written, and the address then names it. A request
+/// opened with a passphrase makes its reply with the same one (it is kept on this page only,
+/// never stored).
 #[component]
-pub fn WriteAccount(draft: AccountDraft, stored: bool) -> impl IntoView {
+pub fn WriteAccount(draft: AccountDraft, stored: bool, #[prop(optional)] passphrase: Option<String>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let request = draft.request.clone();
     let request_id = request.request;
@@ -45,11 +49,16 @@ pub fn WriteAccount(draft: AccountDraft, stored: bool) -> impl IntoView {
         }
     };
     let body = move |read: fn(&AccountBody) -> String| Signal::derive(move || draft.with(|d| read(&d.body.value)));
+    let from_request = passphrase.as_deref().is_some_and(|p| !p.is_empty());
+    let passphrase = RwSignal::new(passphrase.unwrap_or_default());
     let make_reply = move |_| {
         let text = draft.with_untracked(|d| encode_reply(&d.reply()));
-        let base = if state.embedded { state.app_url.to_string() } else { page_address() };
-        reply.set(Some(account_fragment(AccountLink::Reply, &text).map(|f| format!("{base}{f}")).map_err(|e| format!("{e} Send the file instead."))));
-        state.announcer.say("Reply made: send the link or the file to the person who asked.");
+        let phrase = passphrase.get_untracked();
+        leptos::task::spawn_local(async move {
+            let made = make_link(state, Carries::Reply, compress_text(&text), phrase).await.map_err(|e| format!("{e} Send the file instead."));
+            reply.set(Some(made));
+            state.announcer.say("Reply made: send the link or the file to the person who asked.");
+        });
     };
     let save_file = move || {
         let text = draft.with_untracked(|d| encode_reply(&d.reply()));
@@ -129,6 +138,8 @@ pub fn WriteAccount(draft: AccountDraft, stored: bool) -> impl IntoView {
             <section class="card" aria-labelledby=uid("send-title")>
                 <h2 id=uid("send-title")>"Send it back"</h2>
                 <p class="hint">"The reply carries your account only. Send it to the person who asked; you can send a newer one later, and it replaces this one."</p>
+                <PassphraseField id=uid("reply-passphrase") value=passphrase on_input=move |_| reply.set(None)
+                    hint=if from_request { "The request came encrypted: the reply uses the same passphrase unless you change it." } else { "Encrypts the reply link (not the file). Use the passphrase the request came with, if it had one." } />
                 {move || match reply.get() {
                     None => view! { <button type="button" class="button primary" on:click=make_reply>"Make the reply"</button> }.into_any(),
                     Some(Ok(link)) => view! { <LinkBox label="Reply link" link on_download=move |_| save_file() /> }.into_any(),
