@@ -3,11 +3,12 @@
 //! `storage` event that every save raises in other windows, so it needs no server and no
 //! channel of its own, and closing it loses nothing.
 
+use crate::domain::export::write_up::{write_up, Options, Reader};
 use crate::domain::model::template::BLAMELESS_AGREEMENT;
 use crate::domain::{Id, LearningList, Retrospective, Step};
 use crate::ui::context::AppState;
-use crate::ui::summary::{actions_section, factors_section, facts_section, full_report, learnings_section, timeline_section};
 use crate::ui::timer::{use_clock, TimerFace};
+use crate::ui::write_ups::{section_body, write_up_view};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -62,22 +63,26 @@ pub fn AudienceScreen(id: Id) -> impl IntoView {
     }
 }
 
+/// The step's part of the full learning review, as the screen shows it (see
+/// `Options::on_screen`): the same words the report and the write-ups use.
 fn step_view(r: &Retrospective, step: Step) -> AnyView {
+    let review = write_up(r, Reader::Full, Options::on_screen(r));
+    let part = |heading: &str| section_body(&review, heading);
     match step {
         Step::SetTheStage => view! {
-            {facts_section(r)}
+            {part("Overview")}
             <blockquote class="agreement-text">{BLAMELESS_AGREEMENT}</blockquote>
         }
         .into_any(),
-        Step::WhatHappened => timeline_section(r),
-        Step::Why => factors_section(r),
-        Step::Prevention => actions_section(r),
+        Step::WhatHappened => part("What happened"),
+        Step::Why => part("Why"),
+        Step::Prevention => part("Prevention"),
         Step::Summary => view! {
             <div class="summary-grid">
-                <section><h2>"What went well"</h2>{learnings_section(r, LearningList::WentWell)}</section>
-                <section><h2>"Where we got lucky"</h2>{learnings_section(r, LearningList::Lucky)}</section>
+                <section><h2>{LearningList::WentWell.label()}</h2>{part(LearningList::WentWell.label())}</section>
+                <section><h2>{LearningList::Lucky.label()}</h2>{part(LearningList::Lucky.label())}</section>
             </div>
-            <details class="audience-report"><summary>"Whole report"</summary>{full_report(r)}</details>
+            <details class="audience-report"><summary>"Whole report"</summary>{write_up_view(&review)}</details>
         }
         .into_any(),
     }

@@ -5,8 +5,8 @@
 use crate::domain::format::accounts::{read_account_document, AccountDocument};
 use crate::domain::format::link::{self, Carries, LinkError, Payload};
 use crate::domain::format::{self, FormatError, Limits};
-use crate::domain::{AccountDraft, AccountRequest};
 use crate::domain::{merge_retrospectives, Retrospective};
+use crate::domain::{AccountDraft, AccountRequest};
 use crate::storage::LoadError;
 use crate::ui::accounts::reply::ReplyPreview;
 use crate::ui::accounts::write::WriteAccount;
@@ -57,7 +57,10 @@ fn read_payload(carries: Carries, bytes: &[u8]) -> Result<Arrived, String> {
         Carries::Retrospective => link::decompress(bytes).map(|r| Arrived::Retro(Box::new(r))).map_err(|e| link_message(&e)),
         Carries::Request | Carries::Reply => {
             let text = link::inflate_text(bytes).map_err(|e| link_message(&e))?;
-            read_account_document(&text).unwrap_or(Err(FormatError::NotRetrace { found: None })).map(Arrived::Account).map_err(|e| format!("{e} Nothing was changed."))
+            read_account_document(&text)
+                .unwrap_or(Err(FormatError::NotRetrace { found: None }))
+                .map(Arrived::Account)
+                .map_err(|e| format!("{e} Nothing was changed."))
         }
     }
 }

@@ -43,7 +43,7 @@ fn ReadOnly(retro: Retrospective, found: u64) -> impl IntoView {
             </p>
             <button type="button" class="button quiet" on:click=move |_| app.navigate(Route::Home)>"← All retrospectives"</button>
             <h1 id=uid("read-only-title")>{retro.display_title().to_string()}</h1>
-            <article class="card report">{crate::ui::summary::full_report(&retro)}</article>
+            <article class="card report">{crate::ui::write_ups::report_view(&retro)}</article>
         </section>
     }
 }
@@ -214,7 +214,7 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
                 Printout::Report => view! {
                     <article class="print-report" aria-hidden="true">
                         <h1>{move || title.get()}</h1>
-                        {move || session.doc.with(crate::ui::summary::full_report)}
+                        {move || session.doc.with(crate::ui::write_ups::report_view)}
                     </article>
                 }.into_any(),
                 Printout::WriteUp(reader, options) => view! {

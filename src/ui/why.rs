@@ -189,7 +189,6 @@ fn FactorCard(
                     value=statement on_input=move |v| set(FactorField::Statement(v)) />
                 <ChoiceSelect label="Category" label_hidden=true value=category on_change=move |v: Category| set(FactorField::Category(v)) />
                 <CheckField label="Key factor" id=key_id value=key on_change=move |v| set(FactorField::Key(v)) />
-                <InternalCheck id=format!("factor-{id}-internal") value=internal on_change=move |v| set(FactorField::Internal(v)) />
                 <ItemControls noun="contributing factor"
                     on_move=move |up| { s.apply(Edit::Move { id, up }); }
                     on_delete=move |_| { s.apply(Edit::Delete(id)); s.app().announcer.say("Contributing factor deleted, with its questions."); } />
@@ -220,6 +219,7 @@ fn FactorCard(
                     }}
                 </button>
                 <button type="button" class="button quiet small" on:click=ask>"+ Ask how this came about"</button>
+                <InternalCheck id=format!("factor-{id}-internal") value=internal on_change=move |v| set(FactorField::Internal(v)) />
                 <Show when=move || several.get()>
                     <div class="field field-merge">
                         <label class="sr-only" for=format!("merge-{id}")>"Merge into another factor as a duplicate"</label>

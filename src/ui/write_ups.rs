@@ -5,9 +5,9 @@
 
 use crate::domain::export::markdown::render;
 use crate::domain::export::write_up::names::Names;
-use crate::domain::export::write_up::{write_up, Block, Item, Line, Options, Reader, Span, WriteUp};
+use crate::domain::export::write_up::{write_up, Block, Item, Line, Options, Reader, Section, Span, WriteUp};
 use crate::domain::facilitation::publish::publish_checklist;
-use crate::domain::Edit;
+use crate::domain::{Edit, Retrospective};
 use crate::ui::context::uid;
 use crate::ui::platform::{download, file_name, focus_soon};
 use crate::ui::session::RetroSession;
@@ -57,15 +57,20 @@ pub fn WriteUps() -> impl IntoView {
     let s = expect_context::<RetroSession>();
     let redact = RwSignal::new(false);
     let preview = RwSignal::new(None::<Reader>);
-    let options = move || Options { redact_names: redact.get() };
+    // What is downloaded and printed is as chosen; what is previewed on screen also follows
+    // "Safe to share".
+    let chosen = move || Options { redact_names: redact.get_untracked(), ..Options::default() };
+    let on_screen = move || {
+        let screen = s.doc.with_untracked(Options::on_screen);
+        Options { redact_names: redact.get() || screen.redact_names, ..screen }
+    };
     let safe = s.safe_to_share;
     let withheld = move || {
         s.settled.track();
         s.doc.with_untracked(|r| Names::of(r).listed().join(", "))
     };
     let save = move |reader: Reader| {
-        let (title, text) =
-            s.doc.with_untracked(|r| (r.display_title().to_string(), render(&write_up(r, reader, Options { redact_names: redact.get_untracked() }))));
+        let (title, text) = s.doc.with_untracked(|r| (r.display_title().to_string(), render(&write_up(r, reader, chosen()))));
         let name = file_name(&format!("{title} {}", reader.file_suffix()), "md");
         let said = match download(&name, "text/markdown", &text) {
             Ok(()) => format!("Downloaded the {}.", reader.label().to_lowercase()),
@@ -102,7 +107,7 @@ pub fn WriteUps() -> impl IntoView {
                                 <button type="button" class="button small" on:click=move |_| save(reader)>
                                     <span class="sr-only">{format!("{}: ", reader.label())}</span>"Download Markdown"
                                 </button>
-                                <button type="button" class="button small" on:click=move |_| print(s, Printout::WriteUp(reader, Options { redact_names: redact.get_untracked() }))>
+                                <button type="button" class="button small" on:click=move |_| print(s, Printout::WriteUp(reader, chosen()))>
                                     <span class="sr-only">{format!("{}: ", reader.label())}</span>"Print"
                                 </button>
                             </div>
@@ -111,7 +116,7 @@ pub fn WriteUps() -> impl IntoView {
                 }).collect_view()}
             </ul>
             {move || preview.get().map(|reader| {
-                let built = { s.settled.track(); s.doc.with_untracked(|r| write_up(r, reader, options())) };
+                let built = { s.settled.track(); safe.track(); s.doc.with_untracked(|r| write_up(r, reader, on_screen())) };
                 view! {
                     <article class="write-up-preview" aria-label=format!("Preview: {}", reader.label())>
                         {write_up_view(&built)}
@@ -124,18 +129,7 @@ pub fn WriteUps() -> impl IntoView {
 
 /// A write-up as a page: the same value the Markdown is rendered from.
 pub fn write_up_view(w: &WriteUp) -> AnyView {
-    let sections = w
-        .sections
-        .iter()
-        .map(|section| {
-            view! {
-                <section class="write-up-section">
-                    <h4>{section.heading}</h4>
-                    {section.blocks.iter().map(block).collect_view()}
-                </section>
-            }
-        })
-        .collect_view();
+    let sections = w.sections.iter().map(section_view).collect_view();
     view! {
         <div class="write-up">
             <p class="write-up-title">{w.title.clone()}</p>
@@ -146,21 +140,46 @@ pub fn write_up_view(w: &WriteUp) -> AnyView {
     .into_any()
 }
 
+/// One section of a write-up, under its heading.
+pub fn section_view(section: &Section) -> AnyView {
+    view! {
+        <section class="write-up-section">
+            <h4>{section.heading}</h4>
+            {section.blocks.iter().map(block).collect_view()}
+        </section>
+    }
+    .into_any()
+}
+
+/// The blocks of a section without its heading, for a screen that names it already.
+pub fn section_body(w: &WriteUp, heading: &str) -> AnyView {
+    w.section(heading).map(|section| section.blocks.iter().map(block).collect_view()).into_any()
+}
+
+/// The full learning review as the app shows it on screen (the Summary's report, the printout
+/// of it, a read-only copy): one renderer for every report.
+pub fn report_view(r: &Retrospective) -> AnyView {
+    write_up_view(&write_up(r, Reader::Full, Options::on_screen(r)))
+}
+
 fn block(b: &Block) -> AnyView {
     match b {
         Block::Paragraph(l) => view! { <p class="pre">{line(l)}</p> }.into_any(),
         Block::Table { head, rows } => {
-            let head = head.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view();
+            // A table without headings is a list of labelled facts: the first cell names the row.
+            let labelled = head.iter().all(|h| h.is_empty());
+            let head = (!labelled).then(|| view! { <thead><tr>{head.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr></thead> });
             let rows = rows
                 .iter()
                 .map(|row| {
-                    let mut cells = row.iter();
-                    // A table without headings is a list of labelled facts: the first cell names the row.
-                    let first = cells.next().map(|c| view! { <th scope="row">{line(c)}</th> });
-                    view! { <tr>{first}{cells.map(|c| view! { <td class="pre">{line(c)}</td> }).collect_view()}</tr> }
+                    let cells = row.iter().enumerate().map(|(i, c)| match (labelled, i) {
+                        (true, 0) => view! { <th scope="row">{line(c)}</th> }.into_any(),
+                        _ => view! { <td class="pre">{line(c)}</td> }.into_any(),
+                    });
+                    view! { <tr>{cells.collect_view()}</tr> }
                 })
                 .collect_view();
-            view! { <table class="report-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table> }.into_any()
+            view! { <table class="report-table" class:facts=labelled>{head}<tbody>{rows}</tbody></table> }.into_any()
         }
         Block::List { ordered: true, items: list } => view! { <ol>{items(list)}</ol> }.into_any(),
         Block::List { ordered: false, items: list } => view! { <ul>{items(list)}</ul> }.into_any(),

@@ -153,7 +153,7 @@ for (const { template, title } of templates) {
     // The current step is restored too.
     await expect(page.getByRole("heading", { level: 2, name: "Summary" })).toBeVisible();
     await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-    await expect(page.locator(".report-facts").getByText(template, { exact: true })).toBeVisible();
+    await expect(page.getByRole("article", { name: "Report" }).getByText(template, { exact: true })).toBeVisible();
     await expectEverything(page);
     console.expectClean();
   });

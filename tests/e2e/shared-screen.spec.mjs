@@ -88,8 +88,8 @@ test("the 2017 database outage at 1280×720: entries and factors in view, normal
   await goToStep(page, "Prevention");
   await shoot(page, "4-prevention");
   await goToStep(page, "Summary");
-  await expect(page.locator(".report-facts")).toContainText("2017-01-31 17:20");
-  await expect(page.locator(".report-facts")).toContainText("2017-02-01 18:14 (from the timeline)");
+  await expect(page.getByRole("article", { name: "Report" }).getByRole("table").first()).toContainText("2017-01-31 17:20");
+  await expect(page.getByRole("article", { name: "Report" }).getByRole("table").first()).toContainText("2017-02-01 18:14 (from the timeline)");
   await shoot(page, "5-summary");
 
   await page.getByRole("button", { name: "Presenter mode" }).click();

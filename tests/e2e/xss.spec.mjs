@@ -83,10 +83,21 @@ test("payloads in every field, by import and by typing, render as inert text eve
   // Exports: Markdown escapes markup; CSV quotes; neither carries a live tag.
   await page.locator(".retro-list").getByRole("link").first().click();
   await page.getByRole("button", { name: "Share & export" }).click();
-  const [md] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download Markdown" }).click()]);
+  const share = page.getByRole("dialog", { name: "Share & export" });
+  const [md] = await Promise.all([page.waitForEvent("download"), share.getByRole("button", { name: "Download Markdown" }).click()]);
   const markdown = await readFile(await md.path(), "utf8");
   expect(markdown).not.toMatch(/<(script|img|svg|iframe|a |style)/i);
   expect(markdown).toContain("&lt;script&gt;window.\\_\\_xss=1&lt;/script&gt;");
+  await share.getByRole("button", { name: "Close" }).click();
+  // Every write-up, downloaded and previewed, keeps them text too.
+  await goToStep(page, "Summary");
+  const writeUps = page.getByRole("region", { name: "Write-ups" });
+  for (const reader of ["Full learning review", "Executive summary", "Customer note"]) {
+    const [file] = await Promise.all([page.waitForEvent("download"), writeUps.getByRole("button", { name: `${reader}: Download Markdown` }).click()]);
+    expect(await readFile(await file.path(), "utf8"), reader).not.toMatch(/<(script|img|svg|iframe|a |style)/i);
+    await writeUps.getByRole("button", { name: `${reader}: Preview` }).click();
+    await expectInert(page);
+  }
   expect(dialogs).toEqual([]);
   expect(await page.evaluate(() => window.__xss)).toBeUndefined();
 });

@@ -8,8 +8,8 @@ use crate::domain::format::accounts::encode_request;
 use crate::domain::format::link::{compress_text, Carries};
 use crate::ui::context::uid;
 use crate::ui::platform::{download, file_name, new_id};
-use crate::ui::share::make_link;
 use crate::ui::session::RetroSession;
+use crate::ui::share::make_link;
 use leptos::prelude::*;
 
 #[component]

@@ -55,6 +55,17 @@ impl Reader {
 pub struct Options {
     /// Replace people's names with "[name]" (the customer note always does).
     pub redact_names: bool,
+    /// Leave out vote counts.
+    pub hide_votes: bool,
+}
+
+impl Options {
+    /// How the app shows a write-up on screen: with "Safe to share" on, no names and no votes,
+    /// as everywhere else on a shared screen.
+    pub fn on_screen(retro: &Retrospective) -> Options {
+        let safe = retro.facilitation.safe_to_share.value;
+        Options { redact_names: safe, hide_votes: safe }
+    }
 }
 
 /// One piece of running text.
@@ -124,6 +135,11 @@ pub struct WriteUp {
 }
 
 impl WriteUp {
+    /// The section under `heading`, if the write-up has one.
+    pub fn section(&self, heading: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.heading == heading)
+    }
+
     /// Every piece of text in it, for tests and checks that read the whole write-up.
     pub fn texts(&self) -> Vec<&str> {
         fn line<'a>(spans: &'a Line, out: &mut Vec<&'a str>) {
@@ -160,7 +176,7 @@ impl WriteUp {
 /// The write-up of `retro` for `reader`.
 pub fn write_up(retro: &Retrospective, reader: Reader, options: Options) -> WriteUp {
     let redact = options.redact_names || reader == Reader::Customer;
-    let scribe = Scribe { r: retro, names: redact.then(|| Names::of(retro)) };
+    let scribe = Scribe { r: retro, names: redact.then(|| Names::of(retro)), votes: !options.hide_votes };
     match reader {
         Reader::Full => full::write(&scribe),
         Reader::Executive => executive::write(&scribe),
@@ -172,6 +188,7 @@ pub fn write_up(retro: &Retrospective, reader: Reader, options: Options) -> Writ
 struct Scribe<'a> {
     r: &'a Retrospective,
     names: Option<Names>,
+    votes: bool,
 }
 
 impl Scribe<'_> {

@@ -68,7 +68,7 @@ pub(super) fn factor_line(s: &Scribe, id: Id, addressed: &HashSet<Id>, marks: bo
         }
     }
     let votes = s.r.total_votes(id);
-    if votes > 0 && marks {
+    if votes > 0 && marks && s.votes {
         line.push(Span::Plain(format!(" — {votes} vote{}", if votes == 1 { "" } else { "s" })));
     }
     line.extend(internal_mark(f.internal.value && marks));

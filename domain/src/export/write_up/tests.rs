@@ -96,7 +96,7 @@ fn the_full_review_marks_internal_items_and_shows_only_included_passages() {
 
 #[test]
 fn redacting_names_leaves_roles_and_numbers_people() {
-    let md = render(&write_up(&sample(), Reader::Full, Options { redact_names: true }));
+    let md = render(&write_up(&sample(), Reader::Full, Options { redact_names: true, ..Options::default() }));
     let names = Names::of(&sample());
     assert!(!names.any_in(&md), "{md}");
     assert!(md.contains("| Responders | Incident lead |"));
