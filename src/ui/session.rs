@@ -21,6 +21,15 @@ const SAVE_DELAY: Duration = Duration::from_millis(250);
 /// How soon to try again while storage refuses writes (for example when it is full).
 const RETRY_DELAY: Duration = Duration::from_secs(5);
 
+/// What is rendered for the browser's print dialog (see `ui::step::print`).
+#[derive(Clone, Copy, PartialEq)]
+pub enum Printout {
+    /// The Summary's report of the whole retrospective.
+    Report,
+    /// One of the write-ups.
+    WriteUp(crate::domain::export::write_up::Reader, crate::domain::export::write_up::Options),
+}
+
 #[derive(Clone, Copy)]
 pub struct RetroSession {
     pub doc: RwSignal<Retrospective>,
@@ -33,7 +42,7 @@ pub struct RetroSession {
     /// written back until the person chooses (keep this copy as a new one, or let it go).
     pub deleted_elsewhere: RwSignal<bool>,
     /// What is rendered for printing, while it is.
-    pub printing: RwSignal<Option<crate::ui::step::Printout>>,
+    pub printing: RwSignal<Option<Printout>>,
     /// Bumped when edits settle: at every save attempt (250 ms after the last keystroke) and
     /// after a merge. Views too costly to rebuild per keystroke (the stepper's hint counts, the
     /// Summary's report) follow this instead of every edit.

@@ -98,7 +98,7 @@ pub fn SharePanel(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
                     <button type="button" class="button" on:click=move |_| save_file("ics", "text/calendar", s.doc.with_untracked(|r| actions_ics(r, &utc_stamp())))>"Download due dates (.ics)"</button>
                     <button type="button" class="button" on:click=move |_| {
                         if let Some(d) = dialog.get_untracked() { d.close(); }
-                        crate::ui::step::print(s, crate::ui::step::Printout::Report);
+                        crate::ui::step::print(s, crate::ui::session::Printout::Report);
                     }>"Print report"</button>
                 </div>
             </section>

@@ -2,11 +2,10 @@
 //! empty step shows, and printing the report. The steps import these; the workspace
 //! (`retro.rs`) imports the steps, so they live here rather than there.
 
-use crate::domain::export::write_up::{Options, Reader};
 use crate::domain::facilitation::guide::guide;
 use crate::domain::Step;
 use crate::ui::context::uid;
-use crate::ui::session::RetroSession;
+use crate::ui::session::{Printout, RetroSession};
 use leptos::prelude::*;
 
 /// The heading, purpose and (when empty) an example for the current step.
@@ -45,15 +44,6 @@ pub fn EmptyState(step: Step, #[prop(into)] what: String) -> impl IntoView {
             <p class="empty-example"><span class="example-label">"Example: "</span>{copy.example}</p>
         </div>
     }
-}
-
-/// What is rendered for the browser's print dialog.
-#[derive(Clone, Copy, PartialEq)]
-pub enum Printout {
-    /// The Summary's report of the whole retrospective.
-    Report,
-    /// One of the write-ups.
-    WriteUp(Reader, Options),
 }
 
 /// Renders `what`, opens the browser's print dialog, and removes it again.

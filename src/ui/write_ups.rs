@@ -10,8 +10,9 @@ use crate::domain::facilitation::publish::publish_checklist;
 use crate::domain::{Edit, Retrospective};
 use crate::ui::context::uid;
 use crate::ui::platform::{download, file_name, focus_soon};
+use crate::ui::session::Printout;
 use crate::ui::session::RetroSession;
-use crate::ui::step::{print, Printout};
+use crate::ui::step::print;
 use crate::ui::widgets::CheckField;
 use leptos::prelude::*;
 

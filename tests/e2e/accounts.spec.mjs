@@ -202,3 +202,49 @@ test("a request encrypted with a passphrase is opened with it, and the reply com
   await expect(facilitator.getByText("The account was attached.")).toBeVisible();
   console.expectClean();
 });
+
+test("every accounts view passes axe in the dark theme", async ({ browser }) => {
+  const dark = { colorScheme: "dark", reducedMotion: "reduce", viewport: { width: 1280, height: 720 } };
+  const facilitator = await (await browser.newContext(dark)).newPage();
+  await openFresh(facilitator);
+  await createRetro(facilitator, { title: "Checkout outage" });
+  await goToStep(facilitator, "What happened");
+  for (const line of ["23:36 deploy 4812", "23:41 5xx alert fired"]) {
+    await facilitator.getByLabel("Quick entry").fill(line);
+    await facilitator.getByLabel("Quick entry").press("Enter");
+  }
+  await facilitator.getByRole("button", { name: "Ask for accounts…" }).click();
+  const ask = facilitator.getByRole("dialog", { name: "Ask for accounts" });
+  await ask.getByRole("button", { name: "Make the request" }).click();
+  await axe(facilitator);
+  const link = await ask.getByLabel("Request link").inputValue();
+  await ask.getByRole("button", { name: "Close" }).click();
+
+  const replies = [];
+  for (const [name, expected] of [["Sam", "A blip"], ["Priya", "A failover"]]) {
+    const person = await (await browser.newContext(dark)).newPage();
+    await person.goto(link);
+    await person.getByLabel("Your name (optional)").fill(name);
+    await person.getByRole("group", { name: /5xx alert fired/ }).getByLabel("What did you expect to happen?").fill(expected);
+    await person.getByRole("button", { name: "Make the reply" }).click();
+    await axe(person);
+    replies.push(await person.getByLabel("Reply link").inputValue());
+    if (name === "Sam") {
+      await person.goto("./");
+      await expect(person.getByRole("region", { name: "Your accounts" }).getByRole("link", { name: "Checkout outage" })).toBeVisible();
+      await axe(person);
+    }
+  }
+  for (const reply of replies) {
+    await facilitator.goto(reply);
+    await expect(facilitator.getByRole("heading", { name: "An account sent back" })).toBeVisible();
+    await axe(facilitator);
+    await facilitator.getByRole("button", { name: "Attach to “Checkout outage”" }).click();
+    await expect(facilitator.getByText("The account was attached.")).toBeVisible();
+  }
+  await goToStep(facilitator, "What happened");
+  await facilitator.getByRole("button", { name: "Side by side" }).click();
+  await expect(facilitator.getByRole("dialog", { name: "Accounts side by side" }).getByText("Expectations differ")).toBeVisible();
+  await axe(facilitator);
+  await shot(facilitator, "accounts-side-by-side-dark");
+});
