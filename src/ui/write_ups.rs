@@ -87,7 +87,7 @@ pub fn WriteUps() -> impl IntoView {
             <Show when=move || !safe.get()>
                 <p class="hint">{move || match withheld() {
                     none if none.is_empty() => "No names found to withhold. Names are taken from Participants, responders, accounts, owners and follow-ups.".to_string(),
-                    names => format!("Names withheld: {names}. Missing someone? Add them to Participants."),
+                    names => format!("Names found: {names}. They are withheld from the customer note, and from every write-up when ticked. Missing someone? Add them to Participants."),
                 }}</p>
             </Show>
             <ul class="write-up-list">

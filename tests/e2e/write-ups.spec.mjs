@@ -98,7 +98,7 @@ test("a review is written up for the team, for leadership and for customers, eac
   await expect(accounts.getByRole("button", { name: "Go to What happened" })).toBeVisible();
 
   const writeUps = page.getByRole("region", { name: "Write-ups" });
-  await expect(writeUps.getByText("Names withheld: Dana Lee, Sam Ortiz.")).toBeVisible();
+  await expect(writeUps.getByText("Names found: Dana Lee, Sam Ortiz.")).toBeVisible();
   const full = await download(page, writeUps.getByRole("button", { name: "Full learning review: Download Markdown" }));
   expect(full.name).toMatch(/learning-review\.md$/);
   for (const part of [
