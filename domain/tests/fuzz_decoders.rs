@@ -296,3 +296,27 @@ fn fuzz_the_account_request_and_reply_decoders() {
     let link = account_fragment(Carries::Reply, &samples[1]).unwrap();
     run(proptest::collection::vec(mutation(), 1..6), |mutations| feed_account(&String::from_utf8_lossy(&apply(link.as_bytes(), &mutations))));
 }
+
+/// Reads one text as a backup and plans its restore; only a panic fails.
+fn feed_backup(text: &str) {
+    use retrace_domain::change::restore::plan_restore;
+    use retrace_domain::format::backup::decode_backup;
+    EXECUTIONS.fetch_add(1, Ordering::Relaxed);
+    if let Ok(read) = decode_backup(text) {
+        let _ = plan_restore(read, |_| None);
+    }
+}
+
+#[test]
+fn fuzz_the_backup_decoder() {
+    use retrace_domain::format::backup::encode_backup;
+    let w = Writer::new(Replica(1), 0);
+    let mut r = Retrospective::new(Id::from_random([1; 16]), Template::Incident, "Outage", &w);
+    r.apply(Edit::AddTimelineEntry { id: Id::from_random([2; 16]) }, &w);
+    r.apply(Edit::Timeline(Id::from_random([2; 16]), TimelineField::What("deploy".into())), &w);
+    let other = Retrospective::new(Id::from_random([3; 16]), Template::Incident, "Second", &w);
+    let settings = std::collections::BTreeMap::from([("tracker".to_string(), serde_json::json!({"kind": "jira"}))]);
+    let sample = encode_backup(&[r, other], &settings, 1_764_000_000_000);
+    feed_backup(&sample);
+    run(proptest::collection::vec(mutation(), 1..6), |mutations| feed_backup(&String::from_utf8_lossy(&apply(sample.as_bytes(), &mutations))));
+}

@@ -5,3 +5,4 @@ pub mod accounts;
 pub mod edit;
 pub mod merge;
 pub mod quick_entry;
+pub mod restore;

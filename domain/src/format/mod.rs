@@ -6,9 +6,11 @@
 //!   older schemas brought up to date by `migrate`;
 //! - [`encoder`] — encoding the same document again and again, re-serialising only what changed;
 //! - [`link`] — the document in a share link;
+//! - [`backup`] — every retrospective of a browser in one file;
 //! - [`error`] — what reading can report.
 
 pub mod accounts;
+pub mod backup;
 pub mod document;
 pub mod encoder;
 pub mod error;
