@@ -10,12 +10,14 @@
 //!   written behind it;
 //! - `settings` — this browser profile's replica id.
 
+mod backup;
 mod drafts;
 mod index;
 pub mod local;
 pub mod memory;
 mod repository;
 
+pub use backup::{BackupReminder, MadeBackup};
 pub use repository::{DamagedEntry, Listing, LoadError, Opened, Repository, SaveError, Saved, UpdateError};
 
 use std::fmt;

@@ -121,7 +121,7 @@ struct Settings {
 
 /// Retrospectives under one key prefix of a [`KeyValueStore`].
 pub struct Repository {
-    store: Rc<dyn KeyValueStore>,
+    pub(super) store: Rc<dyn KeyValueStore>,
     prefix: String,
     /// Hash of the value this repository last wrote per retrospective, to tell whether another
     /// tab has written since (then its changes are merged in before writing).

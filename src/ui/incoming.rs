@@ -2,9 +2,11 @@
 //! and nothing is stored until the person chooses: save it, merge it into their copy, or open
 //! it as a new retrospective. Every failure says what happened and changes nothing.
 
+use crate::domain::change::restore::{plan_restore, RestorePlan};
 use crate::domain::format::accounts::{read_account_document, AccountDocument};
+use crate::domain::format::backup::{decode_backup, BackupError, MAX_BACKUP_BYTES};
 use crate::domain::format::link::{self, Carries, LinkError, Payload};
-use crate::domain::format::{self, FormatError, Limits};
+use crate::domain::format::{self, FormatError};
 use crate::domain::{merge_retrospectives, Retrospective};
 use crate::domain::{AccountDraft, AccountRequest};
 use crate::storage::LoadError;
@@ -14,13 +16,16 @@ use crate::ui::context::uid;
 use crate::ui::context::{AppState, Incoming, Route};
 use crate::ui::crypto::decrypt;
 use crate::ui::platform::new_id;
+use crate::ui::restore::RestorePreview;
 use crate::ui::widgets::count;
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 
 /// Reads a picked or dropped file into `state.incoming`, refusing oversized files unread.
 pub fn receive_file(state: AppState, file: web_sys::File) {
     let name = file.name();
-    let limit = Limits::default().max_bytes as f64;
+    // A backup may be far larger than one retrospective; each reader checks its own limit.
+    let limit = MAX_BACKUP_BYTES as f64;
     if file.size() > limit {
         state.incoming.set(Some(Incoming::Refused(format!(
             "“{name}” is {:.1} MB; Retrace imports files up to {:.0} MB. Nothing was changed.",
@@ -49,6 +54,8 @@ enum Arrived {
     Retro(Box<Retrospective>),
     /// A request for accounts or a reply.
     Account(AccountDocument),
+    /// A backup, with what restoring it would do here, when it was made, and its settings.
+    Backup(RestorePlan, i64, BTreeMap<String, serde_json::Value>),
 }
 
 /// Reads a link's plain (or decrypted) payload as what its fragment says it carries.
@@ -65,8 +72,17 @@ fn read_payload(carries: Carries, bytes: &[u8]) -> Result<Arrived, String> {
     }
 }
 
-/// A file: an account document by its marker, else a retrospective.
-fn read_file(name: &str, text: &str) -> Result<Arrived, String> {
+/// A file: a backup or an account document by its marker, else a retrospective.
+fn read_file(state: AppState, name: &str, text: &str) -> Result<Arrived, String> {
+    match decode_backup(text) {
+        Ok(read) => {
+            let (created_at, settings) = (read.created_at, read.settings.clone());
+            let plan = state.repo.with_value(|r| plan_restore(read, |id| r.load(id).ok()));
+            return Ok(Arrived::Backup(plan, created_at, settings));
+        }
+        Err(BackupError::NotABackup { .. } | BackupError::NotJson(_)) => {}
+        Err(e) => return Err(format!("“{name}” was not restored: {e} Nothing was changed.")),
+    }
     match read_account_document(text) {
         Some(read) => read.map(Arrived::Account).map_err(|e| format!("“{name}” was not opened: {e} Nothing was changed.")),
         None => format::decode(text).map(|r| Arrived::Retro(Box::new(r))).map_err(|e| format!("“{name}” was not imported: {e} Nothing was changed.")),
@@ -97,7 +113,7 @@ pub fn IncomingScreen(incoming: Incoming) -> impl IntoView {
     };
     match incoming {
         Incoming::Refused(message) => arrived.set(Some(Err(message))),
-        Incoming::File { name, text } => arrived.set(Some(read_file(&name, &text))),
+        Incoming::File { name, text } => arrived.set(Some(read_file(state, &name, &text))),
         Incoming::Link(fragment) => match link::read(&fragment) {
             Ok((carries, Payload::Plain(bytes))) => arrived.set(Some(read_payload(carries, &bytes))),
             Ok((carries, Payload::Encrypted { salt, iv, ciphertext })) => needs_passphrase.set(Some((carries, salt, iv, ciphertext))),
@@ -145,6 +161,7 @@ pub fn IncomingScreen(incoming: Incoming) -> impl IntoView {
         // Account documents have pages of their own.
         Some(Ok(Arrived::Account(AccountDocument::Request(request)))) => write_account(state, request, unlocked_with.get_value()),
         Some(Ok(Arrived::Account(AccountDocument::Reply(reply)))) => view! { <ReplyPreview reply /> }.into_any(),
+        Some(Ok(Arrived::Backup(plan, created_at, settings))) => view! { <RestorePreview plan created_at settings /> }.into_any(),
         other => view! {
             <section class="incoming" aria-labelledby=uid("incoming-title")>
                 <h1 id=uid("incoming-title")>{heading.clone()}</h1>
@@ -169,7 +186,7 @@ pub fn IncomingScreen(incoming: Incoming) -> impl IntoView {
                 {other.map(|result| match result {
                     Err(message) => error_card(message).into_any(),
                     Ok(Arrived::Retro(theirs)) => view! { <Preview theirs=*theirs /> }.into_any(),
-                    Ok(Arrived::Account(_)) => ().into_any(),
+                    Ok(Arrived::Account(_) | Arrived::Backup(..)) => ().into_any(),
                 })}
             </section>
         }

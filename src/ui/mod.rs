@@ -14,6 +14,7 @@ pub mod platform;
 pub mod postmortem;
 pub mod prevention;
 pub mod questions;
+pub mod restore;
 pub mod retro;
 pub mod session;
 pub mod share;

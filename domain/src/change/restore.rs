@@ -27,7 +27,7 @@ pub enum RestoreStep {
 }
 
 /// The whole restore, before it is carried out.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct RestorePlan {
     /// One step per retrospective, in the backup's order (a retrospective the backup holds
     /// twice is merged with itself first and listed once).

@@ -2,6 +2,7 @@
 //! value that could not be read.
 
 mod accounts;
+mod backup;
 mod damaged;
 mod list;
 mod new;
@@ -105,6 +106,7 @@ pub fn HomeScreen() -> impl IntoView {
             </section>
             <accounts::AccountsInProgress />
             <OpenActions />
+            <backup::BackupPanel />
             <DamagedEntries />
         </div>
     }
