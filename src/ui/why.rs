@@ -27,6 +27,9 @@ pub fn WhyStep() -> impl IntoView {
     });
     // Shared by every card, computed once per edit instead of once per card.
     let several = Memo::new(move |_| order.with(|o| o.len() > 1));
+    // Which factors an action addresses: an action's links are edits of the action, not of the
+    // factor, so each card's own memo would not see them; and one set serves every card.
+    let addressed = s.memo(|r| r.addressed_factors());
     let factor_labels = s.memo(|r| r.factor_order().into_iter().map(|f| (f, short_name(&r.factors[&f].statement.value, 60))).collect::<Vec<_>>());
     let timeline_options = s.memo(|r| {
         r.timeline_order()
@@ -53,7 +56,7 @@ pub fn WhyStep() -> impl IntoView {
             }>
             <ol class="item-list factor-list" aria-label="Contributing factors">
                 <For each=move || shown.get() key=|id| *id let(id)>
-                    <FactorCard id several factor_labels timeline_options />
+                    <FactorCard id several factor_labels timeline_options addressed />
                 </For>
             </ol>
         </Show>
@@ -133,6 +136,8 @@ fn FactorCard(
     several: Memo<bool>,
     factor_labels: Memo<Vec<(Id, String)>>,
     timeline_options: Memo<Vec<(Id, String)>>,
+    /// The factors some action addresses (see `Retrospective::addressed_factors`).
+    addressed: Memo<std::collections::HashSet<Id>>,
 ) -> impl IntoView {
     let s = expect_context::<RetroSession>();
     let statement = s.item_memo(id, move |r| r.factors.get(&id).map(|f| f.statement.value.clone()).unwrap_or_default());
@@ -142,7 +147,8 @@ fn FactorCard(
     let internal = s.item_memo(id, move |r| r.factors.get(&id).is_some_and(|f| f.internal.value));
     let decision = s.item_memo(id, move |r| r.factors.get(&id).map(|f| f.decision.value.clone()).unwrap_or_default());
     let sources = s.item_memo(id, move |r| r.factors.get(&id).map_or(0, |f| f.sources.value.len()));
-    let unanswered = s.item_memo(id, move |r| r.factors.get(&id).is_some_and(|f| f.key.value) && !r.is_addressed(id));
+    let shown_as = s.item_memo(id, move |r| r.shown_as(id));
+    let unanswered = Memo::new(move |_| key.get() && !addressed.with(|a| a.contains(&shown_as.get())));
     let set = move |field: FactorField| {
         s.apply(Edit::Factor(id, field));
     };

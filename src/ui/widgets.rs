@@ -107,6 +107,17 @@ pub fn DateField(
     }
 }
 
+/// One `<option>` per value of a fixed choice, selected while `selected` says so.
+fn choice_options<C: Choice>(selected: impl Fn(C) -> bool + Copy + Send + Sync + 'static) -> impl IntoView {
+    C::all()
+        .iter()
+        .map(|choice| {
+            let choice = *choice;
+            view! { <option value=choice.key() prop:selected=move || selected(choice)>{choice.label()}</option> }
+        })
+        .collect_view()
+}
+
 /// A `<select>` over one of the domain's fixed choices.
 #[component]
 pub fn ChoiceSelect<C: Choice>(
@@ -117,13 +128,7 @@ pub fn ChoiceSelect<C: Choice>(
     #[prop(optional, into)] id: Option<String>,
 ) -> impl IntoView {
     let id = field_id(id);
-    let options = C::all()
-        .iter()
-        .map(|choice| {
-            let choice = *choice;
-            view! { <option value=choice.key() prop:selected=move || value.get() == choice>{choice.label()}</option> }
-        })
-        .collect_view();
+    let options = choice_options(move |choice| value.get() == choice);
     view! {
         <div class="field field-choice">
             <label for=id.clone() class=label_class(label_hidden)>{label}</label>
@@ -148,13 +153,7 @@ pub fn OptionalChoiceSelect<C: Choice>(
     #[prop(optional, into)] id: Option<String>,
 ) -> impl IntoView {
     let id = field_id(id);
-    let options = C::all()
-        .iter()
-        .map(|choice| {
-            let choice = *choice;
-            view! { <option value=choice.key() prop:selected=move || value.get() == Some(choice)>{choice.label()}</option> }
-        })
-        .collect_view();
+    let options = choice_options(move |choice| value.get() == Some(choice));
     view! {
         <div class="field field-choice">
             <label for=id.clone() class=label_class(label_hidden)>{label}</label>

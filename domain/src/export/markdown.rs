@@ -116,15 +116,22 @@ fn running(line: &Line, continuation: &str) -> String {
         match span {
             Span::Plain(t) if i == 0 => out.push_str(&escape_block(t)),
             Span::Plain(t) => out.push_str(&t.lines().map(escape_inline).collect::<Vec<_>>().join("  \n")),
-            Span::Strong(t) => out.push_str(&format!("**{}**", escape_inline(t.trim()))),
-            Span::Em(t) => {
-                // Emphasis cannot start or end on a space in Markdown: keep the spaces outside.
-                let lead = &t[..t.len() - t.trim_start().len()];
-                out.push_str(&format!("{lead}*{}*", escape_inline(t.trim())));
-            }
+            marked => out.push_str(&emphasis(marked)),
         }
     }
     out.replace("  \n", &format!("  \n{continuation}"))
+}
+
+/// A bold or italic span; a plain one as inline text.
+fn emphasis(span: &Span) -> String {
+    let (mark, t) = match span {
+        Span::Strong(t) => ("**", t),
+        Span::Em(t) => ("*", t),
+        Span::Plain(t) => return escape_inline(t),
+    };
+    // Emphasis cannot start or end on a space in Markdown: keep the leading spaces outside.
+    let lead = &t[..t.len() - t.trim_start().len()];
+    format!("{lead}{mark}{}{mark}", escape_inline(t.trim()))
 }
 
 fn cell(line: &Line) -> String {
@@ -132,11 +139,7 @@ fn cell(line: &Line) -> String {
     for span in line {
         match span {
             Span::Plain(t) => out.push_str(escape_cell(t).trim_matches(' ')),
-            Span::Strong(t) => out.push_str(&format!("**{}**", escape_inline(t.trim()))),
-            Span::Em(t) => {
-                let lead = &t[..t.len() - t.trim_start().len()];
-                out.push_str(&format!("{lead}*{}*", escape_inline(t.trim())));
-            }
+            marked => out.push_str(&emphasis(marked)),
         }
     }
     if out.trim().is_empty() {
