@@ -14,6 +14,8 @@
 //! - [`import`] — chat and log lines read into timeline entries, with zones passed in as data.
 //! - [`listing`] — what the home screen shows of a retrospective without opening it.
 //! - [`export`] — Markdown, CSV, calendar and tracker exports.
+//! - [`insights`] — what keeps coming back across retrospectives: recurring factors, open
+//!   actions, detection and resolution over time.
 //!
 //! ARCHITECTURE.md draws the same map with the crate graph around it.
 
@@ -25,6 +27,7 @@ pub mod export;
 pub mod facilitation;
 pub mod format;
 pub mod import;
+pub mod insights;
 pub mod listing;
 pub mod model;
 
@@ -41,7 +44,7 @@ pub use model::accounts::{
 pub use model::actions::{ActionField, ActionItem, ActionKind, ActionStatus, Horizon, Priority};
 pub use model::choice::Choice;
 pub use model::clock::{Clock, Register};
-pub use model::factors::{Category, ContributingFactor, FactorField, WhyField, WhyNode};
+pub use model::factors::{Category, ContributingFactor, FactorField, PastFactor, WhyField, WhyNode};
 pub use model::ids::{Id, Replica};
 pub use model::learnings::{Learning, LearningField, LearningList};
 pub use model::postmortem::{Detection, Responder, ResponderField, ResponderRole, Severity};

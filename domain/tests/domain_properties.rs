@@ -333,7 +333,7 @@ fn the_schema_1_fixture_still_loads() {
     assert!(!r.facilitation.presenter.value);
     assert_eq!(r.facilitation.votes_per_person.value, 3);
     assert!(r.factors.values().all(|f| f.merged_into.value.is_none()));
-    assert!(encode(&r).contains("\"schema\":5"));
+    assert!(encode(&r).contains("\"schema\":6"));
 }
 
 #[test]
@@ -385,7 +385,7 @@ fn the_schema_2_fixture_still_loads() {
     assert_eq!(r.author_name(Replica(0xbeef)), Some("Dana (facilitator)"));
     let again = decode(&encode(&r)).unwrap();
     assert_eq!(again, r);
-    assert!(encode(&r).contains("\"schema\":5"));
+    assert!(encode(&r).contains("\"schema\":6"));
 }
 
 #[test]
@@ -499,6 +499,26 @@ fn the_schema_4_fixture_still_loads() {
     merge_retrospectives(&mut merged, &marked).unwrap();
     assert!(merged.actions[&action].internal.value);
     assert_eq!(merged.severity.value, Some(Severity::Sev2));
-    assert!(encode(&merged).contains("\"schema\":5"));
+    assert!(encode(&merged).contains("\"schema\":6"));
+    assert_eq!(decode(&encode(&merged)).unwrap(), merged);
+}
+
+#[test]
+fn the_schema_5_fixture_still_loads() {
+    let text = include_str!("../../tests/fixtures/retrospective-schema-5.json");
+    let r = decode(text).expect("every schema-5 document stays readable");
+    assert_eq!(r.display_title(), "Checkout errors after the 14:00 deploy (schema 5)");
+    assert_eq!(r.severity.value, Some(Severity::Sev2));
+    // Migrated to schema 6: no tags, no factor linked to an earlier one; a write of its own wins.
+    assert!(r.tags.value.is_empty());
+    assert!(r.factors.values().all(|f| f.recurs.value.is_empty()));
+    let writer = Writer::new(Replica(0xbeef), 2_000_000_000_000);
+    let mut tagged = r.clone();
+    let tags: std::collections::BTreeSet<String> = ["checkout".to_string()].into();
+    tagged.apply(Edit::Header(HeaderField::Tags(tags.clone())), &writer);
+    let mut merged = r.clone();
+    merge_retrospectives(&mut merged, &tagged).unwrap();
+    assert_eq!(merged.tags.value, tags);
+    assert!(encode(&merged).contains("\"schema\":6"));
     assert_eq!(decode(&encode(&merged)).unwrap(), merged);
 }

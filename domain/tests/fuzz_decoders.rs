@@ -201,10 +201,10 @@ fn the_fast_reader_agrees_with_the_reference_reader() {
 
 #[test]
 fn pathological_inputs_are_refused_quickly() {
-    let deep = format!(r#"{{"format":"retrace.retrospective","schema":5,"x":{}1{}}}"#, "[".repeat(100_000), "]".repeat(100_000));
+    let deep = format!(r#"{{"format":"retrace.retrospective","schema":6,"x":{}1{}}}"#, "[".repeat(100_000), "]".repeat(100_000));
     assert!(decode(&deep).is_err());
     let wide = format!(
-        r#"{{"format":"retrace.retrospective","schema":5,"timeline":{{{}}}}}"#,
+        r#"{{"format":"retrace.retrospective","schema":6,"timeline":{{{}}}}}"#,
         (0..30_000).map(|i| format!("\"k{i}\":1")).collect::<Vec<_>>().join(",")
     );
     assert!(decode(&wide).is_err());

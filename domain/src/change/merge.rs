@@ -85,7 +85,8 @@ pub fn merge_retrospectives(into: &mut Retrospective, other: &Retrospective) -> 
         time_zone: _,
         severity: _,
         detection: _,
-        surprise: _, // the nine header registers: `merge_header`
+        surprise: _,
+        tags: _, // the ten header registers: `merge_header`
         step,
         timeline,
         factors,

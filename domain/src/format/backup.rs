@@ -167,7 +167,7 @@ mod tests {
     #[test]
     fn one_damaged_retrospective_is_reported_and_the_others_still_read() {
         let text = encode_backup(&[retro(1, "a"), retro(2, "b")], &BTreeMap::new(), 0);
-        let damaged = text.replacen(r#""format":"retrace.retrospective","schema":5"#, r#""format":"retrace.retrospective","schema":99"#, 1);
+        let damaged = text.replacen(r#""format":"retrace.retrospective","schema":6"#, r#""format":"retrace.retrospective","schema":99"#, 1);
         let read = decode_backup(&damaged).unwrap();
         assert!(matches!(&read.retrospectives[0], Err((0, FormatError::NewerSchema { found: 99 }))));
         assert_eq!(read.retrospectives[1].as_ref().unwrap().display_title(), "b");

@@ -18,12 +18,12 @@ use crate::model::template::Template;
 use crate::model::themes::Theme;
 use crate::model::time::LocalDateTime;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The `format` marker every Retrace retrospective document carries.
 pub const FORMAT: &str = "retrace.retrospective";
 /// The schema version this build writes and the newest it can read.
-pub const SCHEMA: u64 = 5;
+pub const SCHEMA: u64 = 6;
 
 /// A retrospective as written, with its five item maps as type parameters: the model's maps
 /// or already-serialised JSON per item.
@@ -45,6 +45,7 @@ pub(super) struct Document<'a, T, F, W, A, L> {
     severity: &'a Register<Option<Severity>>,
     detection: &'a Register<Option<Detection>>,
     surprise: &'a Register<String>,
+    tags: &'a Register<BTreeSet<String>>,
     step: &'a Register<Step>,
     timeline: T,
     factors: F,
@@ -80,6 +81,7 @@ impl<'a, T: Serialize, F: Serialize, W: Serialize, A: Serialize, L: Serialize> D
             severity,
             detection,
             surprise,
+            tags,
             step,
             timeline: _,
             factors: _,
@@ -112,6 +114,7 @@ impl<'a, T: Serialize, F: Serialize, W: Serialize, A: Serialize, L: Serialize> D
             severity,
             detection,
             surprise,
+            tags,
             step,
             timeline,
             factors,

@@ -15,6 +15,7 @@ pub(super) fn migrate(object: &mut Map<String, Value>, from: u64) -> Result<(), 
             2 => migrate_2_to_3(object),
             3 => migrate_3_to_4(object),
             4 => migrate_4_to_5(object),
+            5 => migrate_5_to_6(object),
             _ => unreachable!("every version below SCHEMA has a migration"),
         }
         version += 1;
@@ -68,7 +69,6 @@ fn migrate_3_to_4(object: &mut Map<String, Value>) {
 /// factors, and the *internal* mark on every item the write-ups can show. A schema-4 document
 /// had none of them: each reads as unset, with clock zero so that any real write wins.
 fn migrate_4_to_5(object: &mut Map<String, Value>) {
-    let unset = |value: Value| serde_json::json!({"v": value, "c": [0, "0000000000000000"]});
     for (field, value) in [("severity", Value::Null), ("detection", Value::Null), ("surprise", Value::from(""))] {
         object.entry(field).or_insert_with(|| unset(value));
     }
@@ -92,4 +92,22 @@ fn migrate_4_to_5(object: &mut Map<String, Value>) {
             }
         }
     }
+}
+
+/// Schema 6 adds tags on a retrospective and, on factors, links to the same factor in earlier
+/// retrospectives. A schema-5 document has neither: both read as empty, with clock zero.
+fn migrate_5_to_6(object: &mut Map<String, Value>) {
+    object.entry("tags").or_insert_with(|| unset(Value::Array(vec![])));
+    if let Some(Value::Object(factors)) = object.get_mut("factors") {
+        for factor in factors.values_mut() {
+            if let Value::Object(f) = factor {
+                f.entry("recurs").or_insert_with(|| unset(Value::Array(vec![])));
+            }
+        }
+    }
+}
+
+/// A register holding `value` at clock zero, so that any real write wins.
+fn unset(value: Value) -> Value {
+    serde_json::json!({"v": value, "c": [0, "0000000000000000"]})
 }

@@ -49,6 +49,9 @@ record! {
         sources: Vec<PassageRef> => Sources,
         /// Kept out of the customer note.
         internal: bool => Internal,
+        /// The same condition in earlier retrospectives, linked by the group while writing
+        /// (schema 6): the insights group them whatever their wording.
+        recurs: BTreeSet<PastFactor> => Recurs,
     }
     /// One field of a contributing factor, as an edit.
     pub enum FactorField;
@@ -72,8 +75,18 @@ impl ContributingFactor {
             decision: Register::new(String::new(), clock),
             sources: Register::new(Vec::new(), clock),
             internal: Register::new(false, clock),
+            recurs: Register::new(BTreeSet::new(), clock),
         }
     }
+}
+
+/// A contributing factor of another retrospective, named across documents.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, serde::Serialize, serde::Deserialize)]
+pub struct PastFactor {
+    /// The retrospective it is in.
+    pub retro: Id,
+    /// The factor there.
+    pub factor: Id,
 }
 
 record! {

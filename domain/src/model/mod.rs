@@ -19,6 +19,7 @@ pub mod record;
 pub mod retrospective;
 pub mod settings;
 pub mod steps;
+pub mod tags;
 pub mod template;
 pub mod themes;
 pub mod time;

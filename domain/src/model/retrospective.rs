@@ -17,7 +17,7 @@ use crate::model::themes::Theme;
 use crate::model::time::LocalDateTime;
 use crate::model::timeline::{timeline_order, TimelineEntry};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 record! {
     impl Retrospective {
@@ -35,6 +35,7 @@ record! {
         severity: Option<Severity> => Severity,
         detection: Option<Detection> => Detection,
         surprise: String => Surprise,
+        tags: BTreeSet<String> => Tags,
     }
 }
 
@@ -101,6 +102,9 @@ pub struct Retrospective {
     /// Why we were surprised: what the team believed about the system that turned out not to
     /// hold (schema 5).
     pub surprise: Register<String>,
+    /// What the group files it under: service, team, anything (schema 6); see
+    /// [`tags`](crate::model::tags).
+    pub tags: Register<BTreeSet<String>>,
     /// The step the group is on; restored on reload.
     pub step: Register<Step>,
     /// *What happened*: the timeline entries, by id; see [`Self::timeline_order`] for their order.
@@ -167,6 +171,7 @@ impl Retrospective {
             severity: Register::new(None, clock),
             detection: Register::new(None, clock),
             surprise: Register::new(String::new(), clock),
+            tags: Register::new(BTreeSet::new(), clock),
             step: Register::new(Step::SetTheStage, clock),
             timeline: BTreeMap::new(),
             factors: BTreeMap::new(),

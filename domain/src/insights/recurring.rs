@@ -1,0 +1,227 @@
+//! Recurring factors: the contributing factors of many retrospectives gathered into groups of
+//! the same condition, by their wording ([`similarity`](super::similarity)) and by the links
+//! people made while writing; and, for a factor being written, the earlier ones like it.
+
+use super::digest::RetroDigest;
+use super::similarity::{likeness, similar, stems, Stems};
+use crate::model::actions::ActionStatus;
+use crate::model::factors::{Category, PastFactor};
+use crate::model::ids::Id;
+use crate::model::time::Date;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// One condition that came up in more than one retrospective.
+#[derive(Clone, PartialEq, Debug)]
+pub struct FactorGroup {
+    /// The category most of its factors are in.
+    pub category: Category,
+    /// Its factors, oldest retrospective first.
+    pub members: Vec<GroupMember>,
+    /// The actions raised against any of them, in the same order.
+    pub actions: Vec<GroupAction>,
+    /// How many retrospectives it came up in.
+    pub retros: usize,
+}
+
+impl FactorGroup {
+    /// No action against it is done: the condition is still there, as far as anyone wrote.
+    pub fn none_done(&self) -> bool {
+        !self.actions.iter().any(|a| a.status == ActionStatus::Done)
+    }
+
+    /// The statement that names the group: its latest member's.
+    pub fn name(&self) -> &str {
+        self.members.last().map(|m| m.statement.as_str()).unwrap_or_default()
+    }
+
+    /// The day it came up last.
+    pub fn last_seen(&self) -> Option<Date> {
+        self.members.iter().map(|m| m.date).max()
+    }
+}
+
+/// A factor in a group, with the retrospective it is in.
+#[derive(Clone, PartialEq, Debug)]
+pub struct GroupMember {
+    /// The factor, named across retrospectives.
+    pub at: PastFactor,
+    /// The retrospective's title.
+    pub retro_title: String,
+    /// The retrospective's day.
+    pub date: Date,
+    /// The factor's statement.
+    pub statement: String,
+    /// The factor's category.
+    pub category: Category,
+}
+
+/// An action raised against a factor of a group.
+#[derive(Clone, PartialEq, Debug)]
+pub struct GroupAction {
+    /// The retrospective it is in.
+    pub retro: Id,
+    /// That retrospective's title.
+    pub retro_title: String,
+    /// The action's id there.
+    pub action: Id,
+    /// What will change.
+    pub description: String,
+    /// Where it stands.
+    pub status: ActionStatus,
+}
+
+/// Union-find over factor numbers.
+struct Sets(Vec<usize>);
+
+impl Sets {
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.0[i] != i {
+            self.0[i] = self.0[self.0[i]];
+            i = self.0[i];
+        }
+        i
+    }
+
+    fn join(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            self.0[a.max(b)] = a.min(b);
+        }
+    }
+}
+
+/// The factors of `retros` that came up in at least two of them, as groups: most
+/// retrospectives first, then the most recently seen.
+///
+/// Only factors that share a stem are compared, through an index from stem to factor, so
+/// thousands of factors group in milliseconds. A stem in more than a quarter of all factors
+/// (with at least forty of them) finds no pairs by itself: in one team's history "deploy" may be
+/// in every other factor, and it says nothing about which ones are alike.
+pub fn recurring_factors(retros: &[&RetroDigest]) -> Vec<FactorGroup> {
+    let factors: Vec<(&RetroDigest, usize)> = retros.iter().flat_map(|r| (0..r.factors.len()).map(move |i| (*r, i))).collect();
+    let all_stems: Vec<Stems> = factors.iter().map(|(r, i)| stems(&r.factors[*i].statement)).collect();
+    let mut sets = Sets((0..factors.len()).collect());
+
+    let mut by_stem: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (n, s) in all_stems.iter().enumerate() {
+        for stem in s {
+            by_stem.entry(stem.as_str()).or_default().push(n);
+        }
+    }
+    let too_common = (factors.len() / 4).max(40);
+    let mut compared: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for list in by_stem.values().filter(|l| l.len() <= too_common) {
+        for (k, &a) in list.iter().enumerate() {
+            for &b in &list[k + 1..] {
+                if compared.insert((a, b)) && similar(&all_stems[a], &all_stems[b]) {
+                    sets.join(a, b);
+                }
+            }
+        }
+    }
+    // Links people made hold whatever the wording.
+    let number: HashMap<PastFactor, usize> = factors.iter().enumerate().map(|(n, (r, i))| (PastFactor { retro: r.id, factor: r.factors[*i].id }, n)).collect();
+    for (n, (r, i)) in factors.iter().enumerate() {
+        for linked in &r.factors[*i].recurs {
+            if let Some(&m) = number.get(linked) {
+                sets.join(n, m);
+            }
+        }
+    }
+
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for n in 0..factors.len() {
+        let root = sets.find(n);
+        groups.entry(root).or_default().push(n);
+    }
+    let mut out: Vec<FactorGroup> = groups
+        .into_values()
+        .filter(|members| members.iter().map(|&n| factors[n].0.id).collect::<BTreeSet<_>>().len() >= 2)
+        .map(|members| group(&members, &factors))
+        .collect();
+    out.sort_by(|a, b| b.retros.cmp(&a.retros).then_with(|| b.last_seen().cmp(&a.last_seen())).then_with(|| a.name().cmp(b.name())));
+    out
+}
+
+fn group(numbers: &[usize], factors: &[(&RetroDigest, usize)]) -> FactorGroup {
+    let mut members: Vec<GroupMember> = numbers
+        .iter()
+        .map(|&n| {
+            let (r, i) = factors[n];
+            let f = &r.factors[i];
+            GroupMember {
+                at: PastFactor { retro: r.id, factor: f.id },
+                retro_title: r.title.clone(),
+                date: r.date,
+                statement: f.statement.clone(),
+                category: f.category,
+            }
+        })
+        .collect();
+    members.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.retro_title.cmp(&b.retro_title)));
+    let mut counts: BTreeMap<Category, usize> = BTreeMap::new();
+    for m in &members {
+        *counts.entry(m.category).or_default() += 1;
+    }
+    let category = Category::ALL.iter().copied().max_by_key(|c| (counts.get(c).copied().unwrap_or(0), std::cmp::Reverse(*c))).unwrap_or(Category::Technical);
+    let in_group: BTreeSet<PastFactor> = members.iter().map(|m| m.at).collect();
+    let mut seen_retros = Vec::new();
+    let mut actions = Vec::new();
+    for m in &members {
+        if seen_retros.contains(&m.at.retro) {
+            continue;
+        }
+        seen_retros.push(m.at.retro);
+        let Some(&(r, _)) = factors.iter().find(|(r, _)| r.id == m.at.retro) else { continue };
+        for a in r.actions.iter().filter(|a| a.factors.iter().any(|f| in_group.contains(&PastFactor { retro: r.id, factor: *f }))) {
+            actions.push(GroupAction { retro: r.id, retro_title: r.title.clone(), action: a.id, description: a.description.clone(), status: a.status });
+        }
+    }
+    FactorGroup { category, members, actions, retros: seen_retros.len() }
+}
+
+/// An earlier factor like the one being written, with what became of it.
+#[derive(Clone, PartialEq, Debug)]
+pub struct SimilarFactor {
+    /// The earlier factor.
+    pub at: PastFactor,
+    /// Its retrospective's title.
+    pub retro_title: String,
+    /// Its retrospective's day.
+    pub date: Date,
+    /// Its statement.
+    pub statement: String,
+    /// The actions raised against it, with where each stands.
+    pub actions: Vec<(String, ActionStatus)>,
+    /// How alike the two are, from 0 to 1.
+    pub likeness: f64,
+}
+
+/// The factors of other retrospectives in `history` that say what `statement` says, most alike
+/// first, at most `limit`; those in `skip` (already linked) are left out.
+pub fn similar_past_factors(statement: &str, own_retro: Id, history: &[RetroDigest], skip: &BTreeSet<PastFactor>, limit: usize) -> Vec<SimilarFactor> {
+    let mine = stems(statement);
+    if mine.len() < 2 {
+        return Vec::new();
+    }
+    let mut found: Vec<SimilarFactor> = history
+        .iter()
+        .filter(|r| r.id != own_retro)
+        .flat_map(|r| r.factors.iter().map(move |f| (r, f)))
+        .filter(|(r, f)| !skip.contains(&PastFactor { retro: r.id, factor: f.id }))
+        .filter_map(|(r, f)| {
+            let theirs = stems(&f.statement);
+            similar(&mine, &theirs).then(|| SimilarFactor {
+                at: PastFactor { retro: r.id, factor: f.id },
+                retro_title: r.title.clone(),
+                date: r.date,
+                statement: f.statement.clone(),
+                actions: r.actions.iter().filter(|a| a.factors.contains(&f.id)).map(|a| (a.description.clone(), a.status)).collect(),
+                likeness: likeness(&mine, &theirs),
+            })
+        })
+        .collect();
+    found.sort_by(|a, b| b.likeness.total_cmp(&a.likeness).then_with(|| b.date.cmp(&a.date)));
+    found.truncate(limit);
+    found
+}
