@@ -92,6 +92,7 @@ fn main() {
         repo.save(&mut r).unwrap();
     }
     std::fs::write(format!("{out}/hundred.json"), dump(&store)).unwrap();
+    insights_history(&out);
 
     // One large retrospective.
     let big = big_retro(1, 0);
@@ -151,4 +152,96 @@ fn main() {
         repo.save(&mut open).unwrap()
     });
     println!("| native: autosave after one keystroke, 1,000-item retro, without the browser's storage call | {save_ms:.2} ms |");
+}
+
+/// Conditions real postmortems report again and again, each worded three ways, so the
+/// history has groups to find as a team's would.
+const CONDITIONS: [[&str; 3]; 12] = [
+    [
+        "Config changes roll out to every server at once, with no staged rollout",
+        "Configuration changes reach all servers at once without a staged rollout",
+        "A config change went to every server at once, no staged rollout",
+    ],
+    ["No alert fired while replica lag grew", "Replication lag had no alert", "Replica lag grew with no alert firing"],
+    ["The failover runbook was out of date", "Failover runbook out of date", "The runbook for failover did not match the system"],
+    ["The certificate expired without a reminder", "Certificates expire with no reminder", "A certificate expired and no reminder went out"],
+    ["Client retries amplified the load on the database", "Retries from clients amplify database load", "The database load was amplified by client retries"],
+    ["Log rotation was off and the disk filled", "Disk filled because log rotation was off", "Log rotation off, the disk filled up"],
+    ["Paging went to an old on-call number", "On-call paging used an old phone number", "The page went to an old on-call number"],
+    ["The deploy pipeline skips the migration check", "Deployments can skip the migration check", "The migration check is skipped by the deploy pipeline"],
+    ["The status page was updated by hand and late", "Status page updates are manual and came late", "Updating the status page by hand was late"],
+    ["Backups were never restored in a test", "Backup restores were never tested", "Nobody had tested restoring the backups"],
+    [
+        "The dashboard for checkout hid errors behind an average",
+        "Checkout dashboard averages hid the errors",
+        "Errors on checkout were hidden by the dashboard average",
+    ],
+    ["Feature flags had no owner and stayed on", "Feature flags stay on with no owner", "Nobody owned the feature flags, so they stayed on"],
+];
+
+/// 500 retrospectives over two years, each with a timed trigger, detection and resolution,
+/// three factors, two actions and tags: what `cargo xtask bench` opens Insights over.
+fn insights_history(out: &str) {
+    let store = MemoryStore::new();
+    let repo = Repository::new(Rc::new(store.clone()), "retrace:");
+    repo.profile(|| Replica(1)).unwrap();
+    let tags = ["checkout", "payments", "edge", "database", "network", "identity"];
+    let start = Date::parse("2024-12-01").unwrap().days();
+    let mut factors = 0;
+    for n in 0..500u32 {
+        let w = Writer::new(Replica(1), 1_733_000_000_000 + n as i64 * 3_600_000);
+        let mut r = Retrospective::new(id(n, 20), if n % 5 == 4 { Template::Project } else { Template::Incident }, &format!("Incident {n}"), &w);
+        let day = Date::from_days(start + (n as i64 * 730) / 500);
+        let at = |minutes: i64| LocalDateTime::on(day, 9 + minutes / 60, minutes % 60);
+        r.apply(Edit::Header(HeaderField::IncidentStart(at(0))), &w);
+        r.apply(Edit::Header(HeaderField::Tags([tags[n as usize % 6].to_string(), tags[(n as usize / 6) % 6].to_string()].into())), &w);
+        r.apply(Edit::Header(HeaderField::Severity(Some(Severity::ALL[n as usize % 4]))), &w);
+        for (k, (kind, minutes)) in
+            [(EntryKind::Trigger, 0), (EntryKind::Detection, 3 + (n % 40) as i64), (EntryKind::Resolution, 60 + (n % 300) as i64), (EntryKind::Mitigation, 20)]
+                .into_iter()
+                .enumerate()
+        {
+            let e = id(n * 100 + k as u32, 21);
+            r.apply(Edit::AddTimelineEntry { id: e }, &w);
+            r.apply(Edit::Timeline(e, TimelineField::What(format!("{kind:?} of incident {n}"))), &w);
+            r.apply(Edit::Timeline(e, TimelineField::When(at(minutes))), &w);
+            r.apply(Edit::Timeline(e, TimelineField::Kind(kind)), &w);
+        }
+        let mut made = vec![];
+        for k in 0..3u32 {
+            let f = id(n * 100 + 10 + k, 22);
+            let condition = CONDITIONS[((n * 7 + k * 5) % 12) as usize][((n + k) % 3) as usize];
+            // Half the factors are a team's own, worded once.
+            let statement =
+                if (n + k) % 2 == 0 { condition.to_string() } else { format!("Step {k} of incident {n} depended on a manual hand-off number {n}{k}") };
+            r.apply(Edit::AddFactor { id: f }, &w);
+            r.apply(Edit::Factor(f, FactorField::Statement(statement)), &w);
+            made.push(f);
+            factors += 1;
+        }
+        for k in 0..2u32 {
+            let a = id(n * 100 + 50 + k, 23);
+            r.apply(Edit::AddAction { id: a }, &w);
+            r.apply(Edit::Action(a, ActionField::Description(format!("Action {k} of incident {n}"))), &w);
+            r.apply(Edit::Action(a, ActionField::FactorLinks([made[k as usize]].into())), &w);
+            r.apply(Edit::Action(a, ActionField::Priority(Priority::ALL[((n + k) % 3) as usize])), &w);
+            let status = if (n + k) % 3 == 0 { ActionStatus::Done } else { ActionStatus::Open };
+            r.apply(Edit::Action(a, ActionField::Status(status)), &w);
+        }
+        repo.save(&mut r).unwrap();
+    }
+    let text = dump(&store);
+    std::fs::write(format!("{out}/five-hundred.json"), &text).unwrap();
+    let digests = repo.digests().unwrap().retros;
+    let today = Date::parse("2026-12-01").unwrap();
+    let build_ms = time(20, || insights::Insights::build(&digests, &insights::Filter::default(), today));
+    let groups = insights::Insights::build(&digests, &insights::Filter::default(), today).recurring.len();
+    let digest_ms = time(5, || {
+        let fresh = Repository::new(Rc::new(store.clone()), "retrace:");
+        fresh.digests().unwrap()
+    });
+    println!(
+        "| native: Insights over 500 stored retros ({factors} factors, {} MB stored): read every document into digests | {digest_ms:.1} ms; then group, count and trend: {build_ms:.1} ms ({groups} recurring groups) |",
+        text.len() / 1_000_000
+    );
 }

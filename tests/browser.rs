@@ -410,3 +410,30 @@ async fn a_long_history_draws_a_screenful_of_cards_at_once_and_the_rest_frame_by
     drop(handle);
     host.remove();
 }
+
+#[wasm_bindgen_test]
+fn storage_use_counts_the_real_local_storage_and_digests_follow_a_change() {
+    let prefix = unique_prefix("usage");
+    let repo = repository(&prefix);
+    let before = repo.usage().unwrap();
+    let mut r = retro("Certificate expired on the API gateway");
+    repo.save(&mut r).unwrap();
+    let after = repo.usage().unwrap();
+    let stored = local_storage().get_item(&repo.retro_key(r.id)).unwrap().unwrap();
+    // The document, its key and the index (written with it) are counted, in UTF-16 units.
+    assert!(after.ours >= before.ours + stored.encode_utf16().count() + repo.retro_key(r.id).len(), "{before:?} → {after:?}");
+    assert_eq!(after.all - before.all, after.ours - before.ours, "nothing else changed on the page");
+    assert_eq!(
+        repo.digests().unwrap().retros.iter().find(|d| d.id == r.id).map(|d| d.title.clone()),
+        Some("Certificate expired on the API gateway".to_string())
+    );
+    let mut renamed = repo.load(r.id).unwrap();
+    renamed.apply(Edit::Header(HeaderField::Title("Certificate expired on the gateway, again".into())), &writer());
+    repository(&prefix).save(&mut renamed).unwrap();
+    assert_eq!(
+        repo.digests().unwrap().retros.iter().find(|d| d.id == r.id).map(|d| d.title.clone()),
+        Some("Certificate expired on the gateway, again".to_string()),
+        "a digest taken before another writer's save is taken again"
+    );
+    repo.delete(r.id, 1).unwrap();
+}

@@ -34,6 +34,9 @@ pub struct RetroSummary {
     /// The open actions themselves, for the home screen's list across retrospectives.
     #[serde(default)]
     pub open_action_items: Vec<OpenAction>,
+    /// Its tags (schema 6), for the cards and for completing a tag being typed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
 }
 
 /// An action still open or in progress, as the home screen lists it.
@@ -93,6 +96,7 @@ impl RetroSummary {
                     }
                 })
                 .collect(),
+            tags: retro.tags.value.iter().cloned().collect(),
         }
     }
 

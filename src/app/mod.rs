@@ -185,6 +185,7 @@ pub fn App(options: MountOptions) -> impl IntoView {
                     Route::Retro(id) => view! { <RetroScreen id /> }.into_any(),
                     Route::Audience(id) => view! { <AudienceScreen id /> }.into_any(),
                     Route::Account(request) => view! { <crate::ui::accounts::write::AccountScreen request /> }.into_any(),
+                    Route::Insights => view! { <crate::ui::insights::InsightsScreen /> }.into_any(),
                     },
                 }}
             </main>

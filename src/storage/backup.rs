@@ -5,7 +5,7 @@
 use super::{Repository, StoreError};
 use crate::domain::change::restore::{RestorePlan, RestoreStep};
 use crate::domain::format::backup::encode_backup;
-use crate::domain::Retrospective;
+use crate::domain::{Id, Retrospective};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -64,10 +64,22 @@ impl Repository {
     /// `now_ms`; the reminder notes the time.
     pub fn make_backup(&self, now_ms: i64) -> Result<MadeBackup, StoreError> {
         let listing = self.list()?;
-        let mut retros: Vec<Retrospective> = Vec::with_capacity(listing.retros.len());
-        let mut left_out = listing.damaged.len();
-        for summary in &listing.retros {
-            match self.load(summary.id) {
+        let ids: Vec<Id> = listing.retros.iter().map(|s| s.id).collect();
+        let mut made = self.backup_of(&ids, now_ms);
+        made.left_out += listing.damaged.len();
+        let reminder = BackupReminder { last_ms: Some(now_ms), ..self.backup_reminder() };
+        // The file is made either way; a reminder that cannot be noted only reminds again.
+        let _ = self.set_backup_reminder(reminder);
+        Ok(made)
+    }
+
+    /// The retrospectives `ids` and the settings as one backup file: an archive, when they are
+    /// then removed from this browser. Importing it brings them back like any backup.
+    pub fn backup_of(&self, ids: &[Id], now_ms: i64) -> MadeBackup {
+        let mut retros: Vec<Retrospective> = Vec::with_capacity(ids.len());
+        let mut left_out = 0;
+        for id in ids {
+            match self.load(*id) {
                 Ok(r) => retros.push(r),
                 Err(_) => left_out += 1,
             }
@@ -77,10 +89,7 @@ impl Repository {
             settings.insert("tracker".to_string(), serde_json::to_value(tracker).unwrap_or_default());
         }
         let text = encode_backup(&retros, &settings, now_ms);
-        let reminder = BackupReminder { last_ms: Some(now_ms), ..self.backup_reminder() };
-        // The file is made either way; a reminder that cannot be noted only reminds again.
-        let _ = self.set_backup_reminder(reminder);
-        Ok(MadeBackup { text, included: retros.len(), left_out })
+        MadeBackup { text, included: retros.len(), left_out }
     }
 
     /// Carries out a restore plan: each retrospective to add or merge is written (a stored copy
@@ -122,7 +131,7 @@ mod tests {
     use super::*;
     use crate::domain::change::restore::plan_restore;
     use crate::domain::format::backup::decode_backup;
-    use crate::domain::{Edit, HeaderField, Id, Replica, Template, Writer};
+    use crate::domain::{Edit, HeaderField, Replica, Template, Writer};
     use crate::storage::memory::MemoryStore;
     use std::rc::Rc;
 
@@ -151,6 +160,19 @@ mod tests {
         let again = plan_restore(decode_backup(&made.text).unwrap(), |id| cleared.load(id).ok());
         assert_eq!(again.counts(), (0, 0, 3));
         assert!(!BackupReminder { every_days: 0, last_ms: None }.due(3, 0), "never reminds when switched off");
+
+        // Archiving two: their file, then they leave the browser; importing it brings them back.
+        let archived = [Id::from_random([1; 16]), Id::from_random([2; 16])];
+        let archive = cleared.backup_of(&archived, 60_000);
+        assert_eq!((archive.included, archive.left_out), (2, 0));
+        for id in archived {
+            cleared.delete(id, 61_000).unwrap();
+        }
+        assert_eq!(cleared.list().unwrap().retros.len(), 1);
+        let back = plan_restore(decode_backup(&archive.text).unwrap(), |id| cleared.load(id).ok());
+        assert_eq!(back.counts(), (2, 0, 0));
+        assert_eq!(cleared.carry_out(back), (2, vec![]));
+        assert_eq!(cleared.list().unwrap().retros.len(), 3);
         assert!(!BackupReminder::default().due(0, 0), "nothing stored, nothing to back up");
     }
 }

@@ -8,16 +8,19 @@
 //! - `retro:<uuid>` — one retrospective document per key (see `domain::format`);
 //! - `index` — summaries for the home screen, with each value's length and hash to spot values
 //!   written behind it;
-//! - `settings` — this browser profile's replica id.
+//! - `settings` — this browser profile's replica id;
+//! - `backup` — when the last backup was made and how often to remind.
 
 mod backup;
 mod drafts;
 mod index;
+mod insights;
 pub mod local;
 pub mod memory;
 mod repository;
 
 pub use backup::{BackupReminder, MadeBackup};
+pub use insights::{Digests, Pressure, StorageUse};
 pub use repository::{DamagedEntry, Listing, LoadError, Opened, Repository, SaveError, Saved, UpdateError};
 
 use std::fmt;

@@ -132,11 +132,20 @@ pub struct Repository {
     encoder: RefCell<Option<(Id, IncrementalEncoder)>>,
     /// The index as last read or written, so autosave does not parse and serialise it whole.
     index: RefCell<IndexCodec>,
+    /// The digests the insights read, per retrospective (see `storage::insights`).
+    pub(super) digests: RefCell<super::insights::DigestCache>,
 }
 
 impl Repository {
     pub fn new(store: Rc<dyn KeyValueStore>, prefix: &str) -> Self {
-        Repository { store, prefix: prefix.to_string(), last_written: RefCell::default(), encoder: RefCell::default(), index: RefCell::default() }
+        Repository {
+            store,
+            prefix: prefix.to_string(),
+            last_written: RefCell::default(),
+            encoder: RefCell::default(),
+            index: RefCell::default(),
+            digests: RefCell::default(),
+        }
     }
 
     pub fn prefix(&self) -> &str {

@@ -29,6 +29,8 @@ pub enum Route {
     Audience(Id),
     /// One's own account for a request, kept in this browser.
     Account(Id),
+    /// What keeps coming back across retrospectives.
+    Insights,
 }
 
 impl Route {
@@ -40,6 +42,8 @@ impl Route {
             Route::Audience(id)
         } else if let Some(id) = path.strip_prefix("/account/").and_then(Id::parse) {
             Route::Account(id)
+        } else if path == "/insights" {
+            Route::Insights
         } else {
             Route::Home
         }
@@ -51,6 +55,7 @@ impl Route {
             Route::Retro(id) => format!("#/retro/{id}"),
             Route::Audience(id) => format!("#/audience/{id}"),
             Route::Account(id) => format!("#/account/{id}"),
+            Route::Insights => "#/insights".to_string(),
         }
     }
 }
@@ -157,5 +162,6 @@ mod tests {
         assert_eq!(Route::from_hash("#/retro/not-an-id"), Route::Home);
         assert_eq!(Route::from_hash("#r=abc"), Route::Home);
         assert_eq!(Route::from_hash(&Route::Audience(id).to_hash()), Route::Audience(id));
+        assert_eq!(Route::from_hash(&Route::Insights.to_hash()), Route::Insights);
     }
 }

@@ -42,6 +42,7 @@ pub fn StageStep() -> impl IntoView {
                         on_input=move |v| { s.apply(Edit::Header(HeaderField::Participants(v))); } />
                 </Show>
                 <p class="hint"><span class="example-label">"Example impact: "</span>{copy.example}</p>
+                <crate::ui::tags::TagsField />
             </div>
             <aside class="card agreement" aria-labelledby=uid("agreement-title")>
                 <h3 id=uid("agreement-title")>"Our blameless agreement"</h3>

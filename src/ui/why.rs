@@ -44,6 +44,7 @@ pub fn WhyStep() -> impl IntoView {
     let suggested = s.doc.with_untracked(|r| r.template.suggested_categories());
     let suggested = suggested.iter().map(|c| c.label()).collect::<Vec<_>>().join(", ");
     let add = move |_| add_factor(s);
+    crate::ui::insights::similar::History::provide();
     view! {
         <StepHeader step=Step::Why />
         <Show when=move || several.get()>
@@ -246,6 +247,7 @@ fn FactorCard(
                     placeholder="An explicit decision answers a key factor as an action does"
                     value=decision on_input=move |v| set(FactorField::Decision(v)) />
             </Show>
+            <crate::ui::insights::similar::SimilarPast id statement />
             <Show when=move || { sources.get() > 0 }>
                 <p class="hint">{move || format!("From a difference between accounts ({} passage{}).", sources.get(), if sources.get() == 1 { "" } else { "s" })}</p>
             </Show>

@@ -83,6 +83,41 @@ async function withStorage(entries) {
   rows.push(`| plain-HTML reference: the same list from the same storage, no framework, first paint (median of 10) | ${median(vanilla).toFixed(0)} ms |`);
 }
 
+// Insights over 500 stored retrospectives: from the click on the home screen's Insights link to
+// the frame after the recurring groups are in the DOM, in a fresh page each time (nothing cached).
+{
+  const entries = JSON.parse(await readFile(`${data}/five-hundred.json`, "utf8"));
+  const shown = [], read = [], built = [];
+  for (let i = 0; i < 5; i++) {
+    const context = await withStorage(entries);
+    const page = await context.newPage();
+    await page.goto(base);
+    await page.getByRole("link", { name: "Insights across retrospectives" }).waitFor();
+    shown.push(
+      await page.evaluate(
+        () =>
+          new Promise((done) => {
+            const link = [...document.querySelectorAll("a")].find((a) => a.textContent.includes("Insights across retrospectives"));
+            const t0 = performance.now();
+            new MutationObserver((_, observer) => {
+              if (document.querySelector(".insights .group-card")) {
+                observer.disconnect();
+                requestAnimationFrame(() => setTimeout(() => done(performance.now() - t0), 0));
+              }
+            }).observe(document, { childList: true, subtree: true });
+            link.click();
+          }),
+      ),
+    );
+    const [r, b] = await page.evaluate(() => ["retrace-insights-read", "retrace-insights-build"].map((n) => performance.getEntriesByName(n)[0]?.duration ?? NaN));
+    read.push(r);
+    built.push(b);
+    await context.close();
+  }
+  const stored = (JSON.stringify(entries).length / 1e6).toFixed(1);
+  rows.push(`| Insights over 500 stored retros (${stored} M characters stored): click to the frame with the groups on screen (median of 5) | ${median(shown).toFixed(0)} ms${budget(median(shown), 200)}; of which reading every document into digests ${median(read).toFixed(0)} ms, grouping, counting and trends ${median(built).toFixed(0)} ms |`);
+}
+
 /** Per keystroke: keydown to the next frame, over `count` keystrokes typed into `selector`. */
 async function keystrokes(page, selector, count) {
   await page.focus(selector);

@@ -12,7 +12,8 @@ fn minutes(m: Option<i64>) -> String {
     m.map(describe_minutes).unwrap_or_else(|| "—".into())
 }
 
-fn capitalized(text: &str) -> String {
+/// `text` with its first letter in upper case.
+pub fn capitalized(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }

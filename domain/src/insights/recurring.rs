@@ -197,31 +197,50 @@ pub struct SimilarFactor {
     pub likeness: f64,
 }
 
-/// The factors of other retrospectives in `history` that say what `statement` says, most alike
-/// first, at most `limit`; those in `skip` (already linked) are left out.
-pub fn similar_past_factors(statement: &str, own_retro: Id, history: &[RetroDigest], skip: &BTreeSet<PastFactor>, limit: usize) -> Vec<SimilarFactor> {
-    let mine = stems(statement);
-    if mine.len() < 2 {
-        return Vec::new();
+/// The factors of earlier retrospectives with their stems worked out once, so the factor being
+/// written can be compared with all of them as it changes.
+pub struct PastFactors {
+    factors: Vec<(PastFactor, Stems)>,
+    history: Vec<RetroDigest>,
+}
+
+impl PastFactors {
+    /// The factors of `history`.
+    pub fn new(history: Vec<RetroDigest>) -> PastFactors {
+        let factors = history.iter().flat_map(|r| r.factors.iter().map(|f| (PastFactor { retro: r.id, factor: f.id }, stems(&f.statement)))).collect();
+        PastFactors { factors, history }
     }
-    let mut found: Vec<SimilarFactor> = history
-        .iter()
-        .filter(|r| r.id != own_retro)
-        .flat_map(|r| r.factors.iter().map(move |f| (r, f)))
-        .filter(|(r, f)| !skip.contains(&PastFactor { retro: r.id, factor: f.id }))
-        .filter_map(|(r, f)| {
-            let theirs = stems(&f.statement);
-            similar(&mine, &theirs).then(|| SimilarFactor {
-                at: PastFactor { retro: r.id, factor: f.id },
-                retro_title: r.title.clone(),
-                date: r.date,
-                statement: f.statement.clone(),
-                actions: r.actions.iter().filter(|a| a.factors.contains(&f.id)).map(|a| (a.description.clone(), a.status)).collect(),
-                likeness: likeness(&mine, &theirs),
-            })
+
+    /// The factors of other retrospectives than `own_retro` that say what `statement` says,
+    /// most alike first, at most `limit`; those in `skip` (already linked) are left out.
+    pub fn similar_to(&self, statement: &str, own_retro: Id, skip: &BTreeSet<PastFactor>, limit: usize) -> Vec<SimilarFactor> {
+        let mine = stems(statement);
+        if mine.len() < 2 {
+            return Vec::new();
+        }
+        let mut found: Vec<(PastFactor, f64)> = self
+            .factors
+            .iter()
+            .filter(|(at, theirs)| at.retro != own_retro && !skip.contains(at) && similar(&mine, theirs))
+            .map(|(at, theirs)| (*at, likeness(&mine, theirs)))
+            .collect();
+        let mut out: Vec<SimilarFactor> = found.drain(..).filter_map(|(at, likeness)| self.describe(at, likeness)).collect();
+        out.sort_by(|a, b| b.likeness.total_cmp(&a.likeness).then_with(|| b.date.cmp(&a.date)));
+        out.truncate(limit);
+        out
+    }
+
+    /// The earlier factor `at` as it was found, if it is still there.
+    pub fn describe(&self, at: PastFactor, likeness: f64) -> Option<SimilarFactor> {
+        let r = self.history.iter().find(|r| r.id == at.retro)?;
+        let f = r.factors.iter().find(|f| f.id == at.factor)?;
+        Some(SimilarFactor {
+            at,
+            retro_title: r.title.clone(),
+            date: r.date,
+            statement: f.statement.clone(),
+            actions: r.actions.iter().filter(|a| a.factors.contains(&f.id)).map(|a| (a.description.clone(), a.status)).collect(),
+            likeness,
         })
-        .collect();
-    found.sort_by(|a, b| b.likeness.total_cmp(&a.likeness).then_with(|| b.date.cmp(&a.date)));
-    found.truncate(limit);
-    found
+    }
 }

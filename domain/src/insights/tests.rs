@@ -5,7 +5,7 @@
 
 use super::digest::RetroDigest;
 use super::export::{insights_csv, insights_markdown};
-use super::recurring::similar_past_factors;
+use super::recurring::PastFactors;
 use super::*;
 use crate::model::factors::PastFactor;
 use crate::model::ids::Replica;
@@ -219,14 +219,16 @@ fn the_exports_carry_the_groups_and_escape_what_people_wrote() {
 fn while_writing_a_factor_the_earlier_ones_like_it_are_offered_with_their_actions() {
     let (history, members) = history();
     let writing = "Config changes go to every router at once, no staged rollout";
-    let offered = similar_past_factors(writing, id(9), &history, &Default::default(), 3);
+    let past = PastFactors::new(history);
+    let offered = past.similar_to(writing, id(9), &Default::default(), 3);
     assert_eq!(offered.iter().map(|s| s.at).collect::<Vec<_>>(), [members[2], members[1]], "most alike first");
     assert_eq!(offered[0].actions, [("Stage backbone config changes region by region".to_string(), ActionStatus::Open)]);
     assert_eq!(offered[0].retro_title, "Backbone outage");
-    let without_linked = similar_past_factors(writing, id(9), &history, &[members[2]].into(), 3);
+    let without_linked = past.similar_to(writing, id(9), &[members[2]].into(), 3);
     assert_eq!(without_linked.iter().map(|s| s.at).collect::<Vec<_>>(), [members[1]]);
-    assert!(similar_past_factors(writing, id(3), &history, &Default::default(), 3).iter().all(|s| s.at.retro != id(3)), "never its own retrospective");
-    assert!(similar_past_factors("rollout", id(9), &history, &Default::default(), 3).is_empty(), "one word is not enough");
+    assert!(past.similar_to(writing, id(3), &Default::default(), 3).iter().all(|s| s.at.retro != id(3)), "never its own retrospective");
+    assert_eq!(past.describe(members[0], 1.0).map(|f| f.retro_title), Some("WAF rule outage".to_string()));
+    assert!(past.similar_to("rollout", id(9), &Default::default(), 3).is_empty(), "one word is not enough");
 }
 
 #[test]

@@ -8,9 +8,10 @@ mod list;
 mod new;
 mod open_actions;
 mod state;
+mod storage;
 
 use crate::ui::context::uid;
-use crate::ui::context::AppState;
+use crate::ui::context::{AppState, Route};
 use damaged::DamagedEntries;
 use leptos::prelude::*;
 use list::RetroCard;
@@ -37,6 +38,7 @@ pub fn HomeScreen() -> impl IntoView {
     };
     home.refresh();
     provide_context(home);
+    let storage = storage::StorageState::new(home);
     // Another tab may add, rename or delete retrospectives.
     let on_storage = window_event_listener(leptos::ev::storage, move |_| home.refresh());
     on_cleanup(move || {
@@ -68,7 +70,11 @@ pub fn HomeScreen() -> impl IntoView {
             <div class="home-actions">
                 <NewRetrospective />
                 <ImportFile />
+                <Show when=move || { total.get() > 0 }>
+                    <a class="button insights-link" href=Route::Insights.to_hash() on:click=move |ev| { ev.prevent_default(); app.navigate(Route::Insights); }>"Insights across retrospectives"</a>
+                </Show>
             </div>
+            <storage::StorageWarning state=storage />
             <Show when=move || home.undo.get().is_some()>
                 <div class="toast" role="group" aria-label="Deleted">
                     <span>{move || home.undo.get().map(|r| format!("Deleted “{}”.", r.display_title())).unwrap_or_default()}</span>
@@ -107,6 +113,7 @@ pub fn HomeScreen() -> impl IntoView {
             <accounts::AccountsInProgress />
             <OpenActions />
             <backup::BackupPanel />
+            <storage::StoragePanel state=storage />
             <DamagedEntries />
         </div>
     }

@@ -1,0 +1,96 @@
+//! Recurring factors, by category: each group with the retrospectives it came up in and the
+//! actions raised against it; a group none of whose actions is done is called out.
+
+use crate::domain::insights::recurring::FactorGroup;
+use crate::domain::insights::Insights;
+use crate::domain::Category;
+use crate::ui::context::{uid, AppState, Route};
+use leptos::prelude::*;
+
+/// Groups shown before "Show all": the most recurring come first.
+const FIRST_GROUPS: usize = 10;
+
+#[component]
+pub(super) fn RecurringFactors(insights: Memo<Insights>) -> impl IntoView {
+    let show_all = RwSignal::new(false);
+    let by_category = Memo::new(move |_| {
+        insights.with(|i| {
+            let shown = if show_all.get() { i.recurring.len() } else { FIRST_GROUPS };
+            let groups = &i.recurring[..i.recurring.len().min(shown)];
+            Category::ALL
+                .iter()
+                .map(|c| (*c, groups.iter().filter(|g| g.category == *c).cloned().collect::<Vec<_>>()))
+                .filter(|(_, g)| !g.is_empty())
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <section class="insights-section" aria-labelledby=uid("insights-recurring-title")>
+            <h2 id=uid("insights-recurring-title")>"Recurring factors"</h2>
+            <p class="hint">"Conditions that came up in more than one retrospective, grouped by their wording and by the links made while writing them."</p>
+            <Show when=move || insights.with(|i| !i.recurring.is_empty())
+                fallback=|| view! { <p class="empty-title">"No condition came up in more than one retrospective."</p> }>
+                <For each=move || by_category.get() key=|(c, groups)| (*c, groups.len(), groups.first().map(|g| g.members.len())) let((category, groups))>
+                    <div class="group-category">
+                        <h3>{category.label()}</h3>
+                        <ul class="group-list">
+                            {groups.into_iter().map(|g| view! { <GroupCard group=g /> }).collect_view()}
+                        </ul>
+                    </div>
+                </For>
+                <super::ShowAll show_all first=FIRST_GROUPS total=Signal::derive(move || insights.with(|i| i.recurring.len())) what="recurring conditions" />
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn GroupCard(group: FactorGroup) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let open = move |retro: crate::domain::Id| {
+        move |ev: leptos::ev::MouseEvent| {
+            ev.prevent_default();
+            app.navigate(Route::Retro(retro));
+        }
+    };
+    let none_done = group.none_done();
+    let last = group.last_seen().map(|d| format!(", last on {d}")).unwrap_or_default();
+    let members = group
+        .members
+        .iter()
+        .map(|m| {
+            view! {
+                <li>
+                    <a href=Route::Retro(m.at.retro).to_hash() on:click=open(m.at.retro)>{m.retro_title.clone()}</a>
+                    <span class="group-date">{format!(" · {}", m.date)}</span>
+                    <q class="group-statement">{m.statement.clone()}</q>
+                </li>
+            }
+        })
+        .collect_view();
+    let actions = if group.actions.is_empty() {
+        view! { <p class="hint">"No action was raised against it."</p> }.into_any()
+    } else {
+        view! {
+            <ul class="group-actions" aria-label="Actions raised against it">
+                {group.actions.iter().map(|a| view! {
+                    <li>
+                        <span class=format!("status-chip status-{}", a.status.key())>{a.status.label()}</span>
+                        " " {a.description.clone()}
+                        <span class="group-date">{format!(" · {}", a.retro_title)}</span>
+                    </li>
+                }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    view! {
+        <li class="card group-card" class:none-done=none_done>
+            <h4>{group.name().to_string()}</h4>
+            <p class="group-meta">{format!("Came up in {} retrospectives{last}.", group.retros)}</p>
+            {none_done.then(|| view! { <p class="callout">"No action against it is done yet."</p> })}
+            <ul class="group-members" aria-label="Where it came up">{members}</ul>
+            {actions}
+        </li>
+    }
+}

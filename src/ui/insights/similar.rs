@@ -1,0 +1,125 @@
+//! While a factor is written, the factors of earlier retrospectives that say the same thing:
+//! "came up in 'Backbone outage', 2021-10-04 — its action is still open", and one click links
+//! them, so the insights group them whatever the wording.
+//!
+//! The offer is one folded line under the card and is left out while "safe to share" is on:
+//! another incident's words never appear on a shared screen unasked.
+
+use crate::domain::insights::export::capitalized;
+use crate::domain::insights::recurring::{PastFactors, SimilarFactor};
+use crate::domain::{ActionStatus, Edit, FactorField, Id, PastFactor};
+use crate::ui::session::RetroSession;
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// The earlier retrospectives' factors, read once per open retrospective, after its first
+/// frame: reading every stored document must not delay the step appearing.
+#[derive(Clone, Copy)]
+pub struct History(RwSignal<Option<Arc<PastFactors>>>);
+
+impl History {
+    /// Provides the history to the factor cards, and starts reading it.
+    pub fn provide() -> History {
+        let s = expect_context::<RetroSession>();
+        let history = History(RwSignal::new(None));
+        provide_context(history);
+        set_timeout(
+            move || {
+                let digests = s.app().repo.with_value(|r| r.digests());
+                if let Ok(d) = digests {
+                    let _ = history.0.try_set(Some(Arc::new(PastFactors::new(d.retros))));
+                }
+            },
+            Duration::from_millis(300),
+        );
+        history
+    }
+}
+
+/// Suggestions offered per card at most.
+const OFFERED: usize = 3;
+
+fn outcome(f: &SimilarFactor) -> String {
+    match f.actions.as_slice() {
+        [] => "no action was raised against it".into(),
+        [(description, status)] => match status {
+            ActionStatus::Done => format!("its action “{description}” is done"),
+            ActionStatus::WontDo => format!("its action “{description}” was dropped"),
+            _ => format!("its action “{description}” is still open"),
+        },
+        many => {
+            let open = many.iter().filter(|(_, s)| s.is_open()).count();
+            format!("{} actions, {open} still open", many.len())
+        }
+    }
+}
+
+#[component]
+pub fn SimilarPast(id: Id, statement: Memo<String>) -> impl IntoView {
+    let s = expect_context::<RetroSession>();
+    let Some(history) = use_context::<History>() else { return ().into_any() };
+    let own = s.doc.with_untracked(|r| r.id);
+    let linked = s.item_memo(id, move |r| r.factors.get(&id).map(|f| f.recurs.value.clone()).unwrap_or_default());
+    let offered = Memo::new(move |_| {
+        let Some(past) = history.0.get() else { return Vec::new() };
+        linked.with(|skip| statement.with(|text| past.similar_to(text, own, skip, OFFERED)))
+    });
+    let linked_shown = Memo::new(move |_| {
+        let Some(past) = history.0.get() else { return Vec::new() };
+        linked.with(|l| l.iter().filter_map(|at| past.describe(*at, 1.0)).collect::<Vec<_>>())
+    });
+    let set_links = move |change: &dyn Fn(&mut BTreeSet<PastFactor>)| {
+        let mut links = linked.get_untracked();
+        change(&mut links);
+        s.apply(Edit::Factor(id, FactorField::Recurs(links)));
+    };
+    let link = move |at: PastFactor| {
+        set_links(&|l| {
+            l.insert(at);
+        });
+        s.app().announcer.say("Linked: the insights count it as the same condition.");
+    };
+    let unlink = move |at: PastFactor| {
+        set_links(&|l| {
+            l.remove(&at);
+        });
+        s.app().announcer.say("Link removed.");
+    };
+    view! {
+        <Show when=move || !s.safe_to_share.get() && (!offered.with(Vec::is_empty) || !linked_shown.with(Vec::is_empty))>
+            <details class="similar-past">
+                <summary>{move || {
+                    let (n, l) = (offered.with(Vec::len), linked_shown.with(Vec::len));
+                    match (n, l) {
+                        (0, l) => format!("The same condition as {l} earlier factor{}", if l == 1 { "" } else { "s" }),
+                        (n, 0) => format!("Came up before: {n} similar factor{} in earlier retrospectives", if n == 1 { "" } else { "s" }),
+                        (n, l) => format!("Linked to {l} earlier factor{}; {n} more similar", if l == 1 { "" } else { "s" }),
+                    }
+                }}</summary>
+                <ul class="similar-list">
+                    <For each={move || linked_shown.get().into_iter().map(|f| (f, true)).chain(offered.get().into_iter().map(|f| (f, false))).collect::<Vec<_>>()}
+                        key=|(f, linked)| (f.at, *linked) let((f, linked))>
+                        {
+                            let at = f.at;
+                            let said = format!("{}came up in “{}”, {}: “{}” — {}.", if linked { "Linked: " } else { "" }, f.retro_title, f.date, f.statement, outcome(&f));
+                            let said = if linked { said } else { capitalized(&said) };
+                            view! {
+                                <li class="similar" class:linked=linked>
+                                    <span>{said}</span>
+                                    {if linked {
+                                        view! { <button type="button" class="button quiet small" on:click=move |_| unlink(at)>"Unlink"</button> }.into_any()
+                                    } else {
+                                        view! { <button type="button" class="button small" on:click=move |_| link(at)>"Link as the same condition"</button> }.into_any()
+                                    }}
+                                </li>
+                            }
+                        }
+                    </For>
+                </ul>
+            </details>
+        </Show>
+    }
+    .into_any()
+}
