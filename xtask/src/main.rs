@@ -4,9 +4,11 @@
 //! - `cargo xtask serve` — build and serve the app on http://127.0.0.1:8080, rebuilding on change.
 //! - `cargo xtask test` — every test layer: native, browser (wasm-bindgen-test), end to end.
 //! - `cargo xtask build` — the release `dist/`, with its transfer sizes.
+//! - `cargo xtask single-file` — `dist/retrace.html`, the whole app in one file.
 
 mod layers;
 mod setup;
+mod single;
 mod sizes;
 
 use std::path::{Path, PathBuf};
@@ -22,6 +24,7 @@ fn main() -> ExitCode {
         Some("build") => build(&root).map(|_| ()),
         Some("bench") => bench(&root),
         Some("dist") => dist(&root),
+        Some("single-file") => single_file(&root),
         Some("help") | None => {
             println!("{}", USAGE);
             Ok(())
@@ -42,7 +45,8 @@ const USAGE: &str = "usage: cargo xtask <command>
   test    run every test layer: native, browser (headless Chromium), end to end
   build   build the release dist/ and print its transfer sizes
   bench   build the release dist/ and print its sizes and the native benchmarks
-  dist    build dist/, ready to copy onto any static web server (see README, Embedding)";
+  dist    build dist/, ready to copy onto any static web server (see README, Embedding)
+  single-file  build dist/retrace.html: the whole app in one file to mail or open by double-click";
 
 fn project_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in a folder of the project").to_path_buf()
@@ -89,6 +93,13 @@ fn dist(root: &Path) -> Result<(), String> {
          <script type=\"module\" src=\"/tools/retro/retrace-loader.js\"></script>\n  \
          Samples:     dist/embed/index.html (two widgets) and dist/embed/iframe.html (sandboxed frame)"
     );
+    Ok(())
+}
+
+fn single_file(root: &Path) -> Result<(), String> {
+    build(root)?;
+    let bytes = single::write(&root.join("dist"))?;
+    println!("\ndist/retrace.html is ready ({:.1} MB): mail it, put it on a share drive, open it by double-click.", bytes as f64 / 1e6);
     Ok(())
 }
 
@@ -184,6 +195,7 @@ fn test(root: &Path) -> Result<(), String> {
     });
     layer("end to end (Playwright on the release build)", &|| {
         build(root)?;
+        single::write(&root.join("dist"))?;
         run(root, "npx", &["playwright", "test", "--config", "tests/e2e/playwright.config.mjs"], &[])
     });
 

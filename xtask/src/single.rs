@@ -1,0 +1,130 @@
+//! `cargo xtask single-file`: the release build as one self-contained `dist/retrace.html` that
+//! a facilitator can mail or put on a share drive and open by double-click (`file://`). The
+//! stylesheets go in a `<style>`, the glue script in the page's one module script, and the
+//! WebAssembly module as base64 beside it, handed to the glue as bytes: a page opened from a
+//! file may not fetch anything, not even its neighbours.
+
+use std::path::Path;
+
+/// Writes `dist/retrace.html` from the files of a release `dist/`; returns its size in bytes.
+pub fn write(dist: &Path) -> Result<usize, String> {
+    let read = |name: &str| std::fs::read(dist.join(name)).map_err(|e| format!("dist/{name}: {e} (run `cargo xtask build` first)"));
+    let text = |name: &str| read(name).and_then(|b| String::from_utf8(b).map_err(|e| format!("dist/{name}: {e}")));
+    let html = page(&text("retrace.js")?, &[text("page.css")?, text("retrace.css")?], &read("retrace_bg.wasm")?)?;
+    std::fs::write(dist.join("retrace.html"), &html).map_err(|e| format!("dist/retrace.html: {e}"))?;
+    Ok(html.len())
+}
+
+/// The page: `glue` (wasm-bindgen's `--target web` module) made a plain part of the inline
+/// module script, `styles` inlined in order, `wasm` as base64.
+fn page(glue: &str, styles: &[String], wasm: &[u8]) -> Result<String, String> {
+    let glue = inline_glue(glue)?;
+    let style = styles.join("\n");
+    if style.contains("</style") || glue.contains("</script") {
+        return Err("a stylesheet or the glue script holds a closing tag and cannot be inlined".into());
+    }
+    Ok(format!(
+        r#"<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>Retrace</title>
+<style>
+{style}
+</style>
+</head>
+<body>
+<noscript>Retrace needs JavaScript and WebAssembly.</noscript>
+<script type="module">
+{glue}
+// The one-file build (cargo xtask single-file): the module travels inside this page.
+window.Retrace = Object.assign(window.Retrace || {{}}, {{ base: location.href, singleFile: true }});
+const retraceModule = Uint8Array.from(atob(document.getElementById("retrace-wasm").textContent.replace(/\s+/g, "")), (c) => c.charCodeAt(0));
+try {{
+  await __wbg_init({{ module_or_path: retraceModule }});
+}} catch (error) {{
+  console.error("Retrace could not load:", error);
+  const note = document.createElement("p");
+  note.setAttribute("role", "alert");
+  note.textContent = `Retrace could not load (${{error.message}}). This browser may not run WebAssembly from a file.`;
+  document.body.append(note);
+}}
+</script>
+<script type="application/octet-stream" id="retrace-wasm">
+{wasm}
+</script>
+</body>
+</html>
+"#,
+        wasm = base64(wasm)
+    ))
+}
+
+/// The glue module's exports become plain declarations, so it can share the inline script.
+fn inline_glue(glue: &str) -> Result<String, String> {
+    if glue.lines().any(|l| l.trim_start().starts_with("import ")) {
+        return Err("the glue script imports other files (snippets) and cannot be inlined".into());
+    }
+    let mut out = String::with_capacity(glue.len());
+    for line in glue.lines() {
+        if line.starts_with("export {") {
+            continue;
+        }
+        out.push_str(line.strip_prefix("export ").unwrap_or(line));
+        out.push('\n');
+    }
+    if !out.contains("async function __wbg_init") {
+        return Err("the glue script has no __wbg_init: was it built by wasm-bindgen --target web?".into());
+    }
+    Ok(out)
+}
+
+/// Standard base64 with padding, in lines of 76 characters.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len() * 4 / 3 + bytes.len() / 57 + 4);
+    for (n, chunk) in bytes.chunks(3).enumerate() {
+        if n > 0 && n % 19 == 0 {
+            out.push('\n');
+        }
+        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let v = u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]);
+        for k in 0..4 {
+            if k <= chunk.len() {
+                out.push(ALPHABET[(v >> (18 - 6 * k) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_the_standard_alphabet_and_padding() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+        assert_eq!(base64(&[0xfb, 0xff]), "+/8=");
+        assert_eq!(base64(&[0; 60]).lines().next().map(str::len), Some(76));
+    }
+
+    #[test]
+    fn the_glue_is_inlined_without_its_exports_and_a_closing_tag_is_refused() {
+        let glue = "export class A {}\nexport function f() {}\nasync function __wbg_init(m) {}\nexport { initSync, __wbg_init as default };\n";
+        let html = page(glue, &["a { color: red }".into()], b"wasm").unwrap();
+        assert!(html.contains("\nclass A {}\nfunction f() {}\nasync function __wbg_init(m) {}\n"));
+        assert!(!html.contains("export"));
+        assert!(html.contains("d2FzbQ=="));
+        assert!(html.contains("<style>\na { color: red }\n</style>"));
+        assert!(page(glue, &["</style><script>".into()], b"").is_err());
+        assert!(inline_glue("import x from './snippets/a.js';\nasync function __wbg_init() {}").is_err());
+    }
+}
