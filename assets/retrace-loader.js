@@ -40,6 +40,7 @@ try {
   const module = await wasm;
   await pageReady;
   await init({ module_or_path: module });
+  offlineWhenWanted();
 } catch (error) {
   // Leaving the page while it loads aborts the download: that is not a failure to report.
   // Anything else is, once it is clear the page is still here.
@@ -53,4 +54,44 @@ try {
       target.append(note);
     }
   }, 250);
+}
+
+// Offline use: a service worker (sw.js) keeps the app's files. The whole-page app registers it;
+// an embedded widget only when the host opts in with `data-offline` on its element (or
+// `window.Retrace.offline = true` before this script), since the worker then answers for this
+// folder on the host's site. Registered once the app is on screen, so installing it never
+// competes with the first paint. A new version is announced to the app (`retrace-update`), and
+// takes over only when the person asks (`Retrace.applyUpdate()`), then the page reloads.
+function offlineWhenWanted() {
+  const embedded = document.querySelector("[data-retrace]");
+  const wanted = !embedded || document.querySelector("[data-retrace][data-offline]") || window.Retrace.offline === true;
+  if (!wanted || !("serviceWorker" in navigator) || !location.protocol.startsWith("http")) return;
+  const announce = (worker) => {
+    window.Retrace.updateReady = true;
+    window.Retrace.applyUpdate = () => {
+      window.Retrace.updating = true;
+      worker.postMessage("retrace-activate");
+    };
+    window.dispatchEvent(new CustomEvent("retrace-update"));
+  };
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
+    if (window.Retrace.updating) location.reload();
+  });
+  setTimeout(async () => {
+    try {
+      const registration = await navigator.serviceWorker.register(new URL("sw.js", base), { scope: base.href });
+      if (registration.waiting && navigator.serviceWorker.controller) announce(registration.waiting);
+      registration.addEventListener("updatefound", () => {
+        const worker = registration.installing;
+        worker?.addEventListener("statechange", () => {
+          if (worker.state === "installed" && navigator.serviceWorker.controller) announce(worker);
+        });
+      });
+      // A long meeting or a tab left open for days still hears of a new version.
+      setInterval(() => registration.update().catch(() => {}), 60 * 60 * 1000);
+    } catch (error) {
+      // A sandboxed frame or a browser that refuses workers: Retrace works online as before.
+      console.info("Retrace works online only here:", error.message);
+    }
+  }, 1000);
 }

@@ -171,6 +171,7 @@ pub fn App(options: MountOptions) -> impl IntoView {
                 <span class="app-bar-note">"Blameless retrospectives · saved in this browser"</span>
             </header>
             <StorageBanner message=state.storage_unavailable />
+            <crate::ui::update::UpdateBanner />
             {move || state.notice.get().map(|notice| view! {
                 <div class="banner banner-info" role="status">
                     <span class="banner-text">{notice}</span>

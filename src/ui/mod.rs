@@ -27,6 +27,7 @@ pub mod tags;
 pub mod themes;
 pub mod timeline;
 pub mod timer;
+pub mod update;
 pub mod why;
 pub mod widgets;
 pub mod write_ups;

@@ -10,6 +10,7 @@ mod layers;
 mod setup;
 mod single;
 mod sizes;
+mod worker;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -79,6 +80,8 @@ fn serve(root: &Path) -> Result<(), String> {
 fn build(root: &Path) -> Result<sizes::Sizes, String> {
     setup::build_tools(root)?;
     run(root, "trunk", &["build", "--release"], &[])?;
+    let version = worker::stamp(&root.join("dist"))?;
+    println!("\nService worker version {version}.");
     let sizes = sizes::measure(&root.join("dist"))?;
     println!("\n{}", sizes.table());
     Ok(sizes)
