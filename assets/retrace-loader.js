@@ -35,12 +35,13 @@ const ownStyles = [...document.querySelectorAll('link[rel="stylesheet"]')]
   }));
 const pageReady = Promise.all([parsed, Promise.race([Promise.all(ownStyles), new Promise((done) => setTimeout(done, 3000))])]);
 
+let loaded = false;
 try {
   const { default: init } = await import(new URL("retrace.js", base).href);
   const module = await wasm;
   await pageReady;
   await init({ module_or_path: module });
-  offlineWhenWanted();
+  loaded = true;
 } catch (error) {
   // Leaving the page while it loads aborts the download: that is not a failure to report.
   // Anything else is, once it is clear the page is still here.
@@ -55,6 +56,7 @@ try {
     }
   }, 250);
 }
+if (loaded) offlineWhenWanted();
 
 // Offline use: a service worker (sw.js) keeps the app's files. The whole-page app registers it;
 // an embedded widget only when the host opts in with `data-offline` on its element (or
@@ -65,7 +67,14 @@ try {
 function offlineWhenWanted() {
   const embedded = document.querySelector("[data-retrace]");
   const wanted = !embedded || document.querySelector("[data-retrace][data-offline]") || window.Retrace.offline === true;
-  if (!wanted || !("serviceWorker" in navigator) || !location.protocol.startsWith("http")) return;
+  // Merely asking for navigator.serviceWorker throws in a sandboxed frame without same-origin.
+  let workers = null;
+  try {
+    workers = navigator.serviceWorker ?? null;
+  } catch {
+    workers = null;
+  }
+  if (!wanted || !workers || !location.protocol.startsWith("http")) return;
   const announce = (worker) => {
     window.Retrace.updateReady = true;
     window.Retrace.applyUpdate = () => {
@@ -74,17 +83,17 @@ function offlineWhenWanted() {
     };
     window.dispatchEvent(new CustomEvent("retrace-update"));
   };
-  navigator.serviceWorker.addEventListener("controllerchange", () => {
+  workers.addEventListener("controllerchange", () => {
     if (window.Retrace.updating) location.reload();
   });
   setTimeout(async () => {
     try {
-      const registration = await navigator.serviceWorker.register(new URL("sw.js", base), { scope: base.href });
-      if (registration.waiting && navigator.serviceWorker.controller) announce(registration.waiting);
+      const registration = await workers.register(new URL("sw.js", base), { scope: base.href });
+      if (registration.waiting && workers.controller) announce(registration.waiting);
       registration.addEventListener("updatefound", () => {
         const worker = registration.installing;
         worker?.addEventListener("statechange", () => {
-          if (worker.state === "installed" && navigator.serviceWorker.controller) announce(worker);
+          if (worker.state === "installed" && workers.controller) announce(worker);
         });
       });
       // A long meeting or a tab left open for days still hears of a new version.

@@ -6,7 +6,7 @@
 use super::{Repository, StoreError};
 use crate::domain::insights::digest::RetroDigest;
 use crate::domain::Id;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The digests of every readable stored retrospective, and how many could not be read.
 pub struct Digests {
@@ -29,23 +29,45 @@ impl Repository {
             retros: Vec::with_capacity(listing.retros.len()),
             unreadable: listing.damaged.iter().filter(|d| self.id_of_key(&d.key).is_some()).count(),
         };
-        let mut cache = self.digests.borrow_mut();
-        cache.0.retain(|id, _| listing.retros.iter().any(|s| s.id == *id));
+        let listed: HashSet<Id> = listing.retros.iter().map(|s| s.id).collect();
+        self.digests.borrow_mut().0.retain(|id, _| listed.contains(id));
         for summary in &listing.retros {
-            let Some(units) = self.store.text_len(&self.retro_key(summary.id))? else { continue };
-            match cache.0.get(&summary.id) {
-                Some((len, at, digest)) if *len == units && *at == summary.updated_at => out.retros.push(digest.clone()),
-                _ => match self.load(summary.id) {
-                    Ok(retro) => {
-                        let digest = RetroDigest::of(&retro);
-                        cache.0.insert(summary.id, (units, summary.updated_at, digest.clone()));
-                        out.retros.push(digest);
-                    }
-                    Err(_) => out.unreadable += 1,
-                },
+            match self.digest(summary.id, summary.updated_at)? {
+                Some(Ok(digest)) => out.retros.push(digest),
+                Some(Err(())) => out.unreadable += 1,
+                None => {}
             }
         }
         Ok(out)
+    }
+
+    /// Takes the digests of these retrospectives (id and edit time, as the index has them) that
+    /// are not kept yet, so Insights and the factor cards find them ready. The home screen calls
+    /// this in idle time, a few at a time.
+    pub fn warm_digests(&self, retros: &[(Id, i64)]) -> Result<(), StoreError> {
+        for (id, updated_at) in retros {
+            self.digest(*id, *updated_at)?;
+        }
+        Ok(())
+    }
+
+    /// The digest of `id`: the kept one while the stored value has the same length and edit
+    /// time, else read again. `None` when nothing is stored; `Some(Err)` when it cannot be read.
+    fn digest(&self, id: Id, updated_at: i64) -> Result<Option<Result<RetroDigest, ()>>, StoreError> {
+        let Some(units) = self.store.text_len(&self.retro_key(id))? else { return Ok(None) };
+        if let Some((len, at, digest)) = self.digests.borrow().0.get(&id) {
+            if *len == units && *at == updated_at {
+                return Ok(Some(Ok(digest.clone())));
+            }
+        }
+        Ok(Some(match self.load(id) {
+            Ok(retro) => {
+                let digest = RetroDigest::of(&retro);
+                self.digests.borrow_mut().0.insert(id, (units, updated_at, digest.clone()));
+                Ok(digest)
+            }
+            Err(_) => Err(()),
+        }))
     }
 
     /// How much of the browser's storage is used, by this instance and by the whole page.

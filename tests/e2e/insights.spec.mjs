@@ -68,7 +68,7 @@ test("a condition in three retrospectives is one group with its open action, off
   await expect(groups.first()).toContainText("Came up in 3 retrospectives");
   await expect(groups.first()).toContainText("No action against it is done yet.");
   await expect(groups.first().getByRole("list", { name: "Actions raised against it" })).toContainText("Open Roll out WAF rules in stages");
-  await expect(groups.first().getByRole("list", { name: "Where it came up" }).getByRole("link")).toHaveText(["WAF rule outage", "CDN configuration outage", "Backbone outage"]);
+  await expect(groups.first().getByRole("list", { name: "Where it came up" }).getByRole("link")).toHaveText(["Backbone outage", "CDN configuration outage", "WAF rule outage"]);
   const glance = page.getByRole("list", { name: "At a glance" });
   await expect(glance).toContainText("3retrospectives");
   await expect(glance).toContainText("1open actions");

@@ -3,7 +3,7 @@
 //! people made while writing; and, for a factor being written, the earlier ones like it.
 
 use super::digest::RetroDigest;
-use super::similarity::{likeness, similar, stems, Stems};
+use super::similarity::{likeness, similar, similar_counts, stems, Stems};
 use crate::model::actions::ActionStatus;
 use crate::model::factors::{Category, PastFactor};
 use crate::model::ids::Id;
@@ -93,30 +93,54 @@ impl Sets {
 /// The factors of `retros` that came up in at least two of them, as groups: most
 /// retrospectives first, then the most recently seen.
 ///
-/// Only factors that share a stem are compared, through an index from stem to factor, so
-/// thousands of factors group in milliseconds. A stem in more than a quarter of all factors
-/// (with at least forty of them) finds no pairs by itself: in one team's history "deploy" may be
-/// in every other factor, and it says nothing about which ones are alike.
+/// Only factors that share a stem are compared, and only by counting through an index from stem
+/// to factor, so thousands of factors group in milliseconds: the rule needs the number of
+/// shared stems and each statement's, nothing else.
 pub fn recurring_factors(retros: &[&RetroDigest]) -> Vec<FactorGroup> {
     let factors: Vec<(&RetroDigest, usize)> = retros.iter().flat_map(|r| (0..r.factors.len()).map(move |i| (*r, i))).collect();
-    let all_stems: Vec<Stems> = factors.iter().map(|(r, i)| stems(&r.factors[*i].statement)).collect();
-    let mut sets = Sets((0..factors.len()).collect());
-
-    let mut by_stem: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (n, s) in all_stems.iter().enumerate() {
+    let n = factors.len();
+    // Stems as small numbers, each factor's sorted: comparing two is a merge of two short lists.
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let all_stems: Vec<Vec<u32>> = factors
+        .iter()
+        .map(|(r, i)| {
+            let mut v: Vec<u32> = stems(&r.factors[*i].statement)
+                .into_iter()
+                .map(|s| {
+                    let next = ids.len() as u32;
+                    *ids.entry(s).or_insert(next)
+                })
+                .collect();
+            v.sort_unstable();
+            v
+        })
+        .collect();
+    let mut by_stem: Vec<Vec<u32>> = vec![Vec::new(); ids.len()];
+    for (f, s) in all_stems.iter().enumerate() {
         for stem in s {
-            by_stem.entry(stem.as_str()).or_default().push(n);
+            by_stem[*stem as usize].push(f as u32);
         }
     }
-    let too_common = (factors.len() / 4).max(40);
-    let mut compared: BTreeSet<(usize, usize)> = BTreeSet::new();
-    for list in by_stem.values().filter(|l| l.len() <= too_common) {
-        for (k, &a) in list.iter().enumerate() {
-            for &b in &list[k + 1..] {
-                if compared.insert((a, b)) && similar(&all_stems[a], &all_stems[b]) {
-                    sets.join(a, b);
+    let mut sets = Sets((0..n).collect());
+    // For each factor, how many stems each later factor shares with it, counted through the
+    // index: no pair that shares nothing is ever looked at, and no set is built per pair.
+    let mut shared = vec![0u32; n];
+    let mut touched: Vec<u32> = Vec::new();
+    for a in 0..n {
+        for stem in &all_stems[a] {
+            for &b in by_stem[*stem as usize].iter().filter(|b| **b as usize > a) {
+                if shared[b as usize] == 0 {
+                    touched.push(b);
                 }
+                shared[b as usize] += 1;
             }
+        }
+        for b in touched.drain(..) {
+            let b = b as usize;
+            if similar_counts(shared[b] as usize, all_stems[a].len(), all_stems[b].len()) {
+                sets.join(a, b);
+            }
+            shared[b] = 0;
         }
     }
     // Links people made hold whatever the wording.
@@ -129,6 +153,7 @@ pub fn recurring_factors(retros: &[&RetroDigest]) -> Vec<FactorGroup> {
         }
     }
 
+    let by_id: HashMap<Id, &RetroDigest> = retros.iter().map(|r| (r.id, *r)).collect();
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for n in 0..factors.len() {
         let root = sets.find(n);
@@ -137,13 +162,13 @@ pub fn recurring_factors(retros: &[&RetroDigest]) -> Vec<FactorGroup> {
     let mut out: Vec<FactorGroup> = groups
         .into_values()
         .filter(|members| members.iter().map(|&n| factors[n].0.id).collect::<BTreeSet<_>>().len() >= 2)
-        .map(|members| group(&members, &factors))
+        .map(|members| group(&members, &factors, &by_id))
         .collect();
     out.sort_by(|a, b| b.retros.cmp(&a.retros).then_with(|| b.last_seen().cmp(&a.last_seen())).then_with(|| a.name().cmp(b.name())));
     out
 }
 
-fn group(numbers: &[usize], factors: &[(&RetroDigest, usize)]) -> FactorGroup {
+fn group(numbers: &[usize], factors: &[(&RetroDigest, usize)], by_id: &HashMap<Id, &RetroDigest>) -> FactorGroup {
     let mut members: Vec<GroupMember> = numbers
         .iter()
         .map(|&n| {
@@ -166,13 +191,14 @@ fn group(numbers: &[usize], factors: &[(&RetroDigest, usize)]) -> FactorGroup {
     let category = Category::ALL.iter().copied().max_by_key(|c| (counts.get(c).copied().unwrap_or(0), std::cmp::Reverse(*c))).unwrap_or(Category::Technical);
     let in_group: BTreeSet<PastFactor> = members.iter().map(|m| m.at).collect();
     let mut seen_retros = Vec::new();
+    let mut seen = BTreeSet::new();
     let mut actions = Vec::new();
     for m in &members {
-        if seen_retros.contains(&m.at.retro) {
+        if !seen.insert(m.at.retro) {
             continue;
         }
         seen_retros.push(m.at.retro);
-        let Some(&(r, _)) = factors.iter().find(|(r, _)| r.id == m.at.retro) else { continue };
+        let Some(r) = by_id.get(&m.at.retro) else { continue };
         for a in r.actions.iter().filter(|a| a.factors.iter().any(|f| in_group.contains(&PastFactor { retro: r.id, factor: *f }))) {
             actions.push(GroupAction { retro: r.id, retro_title: r.title.clone(), action: a.id, description: a.description.clone(), status: a.status });
         }

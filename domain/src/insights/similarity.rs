@@ -13,8 +13,9 @@ pub type Stems = BTreeSet<String>;
 /// Stems longer than this are cut: "replication" and "replica" meet at "replic".
 const STEM_CHARS: usize = 6;
 
-/// Words that say nothing about the condition itself. Negations are among them: "no alert" and
-/// "the alert was too quiet" are both about the alert.
+/// Words that say nothing about the condition itself, in byte order (looked up by binary
+/// search). Negations are among them: "no alert" and "the alert was too quiet" are both about
+/// the alert.
 const COMMON: &[&str] = &[
     "a", "about", "after", "again", "all", "also", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "both", "but", "by",
     "can", "could", "did", "didn", "do", "does", "doesn", "don", "down", "during", "each", "else", "even", "every", "for", "from", "get", "got", "had", "has",
@@ -28,7 +29,7 @@ const COMMON: &[&str] = &[
 pub fn stems(text: &str) -> Stems {
     text.to_lowercase()
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() > 1 && !COMMON.contains(w) && !w.chars().all(|c| c.is_ascii_digit()))
+        .filter(|w| w.chars().count() > 1 && COMMON.binary_search(w).is_err() && !w.chars().all(|c| c.is_ascii_digit()))
         .map(stem)
         .collect()
 }
@@ -82,12 +83,14 @@ pub fn likeness(a: &Stems, b: &Stems) -> f64 {
 /// Whether two factors say the same thing: at least two shared stems that make up 60 % of the
 /// shorter statement, or half of both together.
 pub fn similar(a: &Stems, b: &Stems) -> bool {
-    let shared = a.intersection(b).count();
-    if shared < 2 {
-        return false;
-    }
-    let shorter = a.len().min(b.len());
-    shared * 5 >= shorter * 3 || likeness(a, b) >= 0.5
+    similar_counts(a.intersection(b).count(), a.len(), b.len())
+}
+
+/// [`similar`] from the counts alone: `shared` stems of statements with `a` and `b` stems.
+/// It only grows with `shared`, which lets a caller decide from bounds on it.
+pub fn similar_counts(shared: usize, a: usize, b: usize) -> bool {
+    // Jaccard ≥ 0.5 is shared ≥ (a + b − shared) / 2, kept in whole numbers.
+    shared >= 2 && (shared * 5 >= a.min(b) * 3 || shared * 3 >= a + b)
 }
 
 #[cfg(test)]
@@ -96,6 +99,11 @@ mod tests {
 
     fn alike(a: &str, b: &str) -> bool {
         similar(&stems(a), &stems(b))
+    }
+
+    #[test]
+    fn the_common_words_are_in_order_for_the_binary_search() {
+        assert!(COMMON.windows(2).all(|w| w[0] < w[1]), "{:?}", COMMON.windows(2).find(|w| w[0] >= w[1]));
     }
 
     #[test]

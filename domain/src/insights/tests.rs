@@ -23,6 +23,7 @@ fn day(text: &str) -> Date {
 struct Build {
     r: Retrospective,
     w: Writer,
+    n: u8,
     next: u8,
 }
 
@@ -31,12 +32,15 @@ impl Build {
         let w = Writer::new(Replica(u64::from(n)), 1_000);
         let mut r = Retrospective::new(id(n), Template::Incident, title, &w);
         r.apply(Edit::Header(HeaderField::IncidentStart(LocalDateTime::parse(start))), &w);
-        Build { r, w, next: n * 10 }
+        Build { r, w, n, next: 0 }
     }
 
     fn fresh(&mut self) -> Id {
         self.next += 1;
-        id(self.next)
+        let mut bytes = [0xAA; 16];
+        bytes[0] = self.n;
+        bytes[1] = self.next;
+        Id::from_random(bytes)
     }
 
     fn factor(&mut self, statement: &str, category: Category) -> Id {
@@ -250,4 +254,67 @@ fn a_digest_leaves_out_empty_and_merged_factors_and_counts_links_to_a_duplicate_
 fn tags_in_use_come_most_used_first() {
     let (history, _) = history();
     assert_eq!(tags_in_use(history.iter().map(|r| &r.tags)), ["edge", "network", "waf"]);
+}
+
+#[test]
+fn the_stem_index_groups_exactly_as_comparing_every_pair_would() {
+    use super::similarity::{similar, stems};
+    let statements = [
+        "No alert fired while replica lag grew",
+        "Replication lag had no alert",
+        "Replica lag grew with no alert firing",
+        "The deploy pipeline skips the migration check",
+        "Deployments can skip the migration check",
+        "The migration ran during peak traffic",
+        "Config changes roll out to every server at once, with no staged rollout",
+        "A config change went to every server at once, no staged rollout",
+        "Config change skipped the review",
+        "The certificate expired without a reminder",
+        "Certificates expire with no reminder",
+        "Disk filled because log rotation was off",
+        "Log rotation off, the disk filled up",
+        "A day of logs was lost",
+        "The database ran out of connections",
+        "The database backup was never restored in a test",
+    ];
+    // Every statement in its own retrospective, twice over, so common stems are common.
+    let history: Vec<RetroDigest> = (0..64u8)
+        .map(|n| {
+            let mut b = Build::new(n, &format!("Retro {n}"), "2026-01-01T10:00");
+            b.factor(statements[n as usize % statements.len()], Category::Technical);
+            b.factor(statements[(n as usize * 7 + 3) % statements.len()], Category::Process);
+            // One condition in every retrospective: its stems are in a third of all factors.
+            b.factor(&format!("Step {} of the incident depended on a manual hand-off", n % 3), Category::Process);
+            RetroDigest::of(&b.r)
+        })
+        .collect();
+    let refs: Vec<&RetroDigest> = history.iter().collect();
+    let fast: BTreeSet<BTreeSet<PastFactor>> = recurring::recurring_factors(&refs).into_iter().map(|g| g.members.into_iter().map(|m| m.at).collect()).collect();
+    // The slow way: every pair, then the same union and the same "two retrospectives" rule.
+    let all: Vec<(PastFactor, super::similarity::Stems)> =
+        history.iter().flat_map(|r| r.factors.iter().map(move |f| (PastFactor { retro: r.id, factor: f.id }, stems(&f.statement)))).collect();
+    let mut root: Vec<usize> = (0..all.len()).collect();
+    fn find(root: &mut [usize], mut i: usize) -> usize {
+        while root[i] != i {
+            i = root[i];
+        }
+        i
+    }
+    for a in 0..all.len() {
+        for b in a + 1..all.len() {
+            if similar(&all[a].1, &all[b].1) {
+                let (ra, rb) = (find(&mut root, a), find(&mut root, b));
+                root[ra.max(rb)] = ra.min(rb);
+            }
+        }
+    }
+    let mut slow: std::collections::BTreeMap<usize, BTreeSet<PastFactor>> = Default::default();
+    for (i, (at, _)) in all.iter().enumerate() {
+        let r = find(&mut root, i);
+        slow.entry(r).or_default().insert(*at);
+    }
+    let slow: BTreeSet<BTreeSet<PastFactor>> = slow.into_values().filter(|g| g.iter().map(|f| f.retro).collect::<BTreeSet<_>>().len() >= 2).collect();
+    assert_eq!(fast, slow);
+    assert!(fast.len() >= 5, "{}", fast.len());
+    assert!(fast.iter().any(|g| g.len() > 40), "the hand-off factors, alike in every stem, are one group");
 }

@@ -39,6 +39,7 @@ pub fn HomeScreen() -> impl IntoView {
     home.refresh();
     provide_context(home);
     let storage = storage::StorageState::new(home);
+    warm_insights_in_idle_time(home);
     // Another tab may add, rename or delete retrospectives.
     let on_storage = window_event_listener(leptos::ev::storage, move |_| home.refresh());
     on_cleanup(move || {
@@ -117,6 +118,31 @@ pub fn HomeScreen() -> impl IntoView {
             <DamagedEntries />
         </div>
     }
+}
+
+/// Digests read per idle slot: about 7 ms of work for ordinary retrospectives.
+const DIGESTS_PER_SLOT: usize = 20;
+
+/// Reads the digests Insights needs while the home screen is idle, a few retrospectives per
+/// idle slot, so opening Insights does not wait for every document to be read. Stops when the
+/// home screen is left (the signal is gone); the cache survives for the page's lifetime.
+fn warm_insights_in_idle_time(home: Home) {
+    fn next(home: Home, from: usize) {
+        request_idle_callback(move || {
+            let Some(chunk) =
+                home.summaries.try_with_untracked(|all| all.iter().skip(from).take(DIGESTS_PER_SLOT).map(|s| (s.id, s.updated_at)).collect::<Vec<_>>())
+            else {
+                return;
+            };
+            if chunk.is_empty() {
+                return;
+            }
+            let _ = home.app.repo.try_with_value(|r| r.warm_digests(&chunk));
+            next(home, from + DIGESTS_PER_SLOT);
+        });
+    }
+    // After the first cards are painted, not before.
+    set_timeout(move || next(home, 0), Duration::from_millis(400));
 }
 
 /// Raises `drawn` by [`CARDS_PER_FRAME`] after each painted frame until it covers `wanted()`,

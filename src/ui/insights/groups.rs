@@ -9,6 +9,8 @@ use leptos::prelude::*;
 
 /// Groups shown before "Show all": the most recurring come first.
 const FIRST_GROUPS: usize = 10;
+/// Places and actions listed per group before "Show all": the latest places, open actions first.
+const PER_GROUP: usize = 5;
 
 #[component]
 pub(super) fn RecurringFactors(insights: Memo<Insights>) -> impl IntoView {
@@ -55,41 +57,72 @@ fn GroupCard(group: FactorGroup) -> impl IntoView {
     };
     let none_done = group.none_done();
     let last = group.last_seen().map(|d| format!(", last on {d}")).unwrap_or_default();
-    let members = group
-        .members
-        .iter()
-        .map(|m| {
-            view! {
-                <li>
-                    <a href=Route::Retro(m.at.retro).to_hash() on:click=open(m.at.retro)>{m.retro_title.clone()}</a>
-                    <span class="group-date">{format!(" · {}", m.date)}</span>
-                    <q class="group-statement">{m.statement.clone()}</q>
-                </li>
-            }
-        })
-        .collect_view();
-    let actions = if group.actions.is_empty() {
-        view! { <p class="hint">"No action was raised against it."</p> }.into_any()
-    } else {
-        view! {
-            <ul class="group-actions" aria-label="Actions raised against it">
-                {group.actions.iter().map(|a| view! {
+    let (retros, name) = (group.retros, group.name().to_string());
+    // A condition that came up fifty times lists its latest few; the rest on request.
+    let all_members = RwSignal::new(false);
+    let all_actions = RwSignal::new(false);
+    let total_members = group.members.len();
+    let mut actions_sorted = group.actions.clone();
+    actions_sorted.sort_by_key(|a| !a.status.is_open());
+    let total_actions = actions_sorted.len();
+    let members = std::sync::Arc::new(group.members);
+    let actions_sorted = std::sync::Arc::new(actions_sorted);
+    let member_rows = move || {
+        let shown = if all_members.get() { total_members } else { PER_GROUP };
+        members
+            .iter()
+            .rev()
+            .take(shown)
+            .map(|m| {
+                view! {
+                    <li>
+                        <a href=Route::Retro(m.at.retro).to_hash() on:click=open(m.at.retro)>{m.retro_title.clone()}</a>
+                        <span class="group-date">{format!(" · {}", m.date)}</span>
+                        <q class="group-statement">{m.statement.clone()}</q>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let action_rows = move || {
+        let shown = if all_actions.get() { total_actions } else { PER_GROUP };
+        actions_sorted
+            .iter()
+            .take(shown)
+            .map(|a| {
+                view! {
                     <li>
                         <span class=format!("status-chip status-{}", a.status.key())>{a.status.label()}</span>
                         " " {a.description.clone()}
                         <span class="group-date">{format!(" · {}", a.retro_title)}</span>
                     </li>
-                }).collect_view()}
-            </ul>
+                }
+            })
+            .collect_view()
+    };
+    let more = |all: RwSignal<bool>, total: usize, what: &'static str| {
+        view! {
+            <Show when=move || { !all.get() && total > PER_GROUP }>
+                <button type="button" class="button quiet small" on:click=move |_| all.set(true)>{format!("Show all {total} {what}")}</button>
+            </Show>
+        }
+    };
+    let actions = if total_actions == 0 {
+        view! { <p class="hint">"No action was raised against it."</p> }.into_any()
+    } else {
+        view! {
+            <ul class="group-actions" aria-label="Actions raised against it">{action_rows}</ul>
+            {more(all_actions, total_actions, "actions")}
         }
         .into_any()
     };
     view! {
         <li class="card group-card" class:none-done=none_done>
-            <h4>{group.name().to_string()}</h4>
-            <p class="group-meta">{format!("Came up in {} retrospectives{last}.", group.retros)}</p>
+            <h4>{name}</h4>
+            <p class="group-meta">{format!("Came up in {retros} retrospectives{last}.")}</p>
             {none_done.then(|| view! { <p class="callout">"No action against it is done yet."</p> })}
-            <ul class="group-members" aria-label="Where it came up">{members}</ul>
+            <ul class="group-members" aria-label="Where it came up">{member_rows}</ul>
+            {more(all_members, total_members, "places it came up")}
             {actions}
         </li>
     }
