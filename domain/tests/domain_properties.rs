@@ -218,6 +218,14 @@ proptest! {
     }
 
     #[test]
+    fn a_digest_read_straight_from_the_text_is_the_digest_of_the_document(ops in proptest::collection::vec(op(), 0..60)) {
+        let mut r = base();
+        apply_all(&mut r, &ops, 1);
+        let digest = retrace_domain::insights::digest::RetroDigest::of(&r);
+        prop_assert_eq!(retrace_domain::insights::digest::RetroDigest::read(&encode(&r)), Some(digest));
+    }
+
+    #[test]
     fn the_incremental_encoder_writes_what_the_plain_one_writes_after_every_edit(
         ops in proptest::collection::vec(op(), 0..40),
         theirs in proptest::collection::vec(op(), 0..20),

@@ -2,15 +2,18 @@
 //! so the storage layer can keep one per stored retrospective in memory and the insights over
 //! hundreds of them are a walk over small values.
 
-use crate::model::actions::{ActionStatus, Priority};
-use crate::model::factors::{Category, PastFactor};
-use crate::model::ids::Id;
+use crate::format::{FORMAT, SCHEMA};
+use crate::model::actions::{ActionItem, ActionStatus, Priority};
+use crate::model::clock::{Clock, Register};
+use crate::model::factors::{Category, ContributingFactor, PastFactor};
+use crate::model::ids::{Id, Replica};
 use crate::model::postmortem::{Detection, Severity};
-use crate::model::retrospective::Retrospective;
+use crate::model::retrospective::{Retrospective, Writer};
 use crate::model::template::Template;
-use crate::model::time::Date;
-use crate::model::timeline::{incident_durations, incident_span, Derived};
-use std::collections::BTreeSet;
+use crate::model::time::{Date, LocalDateTime};
+use crate::model::timeline::{incident_durations, incident_span, Derived, EntryKind, TimelineEntry};
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One retrospective as the insights see it.
 #[derive(Clone, PartialEq, Debug)]
@@ -125,5 +128,108 @@ impl RetroDigest {
             factors,
             actions,
         }
+    }
+}
+
+/// A register as written, its value only: the digest needs no clocks.
+#[derive(Deserialize)]
+struct Value<T> {
+    v: T,
+}
+
+/// The parts of a stored document a digest needs; everything else is skipped unread.
+#[derive(Deserialize)]
+struct Written {
+    id: Id,
+    template: Template,
+    created_at: i64,
+    title: Value<String>,
+    incident_start: Value<Option<LocalDateTime>>,
+    incident_end: Value<Option<LocalDateTime>>,
+    severity: Value<Option<Severity>>,
+    detection: Value<Option<Detection>>,
+    tags: Value<BTreeSet<String>>,
+    #[serde(default)]
+    timeline: BTreeMap<Id, WrittenEntry>,
+    #[serde(default)]
+    factors: BTreeMap<Id, WrittenFactor>,
+    #[serde(default)]
+    actions: BTreeMap<Id, WrittenAction>,
+}
+
+#[derive(Deserialize)]
+struct WrittenEntry {
+    when: Value<Option<LocalDateTime>>,
+    kind: Value<EntryKind>,
+    position: Value<f64>,
+}
+
+#[derive(Deserialize)]
+struct WrittenFactor {
+    statement: Value<String>,
+    category: Value<Category>,
+    position: Value<f64>,
+    merged_into: Value<Option<Id>>,
+    recurs: Value<BTreeSet<PastFactor>>,
+}
+
+#[derive(Deserialize)]
+struct WrittenAction {
+    description: Value<String>,
+    owner: Value<String>,
+    due: Value<Option<Date>>,
+    priority: Value<Priority>,
+    status: Value<ActionStatus>,
+    factor_links: Value<BTreeSet<Id>>,
+    position: Value<f64>,
+}
+
+impl RetroDigest {
+    /// The digest read straight from `text`, a stored document of this schema, skipping what a
+    /// digest does not need (why chains, accounts, learnings, every clock): about twice as fast
+    /// as reading the whole document, which matters over hundreds of them. `None` for anything
+    /// else — an older or newer schema, or text this reader does not follow — which the caller
+    /// then reads the usual way, with every check.
+    pub fn read(text: &str) -> Option<RetroDigest> {
+        let head = format!("{{\"format\":\"{FORMAT}\",\"schema\":{SCHEMA},");
+        if !text.starts_with(&head) {
+            return None;
+        }
+        let w: Written = serde_json::from_str(text).ok()?;
+        // A skeleton of the document with just these parts, so `of` stays the one place that
+        // says what a digest is.
+        let clock = Clock(1, Replica(0));
+        let reg = |v| Register::new(v, clock);
+        let mut r = Retrospective::new(w.id, w.template, "", &Writer::new(Replica(0), w.created_at));
+        r.title = reg(w.title.v);
+        r.incident_start = Register::new(w.incident_start.v, clock);
+        r.incident_end = Register::new(w.incident_end.v, clock);
+        r.severity = Register::new(w.severity.v, clock);
+        r.detection = Register::new(w.detection.v, clock);
+        r.tags = Register::new(w.tags.v, clock);
+        for (id, e) in w.timeline {
+            let mut entry = TimelineEntry::new(e.position.v, clock);
+            entry.when = Register::new(e.when.v, clock);
+            entry.kind = Register::new(e.kind.v, clock);
+            r.timeline.insert(id, entry);
+        }
+        for (id, f) in w.factors {
+            let mut factor = ContributingFactor::new(f.category.v, f.position.v, clock);
+            factor.statement = Register::new(f.statement.v, clock);
+            factor.merged_into = Register::new(f.merged_into.v, clock);
+            factor.recurs = Register::new(f.recurs.v, clock);
+            r.factors.insert(id, factor);
+        }
+        for (id, a) in w.actions {
+            let mut action = ActionItem::new(a.position.v, clock);
+            action.description = Register::new(a.description.v, clock);
+            action.owner = Register::new(a.owner.v, clock);
+            action.due = Register::new(a.due.v, clock);
+            action.priority = Register::new(a.priority.v, clock);
+            action.status = Register::new(a.status.v, clock);
+            action.factor_links = Register::new(a.factor_links.v, clock);
+            r.actions.insert(id, action);
+        }
+        Some(RetroDigest::of(&r))
     }
 }

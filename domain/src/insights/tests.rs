@@ -110,7 +110,11 @@ fn history() -> (Vec<RetroDigest>, [PastFactor; 3]) {
         PastFactor { retro: id(2), factor: cdn_config },
         PastFactor { retro: id(3), factor: backbone_config },
     ];
-    (vec![RetroDigest::of(&waf.r), RetroDigest::of(&cdn.r), RetroDigest::of(&backbone.r)], linked)
+    let digests = vec![RetroDigest::of(&waf.r), RetroDigest::of(&cdn.r), RetroDigest::of(&backbone.r)];
+    for (r, d) in [&waf.r, &cdn.r, &backbone.r].into_iter().zip(&digests) {
+        assert_eq!(RetroDigest::read(&crate::format::encode(r)).as_ref(), Some(d), "read straight from the text, the same digest");
+    }
+    (digests, linked)
 }
 
 #[test]
@@ -248,6 +252,9 @@ fn a_digest_leaves_out_empty_and_merged_factors_and_counts_links_to_a_duplicate_
     assert_eq!(d.actions[0].factors, [original].into());
     assert_eq!(d.date, day("2026-11-20"));
     assert_eq!((d.time_to_detect, d.time_to_resolve), (None, None));
+    assert_eq!(RetroDigest::read(&crate::format::encode(&b.r)), Some(d));
+    assert_eq!(RetroDigest::read(r#"{"format":"retrace.retrospective","schema":5,"id":"x"}"#), None, "older schemas are read the usual way");
+    assert_eq!(RetroDigest::read("{not json"), None);
 }
 
 #[test]

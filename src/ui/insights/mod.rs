@@ -140,13 +140,8 @@ fn ActionsSection(insights: Memo<Insights>) -> impl IntoView {
     let app = expect_context::<AppState>();
     let show_all = RwSignal::new(false);
     let rows = Memo::new(move |_| {
-        insights.with(|i| {
-            let mut rows = i.open_actions.clone();
-            if !show_all.get() {
-                rows.truncate(FIRST_ACTIONS);
-            }
-            rows
-        })
+        let shown = if show_all.get() { usize::MAX } else { FIRST_ACTIONS };
+        insights.with(|i| i.open_actions.iter().take(shown).cloned().collect::<Vec<_>>())
     });
     let ages = move || {
         insights.with(|i| {
