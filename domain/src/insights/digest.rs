@@ -2,6 +2,7 @@
 //! so the storage layer can keep one per stored retrospective in memory and the insights over
 //! hundreds of them are a walk over small values.
 
+use super::similarity::{stems, Stems};
 use crate::format::{FORMAT, SCHEMA};
 use crate::model::actions::{ActionItem, ActionStatus, Priority};
 use crate::model::clock::{Clock, Register};
@@ -53,6 +54,9 @@ pub struct FactorDigest {
     pub category: Category,
     /// The earlier factors the group linked it to.
     pub recurs: BTreeSet<PastFactor>,
+    /// The statement's word stems, worked out once with the digest (which storage keeps), not
+    /// each time the insights are built.
+    pub stems: Stems,
 }
 
 /// An action item, as the insights see it.
@@ -98,7 +102,13 @@ impl RetroDigest {
             .into_iter()
             .map(|id| (id, &retro.factors[&id]))
             .filter(|(_, f)| f.merged_into.value.is_none() && !f.statement.value.trim().is_empty())
-            .map(|(id, f)| FactorDigest { id, statement: f.statement.value.trim().to_string(), category: f.category.value, recurs: f.recurs.value.clone() })
+            .map(|(id, f)| FactorDigest {
+                id,
+                statement: f.statement.value.trim().to_string(),
+                category: f.category.value,
+                recurs: f.recurs.value.clone(),
+                stems: stems(&f.statement.value),
+            })
             .collect();
         let actions = retro
             .action_order()

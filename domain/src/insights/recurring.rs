@@ -100,15 +100,16 @@ pub fn recurring_factors(retros: &[&RetroDigest]) -> Vec<FactorGroup> {
     let factors: Vec<(&RetroDigest, usize)> = retros.iter().flat_map(|r| (0..r.factors.len()).map(move |i| (*r, i))).collect();
     let n = factors.len();
     // Stems as small numbers, each factor's sorted: comparing two is a merge of two short lists.
-    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut ids: HashMap<&str, u32> = HashMap::new();
     let all_stems: Vec<Vec<u32>> = factors
         .iter()
         .map(|(r, i)| {
-            let mut v: Vec<u32> = stems(&r.factors[*i].statement)
-                .into_iter()
+            let mut v: Vec<u32> = r.factors[*i]
+                .stems
+                .iter()
                 .map(|s| {
                     let next = ids.len() as u32;
-                    *ids.entry(s).or_insert(next)
+                    *ids.entry(s.as_str()).or_insert(next)
                 })
                 .collect();
             v.sort_unstable();
@@ -233,7 +234,7 @@ pub struct PastFactors {
 impl PastFactors {
     /// The factors of `history`.
     pub fn new(history: Vec<RetroDigest>) -> PastFactors {
-        let factors = history.iter().flat_map(|r| r.factors.iter().map(|f| (PastFactor { retro: r.id, factor: f.id }, stems(&f.statement)))).collect();
+        let factors = history.iter().flat_map(|r| r.factors.iter().map(|f| (PastFactor { retro: r.id, factor: f.id }, f.stems.clone()))).collect();
         PastFactors { factors, history }
     }
 

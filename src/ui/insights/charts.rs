@@ -89,31 +89,42 @@ pub fn BarChart(
             </ul>
         }
     });
-    let table_rows = rows
-        .iter()
-        .map(|b| {
-            let cells = b.values.iter().map(|v| view! { <td>{v.map(format).unwrap_or_else(|| "—".into())}</td> }).collect_view();
-            let sum = (!grouped && series.len() > 1).then(|| view! { <td>{format(total(b))}</td> });
-            view! { <tr><th scope="row">{b.label.clone()}</th>{cells}{sum}</tr> }
-        })
-        .collect_view();
     let label = format!("{title}. The numbers follow as a table.");
-    view! {
-        <figure class="chart">
-            <figcaption class="chart-title">{title.clone()}</figcaption>
-            {legend}
-            <div class="chart-rows" role="img" aria-label=label>{drawn}</div>
-            <details class="chart-numbers">
-                <summary>"The numbers"</summary>
+    let caption = title.clone();
+    // The table is built when it is opened: a closed one would only cost the first frame.
+    let open = RwSignal::new(false);
+    let table = move || {
+        open.get().then(|| {
+            let total = |b: &Bar| b.values.iter().flatten().sum::<i64>();
+            let body = rows
+                .iter()
+                .map(|b| {
+                    let cells = b.values.iter().map(|v| view! { <td>{v.map(format).unwrap_or_else(|| "—".into())}</td> }).collect_view();
+                    let sum = (!grouped && series.len() > 1).then(|| view! { <td>{format(total(b))}</td> });
+                    view! { <tr><th scope="row">{b.label.clone()}</th>{cells}{sum}</tr> }
+                })
+                .collect_view();
+            view! {
                 <table class="report-table">
-                    <caption class="sr-only">{title}</caption>
+                    <caption class="sr-only">{title.clone()}</caption>
                     <thead><tr>
                         <th scope="col"><span class="sr-only">"Row"</span></th>
                         {series.iter().map(|s| view! { <th scope="col">{*s}</th> }).collect_view()}
                         {(!grouped && series.len() > 1).then(|| view! { <th scope="col">"Total"</th> })}
                     </tr></thead>
-                    <tbody>{table_rows}</tbody>
+                    <tbody>{body}</tbody>
                 </table>
+            }
+        })
+    };
+    view! {
+        <figure class="chart">
+            <figcaption class="chart-title">{caption}</figcaption>
+            {legend}
+            <div class="chart-rows" role="img" aria-label=label>{drawn}</div>
+            <details class="chart-numbers" on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
+                <summary>"The numbers"</summary>
+                {table}
             </details>
         </figure>
     }
