@@ -35,3 +35,10 @@ export async function goToStep(page, name) {
   await page.getByRole("navigation", { name: "Retrospective steps" }).getByRole("button", { name: new RegExp(`^\\d?\\s*${name}`) }).click();
   await expect(page.getByRole("heading", { level: 2, name })).toBeVisible();
 }
+
+/** Adds one timeline entry through Quick entry (`14:02 text`) and waits until it is stored. */
+export async function addQuickEntry(page, line, stored) {
+  await page.getByLabel("Quick entry").fill(line);
+  await page.getByLabel("Quick entry").press("Enter");
+  await expect.poll(() => page.evaluate((text) => Object.values(localStorage).some((v) => v.includes(text)), stored)).toBe(true);
+}

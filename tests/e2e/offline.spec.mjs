@@ -5,7 +5,7 @@ import { test, expect } from "@playwright/test";
 import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { dirname, resolve } from "node:path";
-import { createRetro, goToStep, watchConsole } from "./helpers.mjs";
+import { addQuickEntry, createRetro, goToStep, watchConsole } from "./helpers.mjs";
 
 const worker = resolve(dirname(fileURLToPath(import.meta.url)), "../../dist/sw.js");
 test.use({ serviceWorkers: "allow" });
@@ -30,9 +30,7 @@ test("after one visit Retrace opens and works offline, from a sub-path too, and 
   await page.reload();
   await createRetro(page, { title: "Offline on the train" });
   await goToStep(page, "What happened");
-  await page.getByLabel("Quick entry").fill("09:12 the meeting-room Wi-Fi dropped");
-  await page.getByLabel("Quick entry").press("Enter");
-  await expect.poll(() => page.evaluate(() => Object.values(localStorage).some((v) => v.includes("Wi-Fi dropped")))).toBe(true);
+  await addQuickEntry(page, "09:12 the meeting-room Wi-Fi dropped", "Wi-Fi dropped");
   await page.reload();
   await expect(page.getByRole("heading", { level: 1, name: "Offline on the train" })).toBeVisible();
   await expect(page.getByRole("list", { name: "Timeline" }).getByRole("listitem")).toHaveCount(1);

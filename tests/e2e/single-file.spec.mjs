@@ -4,6 +4,7 @@ import { test, expect } from "@playwright/test";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { dirname, resolve } from "node:path";
 import { existsSync } from "node:fs";
+import { addQuickEntry } from "./helpers.mjs";
 
 const file = resolve(dirname(fileURLToPath(import.meta.url)), "../../dist/retrace.html");
 
@@ -25,9 +26,7 @@ test("the one-file build runs from file:// and keeps a retrospective through a r
   await expect(page.getByRole("heading", { level: 1, name: "Share drive copy" })).toBeVisible();
   await page.getByLabel("Impact").fill("Checkout failed for 12 minutes");
   await page.getByRole("navigation", { name: "Retrospective steps" }).getByRole("button", { name: /What happened/ }).click();
-  await page.getByLabel("Quick entry").fill("14:02 error-rate alert fired");
-  await page.getByLabel("Quick entry").press("Enter");
-  await expect.poll(() => page.evaluate(() => Object.values(localStorage).some((v) => v.includes("error-rate alert fired")))).toBe(true);
+  await addQuickEntry(page, "14:02 error-rate alert fired", "error-rate alert fired");
   await page.reload();
   await expect(page.getByRole("heading", { level: 1, name: "Share drive copy" })).toBeVisible();
   await expect(page.getByRole("list", { name: "Timeline" }).getByRole("listitem")).toHaveCount(1);

@@ -5,20 +5,31 @@
 use std::path::Path;
 
 const PLACEHOLDER: &str = "const VERSION = \"dev\";";
-const KEPT: [&str; 6] = ["index.html", "retrace-loader.js", "retrace.js", "retrace_bg.wasm", "retrace.css", "page.css"];
 
-/// Stamps `dist/sw.js`; returns the version written.
+/// Stamps `dist/sw.js`; returns the version written. The files hashed are the ones the worker
+/// keeps, read from its own `FILES` list, so a change to any of them (an icon too) is a new
+/// version and the two lists cannot drift apart.
 pub fn stamp(dist: &Path) -> Result<String, String> {
-    let mut crc = flate2::Crc::new();
-    for name in KEPT {
-        crc.update(&std::fs::read(dist.join(name)).map_err(|e| format!("dist/{name}: {e}"))?);
-    }
-    let version = format!("{:08x}", crc.sum());
     let path = dist.join("sw.js");
     let text = std::fs::read_to_string(&path).map_err(|e| format!("dist/sw.js: {e}"))?;
+    let mut crc = flate2::Crc::new();
+    for name in kept_files(&text)? {
+        crc.update(&std::fs::read(dist.join(&name)).map_err(|e| format!("dist/{name}: {e}"))?);
+    }
+    let version = format!("{:08x}", crc.sum());
     let stamped = stamped(&text, &version)?;
     std::fs::write(&path, stamped).map_err(|e| format!("dist/sw.js: {e}"))?;
     Ok(version)
+}
+
+/// The files of the worker's `const FILES = [...]` line, the page (`./`) as `index.html`.
+fn kept_files(worker: &str) -> Result<Vec<String>, String> {
+    let line = worker.lines().find(|l| l.starts_with("const FILES = [")).ok_or("dist/sw.js has no `const FILES = [...]` line")?;
+    let names: Vec<String> = line.split('"').skip(1).step_by(2).map(|name| if name == "./" { "index.html".to_string() } else { name.to_string() }).collect();
+    if names.is_empty() {
+        return Err("dist/sw.js keeps no files".into());
+    }
+    Ok(names)
 }
 
 fn stamped(text: &str, version: &str) -> Result<String, String> {
@@ -37,5 +48,14 @@ mod tests {
         let text = "// x\nconst VERSION = \"dev\";\nconst CACHE = `retrace-${VERSION}`;\n";
         assert_eq!(stamped(text, "0a1b2c3d").unwrap(), "// x\nconst VERSION = \"0a1b2c3d\";\nconst CACHE = `retrace-${VERSION}`;\n");
         assert!(stamped("const VERSION = \"0a1b2c3d\";", "x").is_err());
+    }
+
+    #[test]
+    fn the_files_hashed_are_the_ones_the_worker_keeps() {
+        let worker = "const VERSION = \"dev\";\nconst FILES = [\"./\", \"retrace.js\", \"icon-192.png\"];\n";
+        assert_eq!(kept_files(worker).unwrap(), ["index.html", "retrace.js", "icon-192.png"]);
+        assert!(kept_files("const VERSION = \"dev\";").is_err());
+        let ours = include_str!("../../assets/sw.js");
+        assert!(kept_files(ours).unwrap().contains(&"retrace_bg.wasm".to_string()));
     }
 }

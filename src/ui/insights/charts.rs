@@ -13,6 +13,13 @@ pub struct Bar {
     pub values: Vec<Option<i64>>,
 }
 
+impl Bar {
+    /// Its values added up: a stacked bar's length and its table's total.
+    fn total(&self) -> i64 {
+        self.values.iter().flatten().sum()
+    }
+}
+
 const LABEL_CHARS: usize = 40;
 
 fn plain(n: i64) -> String {
@@ -58,8 +65,7 @@ pub fn BarChart(
         return view! { <figure class="chart"><figcaption class="chart-title">{title}</figcaption><p class="hint">"Nothing to chart yet."</p></figure> }
             .into_any();
     }
-    let total = |b: &Bar| b.values.iter().flatten().sum::<i64>();
-    let top = rows.iter().map(|b| if grouped { b.values.iter().flatten().copied().max().unwrap_or(0) } else { total(b) }).max().unwrap_or(0).max(1);
+    let top = rows.iter().map(|b| if grouped { b.values.iter().flatten().copied().max().unwrap_or(0) } else { b.total() }).max().unwrap_or(0).max(1);
     let share = |v: i64| v.max(0) as f64 / top as f64;
     let drawn = rows
         .iter()
@@ -77,7 +83,7 @@ pub fn BarChart(
                 view! { <div class="chart-lines">{lines}</div> }.into_any()
             } else {
                 let segments: Vec<(usize, f64)> = b.values.iter().enumerate().map(|(k, v)| (k, share(v.unwrap_or(0)))).collect();
-                view! { <div class="chart-line">{bar(&segments)}<span class="chart-value">{format(total(b))}</span></div> }.into_any()
+                view! { <div class="chart-line">{bar(&segments)}<span class="chart-value">{format(b.total())}</span></div> }.into_any()
             };
             view! { <div class="chart-row"><span class="chart-label" title=b.label.clone()>{short(&b.label)}</span>{body}</div> }
         })
@@ -95,12 +101,11 @@ pub fn BarChart(
     let open = RwSignal::new(false);
     let table = move || {
         open.get().then(|| {
-            let total = |b: &Bar| b.values.iter().flatten().sum::<i64>();
             let body = rows
                 .iter()
                 .map(|b| {
                     let cells = b.values.iter().map(|v| view! { <td>{v.map(format).unwrap_or_else(|| "—".into())}</td> }).collect_view();
-                    let sum = (!grouped && series.len() > 1).then(|| view! { <td>{format(total(b))}</td> });
+                    let sum = (!grouped && series.len() > 1).then(|| view! { <td>{format(b.total())}</td> });
                     view! { <tr><th scope="row">{b.label.clone()}</th>{cells}{sum}</tr> }
                 })
                 .collect_view();
