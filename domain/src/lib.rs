@@ -47,6 +47,7 @@ pub use model::clock::{Clock, Register};
 pub use model::factors::{Category, ContributingFactor, FactorField, PastFactor, WhyField, WhyNode};
 pub use model::ids::{Id, Replica};
 pub use model::learnings::{Learning, LearningField, LearningList};
+pub use model::own_template::{OwnTemplate, Starters, StepWords};
 pub use model::postmortem::{Detection, Responder, ResponderField, ResponderRole, Severity};
 pub use model::questions::{OpenQuestion, QuestionField};
 pub use model::record::Record;

@@ -201,10 +201,10 @@ fn the_fast_reader_agrees_with_the_reference_reader() {
 
 #[test]
 fn pathological_inputs_are_refused_quickly() {
-    let deep = format!(r#"{{"format":"retrace.retrospective","schema":6,"x":{}1{}}}"#, "[".repeat(100_000), "]".repeat(100_000));
+    let deep = format!(r#"{{"format":"retrace.retrospective","schema":7,"x":{}1{}}}"#, "[".repeat(100_000), "]".repeat(100_000));
     assert!(decode(&deep).is_err());
     let wide = format!(
-        r#"{{"format":"retrace.retrospective","schema":6,"timeline":{{{}}}}}"#,
+        r#"{{"format":"retrace.retrospective","schema":7,"timeline":{{{}}}}}"#,
         (0..30_000).map(|i| format!("\"k{i}\":1")).collect::<Vec<_>>().join(",")
     );
     assert!(decode(&wide).is_err());
@@ -303,7 +303,7 @@ fn feed_backup(text: &str) {
     use retrace_domain::format::backup::decode_backup;
     EXECUTIONS.fetch_add(1, Ordering::Relaxed);
     if let Ok(read) = decode_backup(text) {
-        let _ = plan_restore(read, |_| None);
+        let _ = plan_restore(read, |_| None, |_| None);
     }
 }
 
@@ -316,7 +316,7 @@ fn fuzz_the_backup_decoder() {
     r.apply(Edit::Timeline(Id::from_random([2; 16]), TimelineField::What("deploy".into())), &w);
     let other = Retrospective::new(Id::from_random([3; 16]), Template::Incident, "Second", &w);
     let settings = std::collections::BTreeMap::from([("tracker".to_string(), serde_json::json!({"kind": "jira"}))]);
-    let sample = encode_backup(&[r, other], &settings, 1_764_000_000_000);
+    let sample = encode_backup(&[r, other], &settings, &[], 1_764_000_000_000);
     feed_backup(&sample);
     run(proptest::collection::vec(mutation(), 1..6), |mutations| feed_backup(&String::from_utf8_lossy(&apply(sample.as_bytes(), &mutations))));
 }

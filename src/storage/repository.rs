@@ -569,7 +569,7 @@ mod tests {
     fn newer_schema_values_are_flagged_as_such() {
         let (store, repo, w) = setup();
         let a = retro(1, "From the future", &w);
-        let text = format::encode(&a).replacen("\"schema\":6", "\"schema\":7", 1);
+        let text = format::encode(&a).replacen("\"schema\":7", "\"schema\":8", 1);
         store.set(&repo.retro_key(a.id), &text).unwrap();
         let listing = repo.list().unwrap();
         assert!(listing.damaged[0].newer_version);

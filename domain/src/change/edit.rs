@@ -162,7 +162,7 @@ impl Retrospective {
             }
             Edit::AddFactor { id } => {
                 let position = position_at_end(self.factors.values());
-                let category = self.template.suggested_categories()[0];
+                let category = self.suggested_categories()[0];
                 let c = self.stamp(writer);
                 self.factors.insert(id, ContributingFactor::new(category, position, c));
             }

@@ -73,7 +73,8 @@ pub fn merge_retrospectives(into: &mut Retrospective, other: &Retrospective) -> 
     // merge says what becomes of it.
     let Retrospective {
         id: _,
-        template: _, // fixed at creation
+        template: _,     // fixed at creation
+        own_template: _, // copied in at creation, never changed
         created_at,
         updated_at,
         counter,

@@ -2,10 +2,13 @@
 //! browser loses nothing. Each retrospective is embedded as the very document `encode` writes
 //! and is read back by `decode`, with its own limits and migrations: one damaged retrospective
 //! is reported and the others still come back. What restoring does with them is
-//! `change::restore`.
+//! `change::restore`. Own templates travel along (each in its own file form), read one by one
+//! in the same way; a backup without them, from before they existed, reads as having none.
 
 use super::read::decode_with;
+use super::template_file::{decode_template, encode_template, TemplateFileError};
 use super::{encode, FormatError, Limits};
+use crate::model::own_template::OwnTemplate;
 use crate::model::retrospective::Retrospective;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -31,6 +34,8 @@ pub struct BackupRead {
     pub retrospectives: Vec<Result<Retrospective, (usize, FormatError)>>,
     /// Settings by name, as JSON values.
     pub settings: BTreeMap<String, serde_json::Value>,
+    /// In file order: each own template, or its place in the file and why it is unreadable.
+    pub templates: Vec<Result<OwnTemplate, (usize, TemplateFileError)>>,
 }
 
 /// Why a text is not a backup this build can read.
@@ -86,6 +91,7 @@ struct BackupOut<'a> {
     created_at: i64,
     retrospectives: Vec<Box<RawValue>>,
     settings: &'a BTreeMap<String, serde_json::Value>,
+    templates: Vec<Box<RawValue>>,
 }
 
 /// Only the marker first, so a file that is not a backup is told as such before its shape is.
@@ -102,12 +108,16 @@ struct BackupIn<'a> {
     retrospectives: Vec<&'a RawValue>,
     #[serde(default)]
     settings: BTreeMap<String, serde_json::Value>,
+    #[serde(default, borrow)]
+    templates: Vec<&'a RawValue>,
 }
 
-/// Writes a backup of `retros` and `settings`, made at `created_at`.
-pub fn encode_backup(retros: &[Retrospective], settings: &BTreeMap<String, serde_json::Value>, created_at: i64) -> String {
-    let retrospectives = retros.iter().map(|r| RawValue::from_string(encode(r)).expect("a retrospective always encodes as JSON")).collect();
-    let out = BackupOut { format: BACKUP_FORMAT, schema: BACKUP_SCHEMA, created_at, retrospectives, settings };
+/// Writes a backup of `retros`, `settings` and `templates`, made at `created_at`.
+pub fn encode_backup(retros: &[Retrospective], settings: &BTreeMap<String, serde_json::Value>, templates: &[OwnTemplate], created_at: i64) -> String {
+    let raw = |text: String| RawValue::from_string(text).expect("a retrospective or template always encodes as JSON");
+    let retrospectives = retros.iter().map(|r| raw(encode(r))).collect();
+    let templates = templates.iter().map(|t| raw(encode_template(t))).collect();
+    let out = BackupOut { format: BACKUP_FORMAT, schema: BACKUP_SCHEMA, created_at, retrospectives, settings, templates };
     serde_json::to_string(&out).expect("a backup always serialises: its keys are strings and its floats are finite")
 }
 
@@ -133,7 +143,8 @@ pub fn decode_backup(text: &str) -> Result<BackupRead, BackupError> {
     }
     let limits = Limits::default();
     let retrospectives = backup.retrospectives.iter().enumerate().map(|(i, raw)| decode_with(raw.get(), &limits).map_err(|e| (i, e))).collect();
-    Ok(BackupRead { created_at: backup.created_at, retrospectives, settings: backup.settings })
+    let templates = backup.templates.iter().enumerate().map(|(i, raw)| decode_template(raw.get()).map(|read| read.template).map_err(|e| (i, e))).collect();
+    Ok(BackupRead { created_at: backup.created_at, retrospectives, settings: backup.settings, templates })
 }
 
 #[cfg(test)]
@@ -156,19 +167,31 @@ mod tests {
     fn a_backup_round_trips_its_retrospectives_and_settings() {
         let retros = vec![retro(1, "Checkout outage"), retro(2, "Payment timeouts")];
         let settings = BTreeMap::from([("tracker".to_string(), serde_json::json!({"kind": "github", "base": "https://github.com/org/repo"}))]);
-        let text = encode_backup(&retros, &settings, 1_764_000_000_000);
+        let template = OwnTemplate::copy_of(Template::Project, Id::from_random([9; 16]), 5);
+        let text = encode_backup(&retros, &settings, std::slice::from_ref(&template), 1_764_000_000_000);
         assert!(text.starts_with(r#"{"format":"retrace.backup","schema":1,"#), "{text}");
         let read = decode_backup(&text).unwrap();
         assert_eq!(read.created_at, 1_764_000_000_000);
         assert_eq!(read.retrospectives.into_iter().map(Result::unwrap).collect::<Vec<_>>(), retros);
         assert_eq!(read.settings, settings);
+        assert_eq!(read.templates, vec![Ok(template)]);
+        let before_templates = text.replacen(r#","templates":["#, r#","old":["#, 1);
+        assert!(decode_backup(&before_templates).unwrap().templates.is_empty(), "a backup from before templates has none");
     }
 
     #[test]
     fn one_damaged_retrospective_is_reported_and_the_others_still_read() {
-        let text = encode_backup(&[retro(1, "a"), retro(2, "b")], &BTreeMap::new(), 0);
-        let damaged = text.replacen(r#""format":"retrace.retrospective","schema":6"#, r#""format":"retrace.retrospective","schema":99"#, 1);
+        let templates =
+            [OwnTemplate::copy_of(Template::Project, Id::from_random([9; 16]), 5), OwnTemplate::copy_of(Template::Incident, Id::from_random([8; 16]), 5)];
+        let text = encode_backup(&[retro(1, "a"), retro(2, "b")], &BTreeMap::new(), &templates, 0);
+        let damaged = text.replacen(r#""format":"retrace.retrospective","schema":7"#, r#""format":"retrace.retrospective","schema":99"#, 1).replacen(
+            r#""format":"retrace.template","schema":1"#,
+            r#""format":"retrace.template","schema":5"#,
+            1,
+        );
         let read = decode_backup(&damaged).unwrap();
+        assert!(matches!(&read.templates[0], Err((0, TemplateFileError::NewerSchema { found: 5 }))));
+        assert_eq!(read.templates[1].as_ref().unwrap().kind, Template::Incident);
         assert!(matches!(&read.retrospectives[0], Err((0, FormatError::NewerSchema { found: 99 }))));
         assert_eq!(read.retrospectives[1].as_ref().unwrap().display_title(), "b");
     }

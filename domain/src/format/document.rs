@@ -9,6 +9,7 @@
 use crate::model::accounts::Account;
 use crate::model::clock::{Clock, Register};
 use crate::model::ids::{Id, Replica};
+use crate::model::own_template::OwnTemplate;
 use crate::model::postmortem::{Detection, Responder, Severity};
 use crate::model::questions::OpenQuestion;
 use crate::model::retrospective::Retrospective;
@@ -23,7 +24,7 @@ use std::collections::{BTreeMap, BTreeSet};
 /// The `format` marker every Retrace retrospective document carries.
 pub const FORMAT: &str = "retrace.retrospective";
 /// The schema version this build writes and the newest it can read.
-pub const SCHEMA: u64 = 6;
+pub const SCHEMA: u64 = 7;
 
 /// A retrospective as written, with its five item maps as type parameters: the model's maps
 /// or already-serialised JSON per item.
@@ -33,6 +34,7 @@ pub(super) struct Document<'a, T, F, W, A, L> {
     schema: u64,
     id: Id,
     template: Template,
+    own_template: &'a Option<OwnTemplate>,
     created_at: i64,
     updated_at: i64,
     counter: u64,
@@ -69,6 +71,7 @@ impl<'a, T: Serialize, F: Serialize, W: Serialize, A: Serialize, L: Serialize> D
         let Retrospective {
             id,
             template,
+            own_template,
             created_at,
             updated_at,
             counter,
@@ -102,6 +105,7 @@ impl<'a, T: Serialize, F: Serialize, W: Serialize, A: Serialize, L: Serialize> D
             schema: SCHEMA,
             id: *id,
             template: *template,
+            own_template,
             created_at: *created_at,
             updated_at: *updated_at,
             counter: *counter,

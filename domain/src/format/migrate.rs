@@ -16,6 +16,7 @@ pub(super) fn migrate(object: &mut Map<String, Value>, from: u64) -> Result<(), 
             3 => migrate_3_to_4(object),
             4 => migrate_4_to_5(object),
             5 => migrate_5_to_6(object),
+            6 => migrate_6_to_7(object),
             _ => unreachable!("every version below SCHEMA has a migration"),
         }
         version += 1;
@@ -105,6 +106,12 @@ fn migrate_5_to_6(object: &mut Map<String, Value>) {
             }
         }
     }
+}
+
+/// Schema 7 lets a retrospective carry the own template it was made from. A schema-6 document
+/// was made from a built-in kind: none.
+fn migrate_6_to_7(object: &mut Map<String, Value>) {
+    object.entry("own_template").or_insert(Value::Null);
 }
 
 /// A register holding `value` at clock zero, so that any real write wins.

@@ -7,6 +7,7 @@
 //! - [`encoder`] — encoding the same document again and again, re-serialising only what changed;
 //! - [`link`] — the document in a share link;
 //! - [`backup`] — every retrospective of a browser in one file;
+//! - [`template_file`] — an own template, stored and as a file;
 //! - [`error`] — what reading can report.
 
 pub mod accounts;
@@ -18,6 +19,7 @@ pub mod limits;
 pub mod link;
 mod migrate;
 pub mod read;
+pub mod template_file;
 
 pub use document::{encode, FORMAT, SCHEMA};
 pub use error::FormatError;

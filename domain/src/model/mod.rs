@@ -13,6 +13,7 @@ pub mod factors;
 pub mod ids;
 pub mod learnings;
 pub mod order;
+pub mod own_template;
 pub mod postmortem;
 pub mod questions;
 pub mod record;

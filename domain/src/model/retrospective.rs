@@ -7,6 +7,7 @@ use crate::model::factors::{ContributingFactor, WhyNode};
 use crate::model::ids::{Id, Replica};
 use crate::model::learnings::{Learning, LearningList};
 use crate::model::order::by_position;
+use crate::model::own_template::OwnTemplate;
 use crate::model::postmortem::{Detection, Responder, Severity};
 use crate::model::questions::OpenQuestion;
 use crate::model::record::{newer_clock, newer_register_clocks, record, Record};
@@ -76,6 +77,9 @@ pub struct Retrospective {
     pub id: Id,
     /// The kind of retrospective, chosen at creation.
     pub template: Template,
+    /// The own template it was made from, copied in whole at creation and never changed, so it
+    /// reads the same wherever that template is gone (schema 7). `None`: a built-in kind.
+    pub own_template: Option<OwnTemplate>,
     /// Unix milliseconds.
     pub created_at: i64,
     /// Unix milliseconds of the latest edit in any copy that has been merged in.
@@ -159,6 +163,7 @@ impl Retrospective {
         Retrospective {
             id,
             template,
+            own_template: None,
             created_at: writer.now_ms,
             updated_at: writer.now_ms,
             counter: 1,

@@ -17,13 +17,13 @@ choice! {
 
 /// The guidance a step shows: what belongs here, and one example.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct StepCopy {
+pub struct StepCopy<'a> {
     /// One or two sentences on what this step collects.
-    pub purpose: &'static str,
+    pub purpose: &'a str,
     /// One concrete example of a good item, shown in the empty state.
-    pub example: &'static str,
+    pub example: &'a str,
     /// Placeholder for the step's main text field.
-    pub placeholder: &'static str,
+    pub placeholder: &'a str,
 }
 
 /// Read out before the retrospective starts; our own words.
@@ -50,7 +50,7 @@ impl Template {
     }
 
     /// The guidance `step` shows in this template.
-    pub fn copy(self, step: Step) -> StepCopy {
+    pub fn copy(self, step: Step) -> StepCopy<'static> {
         use Step::*;
         use Template::*;
         match (self, step) {

@@ -72,6 +72,11 @@ impl Timer {
         }
     }
 
+    /// The whole timebox in whole minutes (rounded), what a template keeps.
+    pub fn total_minutes(self) -> u32 {
+        ((self.duration_ms() + MINUTE / 2) / MINUTE).clamp(1, i64::from(u32::MAX)) as u32
+    }
+
     /// Milliseconds left at `now_ms`: all of it when idle, never below zero.
     pub fn remaining_ms(self, now_ms: i64) -> i64 {
         match self {

@@ -31,7 +31,7 @@ pub(super) fn write(s: &Scribe) -> WriteUp {
         let block = if items.is_empty() { Block::Paragraph(plain("Nothing recorded.")) } else { Block::List { ordered: false, items } };
         sections.push(Section { heading: list.label(), blocks: vec![block] });
     }
-    WriteUp { reader: super::Reader::Full, title: s.title(), subtitle: r.template.label().to_string(), sections }
+    WriteUp { reader: super::Reader::Full, title: s.title(), subtitle: r.template_name().to_string(), sections }
 }
 
 fn what_happened(s: &Scribe) -> Section {

@@ -22,7 +22,7 @@ pub(super) fn overview(s: &Scribe, what: Overview) -> Block {
     let durations = incident_durations(&r.timeline);
     let mut rows = vec![row("Started", plain(started.describe())), row("Ended", plain(ended.describe()))];
     if let Some(severity) = r.severity.value {
-        rows.push(row("Severity", vec![Span::Plain(format!("{} ({})", severity.label(), severity.definition()))]));
+        rows.push(row("Severity", vec![Span::Plain(format!("{} ({})", severity.label(), r.severity_definition(severity)))]));
     }
     rows.push(row("Impact", vec![s.span(&r.impact.value)]));
     if let Some(detection) = r.detection.value {
