@@ -15,8 +15,11 @@ pub struct RetroSummary {
     pub id: Id,
     /// Its title as lists show it, never empty.
     pub title: String,
-    /// Its template.
+    /// Its template's kind.
     pub template: Template,
+    /// The name of the own template it was made from (schema 7); see [`Self::template_name`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub own_template: Option<String>,
     /// The day the incident started, if that was set.
     pub incident_date: Option<Date>,
     /// The step the group is on.
@@ -67,12 +70,18 @@ fn default_kind() -> ActionKind {
 }
 
 impl RetroSummary {
+    /// The name of the template it was made from: the own template's, else the kind's.
+    pub fn template_name(&self) -> &str {
+        self.own_template.as_deref().unwrap_or(self.template.label())
+    }
+
     /// The summary of `retro` as it stands.
     pub fn of(retro: &Retrospective) -> RetroSummary {
         RetroSummary {
             id: retro.id,
             title: retro.display_title().to_string(),
             template: retro.template,
+            own_template: retro.own_template.as_ref().map(|t| t.name.clone()),
             incident_date: retro.incident_start.value.map(|t| t.date()),
             step: retro.step.value,
             timeline: retro.timeline.len(),

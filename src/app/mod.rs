@@ -187,6 +187,8 @@ pub fn App(options: MountOptions) -> impl IntoView {
                     Route::Audience(id) => view! { <AudienceScreen id /> }.into_any(),
                     Route::Account(request) => view! { <crate::ui::accounts::write::AccountScreen request /> }.into_any(),
                     Route::Insights => view! { <crate::ui::insights::InsightsScreen /> }.into_any(),
+                    Route::Templates => view! { <crate::ui::templates::TemplatesScreen /> }.into_any(),
+                    Route::Template(id) => view! { <crate::ui::templates::editor::TemplateEditor id /> }.into_any(),
                     },
                 }}
             </main>

@@ -88,7 +88,8 @@ impl Repository {
         if let Some(tracker) = self.tracker() {
             settings.insert("tracker".to_string(), serde_json::to_value(tracker).unwrap_or_default());
         }
-        let text = encode_backup(&retros, &settings, now_ms);
+        let templates = self.templates().map(|t| t.templates).unwrap_or_default();
+        let text = encode_backup(&retros, &settings, &templates, now_ms);
         MadeBackup { text, included: retros.len(), left_out }
     }
 
@@ -99,6 +100,12 @@ impl Repository {
     pub fn carry_out(&self, plan: RestorePlan) -> (usize, Vec<String>) {
         let mut written = 0;
         let mut failed = Vec::new();
+        for template in &plan.templates {
+            // Counted apart from the retrospectives written: the plan already said how many.
+            if let Err(e) = self.save_template(template) {
+                failed.push(format!("template “{}”: {e}", template.name));
+            }
+        }
         for step in plan.steps {
             let mut retro = match step {
                 RestoreStep::Add(r) => r,
@@ -144,6 +151,8 @@ mod tests {
             r.apply(Edit::Header(HeaderField::Impact(format!("impact {n}"))), &w);
             repo.save(&mut r).unwrap();
         }
+        let template = crate::domain::OwnTemplate::copy_of(Template::Project, Id::from_random([9; 16]), 1);
+        repo.save_template(&template).unwrap();
         assert!(repo.backup_reminder().due(3, 10_000));
         let made = repo.make_backup(50_000).unwrap();
         assert_eq!((made.included, made.left_out), (3, 0));
@@ -151,13 +160,15 @@ mod tests {
         assert!(repo.backup_reminder().due(3, 50_000 + 14 * 86_400_000));
 
         let cleared = Repository::new(Rc::new(MemoryStore::new()), "t:");
-        let plan = plan_restore(decode_backup(&made.text).unwrap(), |id| cleared.load(id).ok());
+        let plan = plan_restore(decode_backup(&made.text).unwrap(), |id| cleared.load(id).ok(), |id| cleared.template(id));
         assert_eq!(plan.counts(), (3, 0, 0));
+        assert_eq!(plan.templates.len(), 1);
         assert_eq!(cleared.carry_out(plan), (3, vec![]));
+        assert_eq!(cleared.template(template.id), Some(template), "templates come back with the retrospectives");
         for n in 1..=3u8 {
             assert_eq!(cleared.load(Id::from_random([n; 16])).unwrap(), repo.load(Id::from_random([n; 16])).unwrap());
         }
-        let again = plan_restore(decode_backup(&made.text).unwrap(), |id| cleared.load(id).ok());
+        let again = plan_restore(decode_backup(&made.text).unwrap(), |id| cleared.load(id).ok(), |id| cleared.template(id));
         assert_eq!(again.counts(), (0, 0, 3));
         assert!(!BackupReminder { every_days: 0, last_ms: None }.due(3, 0), "never reminds when switched off");
 
@@ -169,7 +180,7 @@ mod tests {
             cleared.delete(id, 61_000).unwrap();
         }
         assert_eq!(cleared.list().unwrap().retros.len(), 1);
-        let back = plan_restore(decode_backup(&archive.text).unwrap(), |id| cleared.load(id).ok());
+        let back = plan_restore(decode_backup(&archive.text).unwrap(), |id| cleared.load(id).ok(), |id| cleared.template(id));
         assert_eq!(back.counts(), (2, 0, 0));
         assert_eq!(cleared.carry_out(back), (2, vec![]));
         assert_eq!(cleared.list().unwrap().retros.len(), 3);

@@ -18,9 +18,11 @@ mod insights;
 pub mod local;
 pub mod memory;
 mod repository;
+mod templates;
 
 pub use backup::{BackupReminder, MadeBackup};
 pub use insights::{Digests, Pressure, StorageUse};
+pub use templates::TemplateListing;
 pub use repository::{DamagedEntry, Listing, LoadError, Opened, Repository, SaveError, Saved, UpdateError};
 
 use std::fmt;

@@ -219,6 +219,7 @@ impl Repository {
             }
         }
         sort_newest_first(&mut listing.retros);
+        listing.damaged.extend(self.templates()?.damaged);
         Ok(listing)
     }
 

@@ -4,7 +4,6 @@
 //! channel of its own, and closing it loses nothing.
 
 use crate::domain::export::write_up::{write_up, Options, Reader};
-use crate::domain::model::template::BLAMELESS_AGREEMENT;
 use crate::domain::{Id, LearningList, Retrospective, Step};
 use crate::ui::context::AppState;
 use crate::ui::timer::{use_clock, TimerFace};
@@ -71,7 +70,7 @@ fn step_view(r: &Retrospective, step: Step) -> AnyView {
     match step {
         Step::SetTheStage => view! {
             {part("Overview")}
-            <blockquote class="agreement-text">{BLAMELESS_AGREEMENT}</blockquote>
+            <blockquote class="agreement-text">{r.agreement().to_string()}</blockquote>
         }
         .into_any(),
         Step::WhatHappened => part("What happened"),

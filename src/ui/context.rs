@@ -31,6 +31,10 @@ pub enum Route {
     Account(Id),
     /// What keeps coming back across retrospectives.
     Insights,
+    /// The built-in and own templates.
+    Templates,
+    /// One own template, in the editor.
+    Template(Id),
 }
 
 impl Route {
@@ -44,6 +48,10 @@ impl Route {
             Route::Account(id)
         } else if path == "/insights" {
             Route::Insights
+        } else if path == "/templates" {
+            Route::Templates
+        } else if let Some(id) = path.strip_prefix("/templates/").and_then(Id::parse) {
+            Route::Template(id)
         } else {
             Route::Home
         }
@@ -56,6 +64,8 @@ impl Route {
             Route::Audience(id) => format!("#/audience/{id}"),
             Route::Account(id) => format!("#/account/{id}"),
             Route::Insights => "#/insights".to_string(),
+            Route::Templates => "#/templates".to_string(),
+            Route::Template(id) => format!("#/templates/{id}"),
         }
     }
 }
@@ -163,5 +173,8 @@ mod tests {
         assert_eq!(Route::from_hash("#r=abc"), Route::Home);
         assert_eq!(Route::from_hash(&Route::Audience(id).to_hash()), Route::Audience(id));
         assert_eq!(Route::from_hash(&Route::Insights.to_hash()), Route::Insights);
+        assert_eq!(Route::from_hash(&Route::Templates.to_hash()), Route::Templates);
+        let id = Id::from_random([5; 16]);
+        assert_eq!(Route::from_hash(&Route::Template(id).to_hash()), Route::Template(id));
     }
 }

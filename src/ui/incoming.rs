@@ -5,6 +5,7 @@
 use crate::domain::change::restore::{plan_restore, RestorePlan};
 use crate::domain::format::accounts::{read_account_document, AccountDocument};
 use crate::domain::format::backup::{decode_backup, BackupError, MAX_BACKUP_BYTES};
+use crate::domain::format::template_file::{decode_template, TemplateFileError, TemplateRead};
 use crate::domain::format::link::{self, Carries, LinkError, Payload};
 use crate::domain::format::{self, FormatError};
 use crate::domain::{merge_retrospectives, Retrospective};
@@ -17,6 +18,7 @@ use crate::ui::context::{AppState, Incoming, Route};
 use crate::ui::crypto::decrypt;
 use crate::ui::platform::new_id;
 use crate::ui::restore::RestorePreview;
+use crate::ui::templates::arrived::TemplateArrived;
 use crate::ui::widgets::count;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -56,6 +58,8 @@ enum Arrived {
     Account(AccountDocument),
     /// A backup, with what restoring it would do here, when it was made, and its settings.
     Backup(RestorePlan, i64, BTreeMap<String, serde_json::Value>),
+    /// An own template, previewed before it is added.
+    Template(TemplateRead),
 }
 
 /// Reads a link's plain (or decrypted) payload as what its fragment says it carries.
@@ -72,16 +76,21 @@ fn read_payload(carries: Carries, bytes: &[u8]) -> Result<Arrived, String> {
     }
 }
 
-/// A file: a backup or an account document by its marker, else a retrospective.
+/// A file: a backup, a template or an account document by its marker, else a retrospective.
 fn read_file(state: AppState, name: &str, text: &str) -> Result<Arrived, String> {
     match decode_backup(text) {
         Ok(read) => {
             let (created_at, settings) = (read.created_at, read.settings.clone());
-            let plan = state.repo.with_value(|r| plan_restore(read, |id| r.load(id).ok()));
+            let plan = state.repo.with_value(|r| plan_restore(read, |id| r.load(id).ok(), |id| r.template(id)));
             return Ok(Arrived::Backup(plan, created_at, settings));
         }
         Err(BackupError::NotABackup { .. } | BackupError::NotJson(_)) => {}
         Err(e) => return Err(format!("“{name}” was not restored: {e} Nothing was changed.")),
+    }
+    match decode_template(text) {
+        Ok(read) => return Ok(Arrived::Template(read)),
+        Err(TemplateFileError::NotATemplate { .. } | TemplateFileError::NotJson(_)) => {}
+        Err(e) => return Err(format!("“{name}” was not imported: {e} Nothing was changed.")),
     }
     match read_account_document(text) {
         Some(read) => read.map(Arrived::Account).map_err(|e| format!("“{name}” was not opened: {e} Nothing was changed.")),
@@ -162,6 +171,7 @@ pub fn IncomingScreen(incoming: Incoming) -> impl IntoView {
         Some(Ok(Arrived::Account(AccountDocument::Request(request)))) => write_account(state, request, unlocked_with.get_value()),
         Some(Ok(Arrived::Account(AccountDocument::Reply(reply)))) => view! { <ReplyPreview reply /> }.into_any(),
         Some(Ok(Arrived::Backup(plan, created_at, settings))) => view! { <RestorePreview plan created_at settings /> }.into_any(),
+        Some(Ok(Arrived::Template(read))) => view! { <TemplateArrived read /> }.into_any(),
         other => view! {
             <section class="incoming" aria-labelledby=uid("incoming-title")>
                 <h1 id=uid("incoming-title")>{heading.clone()}</h1>
@@ -186,7 +196,7 @@ pub fn IncomingScreen(incoming: Incoming) -> impl IntoView {
                 {other.map(|result| match result {
                     Err(message) => error_card(message).into_any(),
                     Ok(Arrived::Retro(theirs)) => view! { <Preview theirs=*theirs /> }.into_any(),
-                    Ok(Arrived::Account(_) | Arrived::Backup(..)) => ().into_any(),
+                    Ok(Arrived::Account(_) | Arrived::Backup(..) | Arrived::Template(_)) => ().into_any(),
                 })}
             </section>
         }
@@ -207,7 +217,7 @@ fn Preview(theirs: Retrospective) -> impl IntoView {
     let names: Vec<String> = theirs.authors.values().map(|n| n.value.trim().to_string()).filter(|n| !n.is_empty()).collect();
     let facts = format!(
         "{} · {} · {} · {} · {}",
-        theirs.template.label(),
+        theirs.template_name(),
         count(theirs.timeline.len(), "timeline entry", "timeline entries"),
         count(theirs.factor_order().len(), "factor", "factors"),
         count(theirs.actions.len(), "action", "actions"),

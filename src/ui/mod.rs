@@ -24,6 +24,7 @@ pub mod stage;
 pub mod step;
 pub mod summary;
 pub mod tags;
+pub mod templates;
 pub mod themes;
 pub mod timeline;
 pub mod timer;

@@ -30,7 +30,7 @@ pub fn PostmortemDetails() -> impl IntoView {
                         on_change={move |v: Option<Severity>| { s.apply(Edit::Header(HeaderField::Severity(v))); }} />
                     <p class="hint severity-definition">
                         {move || match severity.get() {
-                            Some(level) => level.definition().to_string(),
+                            Some(level) => s.doc.with(|r| r.severity_definition(level).to_string()),
                             None => "Choose by the impact, not by how the incident felt.".to_string(),
                         }}
                     </p>

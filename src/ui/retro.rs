@@ -124,7 +124,7 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
     });
 
     let title = session.memo(|r| r.display_title().to_string());
-    let template = session.memo(|r| r.template.label());
+    let template = session.memo(|r| r.template_name().to_string());
     let step = session.memo(|r| r.step.value);
     Effect::new(move |_| app.set_title(&format!("{} · Retrace", title.get())));
     on_cleanup(move || app.set_title("Retrace"));
@@ -137,6 +137,7 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
     let presenter = session.memo(|r| r.facilitation.presenter.value);
     let shortcuts = NodeRef::<leptos::html::Dialog>::new();
     let share = NodeRef::<leptos::html::Dialog>::new();
+    let save_as_template = NodeRef::<leptos::html::Dialog>::new();
     let toggle_presenter = move || {
         let on = !presenter.get_untracked();
         session.apply(Edit::Presenter(on));
@@ -201,6 +202,8 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
                                 "Open audience window"
                             </button>
                         })}
+                        <button type="button" class="button small quiet"
+                            on:click=move |_| { if let Some(d) = save_as_template.get() { let _ = d.show_modal(); } }>"Save as template…"</button>
                         <button type="button" class="button small quiet" aria-keyshortcuts="?"
                             on:click=move |_| { if let Some(d) = shortcuts.get() { let _ = d.show_modal(); } }>"Shortcuts (?)"</button>
                     </div>
@@ -209,6 +212,7 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
                 <Stepper on_go=Callback::new(go) />
             </header>
             <ShortcutSheet dialog=shortcuts />
+            <crate::ui::templates::save_as::SaveAsTemplate dialog=save_as_template />
             <crate::ui::share::SharePanel dialog=share />
             {move || session.printing.get().map(|what| match what {
                 Printout::Report => view! {

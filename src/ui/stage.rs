@@ -1,7 +1,7 @@
 //! *Set the stage*: what the retrospective covers and how the group will talk about it.
 
 use crate::domain::coach::findings::CoachedField;
-use crate::domain::model::template::BLAMELESS_AGREEMENT;
+use crate::domain::StepWords;
 use crate::domain::{Edit, HeaderField, Step};
 use crate::ui::context::uid;
 use crate::ui::session::RetroSession;
@@ -13,7 +13,7 @@ use leptos::prelude::*;
 #[component]
 pub fn StageStep() -> impl IntoView {
     let s = expect_context::<RetroSession>();
-    let copy = s.doc.with_untracked(|r| r.template.copy(Step::SetTheStage));
+    let (copy, agreement) = s.doc.with_untracked(|r| (StepWords::from(r.step_copy(Step::SetTheStage)), r.agreement().to_string()));
     let safe = s.safe_to_share;
     view! {
         <StepHeader step=Step::SetTheStage />
@@ -46,7 +46,7 @@ pub fn StageStep() -> impl IntoView {
             </div>
             <aside class="card agreement" aria-labelledby=uid("agreement-title")>
                 <h3 id=uid("agreement-title")>"Our blameless agreement"</h3>
-                <p class="agreement-text">{BLAMELESS_AGREEMENT}</p>
+                <p class="agreement-text">{agreement}</p>
                 <p class="hint">"Read it out before you start. Ask what happened and how it made sense at the time — never who should have done what."</p>
             </aside>
         </div>

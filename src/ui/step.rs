@@ -12,12 +12,12 @@ use leptos::prelude::*;
 #[component]
 pub fn StepHeader(step: Step) -> impl IntoView {
     let session = expect_context::<RetroSession>();
-    let (copy, guide) = session.doc.with_untracked(|r| (r.template.copy(step), guide(r.template, step)));
+    let (copy, guide) = session.doc.with_untracked(|r| (crate::domain::StepWords::from(r.step_copy(step)), guide(r.template, step)));
     view! {
         <header class="step-header">
             <div class="step-title">
                 <h2 id=uid("step-heading") tabindex="-1">{step.label()}</h2>
-                <p class="step-purpose" title=copy.purpose>{copy.purpose}</p>
+                <p class="step-purpose" title=copy.purpose.clone()>{copy.purpose.clone()}</p>
             </div>
             <details class="guide">
                 <summary>"Facilitator guide"</summary>
@@ -37,11 +37,11 @@ pub fn StepHeader(step: Step) -> impl IntoView {
 #[component]
 pub fn EmptyState(step: Step, #[prop(into)] what: String) -> impl IntoView {
     let session = expect_context::<RetroSession>();
-    let copy = session.doc.with_untracked(|r| r.template.copy(step));
+    let example = session.doc.with_untracked(|r| r.step_copy(step).example.to_string());
     view! {
         <div class="empty-state">
             <p class="empty-title">{what}</p>
-            <p class="empty-example"><span class="example-label">"Example: "</span>{copy.example}</p>
+            <p class="empty-example"><span class="example-label">"Example: "</span>{example}</p>
         </div>
     }
 }

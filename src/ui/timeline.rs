@@ -103,7 +103,7 @@ fn TimelineRow(id: Id) -> impl IntoView {
     let kind = s.item_memo(id, move |r| r.timeline.get(&id).map(|e| e.kind.value).unwrap_or(EntryKind::Other));
     let evidence = s.item_memo(id, move |r| r.timeline.get(&id).map(|e| e.evidence.value.clone()).unwrap_or_default());
     let internal = s.item_memo(id, move |r| r.timeline.get(&id).is_some_and(|e| e.internal.value));
-    let placeholder = s.doc.with_untracked(|r| r.template.copy(Step::WhatHappened).placeholder);
+    let placeholder = s.doc.with_untracked(|r| r.step_copy(Step::WhatHappened).placeholder.to_string());
     let set = move |field: TimelineField| {
         s.apply(Edit::Timeline(id, field));
     };

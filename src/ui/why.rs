@@ -41,7 +41,7 @@ pub fn WhyStep() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
-    let suggested = s.doc.with_untracked(|r| r.template.suggested_categories());
+    let suggested = s.doc.with_untracked(|r| r.suggested_categories().to_vec());
     let suggested = suggested.iter().map(|c| c.label()).collect::<Vec<_>>().join(", ");
     let add = move |_| add_factor(s);
     crate::ui::insights::similar::History::provide();

@@ -91,9 +91,7 @@ pub fn encode_template(template: &OwnTemplate) -> String {
 
 /// Reads a template from a file, a stored value or a backup entry.
 pub fn decode_template(text: &str) -> Result<TemplateRead, TemplateFileError> {
-    if text.len() > MAX_TEMPLATE_BYTES {
-        return Err(TemplateFileError::TooLarge { bytes: text.len() });
-    }
+    // The marker first, so a large retrospective or backup is told as such, not as too large.
     let marker: Marker = serde_json::from_str(text).map_err(|e| TemplateFileError::NotJson(e.to_string()))?;
     match marker.format {
         Some(serde_json::Value::String(f)) if f == TEMPLATE_FORMAT => {}
@@ -104,6 +102,9 @@ pub fn decode_template(text: &str) -> Result<TemplateRead, TemplateFileError> {
         Some(found) if found > TEMPLATE_SCHEMA => return Err(TemplateFileError::NewerSchema { found }),
         Some(found) if found >= 1 => {}
         _ => return Err(TemplateFileError::NotJson("it has no valid schema version".into())),
+    }
+    if text.len() > MAX_TEMPLATE_BYTES {
+        return Err(TemplateFileError::TooLarge { bytes: text.len() });
     }
     let mut template: OwnTemplate = serde_json::from_str(text).map_err(|e| TemplateFileError::NotJson(e.to_string()))?;
     let tidied = template.tidy();

@@ -37,7 +37,7 @@ pub(super) fn RetroCard(summary: Arc<RetroSummary>) -> impl IntoView {
                     }>{summary.title.clone()}</a>
                 </h3>
                 <p class="meta">
-                    <span>{summary.template.label()}</span>
+                    <span>{summary.template_name().to_string()}</span>
                     <span>{incident}</span>
                     <span>{format!("Step: {}", summary.step.label())}</span>
                 </p>

@@ -71,6 +71,7 @@ pub fn HomeScreen() -> impl IntoView {
             <div class="home-actions">
                 <NewRetrospective />
                 <ImportFile />
+                <a class="button templates-link" href=Route::Templates.to_hash() on:click=move |ev| { ev.prevent_default(); app.navigate(Route::Templates); }>"Templates"</a>
                 <Show when=move || { total.get() > 0 }>
                     <a class="button insights-link" href=Route::Insights.to_hash() on:click=move |ev| { ev.prevent_default(); app.navigate(Route::Insights); }>"Insights across retrospectives"</a>
                 </Show>

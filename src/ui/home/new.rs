@@ -1,6 +1,6 @@
 //! Starting a retrospective: a new one from a template, or one brought in from a file.
 
-use super::state::Home;
+use super::state::{Home, StartFrom};
 use crate::domain::Template;
 use crate::ui::context::uid;
 use crate::ui::platform::focus_soon;
@@ -31,7 +31,9 @@ pub(super) fn ImportFile() -> impl IntoView {
 pub(super) fn NewRetrospective() -> impl IntoView {
     let home = expect_context::<Home>();
     let open = RwSignal::new(false);
-    let template = RwSignal::new(Template::Incident);
+    let template = RwSignal::new(StartFrom::BuiltIn(Template::Incident));
+    // Read when the form opens, so a template made in another tab is offered too.
+    let own = RwSignal::new(Vec::new());
     let title = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
     let title_id = StoredValue::new(uid("new-title"));
@@ -41,36 +43,37 @@ pub(super) fn NewRetrospective() -> impl IntoView {
             problem.set(Some(format!("Could not create it: {e}")));
         }
     };
+    let choice = move |start: StartFrom, name: String, description: String, badge: Option<&'static str>| {
+        view! {
+            <label class="template-choice" class:selected=move || template.get() == start>
+                <input type="radio" name="template" prop:checked=move || template.get() == start on:change=move |_| template.set(start) />
+                <span class="template-name">{name}{badge.map(|b| view! { <span class="template-badge">{b}</span> })}</span>
+                <span class="template-description">{description}</span>
+            </label>
+        }
+    };
     let choices = move || {
-        Template::ALL
-            .iter()
-            .map(move |t| {
-                let t = *t;
-                view! {
-                    <label class="template-choice" class:selected=move || template.get() == t>
-                        <input type="radio" name="template" value=t.key()
-                            prop:checked=move || template.get() == t
-                            on:change=move |_| template.set(t) />
-                        <span class="template-name">{t.label()}</span>
-                        <span class="template-description">{t.description()}</span>
-                    </label>
-                }
-            })
-            .collect_view()
+        let built_in = Template::ALL.iter().map(|t| choice(StartFrom::BuiltIn(*t), t.label().to_string(), t.description().to_string(), None));
+        let own_ones = own.get().into_iter().map(|t: crate::domain::OwnTemplate| choice(StartFrom::Own(t.id), t.name, t.description, Some("Yours")));
+        built_in.chain(own_ones).collect_view()
+    };
+    let open_form = move || {
+        own.set(home.app.repo.with_value(|r| r.templates()).map(|l| l.templates).unwrap_or_default());
+        open.set(true);
+        focus_soon(title_id.get_value());
     };
     view! {
         <Show when=move || open.get()
             fallback=move || view! {
-                <button type="button" class="button primary large" on:click=move |_| {
-                    open.set(true);
-                    focus_soon(title_id.get_value());
-                }>"New retrospective"</button>
+                <button type="button" class="button primary large" on:click=move |_| open_form()>"New retrospective"</button>
             }>
             <form class="card new-retro" on:submit=submit aria-labelledby=uid("new-retro-title")>
                 <h2 id=uid("new-retro-title")>"New retrospective"</h2>
                 <fieldset class="template-choices">
-                    <legend>"Kind of retrospective"</legend>
-                    {choices()}
+                    <legend>"Start from a template"</legend>
+                    {choices}
+                    <a class="hint" href=crate::ui::context::Route::Templates.to_hash()
+                        on:click=move |ev| { ev.prevent_default(); home.app.navigate(crate::ui::context::Route::Templates); }>"Manage templates"</a>
                 </fieldset>
                 <div class="field">
                     <label for=uid("new-title") class="field-label">"Title"</label>

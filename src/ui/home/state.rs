@@ -13,6 +13,15 @@ use std::time::Duration;
 /// How long "Undo" stays offered after a delete.
 const UNDO_WINDOW: Duration = Duration::from_secs(12);
 
+/// What a new retrospective starts from.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum StartFrom {
+    /// A built-in kind, with its words.
+    BuiltIn(Template),
+    /// An own template, by id; copied into the retrospective when it is made.
+    Own(crate::domain::Id),
+}
+
 /// Home-screen state shared by its parts.
 #[derive(Clone, Copy)]
 pub(super) struct Home {
@@ -44,9 +53,15 @@ impl Home {
         self.app.writer()
     }
 
-    pub fn create(&self, template: Template, title: &str) -> Result<(), String> {
+    pub fn create(&self, start_from: StartFrom, title: &str) -> Result<(), String> {
         let writer = self.writer();
-        let mut retro = Retrospective::new(new_id(), template, title, &writer);
+        let mut retro = match start_from {
+            StartFrom::BuiltIn(kind) => Retrospective::new(new_id(), kind, title, &writer),
+            StartFrom::Own(id) => {
+                let template = self.app.repo.with_value(|r| r.template(id)).ok_or("that template is no longer in this browser's storage, or cannot be read")?;
+                template.start(new_id(), title, &writer, new_id)
+            }
+        };
         // Its times are in the zone of whoever starts it, wherever the others read them.
         retro.apply(crate::domain::Edit::Header(crate::domain::HeaderField::TimeZone(crate::ui::zones::browser_zone_name())), &writer);
         self.app.repo.with_value(|r| r.save(&mut retro)).map_err(|e| e.to_string())?;
