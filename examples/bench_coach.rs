@@ -1,5 +1,5 @@
 //! Prints how well the blameless coach does (precision and recall on the labelled set and on
-//! the held-out set) and how long it takes per sentence, natively. Run by `cargo xtask bench`;
+//! the held-out set, in English, German and Spanish) and how long it takes per sentence, natively. Run by `cargo xtask bench`;
 //! figures only, no pass/fail (the tests hold the coach to its bar).
 
 use retrace::domain::coach::review;
@@ -20,6 +20,13 @@ fn main() {
     let held_out = parse(include_str!("../tests/fixtures/coach-corpus-held-out.tsv"));
     println!("| coach, labelled set (the rules are written against it) | {} |", Score::of(&labelled).summary());
     println!("| coach, held-out set (never tuned against) | {} |", Score::of(&held_out).summary());
+    for (language, written_against, held) in [
+        ("German", include_str!("../tests/fixtures/coach-de.tsv"), include_str!("../tests/fixtures/coach-de-held-out.tsv")),
+        ("Spanish", include_str!("../tests/fixtures/coach-es.tsv"), include_str!("../tests/fixtures/coach-es-held-out.tsv")),
+    ] {
+        println!("| coach in {language}, labelled set (written against) | {} |", Score::of(&parse(written_against)).summary());
+        println!("| coach in {language}, held-out set (never tuned against) | {} |", Score::of(&parse(held)).summary());
+    }
 
     let all: Vec<&str> = labelled.iter().chain(&held_out).map(|s: &Labelled| s.text).collect();
     let rounds = 50;

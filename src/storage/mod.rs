@@ -22,8 +22,8 @@ mod templates;
 
 pub use backup::{BackupReminder, MadeBackup};
 pub use insights::{Digests, Pressure, StorageUse};
-pub use templates::TemplateListing;
 pub use repository::{DamagedEntry, Listing, LoadError, Opened, Repository, SaveError, Saved, UpdateError};
+pub use templates::TemplateListing;
 
 use std::fmt;
 

@@ -5,8 +5,8 @@
 use crate::domain::change::restore::{plan_restore, RestorePlan};
 use crate::domain::format::accounts::{read_account_document, AccountDocument};
 use crate::domain::format::backup::{decode_backup, BackupError, MAX_BACKUP_BYTES};
-use crate::domain::format::template_file::{decode_template, TemplateFileError, TemplateRead};
 use crate::domain::format::link::{self, Carries, LinkError, Payload};
+use crate::domain::format::template_file::{decode_template, TemplateFileError, TemplateRead};
 use crate::domain::format::{self, FormatError};
 use crate::domain::{merge_retrospectives, Retrospective};
 use crate::domain::{AccountDraft, AccountRequest};

@@ -227,3 +227,24 @@ test("a blameful sentence shows a coach finding, and dismissing it sticks after 
   await expect(page.getByRole("group", { name: "Blameless hints" })).toHaveCount(0);
   console.expectClean();
 });
+
+test("the coach reads German and Spanish text with its own rules and explains in that language", async ({ page }) => {
+  const console = watchConsole(page);
+  await openFresh(page);
+  await createRetro(page, { title: "Coach in drei Sprachen" });
+  await goToStep(page, "What happened");
+  await page.getByRole("button", { name: "+ Add timeline entry" }).click();
+  await page.keyboard.type("Sam hätte das Dashboard vor dem Deployment prüfen sollen.");
+  const hints = page.getByRole("group", { name: "Blameless hints" });
+  await hints.locator("summary").first().click();
+  await expect(hints.getByText("misst eine Entscheidung von damals an dem, was wir heute wissen")).toBeVisible();
+  await page.getByRole("button", { name: "+ Add timeline entry" }).click();
+  await page.keyboard.type("Obviamente la réplica llevaba horas de retraso.");
+  await hints.nth(1).locator("summary").first().click();
+  await expect(hints.nth(1).getByText("rara vez lo era en el momento")).toBeVisible();
+  // A system doing what it is scheduled to do is a fact, in German too.
+  await page.getByRole("button", { name: "+ Add timeline entry" }).click();
+  await page.keyboard.type("Der Job hätte um 02:00 laufen sollen, lief aber nicht.");
+  await expect(hints).toHaveCount(2);
+  console.expectClean();
+});

@@ -9,11 +9,14 @@
 //! which is exactly what a timeline should record; the same words about a person are flagged.
 
 pub mod findings;
+mod german;
 #[cfg(test)]
 mod labelled;
+pub mod languages;
 mod phrases;
 pub mod rules;
 pub mod score;
+mod spanish;
 mod subject;
 mod words;
 
@@ -36,8 +39,13 @@ pub struct Finding {
     pub suggestion: &'static str,
 }
 
-/// Reviews one text and returns its findings in text order.
+/// Reviews one text in the language it is written in and returns its findings in text order.
 pub fn review(text: &str) -> Vec<Finding> {
+    languages::review_in(text, languages::detect(text))
+}
+
+/// The English rules over one text.
+fn review_english(text: &str) -> Vec<Finding> {
     let w = words(text);
     let mut found: Vec<Finding> = Vec::new();
     for i in 0..w.len() {
@@ -49,8 +57,12 @@ pub fn review(text: &str) -> Vec<Finding> {
             found.push(Finding { rule: rule.id, start: w[i].start, end: w[end].end, reason: rule.reason, suggestion: rule.suggestion });
         }
     }
+    one_per_stretch(found)
+}
+
+/// The findings in text order, one per stretch of text: the first rule to claim it keeps it.
+fn one_per_stretch(mut found: Vec<Finding>) -> Vec<Finding> {
     found.sort_by_key(|f| (f.start, f.end));
-    // One finding per stretch of text: the first rule to claim it keeps it.
     let mut kept: Vec<Finding> = Vec::new();
     for f in found {
         if !kept.iter().any(|k| f.start < k.end && k.start < f.end) {

@@ -126,9 +126,12 @@ fn Text(
 
 #[component]
 fn StepFields(draft: Draft, step: Step) -> impl IntoView {
-    let words = move |read: fn(&StepWords) -> &str| Signal::derive(move || draft.template.with(|t| t.steps.get(&step).map(|w| read(w).to_string()).unwrap_or_default()));
+    let words = move |read: fn(&StepWords) -> &str| {
+        Signal::derive(move || draft.template.with(|t| t.steps.get(&step).map(|w| read(w).to_string()).unwrap_or_default()))
+    };
     let set = move |write: fn(&mut StepWords, String)| move |v: String| draft.edit(|t| write(t.steps.entry(step).or_default(), v));
-    let minutes = Signal::derive(move || draft.template.with(|t| t.timeboxes.get(&step).copied().unwrap_or(crate::domain::model::settings::default_minutes(step))));
+    let minutes =
+        Signal::derive(move || draft.template.with(|t| t.timeboxes.get(&step).copied().unwrap_or(crate::domain::model::settings::default_minutes(step))));
     let timebox_id = uid(&format!("template-timebox-{}", step.key()));
     view! {
         <fieldset class="step-fields">

@@ -28,7 +28,10 @@ impl Templates {
             Ok(listing) => {
                 self.own.set(listing.templates);
                 self.problem.set((!listing.damaged.is_empty()).then(|| {
-                    format!("{} could not be read; the home screen lists it with the other damaged data.", count(listing.damaged.len(), "stored template", "stored templates"))
+                    format!(
+                        "{} could not be read; the home screen lists it with the other damaged data.",
+                        count(listing.damaged.len(), "stored template", "stored templates")
+                    )
                 }));
             }
             Err(e) => self.problem.set(Some(format!("The templates could not be read from this browser's storage: {e}"))),
