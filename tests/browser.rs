@@ -42,6 +42,29 @@ async fn next_tick(ms: i32) {
 }
 
 #[wasm_bindgen_test]
+fn own_templates_live_in_local_storage_beside_the_retrospectives_and_a_retrospective_outlives_its_template() {
+    let prefix = unique_prefix("templates");
+    let repo = repository(&prefix);
+    let mut template = retrace::domain::OwnTemplate::copy_of(Template::Incident, Id::from_random([3; 16]), 1);
+    template.name = "Payments incident".into();
+    template.agreement = "We look at the system, never at who is to blame.".into();
+    template.starters.actions = vec!["Review the payment runbook".into()];
+    repo.save_template(&template).unwrap();
+    let raw = local_storage().get_item(&format!("{prefix}template:{}", template.id)).unwrap().unwrap();
+    assert!(raw.starts_with("{\"format\":\"retrace.template\",\"schema\":1"), "{raw}");
+    assert_eq!(repo.templates().unwrap().templates, vec![template.clone()]);
+
+    let mut r = template.start(Id::from_random([4; 16]), "Card declines", &writer(), || Id::from_random([5; 16]));
+    repo.save(&mut r).unwrap();
+    repo.delete_template(template.id).unwrap();
+    let back = repo.load(r.id).unwrap();
+    assert_eq!(back.agreement(), "We look at the system, never at who is to blame.");
+    assert_eq!(back.template_name(), "Payments incident");
+    assert_eq!(repo.list().unwrap().retros[0].template_name(), "Payments incident");
+    repo.delete(r.id, 0).unwrap();
+}
+
+#[wasm_bindgen_test]
 fn the_adapter_saves_lists_loads_and_deletes_in_local_storage() {
     let prefix = unique_prefix("crud");
     let repo = repository(&prefix);

@@ -576,7 +576,7 @@ mod tests {
         assert!(listing.damaged[0].newer_version);
         assert_eq!(listing.damaged[0].label, "“From the future”", "listed by its title, read best-effort");
         assert_eq!(listing.damaged[0].readable, Some(a.id));
-        assert!(matches!(repo.load(a.id), Err(LoadError::Damaged(FormatError::NewerSchema { found: 7 }))));
+        assert!(matches!(repo.load(a.id), Err(LoadError::Damaged(FormatError::NewerSchema { found: 8 }))));
     }
 
     #[test]
