@@ -7,6 +7,7 @@
 //! - `cargo xtask single-file` — `dist/retrace.html`, the whole app in one file.
 
 mod layers;
+mod profile;
 mod setup;
 mod single;
 mod sizes;
@@ -26,6 +27,7 @@ fn main() -> ExitCode {
         Some("bench") => bench(&root),
         Some("dist") => dist(&root),
         Some("single-file") => single_file(&root),
+        Some("size-profile") => profile::run(&root),
         Some("help") | None => {
             println!("{}", USAGE);
             Ok(())
@@ -47,7 +49,8 @@ const USAGE: &str = "usage: cargo xtask <command>
   build   build the release dist/ and print its transfer sizes
   bench   build the release dist/ and print its sizes and the native benchmarks
   dist    build dist/, ready to copy onto any static web server (see README, Embedding)
-  single-file  build dist/retrace.html: the whole app in one file to mail or open by double-click";
+  single-file  build dist/retrace.html: the whole app in one file to mail or open by double-click
+  size-profile  where the module's bytes go, by crate and by function (a build that keeps names)";
 
 fn project_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in a folder of the project").to_path_buf()
@@ -83,6 +86,8 @@ fn build(root: &Path) -> Result<sizes::Sizes, String> {
     let version = worker::stamp(&root.join("dist"))?;
     println!("\nService worker version {version}.");
     let sizes = sizes::measure(&root.join("dist"))?;
+    let packed = sizes::precompress(&root.join("dist"))?;
+    println!("\nWrote .gz and .br beside {packed} files of dist/.");
     println!("\n{}", sizes.table());
     Ok(sizes)
 }

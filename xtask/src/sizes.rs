@@ -1,4 +1,7 @@
-//! Transfer sizes of a release build: what a browser downloads, raw and gzip-compressed.
+//! Transfer sizes of a release build: what a browser downloads, raw, gzip- and
+//! brotli-compressed; and the precompressed `.gz` and `.br` files written beside each file, for
+//! servers that send them as they are (nginx `gzip_static`/`brotli_static`, Caddy
+//! `precompressed`, Apache with `mod_rewrite`).
 
 use flate2::write::GzEncoder;
 use flate2::Compression;
@@ -6,18 +9,28 @@ use std::io::Write;
 use std::path::Path;
 
 pub struct Sizes {
-    /// (kind, raw bytes, gzip bytes) for wasm, js and css, each summed over its files.
-    pub rows: Vec<(&'static str, u64, u64)>,
+    /// (kind, raw bytes, gzip bytes, brotli bytes) for wasm, js and css, each summed over its files.
+    pub rows: Vec<(&'static str, u64, u64, u64)>,
 }
 
-fn gzip_len(bytes: &[u8]) -> u64 {
+fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
     encoder.write_all(bytes).expect("writing to memory");
-    encoder.finish().expect("writing to memory").len() as u64
+    encoder.finish().expect("writing to memory")
 }
 
+fn brotli(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 24, ..Default::default() };
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("writing to memory");
+    out
+}
+
+/// Files a server sends compressed: everything but the images, which are compressed already.
+const COMPRESSIBLE: [&str; 7] = ["wasm", "js", "css", "html", "svg", "webmanifest", "json"];
+
 pub fn measure(dist: &Path) -> Result<Sizes, String> {
-    let mut rows = vec![("wasm", 0, 0), ("js", 0, 0), ("css", 0, 0)];
+    let mut rows = vec![("wasm", 0, 0, 0), ("js", 0, 0, 0), ("css", 0, 0, 0)];
     let entries = std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
     for entry in entries.flatten() {
         let path = entry.path();
@@ -25,10 +38,36 @@ pub fn measure(dist: &Path) -> Result<Sizes, String> {
         if let Some(row) = rows.iter_mut().find(|r| r.0 == ext) {
             let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
             row.1 += bytes.len() as u64;
-            row.2 += gzip_len(&bytes);
+            row.2 += gzip(&bytes).len() as u64;
+            row.3 += brotli(&bytes).len() as u64;
         }
     }
     Ok(Sizes { rows })
+}
+
+/// Writes `name.gz` and `name.br` beside every compressible file under `dir`, so a server can
+/// send them without compressing on each request. Returns how many files were compressed.
+pub fn precompress(dir: &Path) -> Result<usize, String> {
+    let mut done = 0;
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            done += precompress(&path)?;
+            continue;
+        }
+        let Some(ext) = path.extension().and_then(|e| e.to_str()) else { continue };
+        if !COMPRESSIBLE.contains(&ext) {
+            continue;
+        }
+        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        for (suffix, packed) in [("gz", gzip(&bytes)), ("br", brotli(&bytes))] {
+            let target = path.with_extension(format!("{ext}.{suffix}"));
+            std::fs::write(&target, packed).map_err(|e| format!("{}: {e}", target.display()))?;
+        }
+        done += 1;
+    }
+    Ok(done)
 }
 
 fn kb(bytes: u64) -> String {
@@ -37,12 +76,12 @@ fn kb(bytes: u64) -> String {
 
 impl Sizes {
     pub fn table(&self) -> String {
-        let mut out = String::from("| file | raw | gzip |\n|---|---:|---:|\n");
-        for (kind, raw, gz) in &self.rows {
-            out += &format!("| {kind} | {} | {} |\n", kb(*raw), kb(*gz));
+        let mut out = String::from("| file | raw | gzip | brotli |\n|---|---:|---:|---:|\n");
+        for (kind, raw, gz, br) in &self.rows {
+            out += &format!("| {kind} | {} | {} | {} |\n", kb(*raw), kb(*gz), kb(*br));
         }
-        let (raw, gz) = self.rows.iter().fold((0, 0), |(r, g), row| (r + row.1, g + row.2));
-        out += &format!("| total | {} | {} |\n\n", kb(raw), kb(gz));
+        let (raw, gz, br) = self.rows.iter().fold((0, 0, 0), |(r, g, b), row| (r + row.1, g + row.2, b + row.3));
+        out += &format!("| total | {} | {} | {} |\n\n", kb(raw), kb(gz), kb(br));
         let verdict = if gz <= GZIP_BUDGET { "met".to_string() } else { format!("missed by {}", kb(gz - GZIP_BUDGET)) };
         out += &format!("Budget: {} gzip in total — {verdict}.", kb(GZIP_BUDGET));
         out
@@ -67,6 +106,17 @@ mod tests {
         let js = sizes.rows.iter().find(|r| r.0 == "js").unwrap();
         assert_eq!(js.1, 11_000);
         assert!(js.2 > 0 && js.2 < 1_000);
+        assert!(js.3 > 0 && js.3 < js.2, "brotli packs repetition tighter than gzip");
+        std::fs::create_dir_all(dir.join("embed")).unwrap();
+        std::fs::write(dir.join("embed/page.html"), "<p>hello</p>".repeat(50)).unwrap();
+        std::fs::write(dir.join("icon.png"), [0u8; 10]).unwrap();
+        assert_eq!(precompress(&dir).unwrap(), 4);
+        assert!(dir.join("a.js.gz").exists() && dir.join("a.js.br").exists() && dir.join("embed/page.html.br").exists());
+        assert!(!dir.join("icon.png.gz").exists(), "images are left as they are");
+        let packed = std::fs::read(dir.join("a.js.gz")).unwrap();
+        let unpacked = flate2::read::GzDecoder::new(&packed[..]);
+        assert_eq!(std::io::read_to_string(unpacked).unwrap(), "x".repeat(10_000));
+        assert_eq!(measure(&dir).unwrap().rows, sizes.rows, "the .gz and .br files are not counted again");
         assert!(sizes.table().contains("| total | 10.7 KB |"));
         assert!(sizes.table().ends_with("Budget: 150.0 KB gzip in total — met."));
         std::fs::remove_dir_all(dir).unwrap();

@@ -1,8 +1,10 @@
 //! What can happen to a document: edits people make ([`edit`]), copies meeting ([`merge`]),
-//! and typed lines that become timeline entries ([`quick_entry`]).
+//! typed lines that become timeline entries ([`quick_entry`]), and retrospectives started from
+//! an own template and saved as one ([`templates`]).
 
 pub mod accounts;
 pub mod edit;
 pub mod merge;
 pub mod quick_entry;
 pub mod restore;
+pub mod templates;

@@ -13,6 +13,7 @@ mod german;
 #[cfg(test)]
 mod labelled;
 pub mod languages;
+mod patterns;
 mod phrases;
 pub mod rules;
 pub mod score;

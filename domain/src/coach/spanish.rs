@@ -1,6 +1,6 @@
 //! The coach's Spanish: its explanations, written in Spanish, and the wordings it looks for.
 
-use super::languages::{Lexicon, Pattern, Tok};
+use super::patterns::{Lexicon, Pattern, Tok};
 use super::rules::Rule;
 use Tok::{Gap, Stem, Word};
 

@@ -409,6 +409,41 @@ impl Retrospective {
     }
 }
 
+/// What a retrospective shows, from its own template when it was made from one, else from its
+/// built-in kind. The UI and the write-ups ask here, never the kind directly.
+impl Retrospective {
+    /// The words `step` shows.
+    pub fn step_copy(&self, step: Step) -> crate::model::template::StepCopy<'_> {
+        match &self.own_template {
+            Some(t) => t.step_copy(step),
+            None => self.template.copy(step),
+        }
+    }
+
+    /// The factor categories offered first; never empty.
+    pub fn suggested_categories(&self) -> &[crate::model::factors::Category] {
+        match &self.own_template {
+            Some(t) if !t.categories.is_empty() => &t.categories,
+            _ => self.template.suggested_categories(),
+        }
+    }
+
+    /// The agreement read out before the retrospective starts.
+    pub fn agreement(&self) -> &str {
+        self.own_template.as_ref().map(|t| t.agreement.as_str()).filter(|a| !a.trim().is_empty()).unwrap_or(crate::model::template::BLAMELESS_AGREEMENT)
+    }
+
+    /// What `level` means in this retrospective.
+    pub fn severity_definition(&self, level: Severity) -> &str {
+        self.own_template.as_ref().and_then(|t| t.severities.get(&level)).map(String::as_str).filter(|d| !d.trim().is_empty()).unwrap_or(level.definition())
+    }
+
+    /// The name of the template it was made from: its own template's, or the built-in kind's.
+    pub fn template_name(&self) -> &str {
+        self.own_template.as_ref().map(|t| t.name.as_str()).unwrap_or(self.template.label())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,167 @@
+//! `cargo xtask size-profile`: where the module's bytes go, by crate and by function.
+//!
+//! It builds the app for the web with the release profile but keeps the `name` section
+//! (`cargo build`, before wasm-bindgen and wasm-opt strip it), reads every function body's size
+//! and demangled name, and adds them up by the crate the name starts with. For generic code
+//! that is the crate that defines it (`alloc::vec::Vec<T>::push` counts under `alloc` whoever
+//! instantiated it), which is what the table's last column helps with: how much of each crate
+//! is generic code instantiated elsewhere. Sizes are before wasm-opt, which shrinks the whole
+//! by about a third; shares carry over roughly.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use wasmparser::{BinaryReaderError, Name, NameSectionReader, Parser, Payload};
+
+/// One row of the table: bytes of function bodies, how many functions, how many of those are
+/// generic instantiations (their name has type parameters).
+#[derive(Default, Clone, Copy)]
+struct Row {
+    bytes: u64,
+    functions: u64,
+    generic_bytes: u64,
+}
+
+pub fn run(root: &Path) -> Result<(), String> {
+    crate::run(root, "cargo", &["build", "--release", "--target", "wasm32-unknown-unknown", "--bin", "retrace"], &[])?;
+    let wasm = root.join("target/wasm32-unknown-unknown/release/retrace.wasm");
+    let bytes = std::fs::read(&wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
+    let profile = read(&bytes).map_err(|e| format!("{}: {e}", wasm.display()))?;
+    println!("\n{}", profile.table(16, 12));
+    Ok(())
+}
+
+struct Profile {
+    total: u64,
+    code: u64,
+    data: u64,
+    by_crate: BTreeMap<String, Row>,
+    largest: Vec<(u64, String)>,
+}
+
+fn read(module: &[u8]) -> Result<Profile, BinaryReaderError> {
+    let mut sizes: Vec<u64> = Vec::new();
+    let mut imported = 0u32;
+    let mut names: BTreeMap<u32, String> = BTreeMap::new();
+    let (mut code, mut data) = (0, 0);
+    for payload in Parser::new(0).parse_all(module) {
+        match payload? {
+            Payload::ImportSection(reader) => {
+                for import in reader {
+                    if matches!(import?.ty, wasmparser::TypeRef::Func(_)) {
+                        imported += 1;
+                    }
+                }
+            }
+            Payload::CodeSectionEntry(body) => sizes.push(body.range().len() as u64),
+            Payload::CodeSectionStart { size, .. } => code = u64::from(size),
+            Payload::DataSection(reader) => data = reader.range().len() as u64,
+            Payload::CustomSection(section) if section.name() == "name" => {
+                for name in NameSectionReader::new(wasmparser::BinaryReader::new(section.data(), section.data_offset())) {
+                    if let Name::Function(map) = name? {
+                        for naming in map {
+                            let naming = naming?;
+                            names.insert(naming.index, naming.name.to_string());
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut by_crate: BTreeMap<String, Row> = BTreeMap::new();
+    let mut largest = Vec::with_capacity(sizes.len());
+    for (i, size) in sizes.iter().enumerate() {
+        let name = names.get(&(i as u32 + imported)).map(|n| format!("{:#}", rustc_demangle::demangle(n))).unwrap_or_else(|| format!("function {i}"));
+        let row = by_crate.entry(crate_of(&name)).or_default();
+        row.bytes += size;
+        row.functions += 1;
+        if name.contains('<') {
+            row.generic_bytes += size;
+        }
+        largest.push((*size, name));
+    }
+    largest.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    Ok(Profile { total: module.len() as u64, code, data, by_crate, largest })
+}
+
+/// The crate a demangled name belongs to: its first path segment, looking inside `<T as Trait>`.
+fn crate_of(name: &str) -> String {
+    if name.starts_with("function ") {
+        return "(unnamed)".to_string();
+    }
+    let inner = name.trim_start_matches(['<', '&', '*', '(', '[']).trim_start_matches("mut ").trim_start_matches("dyn ").trim_start_matches("const ");
+    let first = inner.split("::").next().unwrap_or(inner);
+    let first = first.split(['<', ' ', '>', '(', ',']).next().unwrap_or(first);
+    match first {
+        "" => "(unnamed)".to_string(),
+        f if f.starts_with("function ") || f.chars().all(|c| c.is_ascii_digit()) => "(unnamed)".to_string(),
+        "retrace" | "retrace_domain" | "alloc" | "core" | "std" => first.to_string(),
+        f if f.contains('$') || f.starts_with("__") || f.starts_with("wasm") && !f.starts_with("wasm_bindgen") => "(runtime and glue)".to_string(),
+        f => f.to_string(),
+    }
+}
+
+fn kb(bytes: u64) -> String {
+    format!("{:.1} KB", bytes as f64 / 1024.0)
+}
+
+impl Profile {
+    fn table(&self, crates: usize, functions: usize) -> String {
+        let mut rows: Vec<(&String, &Row)> = self.by_crate.iter().collect();
+        rows.sort_by(|a, b| b.1.bytes.cmp(&a.1.bytes).then_with(|| a.0.cmp(b.0)));
+        let code: u64 = rows.iter().map(|r| r.1.bytes).sum();
+        let mut out = format!(
+            "Module before wasm-opt: {} ({} code, {} data)\n\n| crate | code | share | functions | of it generic |\n|---|---:|---:|---:|---:|\n",
+            kb(self.total),
+            kb(self.code),
+            kb(self.data)
+        );
+        let mut rest = Row::default();
+        for (i, (name, row)) in rows.iter().enumerate() {
+            if i < crates {
+                out += &format!(
+                    "| {name} | {} | {:.1} % | {} | {:.0} % |\n",
+                    kb(row.bytes),
+                    100.0 * row.bytes as f64 / code.max(1) as f64,
+                    row.functions,
+                    100.0 * row.generic_bytes as f64 / row.bytes.max(1) as f64
+                );
+            } else {
+                rest.bytes += row.bytes;
+                rest.functions += row.functions;
+                rest.generic_bytes += row.generic_bytes;
+            }
+        }
+        if rest.functions > 0 {
+            out += &format!(
+                "| {} other crates | {} | {:.1} % | {} | {:.0} % |\n",
+                rows.len() - crates.min(rows.len()),
+                kb(rest.bytes),
+                100.0 * rest.bytes as f64 / code.max(1) as f64,
+                rest.functions,
+                100.0 * rest.generic_bytes as f64 / rest.bytes.max(1) as f64
+            );
+        }
+        out += "\n| largest functions | code |\n|---|---:|\n";
+        for (size, name) in self.largest.iter().take(functions) {
+            let short: String = name.chars().take(110).collect();
+            out += &format!("| `{}` | {} |\n", short.replace('|', "\\|"), kb(*size));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::crate_of;
+
+    #[test]
+    fn names_are_filed_under_the_crate_they_start_with() {
+        assert_eq!(crate_of("core::fmt::write"), "core");
+        assert_eq!(crate_of("<serde_json::de::Deserializer<R> as serde::de::Deserializer>::deserialize_any"), "serde_json");
+        assert_eq!(crate_of("<&mut retrace_domain::format::read::Reader as core::ops::Drop>::drop"), "retrace_domain");
+        assert_eq!(crate_of("leptos::tachys::view::Mountable::mount"), "leptos");
+        assert_eq!(crate_of("function 12"), "(unnamed)");
+        assert_eq!(crate_of("__rust_alloc"), "(runtime and glue)");
+    }
+}
