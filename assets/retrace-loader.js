@@ -40,7 +40,9 @@ try {
   const { default: init } = await import(new URL("retrace.js", base).href);
   const module = await wasm;
   await pageReady;
-  await init({ module_or_path: module });
+  const exports = await init({ module_or_path: module });
+  // For diagnostics and the bench: how large the module's linear memory has grown, in bytes.
+  window.Retrace.memoryBytes = () => exports.memory.buffer.byteLength;
   loaded = true;
 } catch (error) {
   // Leaving the page while it loads aborts the download: that is not a failure to report.

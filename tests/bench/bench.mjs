@@ -149,6 +149,15 @@ let retraceP95 = 0;
   const page = await context.newPage();
   await page.goto(`${base}#/retro/${id}`);
   await page.waitForSelector(".timeline-list > li:nth-child(500)", { timeout: 30000 });
+  {
+    // What the open 1,000-item retrospective holds: the module's memory (it only grows) and
+    // the JS heap after a collection.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("HeapProfiler.collectGarbage");
+    const { usedSize } = await cdp.send("Runtime.getHeapUsage");
+    const linear = await page.evaluate(() => window.Retrace.memoryBytes());
+    rows.push(`| memory with the 1,000-item retro open: wasm linear memory / JS heap in use after a collection | ${(linear / 1048576).toFixed(1)} MB / ${(usedSize / 1048576).toFixed(1)} MB |`);
+  }
   const selector = ".timeline-list > li:nth-child(250) textarea";
   const latencies = await keystrokes(page, selector, 200);
   retraceP95 = pct(latencies, 95);

@@ -10,7 +10,20 @@ import { addQuickEntry, createRetro, goToStep, watchConsole } from "./helpers.mj
 const worker = resolve(dirname(fileURLToPath(import.meta.url)), "../../dist/sw.js");
 test.use({ serviceWorkers: "allow" });
 
-const controlled = (page) => expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 15_000 }).toBe(true);
+// Controlled, and by a worker of this very path: under /tools/retro/ the root's worker takes the
+// page at once, and the sub-path's own worker (registered a second after mounting) must still
+// have kept its files before the network goes.
+const controlled = (page) =>
+  expect
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          const own = await navigator.serviceWorker.getRegistration(location.href);
+          return Boolean(navigator.serviceWorker.controller) && own?.scope === new URL("./", location.href).href && own.active?.state === "activated";
+        }),
+      { timeout: 15_000 },
+    )
+    .toBe(true);
 
 test("after one visit Retrace opens and works offline, from a sub-path too, and is installable", async ({ page, context }) => {
   const console = watchConsole(page);

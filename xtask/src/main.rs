@@ -158,16 +158,21 @@ fn bench(root: &Path) -> Result<(), String> {
         &[("CHROMEDRIVER", setup::CHROMEDRIVER), ("WASM_BINDGEN_TEST_TIMEOUT", "120")],
     )?;
     let reads: Vec<&str> = reads.lines().filter(|line| line.starts_with("| ")).collect();
+    let profile = profile::table(root)?;
+    // What was tried to make the module smaller, kept by hand: the bench adds it as it is.
+    let diet = std::fs::read_to_string(root.join("tests/bench/size-diet.md")).map_err(|e| format!("tests/bench/size-diet.md: {e}"))?;
     let date = output(root, "date", &["-u", "+%Y-%m-%d %H:%M UTC"], &[])?;
     let report = format!(
-        "# Benchmarks\n\nLatest `cargo xtask bench`: {} on {}.\n\n## Transfer size (release dist/)\n\n{}\n\n## Measurements\n\n| what | result |\n|---|---|\n{}\n{}\n{}\n{}\n\nBrowser figures are from headless Chromium on 127.0.0.1; \"native\" ones from the same Rust code compiled for this machine.\n",
+        "# Benchmarks\n\nLatest `cargo xtask bench`: {} on {}.\n\n## Transfer size (release dist/)\n\n{}\n\n## Measurements\n\n| what | result |\n|---|---|\n{}\n{}\n{}\n{}\n\nBrowser figures are from headless Chromium on 127.0.0.1; \"native\" ones from the same Rust code compiled for this machine.\n\n## Where the bytes go (`cargo xtask size-profile`)\n\n{}\n{}",
         date.trim(),
         machine(),
         sizes.table(),
         browser.trim(),
         reads.join("\n"),
         native.trim(),
-        coach.trim()
+        coach.trim(),
+        profile,
+        diet
     );
     std::fs::write(root.join("BENCHMARKS.md"), &report).map_err(|e| format!("BENCHMARKS.md: {e}"))?;
     println!("\n{report}");

@@ -22,12 +22,17 @@ struct Row {
 }
 
 pub fn run(root: &Path) -> Result<(), String> {
+    println!("\n{}", table(root)?);
+    Ok(())
+}
+
+/// Builds the module with its names and returns the profile as Markdown tables.
+pub fn table(root: &Path) -> Result<String, String> {
     crate::run(root, "cargo", &["build", "--release", "--target", "wasm32-unknown-unknown", "--bin", "retrace"], &[])?;
     let wasm = root.join("target/wasm32-unknown-unknown/release/retrace.wasm");
     let bytes = std::fs::read(&wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
     let profile = read(&bytes).map_err(|e| format!("{}: {e}", wasm.display()))?;
-    println!("\n{}", profile.table(16, 12));
-    Ok(())
+    Ok(profile.table(16, 12))
 }
 
 struct Profile {
@@ -90,6 +95,12 @@ fn crate_of(name: &str) -> String {
         return "(unnamed)".to_string();
     }
     let inner = name.trim_start_matches(['<', '&', '*', '(', '[']).trim_start_matches("mut ").trim_start_matches("dyn ").trim_start_matches("const ");
+    // A blanket impl (`<T as serde::Serialize>::…`, `<F as FnOnce>::…`) belongs to its trait's crate.
+    let param = inner.split([' ', ':', '<']).next().unwrap_or("");
+    let inner = match inner.split_once(" as ") {
+        Some((_, tr)) if param.len() <= 2 && param.chars().all(|c| c.is_ascii_uppercase()) => tr,
+        _ => inner,
+    };
     let first = inner.split("::").next().unwrap_or(inner);
     let first = first.split(['<', ' ', '>', '(', ',']).next().unwrap_or(first);
     match first {
@@ -162,6 +173,8 @@ mod tests {
         assert_eq!(crate_of("<&mut retrace_domain::format::read::Reader as core::ops::Drop>::drop"), "retrace_domain");
         assert_eq!(crate_of("leptos::tachys::view::Mountable::mount"), "leptos");
         assert_eq!(crate_of("function 12"), "(unnamed)");
+        assert_eq!(crate_of("<T as alloc::slice::hack::ConvertVec>::to_vec"), "alloc");
+        assert_eq!(crate_of("<F as tachys::reactive_graph::ReactiveFunction>::invoke"), "tachys");
         assert_eq!(crate_of("__rust_alloc"), "(runtime and glue)");
     }
 }
