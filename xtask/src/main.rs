@@ -27,7 +27,7 @@ fn main() -> ExitCode {
         Some("bench") => bench(&root),
         Some("dist") => dist(&root),
         Some("single-file") => single_file(&root),
-        Some("size-profile") => profile::run(&root),
+        Some("size-profile") => profile::run(&root, args.get(1).map(String::as_str)),
         Some("help") | None => {
             println!("{}", USAGE);
             Ok(())
@@ -50,7 +50,8 @@ const USAGE: &str = "usage: cargo xtask <command>
   bench   build the release dist/ and print its sizes and the native benchmarks
   dist    build dist/, ready to copy onto any static web server (see README, Embedding)
   single-file  build dist/retrace.html: the whole app in one file to mail or open by double-click
-  size-profile  where the module's bytes go, by crate and by function (a build that keeps names)";
+  size-profile [text]  where the module's bytes go, by crate and by function (a build that keeps
+               names); with a text, also every function whose name contains it";
 
 fn project_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in a folder of the project").to_path_buf()

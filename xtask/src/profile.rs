@@ -21,18 +21,30 @@ struct Row {
     generic_bytes: u64,
 }
 
-pub fn run(root: &Path) -> Result<(), String> {
+/// Prints the profile; with `pattern`, also every function whose demangled name contains it.
+pub fn run(root: &Path, pattern: Option<&str>) -> Result<(), String> {
     println!("\n{}", table(root)?);
+    if let Some(pattern) = pattern {
+        let profile = read_built(root)?;
+        let matching: Vec<&(u64, String)> = profile.largest.iter().filter(|(_, name)| name.contains(pattern)).collect();
+        println!("\nFunctions whose name contains `{pattern}`: {}, {} of code\n", matching.len(), kb(matching.iter().map(|(size, _)| size).sum()));
+        for (size, name) in matching.iter().take(40) {
+            println!("{:>9}  {}", kb(*size), name.chars().take(160).collect::<String>());
+        }
+    }
     Ok(())
+}
+
+fn read_built(root: &Path) -> Result<Profile, String> {
+    let wasm = root.join("target/wasm32-unknown-unknown/release/retrace.wasm");
+    let bytes = std::fs::read(&wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
+    read(&bytes).map_err(|e| format!("{}: {e}", wasm.display()))
 }
 
 /// Builds the module with its names and returns the profile as Markdown tables.
 pub fn table(root: &Path) -> Result<String, String> {
     crate::run(root, "cargo", &["build", "--release", "--target", "wasm32-unknown-unknown", "--bin", "retrace"], &[])?;
-    let wasm = root.join("target/wasm32-unknown-unknown/release/retrace.wasm");
-    let bytes = std::fs::read(&wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
-    let profile = read(&bytes).map_err(|e| format!("{}: {e}", wasm.display()))?;
-    Ok(profile.table(16, 12))
+    Ok(read_built(root)?.table(16, 12))
 }
 
 struct Profile {
