@@ -10,7 +10,7 @@
 //! subject is a system ("Der Job hätte um 02:00 laufen sollen" states what the job does).
 
 use super::patterns::review_with;
-use super::words::words;
+use super::words::{words, Word};
 use super::Finding;
 
 /// A language the coach reviews in.
@@ -39,7 +39,11 @@ const SPANISH_MARKS: &[&str] = &[
 
 /// The language `text` is most likely written in.
 pub fn detect(text: &str) -> Language {
-    let w = words(text);
+    detect_in(text, &words(text))
+}
+
+/// [`detect`] over the words of `text`, already split.
+pub(super) fn detect_in(text: &str, w: &[Word]) -> Language {
     let count = |marks: &[&str]| w.iter().filter(|x| marks.contains(&x.lower.as_str())).count();
     // Letters only one of the languages uses count once each.
     let letters = |set: &str| usize::from(text.chars().any(|c| set.contains(c)));
@@ -57,10 +61,15 @@ pub fn detect(text: &str) -> Language {
 
 /// The findings in `text`, reviewed in `language`.
 pub fn review_in(text: &str, language: Language) -> Vec<Finding> {
+    review_words(&words(text), language)
+}
+
+/// [`review_in`] over words already split: the text is split once, for detecting and reviewing.
+pub(super) fn review_words(w: &[Word], language: Language) -> Vec<Finding> {
     match language {
-        Language::English => super::review_english(text),
-        Language::German => review_with(text, &super::german::LEXICON),
-        Language::Spanish => review_with(text, &super::spanish::LEXICON),
+        Language::English => super::review_english(w),
+        Language::German => review_with(w, &super::german::LEXICON),
+        Language::Spanish => review_with(w, &super::spanish::LEXICON),
     }
 }
 

@@ -42,19 +42,20 @@ pub struct Finding {
 
 /// Reviews one text in the language it is written in and returns its findings in text order.
 pub fn review(text: &str) -> Vec<Finding> {
-    languages::review_in(text, languages::detect(text))
+    // Split once: a coached field is reviewed on every pause in typing.
+    let w = words(text);
+    languages::review_words(&w, languages::detect_in(text, &w))
 }
 
-/// The English rules over one text.
-fn review_english(text: &str) -> Vec<Finding> {
-    let w = words(text);
+/// The English rules over one text's words.
+fn review_english(w: &[Word]) -> Vec<Finding> {
     let mut found: Vec<Finding> = Vec::new();
     for i in 0..w.len() {
         // Reported speech ("Sam in #incident: "I broke it"") is a record of what was said.
         if w[i].quoted {
             continue;
         }
-        for (rule, end) in check_at(&w, i) {
+        for (rule, end) in check_at(w, i) {
             found.push(Finding { rule: rule.id, start: w[i].start, end: w[end].end, reason: rule.reason, suggestion: rule.suggestion });
         }
     }

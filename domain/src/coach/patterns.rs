@@ -3,7 +3,7 @@
 //! doing it is a system. Each language brings its patterns and word lists as a [`Lexicon`].
 
 use super::rules::Rule;
-use super::words::{words, Word};
+use super::words::Word;
 use super::Finding;
 
 /// One word of a pattern.
@@ -44,17 +44,16 @@ pub(super) struct Lexicon {
 }
 
 /// The findings in `text` under one language's patterns.
-pub(super) fn review_with(text: &str, lexicon: &Lexicon) -> Vec<Finding> {
-    let w = words(text);
+pub(super) fn review_with(w: &[Word], lexicon: &Lexicon) -> Vec<Finding> {
     let mut found = Vec::new();
     for i in 0..w.len() {
         if w[i].quoted {
             continue;
         }
         for pattern in lexicon.patterns {
-            let Some(end) = match_at(&w, i, pattern.toks) else { continue };
+            let Some(end) = match_at(w, i, pattern.toks) else { continue };
             let negated = (i.saturating_sub(3)..i).any(|k| k >= w[i].sentence_first && lexicon.negations.contains(&w[k].lower.as_str()));
-            if negated || pattern.people_only && about_a_system(&w, i, end, lexicon) {
+            if negated || pattern.people_only && about_a_system(w, i, end, lexicon) {
                 continue;
             }
             found.push(Finding { rule: pattern.rule.id, start: w[i].start, end: w[end].end, reason: pattern.rule.reason, suggestion: pattern.rule.suggestion });
