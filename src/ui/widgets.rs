@@ -37,23 +37,27 @@ pub fn TextField(
     #[prop(optional, into)] placeholder: Option<String>,
     #[prop(optional)] label_hidden: bool,
     #[prop(optional, into)] class: Option<String>,
+    /// The most characters it takes; [`MAX_TEXT`] unless said.
+    #[prop(optional)]
+    max: Option<usize>,
     /// When set, the blameless coach reviews this field; the key identifies it for dismissals.
     #[prop(optional, into)]
     coach: Option<String>,
 ) -> impl IntoView {
     let id = field_id(id);
     let placeholder = placeholder.unwrap_or_default();
+    let max = max.unwrap_or(MAX_TEXT);
     let hints = coach.map(|field_key| view! { <crate::ui::coach::CoachHints field_key text=value /> });
     let control = if multiline {
         view! {
-            <textarea id=id.clone() rows="2" maxlength=MAX_TEXT placeholder=placeholder
+            <textarea id=id.clone() rows="2" maxlength=max placeholder=placeholder
                 prop:value=move || value.get()
                 on:input=move |ev| on_input.run(event_target_value(&ev))></textarea>
         }
         .into_any()
     } else {
         view! {
-            <input id=id.clone() type="text" maxlength=MAX_TEXT placeholder=placeholder autocomplete="off"
+            <input id=id.clone() type="text" maxlength=max placeholder=placeholder autocomplete="off"
                 prop:value=move || value.get()
                 on:input=move |ev| on_input.run(event_target_value(&ev)) />
         }

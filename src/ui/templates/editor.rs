@@ -7,7 +7,7 @@ use crate::domain::model::timer::CUSTOM_MINUTES;
 use crate::domain::{Category, OwnTemplate, Severity, Step, StepWords, Template};
 use crate::ui::context::{uid, AppState, Route};
 use crate::ui::platform::now_ms;
-use crate::ui::widgets::ChoiceSelect;
+use crate::ui::widgets::{ChoiceSelect, TextField};
 use leptos::prelude::*;
 
 /// The template being edited and how saving it went.
@@ -64,8 +64,8 @@ pub fn TemplateEditor(id: crate::domain::Id) -> impl IntoView {
             {move || draft.problem.get().map(|p| view! { <p class="banner banner-warning" role="alert">{p}</p> })}
             <section class="card editor-section" aria-labelledby=uid("template-about")>
                 <h2 id=uid("template-about")>"About"</h2>
-                <Text label="Name" max=NAME_MAX value={draft.text(|t| t.name.as_str())} on_input={move |v: String| draft.edit(|t| t.name = v)} />
-                <Text label="Description" max=TEXT_MAX multiline=true value={draft.text(|t| t.description.as_str())} on_input={move |v: String| draft.edit(|t| t.description = v)} />
+                <TextField label="Name" max=NAME_MAX value={draft.text(|t| t.name.as_str())} on_input={move |v: String| draft.edit(|t| t.name = v)} />
+                <TextField label="Description" max=TEXT_MAX multiline=true value={draft.text(|t| t.description.as_str())} on_input={move |v: String| draft.edit(|t| t.description = v)} />
                 <ChoiceSelect label="Based on" value=kind on_change={move |k: Template| draft.edit(|t| t.kind = k)} />
                 <p class="hint">"The facilitator's guide follows the kind it is based on, and Insights files its retrospectives under it."</p>
                 <div class="button-row">
@@ -74,7 +74,7 @@ pub fn TemplateEditor(id: crate::domain::Id) -> impl IntoView {
             </section>
             <section class="card editor-section" aria-labelledby=uid("template-agreement")>
                 <h2 id=uid("template-agreement")>"Agreement"</h2>
-                <Text label="Read out before the retrospective starts" max=TEXT_MAX multiline=true value={draft.text(|t| t.agreement.as_str())}
+                <TextField label="Read out before the retrospective starts" max=TEXT_MAX multiline=true value={draft.text(|t| t.agreement.as_str())}
                     on_input={move |v: String| draft.edit(|t| t.agreement = v)} />
             </section>
             <section class="card editor-section" aria-labelledby=uid("template-steps")>
@@ -89,7 +89,7 @@ pub fn TemplateEditor(id: crate::domain::Id) -> impl IntoView {
                 {Severity::ALL.iter().map(|level| {
                     let level = *level;
                     view! {
-                        <Text label=format!("{} means", level.label()) max=TEXT_MAX multiline=true
+                        <TextField label=format!("{} means", level.label()) max=TEXT_MAX multiline=true
                             value={Signal::derive(move || draft.template.with(|t| t.severities.get(&level).cloned().unwrap_or_default()))}
                             on_input={move |v: String| draft.edit(|t| { t.severities.insert(level, v); })} />
                     }
@@ -99,29 +99,6 @@ pub fn TemplateEditor(id: crate::domain::Id) -> impl IntoView {
         </div>
     }
     .into_any()
-}
-
-/// A labelled text field of the template.
-#[component]
-fn Text(
-    #[prop(into)] label: String,
-    max: usize,
-    #[prop(optional)] multiline: bool,
-    value: Signal<String>,
-    #[prop(into)] on_input: Callback<String>,
-) -> impl IntoView {
-    let id = uid(&format!("template-field-{}", label.to_lowercase().replace(|c: char| !c.is_alphanumeric(), "-")));
-    let control = if multiline {
-        view! { <textarea id=id.clone() rows="3" maxlength=max prop:value=move || value.get() on:input=move |ev| on_input.run(event_target_value(&ev))></textarea> }.into_any()
-    } else {
-        view! { <input id=id.clone() type="text" maxlength=max autocomplete="off" prop:value=move || value.get() on:input=move |ev| on_input.run(event_target_value(&ev)) /> }.into_any()
-    };
-    view! {
-        <div class="field">
-            <label for=id class="field-label">{label}</label>
-            {control}
-        </div>
-    }
 }
 
 #[component]
@@ -136,9 +113,9 @@ fn StepFields(draft: Draft, step: Step) -> impl IntoView {
     view! {
         <fieldset class="step-fields">
             <legend>{step.label()}</legend>
-            <Text label=format!("{}: what it collects", step.label()) max=TEXT_MAX multiline=true value={words(|w| w.purpose.as_str())} on_input={set(|w, v| w.purpose = v)} />
-            <Text label=format!("{}: example hint", step.label()) max=TEXT_MAX value={words(|w| w.example.as_str())} on_input={set(|w, v| w.example = v)} />
-            <Text label=format!("{}: placeholder", step.label()) max=TEXT_MAX value={words(|w| w.placeholder.as_str())} on_input={set(|w, v| w.placeholder = v)} />
+            <TextField label=format!("{}: what it collects", step.label()) max=TEXT_MAX multiline=true value={words(|w| w.purpose.as_str())} on_input={set(|w, v| w.purpose = v)} />
+            <TextField label=format!("{}: example hint", step.label()) max=TEXT_MAX value={words(|w| w.example.as_str())} on_input={set(|w, v| w.example = v)} />
+            <TextField label=format!("{}: placeholder", step.label()) max=TEXT_MAX value={words(|w| w.placeholder.as_str())} on_input={set(|w, v| w.placeholder = v)} />
             <div class="field field-number">
                 <label for=timebox_id.clone() class="field-label">{format!("{}: timebox in minutes", step.label())}</label>
                 <input id=timebox_id type="number" min=*CUSTOM_MINUTES.start() max=*CUSTOM_MINUTES.end() step="1"
