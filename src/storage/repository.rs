@@ -30,6 +30,14 @@ pub struct DamagedEntry {
     pub readable: Option<Id>,
 }
 
+impl DamagedEntry {
+    /// A stored `kind` ("Retrospective", "Template") that cannot be read, labelled by its id.
+    pub(super) fn unreadable(kind: &str, key: &str, id: Id, problem: String, newer_version: bool) -> DamagedEntry {
+        let short = &id.to_string()[..8];
+        DamagedEntry { key: key.to_string(), label: format!("{kind} {short}…"), problem, newer_version, readable: None }
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Listing {
     /// Newest first.
@@ -186,12 +194,14 @@ impl Repository {
             IndexState::Read(doc) => doc.entries,
             _ => BTreeMap::new(),
         };
-        for key in self.store.keys()? {
-            let Some(id) = self.id_of_key(&key) else { continue };
+        let keys = self.store.keys()?;
+        for key in &keys {
+            let key = key.as_str();
+            let Some(id) = self.id_of_key(key) else { continue };
             let entry = indexed.remove(&id);
             // The usual case: the value has the length the index noted, so its summary holds.
             if let Some(units) = entry.as_ref().and_then(|e| e.units) {
-                match self.store.text_len(&key)? {
+                match self.store.text_len(key)? {
                     None => continue,
                     Some(len) if len == units => {
                         listing.retros.extend(entry.map(|e| e.summary));
@@ -200,32 +210,31 @@ impl Repository {
                     Some(_) => {}
                 }
             }
-            let Some(raw) = self.store.get(&key)? else { continue };
+            let Some(raw) = self.store.get(key)? else { continue };
             match entry {
                 Some(entry) if entry.units.is_none() && entry.bytes == raw.len() => listing.retros.push(entry.summary),
                 _ => match format::decode(&raw) {
                     Ok(retro) if retro.id == id => listing.retros.push(RetroSummary::of(&retro)),
-                    Ok(_) => listing.damaged.push(self.damaged(&key, id, "it is stored under another retrospective's key".into(), false)),
+                    Ok(_) => listing.damaged.push(self.damaged(key, id, "it is stored under another retrospective's key".into(), false)),
                     Err(e @ FormatError::NewerSchema { .. }) => {
-                        let mut entry = self.damaged(&key, id, e.to_string(), true);
+                        let mut entry = self.damaged(key, id, e.to_string(), true);
                         if let Some(readable) = newer_for_reading(id, &raw) {
                             entry.label = format!("“{}”", readable.display_title());
                             entry.readable = Some(id);
                         }
                         listing.damaged.push(entry);
                     }
-                    Err(e) => listing.damaged.push(self.damaged(&key, id, e.to_string(), false)),
+                    Err(e) => listing.damaged.push(self.damaged(key, id, e.to_string(), false)),
                 },
             }
         }
         sort_newest_first(&mut listing.retros);
-        listing.damaged.extend(self.templates()?.damaged);
+        listing.damaged.extend(self.templates_among(&keys)?.damaged);
         Ok(listing)
     }
 
     fn damaged(&self, key: &str, id: Id, problem: String, newer_version: bool) -> DamagedEntry {
-        let short = id.to_string()[..8].to_string();
-        DamagedEntry { key: key.to_string(), label: format!("Retrospective {short}…"), problem, newer_version, readable: None }
+        DamagedEntry::unreadable("Retrospective", key, id, problem, newer_version)
     }
 
     pub fn load(&self, id: Id) -> Result<Retrospective, LoadError> {

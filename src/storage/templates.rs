@@ -27,14 +27,20 @@ impl Repository {
 
     /// Every own template, sorted by name, and every template value that cannot be read.
     pub fn templates(&self) -> Result<TemplateListing, StoreError> {
+        self.templates_among(&self.keys()?)
+    }
+
+    /// [`Self::templates`] among `keys`, the store's keys already listed.
+    pub(super) fn templates_among(&self, keys: &[String]) -> Result<TemplateListing, StoreError> {
         let mut listing = TemplateListing::default();
-        for key in self.keys()? {
-            let Some(id) = self.template_id_of_key(&key) else { continue };
-            let Some(text) = self.raw(&key)? else { continue };
+        for key in keys {
+            let Some(id) = self.template_id_of_key(key) else { continue };
+            let Some(text) = self.raw(key)? else { continue };
+            let damaged = |problem, newer| DamagedEntry::unreadable("Template", key, id, problem, newer);
             match decode_template(&text) {
                 Ok(read) if read.template.id == id => listing.templates.push(read.template),
-                Ok(_) => listing.damaged.push(damaged(&key, id, "it is stored under another template's key".into(), false)),
-                Err(e) => listing.damaged.push(damaged(&key, id, e.to_string(), matches!(e, TemplateFileError::NewerSchema { .. }))),
+                Ok(_) => listing.damaged.push(damaged("it is stored under another template's key".into(), false)),
+                Err(e) => listing.damaged.push(damaged(e.to_string(), matches!(e, TemplateFileError::NewerSchema { .. }))),
             }
         }
         listing.templates.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()).then(a.id.cmp(&b.id)));
@@ -62,11 +68,6 @@ impl Repository {
     pub fn delete_template(&self, id: Id) -> Result<(), StoreError> {
         self.discard(&self.template_key(id))
     }
-}
-
-fn damaged(key: &str, id: Id, problem: String, newer_version: bool) -> DamagedEntry {
-    let short = id.to_string()[..8].to_string();
-    DamagedEntry { key: key.to_string(), label: format!("Template {short}…"), problem, newer_version, readable: None }
 }
 
 #[cfg(test)]
