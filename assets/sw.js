@@ -8,7 +8,7 @@
 // it caches nothing and every request goes to the network.
 const VERSION = "dev";
 const CACHE = `retrace-${VERSION}`;
-const FILES = ["./", "retrace-loader.js", "retrace.js", "retrace_bg.wasm", "retrace.css", "page.css", "favicon.svg", "manifest.webmanifest", "icon-192.png", "icon-512.png"];
+const FILES = ["./", "retrace-loader.js", "retrace.js", "retrace_bg.wasm", "retrace.css", "page.css", "favicon.svg", "manifest.webmanifest", "icon-192.png", "icon-512.png", "i18n/de.json", "i18n/es.json"];
 const scope = new URL("./", self.location.href);
 
 self.addEventListener("install", (event) => {

@@ -26,6 +26,7 @@ pub mod coach;
 pub mod export;
 pub mod facilitation;
 pub mod format;
+pub mod i18n;
 pub mod import;
 pub mod insights;
 pub mod listing;

@@ -8,6 +8,7 @@
 //! ```
 
 use super::{clean_prefix, mount, MountOptions, Route, Theme};
+use crate::domain::i18n::Lang;
 use crate::domain::Id;
 use leptos::prelude::document;
 use std::any::Any;
@@ -20,21 +21,8 @@ thread_local! {
     static MOUNTED: RefCell<Vec<(web_sys::Element, Box<dyn Any>)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// The folder Retrace was loaded from, as the loader recorded it in `window.Retrace.base`.
-fn base_url() -> String {
-    let from_loader = web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(&w, &"Retrace".into()).ok())
-        .and_then(|api| js_sys::Reflect::get(&api, &"base".into()).ok())
-        .and_then(|b| b.as_string());
-    from_loader.unwrap_or_else(|| {
-        let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
-        let href = href.split('#').next().unwrap_or_default();
-        href.rsplit_once('/').map(|(dir, _)| format!("{dir}/")).unwrap_or_default()
-    })
-}
-
 /// Options for a new instance; `get` reads one option by name (`prefix`, `view`, `theme`,
-/// `presenter`).
+/// `presenter`, `lang`).
 pub fn options(get: impl Fn(&str) -> Option<String>) -> MountOptions {
     let n = NEXT_INSTANCE.with(|c| {
         let n = c.get();
@@ -47,9 +35,10 @@ pub fn options(get: impl Fn(&str) -> Option<String>) -> MountOptions {
         initial: get("view").and_then(|v| Id::parse(v.trim())).map(Route::Retro).unwrap_or(Route::Home),
         theme: Theme::parse(&get("theme").unwrap_or_default()),
         presenter_allowed: get("presenter").map(|v| !off(&v)).unwrap_or(true),
+        lang: get("lang").and_then(|v| Lang::from_tag(&v)),
         embedded: true,
         id_prefix: format!("retrace{n}-"),
-        app_url: format!("{}index.html", base_url()),
+        app_url: format!("{}index.html", crate::ui::language::base_url()),
     }
 }
 

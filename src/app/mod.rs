@@ -3,12 +3,15 @@
 
 pub mod embed;
 
+use crate::domain::i18n::{self, tr, Lang};
+use crate::domain::tf;
 use crate::storage::{local::LocalStore, memory::MemoryStore, KeyValueStore, Repository};
 use crate::ui::audience::AudienceScreen;
 use crate::ui::context::Incoming;
 pub use crate::ui::context::{uid, AppState, Route};
 use crate::ui::home::HomeScreen;
 use crate::ui::incoming::{receive_file, IncomingScreen};
+use crate::ui::language::{self, LanguagePicker};
 use crate::ui::live::{Announcer, LiveRegion};
 use crate::ui::platform::new_replica;
 use crate::ui::retro::RetroScreen;
@@ -52,6 +55,8 @@ pub struct MountOptions {
     pub initial: Route,
     pub theme: Theme,
     pub presenter_allowed: bool,
+    /// The host page's language for the widget (`lang` option): used until someone picks one.
+    pub lang: Option<Lang>,
     /// See [`AppState::embedded`].
     pub embedded: bool,
     /// Prefix for fixed element ids (empty for the whole page).
@@ -67,6 +72,7 @@ impl Default for MountOptions {
             initial: Route::Home,
             theme: Theme::System,
             presenter_allowed: true,
+            lang: None,
             embedded: false,
             id_prefix: String::new(),
             app_url: String::new(),
@@ -90,7 +96,7 @@ fn open_storage(prefix: &str) -> (Repository, Option<String>) {
         Ok(store) => (Repository::new(Rc::new(store) as Rc<dyn KeyValueStore>, prefix), None),
         Err(e) => (
             Repository::new(Rc::new(MemoryStore::new()), prefix),
-            Some(format!("{e} Your work is kept in memory only: download it as JSON before closing this page.")),
+            Some(tf!("{problem} Your work is kept in memory only: download it as JSON before closing this page.", problem = e)),
         ),
     }
 }
@@ -126,6 +132,25 @@ pub fn App(options: MountOptions) -> impl IntoView {
     };
     provide_context(state);
 
+    // The language: one chosen in this browser, else the host page's, else the browser's. Until
+    // its catalog is in, the screen stays empty rather than flash English.
+    let wanted = language::initial(state.repo.with_value(|r| r.language()), options.lang);
+    let shown = language::shown();
+    let ready = RwSignal::new(i18n::active() == wanted);
+    language::request(wanted, move |problem| state.notice.set(Some(problem)));
+    Effect::new(move |_| {
+        if language::loading().get().is_none() {
+            ready.set(true);
+        }
+    });
+    if !options.embedded {
+        Effect::new(move |_| {
+            if let Some(html) = document().document_element() {
+                let _ = html.set_attribute("lang", shown.get().code());
+            }
+        });
+    }
+
     let hash_listener = (!options.embedded).then(|| {
         window_event_listener(leptos::ev::hashchange, move |_| {
             let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
@@ -146,7 +171,7 @@ pub fn App(options: MountOptions) -> impl IntoView {
     });
 
     view! {
-        <div class="retrace" node_ref=root data-theme=options.theme.attribute()
+        <div class="retrace" node_ref=root data-theme=options.theme.attribute() lang=move || shown.get().code()
             class:embedded=options.embedded
             class:audience-mode=move || matches!(state.route.get(), Route::Audience(_))
             on:dragover=move |ev| ev.prevent_default()
@@ -160,40 +185,53 @@ pub fn App(options: MountOptions) -> impl IntoView {
                     receive_file(state, file);
                 }
             }>
-            <header class="app-bar">
-                <a class="brand" href="#/" on:click=move |ev| {
-                    ev.prevent_default();
-                    state.navigate(Route::Home);
-                }>
-                    <span class="brand-mark" aria-hidden="true">"↺"</span>
-                    "Retrace"
-                </a>
-                <span class="app-bar-note">"Blameless retrospectives · saved in this browser"</span>
-            </header>
-            <StorageBanner message=state.storage_unavailable />
-            <crate::ui::update::UpdateBanner />
-            {move || state.notice.get().map(|notice| view! {
-                <div class="banner banner-info" role="status">
-                    <span class="banner-text">{notice}</span>
-                    <button type="button" class="button small quiet" on:click=move |_| state.notice.set(None)>"Dismiss"</button>
-                </div>
-            })}
-            <main class="app-main">
-                {move || match (state.incoming.get(), state.route.get()) {
-                    (Some(incoming), _) => view! { <IncomingScreen incoming /> }.into_any(),
-                    (None, route) => match route {
-                    Route::Home => view! { <HomeScreen /> }.into_any(),
-                    Route::Retro(id) => view! { <RetroScreen id /> }.into_any(),
-                    Route::Audience(id) => view! { <AudienceScreen id /> }.into_any(),
-                    Route::Account(request) => view! { <crate::ui::accounts::write::AccountScreen request /> }.into_any(),
-                    Route::Insights => view! { <crate::ui::insights::InsightsScreen /> }.into_any(),
-                    Route::Templates => view! { <crate::ui::templates::TemplatesScreen /> }.into_any(),
-                    Route::Template(id) => view! { <crate::ui::templates::editor::TemplateEditor id /> }.into_any(),
-                    },
-                }}
-            </main>
+            // Everything in the language shown: drawn again when it changes (rarely, and all
+            // work is saved as typed), and not at all until the first catalog is in.
+            {move || {
+                shown.track();
+                ready.get().then(|| shell(state))
+            }}
             <LiveRegion announcer=state.announcer />
         </div>
+    }
+}
+
+/// The bar, the banners and the screen of the current route.
+fn shell(state: AppState) -> impl IntoView {
+    view! {
+        <header class="app-bar">
+            <a class="brand" href="#/" on:click=move |ev| {
+                ev.prevent_default();
+                state.navigate(Route::Home);
+            }>
+                <span class="brand-mark" aria-hidden="true">"↺"</span>
+                "Retrace"
+            </a>
+            <span class="app-bar-note">{tr("Blameless retrospectives · saved in this browser")}</span>
+            <LanguagePicker />
+        </header>
+        <StorageBanner message=state.storage_unavailable />
+        <crate::ui::update::UpdateBanner />
+        {move || state.notice.get().map(|notice| view! {
+            <div class="banner banner-info" role="status">
+                <span class="banner-text">{notice}</span>
+                <button type="button" class="button small quiet" on:click=move |_| state.notice.set(None)>{tr("Dismiss")}</button>
+            </div>
+        })}
+        <main class="app-main">
+            {move || match (state.incoming.get(), state.route.get()) {
+                (Some(incoming), _) => view! { <IncomingScreen incoming /> }.into_any(),
+                (None, route) => match route {
+                Route::Home => view! { <HomeScreen /> }.into_any(),
+                Route::Retro(id) => view! { <RetroScreen id /> }.into_any(),
+                Route::Audience(id) => view! { <AudienceScreen id /> }.into_any(),
+                Route::Account(request) => view! { <crate::ui::accounts::write::AccountScreen request /> }.into_any(),
+                Route::Insights => view! { <crate::ui::insights::InsightsScreen /> }.into_any(),
+                Route::Templates => view! { <crate::ui::templates::TemplatesScreen /> }.into_any(),
+                Route::Template(id) => view! { <crate::ui::templates::editor::TemplateEditor id /> }.into_any(),
+                },
+            }}
+        </main>
     }
 }
 

@@ -5,6 +5,7 @@
 use super::{Repository, StoreError};
 use crate::domain::change::restore::{RestorePlan, RestoreStep};
 use crate::domain::format::backup::encode_backup;
+use crate::domain::tf;
 use crate::domain::{Id, Retrospective};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -103,7 +104,7 @@ impl Repository {
         for template in &plan.templates {
             // Counted apart from the retrospectives written: the plan already said how many.
             if let Err(e) = self.save_template(template) {
-                failed.push(format!("template “{}”: {e}", template.name));
+                failed.push(tf!("template “{name}”: {problem}", name = template.name, problem = e));
             }
         }
         for step in plan.steps {
@@ -115,7 +116,7 @@ impl Repository {
             // Restoring is the person's choice, even for one deleted in this browser since.
             match self.restore(&mut retro) {
                 Ok(_) => written += 1,
-                Err(e) => failed.push(format!("“{}”: {e}", retro.display_title())),
+                Err(e) => failed.push(tf!("“{title}”: {problem}", title = retro.display_title(), problem = e)),
             }
         }
         (written, failed)

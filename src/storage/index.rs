@@ -9,7 +9,9 @@
 //! not serialised again). Its output is byte for byte serde's; a test holds it to that.
 
 use crate::domain::format::encoder::JsonCache;
+use crate::domain::i18n::tr;
 use crate::domain::listing::RetroSummary;
+use crate::domain::tf;
 use crate::domain::Id;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -116,9 +118,11 @@ impl IndexCodec {
                 self.last = Some((raw, doc.clone()));
                 IndexState::Read(doc)
             }
-            Ok(doc) if doc.format == INDEX_FORMAT => IndexState::Damaged(format!("it was written by another version of Retrace (index schema {})", doc.schema)),
-            Ok(_) => IndexState::Damaged("it is not a Retrace index".into()),
-            Err(e) => IndexState::Damaged(format!("it is not valid ({e})")),
+            Ok(doc) if doc.format == INDEX_FORMAT => {
+                IndexState::Damaged(tf!("it was written by another version of Retrace (index schema {schema})", schema = doc.schema))
+            }
+            Ok(_) => IndexState::Damaged(tr("it is not a Retrace index").into()),
+            Err(e) => IndexState::Damaged(tf!("it is not valid ({error})", error = e)),
         }
     }
 

@@ -4,7 +4,9 @@
 //! browser's storage this page uses, for the warning before it is full.
 
 use super::{Repository, StoreError};
+use crate::domain::i18n::decimal;
 use crate::domain::insights::digest::RetroDigest;
+use crate::domain::tf;
 use crate::domain::Id;
 use std::collections::{HashMap, HashSet};
 
@@ -131,7 +133,7 @@ impl StorageUse {
 
     /// Units as megabytes the way the browser stores them (two bytes a unit), one decimal.
     pub fn megabytes(units: usize) -> String {
-        format!("{:.1} MB", units as f64 * 2.0 / 1_000_000.0)
+        tf!("{size} MB", size = decimal(units as f64 * 2.0 / 1_000_000.0, 1))
     }
 }
 

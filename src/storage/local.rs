@@ -9,6 +9,7 @@
 //! wasm-bindgen makes (BENCHMARKS.md, "reading a 500 KB value", shows why).
 
 use super::{KeyValueStore, StoreError, StoreOperation};
+use crate::domain::i18n::tr;
 use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -55,11 +56,11 @@ impl LocalStore {
     /// throw on `window.localStorage` or on first use, and both must become an error here
     /// (gloo's own accessor would throw instead, which the app could not recover from).
     pub fn open() -> Result<LocalStore, StoreError> {
-        let window = web_sys::window().ok_or_else(|| StoreError::Unavailable("there is no window".into()))?;
+        let window = web_sys::window().ok_or_else(|| StoreError::Unavailable(tr("there is no window").into()))?;
         let storage = window
             .local_storage()
             .map_err(|e| StoreError::Unavailable(describe(&e)))?
-            .ok_or_else(|| StoreError::Unavailable("local storage is turned off".into()))?;
+            .ok_or_else(|| StoreError::Unavailable(tr("local storage is turned off").into()))?;
         storage.length().map_err(|e| StoreError::Unavailable(describe(&e)))?;
         Ok(LocalStore { storage: LocalStorage::raw() })
     }
@@ -72,7 +73,7 @@ impl LocalStore {
 fn describe(error: &JsValue) -> String {
     match error.dyn_ref::<web_sys::DomException>() {
         Some(e) => format!("{}: {}", e.name(), e.message()),
-        None => error.as_string().unwrap_or_else(|| "unknown error".into()),
+        None => error.as_string().unwrap_or_else(|| tr("unknown error").into()),
     }
 }
 

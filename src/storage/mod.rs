@@ -25,6 +25,8 @@ pub use insights::{Digests, Pressure, StorageUse};
 pub use repository::{DamagedEntry, Listing, LoadError, Opened, Repository, SaveError, Saved, UpdateError};
 pub use templates::TemplateListing;
 
+use crate::domain::i18n::tr;
+use crate::domain::tf;
 use std::fmt;
 
 /// A string key-value store with the failure modes of `localStorage`.
@@ -90,17 +92,6 @@ pub enum StoreOperation {
     ListingKeys,
 }
 
-impl StoreOperation {
-    fn describe(self) -> &'static str {
-        match self {
-            StoreOperation::Reading => "Reading from local storage",
-            StoreOperation::Writing => "Saving to local storage",
-            StoreOperation::Removing => "Removing from local storage",
-            StoreOperation::ListingKeys => "Listing what is in local storage",
-        }
-    }
-}
-
 /// Why the store could not do what it was asked.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StoreError {
@@ -120,9 +111,15 @@ pub enum StoreError {
 impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            StoreError::Unavailable(why) => write!(f, "This browser does not let Retrace use local storage ({why})."),
-            StoreError::QuotaExceeded => write!(f, "The browser's storage for this site is full."),
-            StoreError::Failed { operation, detail } => write!(f, "{} failed: {detail}.", operation.describe()),
+            StoreError::Unavailable(why) => f.write_str(&tf!("This browser does not let Retrace use local storage ({reason}).", reason = why)),
+            StoreError::QuotaExceeded => f.write_str(tr("The browser's storage for this site is full.")),
+            // One whole sentence per operation: the words around the detail differ by language.
+            StoreError::Failed { operation, detail } => f.write_str(&match operation {
+                StoreOperation::Reading => tf!("Reading from local storage failed: {detail}.", detail = detail),
+                StoreOperation::Writing => tf!("Saving to local storage failed: {detail}.", detail = detail),
+                StoreOperation::Removing => tf!("Removing from local storage failed: {detail}.", detail = detail),
+                StoreOperation::ListingKeys => tf!("Listing what is in local storage failed: {detail}.", detail = detail),
+            }),
         }
     }
 }

@@ -5,7 +5,9 @@ use super::{utf16_len, KeyValueStore, StoreError, StoreOperation};
 use crate::domain::export::tracker::{validate_base, Tracker, TrackerError};
 use crate::domain::format::encoder::IncrementalEncoder;
 use crate::domain::format::{self, FormatError};
+use crate::domain::i18n::{tr, Lang};
 use crate::domain::listing::{sort_newest_first, RetroSummary};
+use crate::domain::tf;
 use crate::domain::{merge_retrospectives, Id, MergeReport, Replica, Retrospective};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
@@ -30,11 +32,22 @@ pub struct DamagedEntry {
     pub readable: Option<Id>,
 }
 
+/// What a stored value that cannot be read was meant to be, for its label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum StoredKind {
+    Retrospective,
+    Template,
+}
+
 impl DamagedEntry {
-    /// A stored `kind` ("Retrospective", "Template") that cannot be read, labelled by its id.
-    pub(super) fn unreadable(kind: &str, key: &str, id: Id, problem: String, newer_version: bool) -> DamagedEntry {
+    /// A stored `kind` (a retrospective, a template) that cannot be read, labelled by its id.
+    pub(super) fn unreadable(kind: StoredKind, key: &str, id: Id, problem: String, newer_version: bool) -> DamagedEntry {
         let short = &id.to_string()[..8];
-        DamagedEntry { key: key.to_string(), label: format!("{kind} {short}…"), problem, newer_version, readable: None }
+        let label = match kind {
+            StoredKind::Retrospective => tf!("Retrospective {id}…", id = short),
+            StoredKind::Template => tf!("Template {id}…", id = short),
+        };
+        DamagedEntry { key: key.to_string(), label, problem, newer_version, readable: None }
     }
 }
 
@@ -55,7 +68,7 @@ pub enum LoadError {
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LoadError::Missing => write!(f, "This retrospective is not in this browser's storage."),
+            LoadError::Missing => f.write_str(tr("This retrospective is not in this browser's storage.")),
             LoadError::Damaged(e) => write!(f, "{e}"),
             LoadError::Store(e) => write!(f, "{e}"),
         }
@@ -77,9 +90,9 @@ impl fmt::Display for SaveError {
         match self {
             SaveError::Store(e) => write!(f, "{e}"),
             SaveError::WouldOverwriteUnreadable(e) => {
-                write!(f, "Not saved: the stored copy cannot be read and will not be overwritten ({e}).")
+                f.write_str(&tf!("Not saved: the stored copy cannot be read and will not be overwritten ({problem}).", problem = e))
             }
-            SaveError::DeletedElsewhere => write!(f, "Not saved: this retrospective was deleted in another tab or window."),
+            SaveError::DeletedElsewhere => f.write_str(tr("Not saved: this retrospective was deleted in another tab or window.")),
         }
     }
 }
@@ -125,6 +138,10 @@ struct Settings {
     /// The issue tracker "new issue" links go to: its kind and base address.
     #[serde(default)]
     tracker: Option<(Tracker, String)>,
+    /// The language chosen with the picker (`en`, `de`, `es`); none until someone chooses,
+    /// so the browser's language (or the host page's `lang`) decides.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    language: Option<String>,
 }
 
 /// Retrospectives under one key prefix of a [`KeyValueStore`].
@@ -184,7 +201,7 @@ impl Repository {
         if let IndexState::Damaged(problem) = &index {
             listing.damaged.push(DamagedEntry {
                 key: self.index_key(),
-                label: "The list of retrospectives".into(),
+                label: tr("The list of retrospectives").into(),
                 problem: problem.clone(),
                 newer_version: false,
                 readable: None,
@@ -215,11 +232,11 @@ impl Repository {
                 Some(entry) if entry.units.is_none() && entry.bytes == raw.len() => listing.retros.push(entry.summary),
                 _ => match format::decode(&raw) {
                     Ok(retro) if retro.id == id => listing.retros.push(RetroSummary::of(&retro)),
-                    Ok(_) => listing.damaged.push(self.damaged(key, id, "it is stored under another retrospective's key".into(), false)),
+                    Ok(_) => listing.damaged.push(self.damaged(key, id, tr("it is stored under another retrospective's key").into(), false)),
                     Err(e @ FormatError::NewerSchema { .. }) => {
                         let mut entry = self.damaged(key, id, e.to_string(), true);
                         if let Some(readable) = newer_for_reading(id, &raw) {
-                            entry.label = format!("“{}”", readable.display_title());
+                            entry.label = tf!("“{title}”", title = readable.display_title());
                             entry.readable = Some(id);
                         }
                         listing.damaged.push(entry);
@@ -234,7 +251,7 @@ impl Repository {
     }
 
     fn damaged(&self, key: &str, id: Id, problem: String, newer_version: bool) -> DamagedEntry {
-        DamagedEntry::unreadable("Retrospective", key, id, problem, newer_version)
+        DamagedEntry::unreadable(StoredKind::Retrospective, key, id, problem, newer_version)
     }
 
     pub fn load(&self, id: Id) -> Result<Retrospective, LoadError> {
@@ -317,7 +334,7 @@ impl Repository {
             if last != Some(hash(&existing)) {
                 let theirs = format::decode(&existing).map_err(SaveError::WouldOverwriteUnreadable)?;
                 let report = merge_retrospectives(retro, &theirs)
-                    .map_err(|_| SaveError::WouldOverwriteUnreadable(FormatError::Invalid("the stored copy is a different retrospective".into())))?;
+                    .map_err(|_| SaveError::WouldOverwriteUnreadable(FormatError::Invalid(tr("the stored copy is a different retrospective").into())))?;
                 saved.merged = Some(report);
             }
         }
@@ -405,7 +422,7 @@ impl Repository {
             });
         }
         let replica = fresh();
-        self.write_settings(&Settings { format: SETTINGS_FORMAT.into(), replica, tracker: None })?;
+        self.write_settings(&Settings { format: SETTINGS_FORMAT.into(), replica, tracker: None, language: None })?;
         Ok(replica)
     }
 
@@ -420,6 +437,20 @@ impl Repository {
         self.store.set_value(&self.settings_key(), &value)
     }
 
+    /// The language chosen in this browser, if any.
+    pub fn language(&self) -> Option<Lang> {
+        self.settings().and_then(|s| s.language).and_then(|code| Lang::from_tag(&code))
+    }
+
+    /// Remembers the language chosen with the picker. Needs readable settings: an unreadable
+    /// settings value is never overwritten.
+    pub fn set_language(&self, lang: Lang) -> Result<(), String> {
+        let mut settings =
+            self.settings().ok_or_else(|| tr("The settings of this browser cannot be read, so the language chosen is not remembered.").to_string())?;
+        settings.language = Some(lang.code().to_string());
+        self.write_settings(&settings).map_err(|e| e.to_string())
+    }
+
     /// The issue tracker chosen in this browser, if any.
     pub fn tracker(&self) -> Option<(Tracker, String)> {
         self.settings().and_then(|s| s.tracker)
@@ -428,7 +459,7 @@ impl Repository {
     /// Remembers (or with `None`, forgets) the issue tracker. Needs readable settings: an
     /// unreadable settings value is never overwritten.
     pub fn set_tracker(&self, tracker: Option<(Tracker, &str)>) -> Result<(), String> {
-        let mut settings = self.settings().ok_or("the settings of this browser cannot be read, so they are left as they are")?;
+        let mut settings = self.settings().ok_or(tr("the settings of this browser cannot be read, so they are left as they are"))?;
         settings.tracker = match tracker {
             Some((kind, base)) => Some((kind, validate_base(base).map_err(|e: TrackerError| e.to_string())?)),
             None => None,
@@ -801,6 +832,20 @@ mod tests {
         assert_eq!(repo.tracker(), Some((Tracker::GitHub, "https://github.com/acme/shop".into())));
         assert!(repo.set_tracker(Some((Tracker::Jira, "ftp://x"))).is_err());
         assert_eq!(repo.profile(|| Replica(6)).unwrap(), Replica(5), "the profile id survives");
+    }
+
+    #[test]
+    fn the_language_chosen_is_kept_beside_the_other_settings_and_unreadable_settings_are_left_alone() {
+        let (store, repo, _) = setup();
+        repo.profile(|| Replica(5)).unwrap();
+        assert_eq!(repo.language(), None, "nobody chose: the browser's language decides");
+        repo.set_language(Lang::De).unwrap();
+        repo.set_tracker(Some((Tracker::GitHub, "https://github.com/acme/shop"))).unwrap();
+        assert_eq!(repo.language(), Some(Lang::De));
+        assert_eq!(repo.profile(|| Replica(6)).unwrap(), Replica(5));
+        store.set("retrace:settings", "{broken").unwrap();
+        assert!(repo.set_language(Lang::Es).is_err());
+        assert_eq!(store.get("retrace:settings").unwrap().unwrap(), "{broken");
     }
 
     #[test]

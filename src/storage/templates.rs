@@ -4,9 +4,11 @@
 //! damaged entries on the home screen, never written over, and goes only when the person
 //! deletes it.
 
+use super::repository::StoredKind;
 use super::{DamagedEntry, Repository, SaveError, StoreError};
 use crate::domain::format::template_file::{decode_template, encode_template, TemplateFileError};
 use crate::domain::format::FormatError;
+use crate::domain::i18n::tr;
 use crate::domain::{Id, OwnTemplate};
 
 /// The own templates of this browser, by name, and the values that could not be read.
@@ -36,10 +38,10 @@ impl Repository {
         for key in keys {
             let Some(id) = self.template_id_of_key(key) else { continue };
             let Some(text) = self.raw(key)? else { continue };
-            let damaged = |problem, newer| DamagedEntry::unreadable("Template", key, id, problem, newer);
+            let damaged = |problem, newer| DamagedEntry::unreadable(StoredKind::Template, key, id, problem, newer);
             match decode_template(&text) {
                 Ok(read) if read.template.id == id => listing.templates.push(read.template),
-                Ok(_) => listing.damaged.push(damaged("it is stored under another template's key".into(), false)),
+                Ok(_) => listing.damaged.push(damaged(tr("it is stored under another template's key").into(), false)),
                 Err(e) => listing.damaged.push(damaged(e.to_string(), matches!(e, TemplateFileError::NewerSchema { .. }))),
             }
         }

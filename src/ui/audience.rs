@@ -4,6 +4,8 @@
 //! channel of its own, and closing it loses nothing.
 
 use crate::domain::export::write_up::{write_up, Options, Reader};
+use crate::domain::i18n::tr;
+use crate::domain::tf;
 use crate::domain::{Id, LearningList, Retrospective, Step};
 use crate::ui::context::AppState;
 use crate::ui::timer::{use_clock, TimerFace};
@@ -31,7 +33,7 @@ pub fn AudienceScreen(id: Id) -> impl IntoView {
     let now = use_clock();
     Effect::new(move |_| {
         if let Ok(r) = &*doc.read() {
-            app.set_title(&format!("{} · audience · Retrace", r.display_title()));
+            app.set_title(&tf!("{title} · audience · Retrace", title = r.display_title()));
         }
     });
     view! {
@@ -39,7 +41,7 @@ pub fn AudienceScreen(id: Id) -> impl IntoView {
             {move || match &*doc.read() {
                 Err(message) => view! {
                     <section class="panel load-failure">
-                        <h1>"Nothing to show yet"</h1>
+                        <h1>{tr("Nothing to show yet")}</h1>
                         <p>{message.clone()}</p>
                     </section>
                 }.into_any(),
@@ -49,7 +51,7 @@ pub fn AudienceScreen(id: Id) -> impl IntoView {
                     view! {
                         <header class="audience-header">
                             <div>
-                                <p class="eyebrow">{format!("{} · step {} of 5", r.display_title(), step.index() + 1)}</p>
+                                <p class="eyebrow">{tf!("{title} · step {n} of 5", title = r.display_title(), n = step.index() + 1)}</p>
                                 <h1>{step.label()}</h1>
                             </div>
                             <TimerFace timer=Signal::derive(move || timer) now />
@@ -69,19 +71,19 @@ fn step_view(r: &Retrospective, step: Step) -> AnyView {
     let part = |heading: &str| section_body(&review, heading);
     match step {
         Step::SetTheStage => view! {
-            {part("Overview")}
+            {part(tr("Overview"))}
             <blockquote class="agreement-text">{r.agreement().to_string()}</blockquote>
         }
         .into_any(),
-        Step::WhatHappened => part("What happened"),
-        Step::Why => part("Why"),
-        Step::Prevention => part("Prevention"),
+        Step::WhatHappened => part(tr("What happened")),
+        Step::Why => part(tr("Why")),
+        Step::Prevention => part(tr("Prevention")),
         Step::Summary => view! {
             <div class="summary-grid">
                 <section><h2>{LearningList::WentWell.label()}</h2>{part(LearningList::WentWell.label())}</section>
                 <section><h2>{LearningList::Lucky.label()}</h2>{part(LearningList::Lucky.label())}</section>
             </div>
-            <details class="audience-report"><summary>"Whole report"</summary>{write_up_view(&review)}</details>
+            <details class="audience-report"><summary>{tr("Whole report")}</summary>{write_up_view(&review)}</details>
         }
         .into_any(),
     }

@@ -2,6 +2,8 @@
 //! a suggested reframing, and "Dismiss". Nothing pops up; nothing blocks typing.
 
 use crate::domain::coach::findings::open_findings;
+use crate::domain::i18n::tr;
+use crate::domain::tf;
 use crate::domain::Edit;
 use crate::ui::session::RetroSession;
 use leptos::prelude::*;
@@ -26,21 +28,21 @@ pub fn CoachHints(field_key: String, #[prop(into)] text: Signal<String>) -> impl
     });
     view! {
         <Show when=move || !findings.get().is_empty()>
-            <div class="coach-hints" role="group" aria-label="Blameless hints">
+            <div class="coach-hints" role="group" aria-label=tr("Blameless hints")>
                 <For each=move || findings.get() key=|(key, _, _)| key.clone() let((key, matched, finding))>
                     <details class="coach-hint">
                             <summary>
                                 <span class="coach-mark" aria-hidden="true">"⚑"</span>
-                                {format!("“{matched}”")}
+                                {tf!("“{text}”", text = matched)}
                             </summary>
                             <div class="coach-body">
                                 <p>{finding.reason}</p>
-                                <p><strong>"Try: "</strong>{finding.suggestion}</p>
+                                <p><strong>{tr("Try: ")}</strong>{finding.suggestion}</p>
                                 <button type="button" class="button quiet small"
                                     on:click=move |_| {
                                         s.apply(Edit::DismissFinding(key.clone()));
-                                        s.app().announcer.say("Hint dismissed.");
-                                    }>"Dismiss"</button>
+                                        s.app().announcer.say(tr("Hint dismissed."));
+                                    }>{tr("Dismiss")}</button>
                             </div>
                     </details>
                 </For>

@@ -4,6 +4,8 @@
 //! is also how a wrong passphrase shows itself.
 
 use crate::domain::format::link::{IV_LEN, SALT_LEN};
+use crate::domain::i18n::tr;
+use crate::domain::tf;
 use crate::ui::platform::random_bytes;
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
@@ -24,17 +26,20 @@ pub enum CryptoError {
 impl std::fmt::Display for CryptoError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            CryptoError::WrongPassphrase => write!(f, "That passphrase does not open this link. Check it with the person who sent it; nothing was changed."),
-            CryptoError::Unavailable(why) => {
-                write!(f, "This browser cannot encrypt or decrypt here ({why}). Passphrase links need a page served over HTTPS or from localhost.")
+            CryptoError::WrongPassphrase => {
+                f.write_str(tr("That passphrase does not open this link. Check it with the person who sent it; nothing was changed."))
             }
+            CryptoError::Unavailable(why) => f.write_str(&tf!(
+                "This browser cannot encrypt or decrypt here ({reason}). Passphrase links need a page served over HTTPS or from localhost.",
+                reason = why
+            )),
         }
     }
 }
 
 fn unavailable(e: JsValue) -> CryptoError {
     CryptoError::Unavailable(
-        e.as_string().or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message()))).unwrap_or_else(|| "unknown reason".into()),
+        e.as_string().or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message()))).unwrap_or_else(|| tr("unknown reason").into()),
     )
 }
 

@@ -8,6 +8,8 @@ use crate::domain::format::backup::{decode_backup, BackupError, MAX_BACKUP_BYTES
 use crate::domain::format::link::{self, Carries, LinkError, Payload};
 use crate::domain::format::template_file::{decode_template, TemplateFileError, TemplateRead};
 use crate::domain::format::{self, FormatError};
+use crate::domain::i18n::{decimal, tr, trc, trn};
+use crate::domain::tf;
 use crate::domain::{merge_retrospectives, Retrospective};
 use crate::domain::{AccountDraft, AccountRequest};
 use crate::storage::LoadError;
@@ -19,7 +21,6 @@ use crate::ui::crypto::decrypt;
 use crate::ui::platform::new_id;
 use crate::ui::restore::RestorePreview;
 use crate::ui::templates::arrived::TemplateArrived;
-use crate::ui::widgets::count;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -29,10 +30,11 @@ pub fn receive_file(state: AppState, file: web_sys::File) {
     // A backup may be far larger than one retrospective; each reader checks its own limit.
     let limit = MAX_BACKUP_BYTES as f64;
     if file.size() > limit {
-        state.incoming.set(Some(Incoming::Refused(format!(
-            "“{name}” is {:.1} MB; Retrace imports files up to {:.0} MB. Nothing was changed.",
-            file.size() / 1_048_576.0,
-            limit / 1_048_576.0
+        state.incoming.set(Some(Incoming::Refused(tf!(
+            "“{name}” is {size} MB; Retrace imports files up to {limit} MB. Nothing was changed.",
+            name = name,
+            size = decimal(file.size() / 1_048_576.0, 1),
+            limit = decimal(limit / 1_048_576.0, 0)
         ))));
         return;
     }
@@ -40,7 +42,7 @@ pub fn receive_file(state: AppState, file: web_sys::File) {
         let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
         state.incoming.set(Some(match text {
             Some(text) => Incoming::File { name, text },
-            None => Incoming::Refused(format!("“{name}” could not be read as text. Nothing was changed.")),
+            None => Incoming::Refused(tf!("“{name}” could not be read as text. Nothing was changed.", name = name)),
         }));
     });
 }
@@ -71,7 +73,7 @@ fn read_payload(carries: Carries, bytes: &[u8]) -> Result<Arrived, String> {
             read_account_document(&text)
                 .unwrap_or(Err(FormatError::NotRetrace { found: None }))
                 .map(Arrived::Account)
-                .map_err(|e| format!("{e} Nothing was changed."))
+                .map_err(|e| tf!("{problem} Nothing was changed.", problem = e))
         }
     }
 }
@@ -85,16 +87,18 @@ fn read_file(state: AppState, name: &str, text: &str) -> Result<Arrived, String>
             return Ok(Arrived::Backup(plan, created_at, settings));
         }
         Err(BackupError::NotABackup { .. } | BackupError::NotJson(_)) => {}
-        Err(e) => return Err(format!("“{name}” was not restored: {e} Nothing was changed.")),
+        Err(e) => return Err(tf!("“{name}” was not restored: {problem} Nothing was changed.", name = name, problem = e)),
     }
     match decode_template(text) {
         Ok(read) => return Ok(Arrived::Template(read)),
         Err(TemplateFileError::NotATemplate { .. } | TemplateFileError::NotJson(_)) => {}
-        Err(e) => return Err(format!("“{name}” was not imported: {e} Nothing was changed.")),
+        Err(e) => return Err(tf!("“{name}” was not imported: {problem} Nothing was changed.", name = name, problem = e)),
     }
     match read_account_document(text) {
-        Some(read) => read.map(Arrived::Account).map_err(|e| format!("“{name}” was not opened: {e} Nothing was changed.")),
-        None => format::decode(text).map(|r| Arrived::Retro(Box::new(r))).map_err(|e| format!("“{name}” was not imported: {e} Nothing was changed.")),
+        Some(read) => read.map(Arrived::Account).map_err(|e| tf!("“{name}” was not opened: {problem} Nothing was changed.", name = name, problem = e)),
+        None => format::decode(text)
+            .map(|r| Arrived::Retro(Box::new(r)))
+            .map_err(|e| tf!("“{name}” was not imported: {problem} Nothing was changed.", name = name, problem = e)),
     }
 }
 
@@ -103,7 +107,7 @@ fn write_account(state: AppState, request: AccountRequest, passphrase: Option<St
     match state.repo.with_value(|r| r.load_draft(request.request)).ok().flatten() {
         Some(Ok(draft)) => view! { <WriteAccount draft stored=true passphrase=passphrase.unwrap_or_default() /> }.into_any(),
         Some(Err(e)) => view! {
-            <p class="banner banner-warning" role="alert">{format!("An account for this request is stored in this browser but cannot be read ({e}); it is left as it is. Nothing was changed.")}</p>
+            <p class="banner banner-warning" role="alert">{tf!("An account for this request is stored in this browser but cannot be read ({problem}); it is left as it is. Nothing was changed.", problem = e)}</p>
         }
         .into_any(),
         None => view! { <WriteAccount draft=AccountDraft::new(request, new_id(), state.replica) stored=false passphrase=passphrase.unwrap_or_default() /> }.into_any(),
@@ -116,9 +120,9 @@ pub fn IncomingScreen(incoming: Incoming) -> impl IntoView {
     let arrived = RwSignal::new(None::<Result<Arrived, String>>);
     let needs_passphrase = RwSignal::new(None::<(Carries, Vec<u8>, Vec<u8>, Vec<u8>)>);
     let unlocked_with = StoredValue::new(None::<String>);
-    let (source, carries) = match &incoming {
-        Incoming::Link(fragment) => ("link", link::carries(fragment).map_or(Carries::Retrospective, |(c, _)| c)),
-        _ => ("file", Carries::Retrospective),
+    let (from_link, carries) = match &incoming {
+        Incoming::Link(fragment) => (true, link::carries(fragment).map_or(Carries::Retrospective, |(c, _)| c)),
+        _ => (false, Carries::Retrospective),
     };
     match incoming {
         Incoming::Refused(message) => arrived.set(Some(Err(message))),
@@ -154,15 +158,16 @@ pub fn IncomingScreen(incoming: Incoming) -> impl IntoView {
         });
     };
     let heading = match carries {
-        Carries::Retrospective => format!("A retrospective from a {source}"),
-        Carries::Request => "A request for your account".to_string(),
-        Carries::Reply => "An account sent back".to_string(),
+        Carries::Retrospective if from_link => tr("A retrospective from a link"),
+        Carries::Retrospective => tr("A retrospective from a file"),
+        Carries::Request => tr("A request for your account"),
+        Carries::Reply => tr("An account sent back"),
     };
     let error_card = move |message: String| {
         view! {
             <div class="card">
                 <p class="banner banner-warning" role="alert">{message}</p>
-                <button type="button" class="button primary" on:click=move |_| finish(state, Route::Home)>"Back to all retrospectives"</button>
+                <button type="button" class="button primary" on:click=move |_| finish(state, Route::Home)>{tr("Back to all retrospectives")}</button>
             </div>
         }
     };
@@ -174,22 +179,22 @@ pub fn IncomingScreen(incoming: Incoming) -> impl IntoView {
         Some(Ok(Arrived::Template(read))) => view! { <TemplateArrived read /> }.into_any(),
         other => view! {
             <section class="incoming" aria-labelledby=uid("incoming-title")>
-                <h1 id=uid("incoming-title")>{heading.clone()}</h1>
-                <p class="hint">"Nothing is saved until you choose what to do with it."</p>
+                <h1 id=uid("incoming-title")>{heading}</h1>
+                <p class="hint">{tr("Nothing is saved until you choose what to do with it.")}</p>
                 <Show when=move || needs_passphrase.get().is_some()>
                     <form class="card passphrase-form" on:submit=unlock>
-                        <p>"This link is encrypted. Enter the passphrase you were given."</p>
+                        <p>{tr("This link is encrypted. Enter the passphrase you were given.")}</p>
                         <div class="field">
-                            <label for=uid("incoming-passphrase") class="field-label">"Passphrase"</label>
+                            <label for=uid("incoming-passphrase") class="field-label">{tr("Passphrase")}</label>
                             <input id=uid("incoming-passphrase") type="password" autocomplete="off" required
                                 prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev)) />
                         </div>
                         {move || passphrase_problem.get().map(|p| view! { <p class="banner banner-warning" role="alert">{p}</p> })}
                         <div class="button-row">
                             <button type="submit" class="button primary" prop:disabled=move || unlocking.get()>
-                                {move || if unlocking.get() { "Opening…" } else { "Open" }}
+                                {move || if unlocking.get() { tr("Opening…") } else { trc("button|Open") }}
                             </button>
-                            <button type="button" class="button quiet" on:click=move |_| finish(state, Route::Home)>"Cancel"</button>
+                            <button type="button" class="button quiet" on:click=move |_| finish(state, Route::Home)>{tr("Cancel")}</button>
                         </div>
                     </form>
                 </Show>
@@ -205,7 +210,7 @@ pub fn IncomingScreen(incoming: Incoming) -> impl IntoView {
 }
 
 fn link_message(e: &LinkError) -> String {
-    format!("{e} Nothing was changed.")
+    tf!("{problem} Nothing was changed.", problem = e)
 }
 
 #[component]
@@ -215,14 +220,14 @@ fn Preview(theirs: Retrospective) -> impl IntoView {
     let have_it = mine.is_ok();
     let damaged_copy = matches!(mine, Err(LoadError::Damaged(_)));
     let names: Vec<String> = theirs.authors.values().map(|n| n.value.trim().to_string()).filter(|n| !n.is_empty()).collect();
-    let facts = format!(
-        "{} · {} · {} · {} · {}",
-        theirs.template_name(),
-        count(theirs.timeline.len(), "timeline entry", "timeline entries"),
-        count(theirs.factor_order().len(), "factor", "factors"),
-        count(theirs.actions.len(), "action", "actions"),
-        count(theirs.learnings.len(), "note", "notes")
-    );
+    let facts = [
+        theirs.template_name().to_string(),
+        trn("{n} timeline entry", "{n} timeline entries", theirs.timeline.len()),
+        trn("{n} factor", "{n} factors", theirs.factor_order().len()),
+        trn("{n} action", "{n} actions", theirs.actions.len()),
+        trn("{n} note", "{n} notes", theirs.learnings.len()),
+    ]
+    .join(" · ");
     let problem = RwSignal::new(None::<String>);
     let theirs_for_save = theirs.clone();
     let theirs_for_copy = theirs.clone();
@@ -232,7 +237,7 @@ fn Preview(theirs: Retrospective) -> impl IntoView {
         // Saving it is the person's choice, even if this browser deleted it once.
         match state.repo.with_value(|repo| repo.restore(&mut retro)) {
             Ok(_) => {
-                state.announcer.say(format!("Saved “{}” to this browser.", retro.display_title()));
+                state.announcer.say(tf!("Saved “{title}” to this browser.", title = retro.display_title()));
                 finish(state, Route::Retro(retro.id));
             }
             Err(e) => problem.set(Some(e.to_string())),
@@ -244,7 +249,7 @@ fn Preview(theirs: Retrospective) -> impl IntoView {
         let mut copy = original.duplicate(new_id(), original.copy_title(), &writer);
         match state.repo.with_value(|repo| repo.save(&mut copy)) {
             Ok(_) => {
-                state.announcer.say("Opened as a new retrospective.");
+                state.announcer.say(tr("Opened as a new retrospective."));
                 finish(state, Route::Retro(copy.id));
             }
             Err(e) => problem.set(Some(e.to_string())),
@@ -262,29 +267,29 @@ fn Preview(theirs: Retrospective) -> impl IntoView {
                 state.announcer.say(summary);
                 finish(state, Route::Retro(theirs_for_merge.id));
             }
-            Err(e) => problem.set(Some(format!("Not merged: {e}. Nothing was changed."))),
+            Err(e) => problem.set(Some(tf!("Not merged: {problem}. Nothing was changed.", problem = e))),
         }
     };
     view! {
         <article class="card preview" aria-labelledby=uid("preview-title")>
             <h2 id=uid("preview-title")>{theirs.display_title().to_string()}</h2>
             <p class="meta">{facts}</p>
-            {(!names.is_empty()).then(|| view! { <p class="meta">{format!("Contributors: {}", names.join(", "))}</p> })}
-            {have_it.then(|| view! { <p>"You already have this retrospective. Merging keeps everything both copies contain; where the same field was edited in both, the later edit wins."</p> })}
-            {damaged_copy.then(|| view! { <p class="banner banner-warning">"Your stored copy of this retrospective cannot be read, so it will not be merged or replaced. You can open this one as a new retrospective."</p> })}
+            {(!names.is_empty()).then(|| view! { <p class="meta">{tf!("Contributors: {names}", names = names.join(", "))}</p> })}
+            {have_it.then(|| view! { <p>{tr("You already have this retrospective. Merging keeps everything both copies contain; where the same field was edited in both, the later edit wins.")}</p> })}
+            {damaged_copy.then(|| view! { <p class="banner banner-warning">{tr("Your stored copy of this retrospective cannot be read, so it will not be merged or replaced. You can open this one as a new retrospective.")}</p> })}
             {move || problem.get().map(|p| view! { <p class="banner banner-warning" role="alert">{p}</p> })}
             <div class="button-row">
                 {if have_it {
                     view! {
-                        <button type="button" class="button primary" on:click=merge>"Merge into mine"</button>
-                        <button type="button" class="button" on:click=open_as_new>"Open as a new retrospective"</button>
+                        <button type="button" class="button primary" on:click=merge>{tr("Merge into mine")}</button>
+                        <button type="button" class="button" on:click=open_as_new>{tr("Open as a new retrospective")}</button>
                     }.into_any()
                 } else if damaged_copy {
-                    view! { <button type="button" class="button primary" on:click=open_as_new>"Open as a new retrospective"</button> }.into_any()
+                    view! { <button type="button" class="button primary" on:click=open_as_new>{tr("Open as a new retrospective")}</button> }.into_any()
                 } else {
-                    view! { <button type="button" class="button primary" on:click=save_as_is>"Open as a new retrospective"</button> }.into_any()
+                    view! { <button type="button" class="button primary" on:click=save_as_is>{tr("Open as a new retrospective")}</button> }.into_any()
                 }}
-                <button type="button" class="button quiet" on:click=move |_| finish(state, Route::Home)>"Cancel"</button>
+                <button type="button" class="button quiet" on:click=move |_| finish(state, Route::Home)>{tr("Cancel")}</button>
             </div>
         </article>
     }

@@ -10,6 +10,7 @@ pub mod crypto;
 pub mod home;
 pub mod incoming;
 pub mod insights;
+pub mod language;
 pub mod live;
 pub mod platform;
 pub mod postmortem;

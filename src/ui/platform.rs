@@ -1,6 +1,8 @@
 //! The few things the UI needs from the browser besides the DOM: randomness, the clock,
 //! focus, and file downloads. Kept here so components stay about rendering.
 
+use crate::domain::i18n::tr;
+use crate::domain::tf;
 use crate::domain::{Date, Id, Replica};
 use leptos::prelude::{document, request_animation_frame};
 use wasm_bindgen::JsCast;
@@ -83,7 +85,7 @@ fn focus_now(dom_id: &str) -> bool {
 
 /// Offers `text` to the user as a file download.
 pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
-    let fail = |e: wasm_bindgen::JsValue| format!("the browser refused the download ({e:?})");
+    let fail = |e: wasm_bindgen::JsValue| tf!("the browser refused the download ({error})", error = format!("{e:?}"));
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
@@ -93,7 +95,7 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
     anchor.set_href(&url);
     anchor.set_download(filename);
     anchor.set_attribute("hidden", "").map_err(fail)?;
-    let body = document().body().ok_or("the page has no body")?;
+    let body = document().body().ok_or(tr("the page has no body"))?;
     body.append_child(&anchor).map_err(fail)?;
     anchor.click();
     anchor.remove();

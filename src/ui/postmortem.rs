@@ -1,6 +1,7 @@
 //! The postmortem details in *Set the stage*: severity (with what each level means), how it
 //! was detected, and who responded in which role. All optional.
 
+use crate::domain::i18n::tr;
 use crate::domain::{Detection, Edit, HeaderField, ResponderField, ResponderRole, Severity};
 use crate::ui::context::uid;
 use crate::ui::platform::{focus_soon, new_id};
@@ -23,40 +24,40 @@ pub fn PostmortemDetails() -> impl IntoView {
     };
     view! {
         <section class="card postmortem" aria-labelledby=uid("postmortem-title")>
-            <h3 id=uid("postmortem-title")>"Postmortem details (optional)"</h3>
+            <h3 id=uid("postmortem-title")>{tr("Postmortem details (optional)")}</h3>
             <div class="postmortem-grid">
                 <div class="postmortem-facts">
-                    <OptionalChoiceSelect label="Severity" id=uid("stage-severity") unset="Not decided" value=severity
+                    <OptionalChoiceSelect label=tr("Severity") id=uid("stage-severity") unset=tr("Not decided") value=severity
                         on_change={move |v: Option<Severity>| { s.apply(Edit::Header(HeaderField::Severity(v))); }} />
                     <p class="hint severity-definition">
                         {move || match severity.get() {
                             Some(level) => s.doc.with(|r| r.severity_definition(level).to_string()),
-                            None => "Choose by the impact, not by how the incident felt.".to_string(),
+                            None => tr("Choose by the impact, not by how the incident felt.").to_string(),
                         }}
                     </p>
-                    <OptionalChoiceSelect label="How it was detected" id=uid("stage-detection") unset="Not recorded" value=detection
+                    <OptionalChoiceSelect label=tr("How it was detected") id=uid("stage-detection") unset=tr("Not recorded") value=detection
                         on_change={move |v: Option<Detection>| { s.apply(Edit::Header(HeaderField::Detection(v))); }} />
                 </div>
                 <div class="responders">
-                    <h4 id=uid("responders-title")>"Responders"</h4>
+                    <h4 id=uid("responders-title")>{tr("Responders")}</h4>
                     <ul class="responder-list" aria-labelledby=uid("responders-title")>
                         <For each=move || order.get() key=|id| *id let(id)>
                             <li class="responder-item">
-                                <ChoiceSelect label="Role" id=format!("responder-{id}-role")
+                                <ChoiceSelect label=tr("Role") id=format!("responder-{id}-role")
                                     value=s.item_memo(id, move |r| r.responders.get(&id).map_or(ResponderRole::Other, |x| x.role.value))
                                     on_change=move |v: ResponderRole| { s.apply(Edit::Responder(id, ResponderField::Role(v))); } />
-                                <Show when=move || !safe.get() fallback=|| view! { <p class="hint grow">"Name hidden while the screen is shared."</p> }>
-                                    <TextField label="Name (optional)" id=format!("responder-{id}-name") class="grow"
+                                <Show when=move || !safe.get() fallback=|| view! { <p class="hint grow">{tr("Name hidden while the screen is shared.")}</p> }>
+                                    <TextField label=tr("Name (optional)") id=format!("responder-{id}-name") class="grow"
                                         value=s.item_memo(id, move |r| r.responders.get(&id).map(|x| x.name.value.clone()).unwrap_or_default())
                                         on_input=move |v| { s.apply(Edit::Responder(id, ResponderField::Name(v))); } />
                                 </Show>
-                                <ItemControls noun="responder"
+                                <ItemControls noun=tr("responder")
                                     on_move=move |up| { s.apply(Edit::Move { id, up }); }
                                     on_delete=move |_| { s.apply(Edit::Delete(id)); } />
                             </li>
                         </For>
                     </ul>
-                    <button type="button" class="button quiet small" on:click=add>"+ Add a responder"</button>
+                    <button type="button" class="button quiet small" on:click=add>{tr("+ Add a responder")}</button>
                 </div>
             </div>
         </section>

@@ -2,6 +2,8 @@
 
 use crate::domain::coach::findings::CoachedField;
 use crate::domain::facilitation::checks::short_name;
+use crate::domain::i18n::{fill, n_, tr};
+use crate::domain::tf;
 use crate::domain::{prevention_checks, ActionField, ActionKind, ActionStatus, Check, Edit, Horizon, Id, Priority, Step};
 use crate::ui::context::uid;
 use crate::ui::platform::{focus_soon, new_id, today};
@@ -39,8 +41,8 @@ pub fn PreventionStep() -> impl IntoView {
             .into_iter()
             .map(|f| {
                 let factor = &r.factors[&f];
-                let key = if factor.key.value { " (key)" } else { "" };
-                (f, format!("{}{key}", short_name(&factor.statement.value, 70)))
+                let name = short_name(&factor.statement.value, 70);
+                (f, if factor.key.value { tf!("{factor} (key)", factor = name) } else { name })
             })
             .collect::<Vec<_>>()
     });
@@ -55,12 +57,12 @@ pub fn PreventionStep() -> impl IntoView {
         <StepHeader step=Step::Prevention />
         <Show when=move || !top_voted.get().is_empty()>
             <section class="suggested" aria-labelledby=uid("suggested-title")>
-                <h3 id=uid("suggested-title")>"Most-voted factors without an action"</h3>
+                <h3 id=uid("suggested-title")>{tr("Most-voted factors without an action")}</h3>
                 <ul>
                     {move || top_voted.get().into_iter().map(|(factor, label, votes)| view! {
                         <li>
-                            <span>{format!("{label} ({votes} vote{})", if votes == 1 { "" } else { "s" })}</span>
-                            <button type="button" class="button quiet small" on:click=move |_| add_action(s, Some(factor))>"Add an action for it"</button>
+                            <span>{fill(tr(if votes == 1 { n_("{factor} ({n} vote)") } else { n_("{factor} ({n} votes)") }), &[("factor", &label), ("n", &votes)])}</span>
+                            <button type="button" class="button quiet small" on:click=move |_| add_action(s, Some(factor))>{tr("Add an action for it")}</button>
                         </li>
                     }).collect_view()}
                 </ul>
@@ -68,12 +70,12 @@ pub fn PreventionStep() -> impl IntoView {
         </Show>
         <Show when=move || !checks.get().is_empty()>
             <section class="checks" aria-labelledby=uid("checks-title")>
-                <h3 id=uid("checks-title")>{move || format!("Worth a look ({})", checks.get().len())}</h3>
+                <h3 id=uid("checks-title")>{move || tf!("Worth a look ({n})", n = checks.get().len())}</h3>
                 <ul>
                     {move || checks.get().into_iter().map(|(message, fix)| {
                         let label = match fix {
-                            Fix::AddActionFor(_) => "Add an action for it",
-                            Fix::Focus(_) => "Fill it in",
+                            Fix::AddActionFor(_) => tr("Add an action for it"),
+                            Fix::Focus(_) => tr("Fill it in"),
                         };
                         view! {
                             <li>
@@ -89,14 +91,14 @@ pub fn PreventionStep() -> impl IntoView {
             </section>
         </Show>
         <Show when=move || !order.get().is_empty()
-            fallback=|| view! { <EmptyState step=Step::Prevention what="No actions yet. Each action changes the system so this is less likely, found sooner, or hurts less." /> }>
-            <ol class="item-list action-list" aria-label="Action items">
+            fallback=|| view! { <EmptyState step=Step::Prevention what=tr("No actions yet. Each action changes the system so this is less likely, found sooner, or hurts less.") /> }>
+            <ol class="item-list action-list" aria-label=tr("Action items")>
                 <For each=move || order.get() key=|id| *id let(id)>
                     <ActionCard id factor_options />
                 </For>
             </ol>
         </Show>
-        <button type="button" class="button add-button" on:click=add>"+ Add action"</button>
+        <button type="button" class="button add-button" on:click=add>{tr("+ Add action")}</button>
     }
 }
 
@@ -138,26 +140,26 @@ fn ActionCard(id: Id, factor_options: Memo<Vec<(Id, String)>>) -> impl IntoView 
     view! {
         <li class="card item action-item" data-status=move || status.get().key() data-internal=move || internal.get().then_some("true")>
             <div class="action-grid">
-                <TextField label="Action" id=format!("action-{id}-description") multiline=true coach=CoachedField::ActionDescription(id).to_string() class="grow"
-                    placeholder="What will we change?"
+                <TextField label=tr("Action") id=format!("action-{id}-description") multiline=true coach=CoachedField::ActionDescription(id).to_string() class="grow"
+                    placeholder=tr("What will we change?")
                     value=description on_input=move |v| set(ActionField::Description(v)) />
-                <ItemControls noun="action"
+                <ItemControls noun=tr("action")
                     on_move=move |up| { s.apply(Edit::Move { id, up }); }
-                    on_delete=move |_| { s.apply(Edit::Delete(id)); s.app().announcer.say("Action deleted."); } />
+                    on_delete=move |_| { s.apply(Edit::Delete(id)); s.app().announcer.say(tr("Action deleted.")); } />
             </div>
             <div class="action-fields">
-                <TextField label="Owner" id=format!("action-{id}-owner") placeholder="Team or role"
+                <TextField label=tr("Owner") id=format!("action-{id}-owner") placeholder=tr("Team or role")
                     value=owner on_input=move |v| set(ActionField::Owner(v)) />
-                <DateField label="Due" id=format!("action-{id}-due") value=due on_change=move |v| set(ActionField::Due(v)) />
-                <ChoiceSelect label="Priority" value=priority on_change=move |v: Priority| set(ActionField::Priority(v)) />
-                <ChoiceSelect label="Kind" value=kind on_change=move |v: ActionKind| set(ActionField::Kind(v)) />
-                <ChoiceSelect label="Status" value=status on_change=move |v: ActionStatus| set(ActionField::Status(v)) />
-                <OptionalChoiceSelect label="Term" unset="Not said" value=horizon on_change={move |v: Option<Horizon>| set(ActionField::Horizon(v))} />
+                <DateField label=tr("Due") id=format!("action-{id}-due") value=due on_change=move |v| set(ActionField::Due(v)) />
+                <ChoiceSelect label=tr("Priority") value=priority on_change=move |v: Priority| set(ActionField::Priority(v)) />
+                <ChoiceSelect label=tr("Kind") value=kind on_change=move |v: ActionKind| set(ActionField::Kind(v)) />
+                <ChoiceSelect label=tr("Status") value=status on_change=move |v: ActionStatus| set(ActionField::Status(v)) />
+                <OptionalChoiceSelect label=tr("Term") unset=tr("Not said") value=horizon on_change={move |v: Option<Horizon>| set(ActionField::Horizon(v))} />
                 <InternalCheck id=format!("action-{id}-internal") value=internal on_change=move |v| set(ActionField::Internal(v)) />
             </div>
-            <LinkPicker legend="Addresses factors" options=factor_options selected=links
+            <LinkPicker legend=tr("Addresses factors") options=factor_options selected=links
                 on_change=move |v| set(ActionField::FactorLinks(v))
-                empty="Add contributing factors in “Why” to link them here." />
+                empty=tr("Add contributing factors in “Why” to link them here.") />
         </li>
     }
 }

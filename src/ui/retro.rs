@@ -2,6 +2,8 @@
 
 use crate::domain::coach::findings::StepFindings;
 use crate::domain::export::write_up::write_up;
+use crate::domain::i18n::{tr, trn};
+use crate::domain::tf;
 use crate::domain::{Edit, LearningList};
 use crate::domain::{Id, Retrospective, Step};
 use crate::storage::{LoadError, Opened};
@@ -39,9 +41,9 @@ fn ReadOnly(retro: Retrospective, found: u64) -> impl IntoView {
     view! {
         <section class="read-only" aria-labelledby=uid("read-only-title")>
             <p class="banner banner-warning" role="alert">
-                {format!("This retrospective was saved by a newer version of Retrace (schema {found}). It is shown read-only so that nothing the newer version stored is lost; update Retrace to edit it.")}
+                {tf!("This retrospective was saved by a newer version of Retrace (schema {found}). It is shown read-only so that nothing the newer version stored is lost; update Retrace to edit it.", found = found)}
             </p>
-            <button type="button" class="button quiet" on:click=move |_| app.navigate(Route::Home)>"← All retrospectives"</button>
+            <button type="button" class="button quiet" on:click=move |_| app.navigate(Route::Home)>{tr("← All retrospectives")}</button>
             <h1 id=uid("read-only-title")>{retro.display_title().to_string()}</h1>
             <article class="card report">{crate::ui::write_ups::report_view(&retro)}</article>
         </section>
@@ -57,11 +59,11 @@ fn DeletedElsewhereBanner() -> impl IntoView {
         <Show when=move || session.deleted_elsewhere.get()>
             <div class="banner banner-warning" role="alert">
                 <span class="banner-text">
-                    "This retrospective was deleted in another tab or window. What you see here is not saved; keep it as a new retrospective, or let it go."
+                    {tr("This retrospective was deleted in another tab or window. What you see here is not saved; keep it as a new retrospective, or let it go.")}
                 </span>
-                <button type="button" class="button primary" on:click=move |_| session.keep_as_new()>"Keep my copy as a new retrospective"</button>
-                <button type="button" class="button" on:click=move |_| session.download_json()>"Download JSON"</button>
-                <button type="button" class="button quiet" on:click=move |_| session.let_go()>"Let it go"</button>
+                <button type="button" class="button primary" on:click=move |_| session.keep_as_new()>{tr("Keep my copy as a new retrospective")}</button>
+                <button type="button" class="button" on:click=move |_| session.download_json()>{tr("Download JSON")}</button>
+                <button type="button" class="button quiet" on:click=move |_| session.let_go()>{tr("Let it go")}</button>
             </div>
         </Show>
     }
@@ -81,15 +83,15 @@ fn LoadFailure(id: Id, error: LoadError) -> impl IntoView {
     };
     view! {
         <section class="panel load-failure" aria-labelledby=uid("load-failure-title")>
-            <h1 id=uid("load-failure-title")>"This retrospective can't be opened"</h1>
+            <h1 id=uid("load-failure-title")>{tr("This retrospective can't be opened")}</h1>
             <p>{message}</p>
-            <p>"Nothing has been changed or deleted."</p>
+            <p>{tr("Nothing has been changed or deleted.")}</p>
             <div class="button-row">
                 <button type="button" class="button primary" on:click=move |_| app.navigate(Route::Home)>
-                    "Back to all retrospectives"
+                    {tr("Back to all retrospectives")}
                 </button>
                 {has_raw.then(|| view! {
-                    <button type="button" class="button" on:click=download_raw>"Download raw data"</button>
+                    <button type="button" class="button" on:click=download_raw>{tr("Download raw data")}</button>
                 })}
             </div>
         </section>
@@ -141,7 +143,7 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
     let toggle_presenter = move || {
         let on = !presenter.get_untracked();
         session.apply(Edit::Presenter(on));
-        app.announcer.say(if on { "Presenter mode on." } else { "Presenter mode off." });
+        app.announcer.say(if on { tr("Presenter mode on.") } else { tr("Presenter mode off.") });
     };
     use_shortcuts(move |action| match action {
         _ if !app.has_focus() => {}
@@ -176,7 +178,7 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
             <DeletedElsewhereBanner />
             // One slim bar that stays in view: where we are, the timer, the meeting's actions.
             <header class="workspace-bar">
-                <button type="button" class="icon-button back-button" aria-label="All retrospectives" title="All retrospectives"
+                <button type="button" class="icon-button back-button" aria-label=tr("All retrospectives") title=tr("All retrospectives")
                     on:click=move |_| app.navigate(Route::Home)>
                     <span aria-hidden="true">"←"</span>
                 </button>
@@ -187,25 +189,25 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
                 {app.presenter_allowed.then(|| view! {
                     <button type="button" class="button small" aria-keyshortcuts="p"
                         aria-pressed=move || if presenter.get() { "true" } else { "false" }
-                        on:click=move |_| toggle_presenter()>"Presenter mode"</button>
+                        on:click=move |_| toggle_presenter()>{tr("Presenter mode")}</button>
                 })}
                 <SafeToShare />
                 <button type="button" class="button small" on:click=move |_| { if let Some(d) = share.get() { let _ = d.show_modal(); } }>
-                    "Share & export"
+                    {tr("Share & export")}
                 </button>
                 <details class="bar-menu">
-                    <summary class="button small quiet">"More"</summary>
+                    <summary class="button small quiet">{tr("More")}</summary>
                     <div class="bar-menu-body">
                         <p class="eyebrow">{template}</p>
                         {(!app.embedded).then(|| view! {
                             <button type="button" class="button small quiet" on:click=move |_| open_audience_window(session)>
-                                "Open audience window"
+                                {tr("Open audience window")}
                             </button>
                         })}
                         <button type="button" class="button small quiet"
-                            on:click=move |_| { if let Some(d) = save_as_template.get() { let _ = d.show_modal(); } }>"Save as template…"</button>
+                            on:click=move |_| { if let Some(d) = save_as_template.get() { let _ = d.show_modal(); } }>{tr("Save as template…")}</button>
                         <button type="button" class="button small quiet" aria-keyshortcuts="?"
-                            on:click=move |_| { if let Some(d) = shortcuts.get() { let _ = d.show_modal(); } }>"Shortcuts (?)"</button>
+                            on:click=move |_| { if let Some(d) = shortcuts.get() { let _ = d.show_modal(); } }>{tr("Shortcuts (?)")}</button>
                     </div>
                 </details>
                 <SaveStatus />
@@ -236,16 +238,16 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
                     Step::Summary => view! { <SummaryStep /> }.into_any(),
                 }}
             </section>
-            <nav class="step-nav" aria-label="Previous and next step">
+            <nav class="step-nav" aria-label=tr("Previous and next step")>
                 {move || step.get().previous().map(|p| view! {
                     <button type="button" class="button" on:click=move |_| go(p)>
-                        {format!("← Back: {}", p.label())}
+                        {tf!("← Back: {step}", step = p.label())}
                     </button>
                 })}
                 <span class="spacer"></span>
                 {move || step.get().next().map(|n| view! {
                     <button type="button" class="button primary" on:click=move |_| go(n)>
-                        {format!("Next: {} →", n.label())}
+                        {tf!("Next: {step} →", step = n.label())}
                     </button>
                 })}
             </nav>
@@ -270,8 +272,8 @@ fn open_audience_window(session: RetroSession) {
     let Some(window) = web_sys::window() else { return };
     let url = format!("{}{}", crate::ui::platform::page_address(), Route::Audience(id).to_hash());
     match window.open_with_url_and_target_and_features(&url, &format!("retrace-audience-{id}"), "popup,width=1280,height=720") {
-        Ok(Some(_)) => session.app().announcer.say("Audience window opened. Share that window with the room."),
-        _ => session.app().announcer.say("The browser blocked the audience window. Allow pop-ups for this page and try again."),
+        Ok(Some(_)) => session.app().announcer.say(tr("Audience window opened. Share that window with the room.")),
+        _ => session.app().announcer.say(tr("The browser blocked the audience window. Allow pop-ups for this page and try again.")),
     }
 }
 
@@ -282,10 +284,10 @@ fn SafeToShare() -> impl IntoView {
     let on = session.safe_to_share;
     view! {
         <label class="switch">
-            <input type="checkbox" role="switch" aria-label="Safe to share: hide names and votes"
+            <input type="checkbox" role="switch" aria-label=tr("Safe to share: hide names and votes")
                 prop:checked=move || on.get()
                 on:change=move |ev| { session.apply(Edit::SafeToShare(event_target_checked(&ev))); } />
-            <span aria-hidden="true">"Safe to share"</span>
+            <span aria-hidden="true">{tr("Safe to share")}</span>
         </label>
     }
 }
@@ -295,8 +297,8 @@ fn SaveStatus() -> impl IntoView {
     let session = expect_context::<RetroSession>();
     view! {
         <p class="save-status" class:problem=move || session.save_problem.get().is_some() || session.deleted_elsewhere.get()>
-            {move || if session.save_problem.get().is_some() || session.deleted_elsewhere.get() { "Not saved" } else { "Saved" }}
-            <span class="sr-only">{move || if session.save_problem.get().is_some() || session.deleted_elsewhere.get() { "" } else { " in this browser" }}</span>
+            {move || if session.save_problem.get().is_some() || session.deleted_elsewhere.get() { tr("Not saved") } else { tr("Saved") }}
+            <span class="sr-only">{move || if session.save_problem.get().is_some() || session.deleted_elsewhere.get() { "" } else { tr(" in this browser") }}</span>
         </p>
     }
 }
@@ -328,14 +330,14 @@ fn Stepper(on_go: Callback<Step>) -> impl IntoView {
                         <span class="step-number" aria-hidden="true">{index + 1}</span>
                         <span class="step-name">{step.label()}</span>
                         {move || (hints.get() > 0).then(|| view! {
-                            <span class="step-hints" title="Blameless hints in this step">
+                            <span class="step-hints" title=tr("Blameless hints in this step")>
                                 <span aria-hidden="true">{format!("⚑ {}", hints.get())}</span>
-                                <span class="sr-only">{format!(", {} blameless hint{}", hints.get(), if hints.get() == 1 { "" } else { "s" })}</span>
+                                <span class="sr-only">{trn(", {n} blameless hint", ", {n} blameless hints", hints.get())}</span>
                             </span>
                         })}
                         <span class="step-state" class:filled=move || filled.get()>
                             <span aria-hidden="true">{move || if filled.get() { "●" } else { "○" }}</span>
-                            <span class="sr-only">{move || if filled.get() { " (has content)" } else { " (empty)" }}</span>
+                            <span class="sr-only">{move || if filled.get() { tr(" (has content)") } else { tr(" (empty)") }}</span>
                         </span>
                     </button>
                 </li>
@@ -343,7 +345,7 @@ fn Stepper(on_go: Callback<Step>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <nav class="stepper" aria-label="Retrospective steps">
+        <nav class="stepper" aria-label=tr("Retrospective steps")>
             <ol>{items}</ol>
         </nav>
     }

@@ -8,6 +8,8 @@
 //! Saving is debounced, flushed when the page is hidden or closed, retried while storage
 //! fails, and merges what another tab stored in the meantime instead of overwriting it.
 
+use crate::domain::i18n::tr;
+use crate::domain::tf;
 use crate::domain::{encode, merge_retrospectives, Edit, EditScope, Id, Retrospective};
 use crate::storage::SaveError;
 use crate::ui::context::{AppState, Route};
@@ -164,7 +166,7 @@ impl RetroSession {
                 self.settled.update(|n| *n += 1);
                 if self.save_problem.get_untracked().is_some() {
                     self.save_problem.set(None);
-                    self.app.announcer.say("Saved. Storage is working again.");
+                    self.app.announcer.say(tr("Saved. Storage is working again."));
                 }
                 self.merged_in(saved.merged);
             }
@@ -173,9 +175,9 @@ impl RetroSession {
                 self.learn_deleted_elsewhere();
             }
             Some(Err(error)) => {
-                let message = format!("{error} Your changes are kept in this page and saving is retried; download them as JSON so nothing is lost.");
+                let message = tf!("{error} Your changes are kept in this page and saving is retried; download them as JSON so nothing is lost.", error = error);
                 if self.save_problem.get_untracked().as_deref() != Some(&message) {
-                    self.app.announcer.say("Not saved. Your changes are kept in this page.");
+                    self.app.announcer.say(tr("Not saved. Your changes are kept in this page."));
                     self.save_problem.set(Some(message));
                 }
                 self.settled.update(|n| *n += 1);
@@ -189,7 +191,7 @@ impl RetroSession {
     fn learn_deleted_elsewhere(&self) {
         if !self.deleted_elsewhere.get_untracked() {
             self.deleted_elsewhere.set(true);
-            self.app.announcer.say("This retrospective was deleted in another tab or window. Your copy here is not saved.");
+            self.app.announcer.say(tr("This retrospective was deleted in another tab or window. Your copy here is not saved."));
         }
     }
 
@@ -201,10 +203,10 @@ impl RetroSession {
         match self.app.repo.with_value(|repo| repo.save(&mut copy)) {
             Ok(_) => {
                 self.dirty.set_value(false);
-                self.app.announcer.say(format!("Kept as a new retrospective: “{}”.", copy.display_title()));
+                self.app.announcer.say(tf!("Kept as a new retrospective: “{title}”.", title = copy.display_title()));
                 self.app.navigate(Route::Retro(copy.id));
             }
-            Err(e) => self.save_problem.set(Some(format!("{e} Your changes are kept in this page; download them as JSON so nothing is lost."))),
+            Err(e) => self.save_problem.set(Some(tf!("{error} Your changes are kept in this page; download them as JSON so nothing is lost.", error = e))),
         }
     }
 
@@ -231,7 +233,7 @@ impl RetroSession {
         // Stored again (an undo in the other tab): this copy is saved as usual from here on.
         if self.deleted_elsewhere.get_untracked() {
             self.deleted_elsewhere.set(false);
-            self.app.announcer.say("This retrospective was restored in another tab; your changes are saved again.");
+            self.app.announcer.say(tr("This retrospective was restored in another tab; your changes are saved again."));
             if self.dirty.get_value() {
                 self.schedule_save(SAVE_DELAY);
             }
@@ -258,7 +260,7 @@ impl RetroSession {
         if let Some(report) = report.filter(|r| !r.is_empty()) {
             self.notify_all_items();
             let text = self.doc.with_untracked(|r| report.describe_by(r));
-            self.app.announcer.say(format!("Changes from another tab merged in. {text}"));
+            self.app.announcer.say(tf!("Changes from another tab merged in. {changes}", changes = text));
         }
     }
 
@@ -266,7 +268,7 @@ impl RetroSession {
     pub fn download_json(&self) {
         let (name, text) = self.doc.with_untracked(|r| (file_name(r.display_title(), "json"), encode(r)));
         if let Err(e) = download(&name, "application/json", &text) {
-            self.app.announcer.say(format!("Download failed: {e}"));
+            self.app.announcer.say(tf!("Download failed: {error}", error = e));
         }
     }
 }

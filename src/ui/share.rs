@@ -4,6 +4,8 @@
 
 use crate::domain::export::{csv::actions_csv, ics::actions_ics, markdown::to_markdown};
 use crate::domain::format::link;
+use crate::domain::i18n::tr;
+use crate::domain::tf;
 use crate::domain::{encode, Edit, Retrospective};
 use crate::ui::context::uid;
 use crate::ui::crypto::encrypt;
@@ -51,8 +53,8 @@ pub fn SharePanel(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
     let say = move |text: &str| s.app().announcer.say(text.to_string());
     let title = move || s.doc.with_untracked(|r| r.display_title().to_string());
     let save_file = move |extension: &str, mime: &str, text: String| match download(&file_name(&title(), extension), mime, &text) {
-        Ok(()) => say(&format!("Downloaded the {extension} file.")),
-        Err(e) => say(&format!("Download failed: {e}")),
+        Ok(()) => say(&tf!("Downloaded the {extension} file.", extension = extension)),
+        Err(e) => say(&tf!("Download failed: {error}", error = e)),
     };
     let markdown = move || timed("retrace-export-markdown", || s.doc.with_untracked(to_markdown));
 
@@ -74,7 +76,7 @@ pub fn SharePanel(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
             match made {
                 Ok(url) => {
                     link_text.set(Some(url));
-                    say(if phrase.is_empty() { "Link created." } else { "Encrypted link created. Send the passphrase another way." });
+                    say(if phrase.is_empty() { tr("Link created.") } else { tr("Encrypted link created. Send the passphrase another way.") });
                 }
                 Err(message) => link_problem.set(Some(message)),
             }
@@ -82,43 +84,47 @@ pub fn SharePanel(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
     };
     view! {
         <dialog node_ref=dialog class="dialog share" aria-labelledby=uid("share-title")>
-            <h2 id=uid("share-title")>"Share & export"</h2>
+            <h2 id=uid("share-title")>{tr("Share & export")}</h2>
             <section aria-labelledby=uid("export-title") class="share-section">
-                <h3 id=uid("export-title")>"Export"</h3>
+                <h3 id=uid("export-title")>{tr("Export")}</h3>
                 <div class="button-row">
                     <button type="button" class="button" on:click=move |_| {
                         let text = markdown();
                         leptos::task::spawn_local(async move {
-                            say(if copy_text(text).await { "Markdown report copied to the clipboard." } else { "The browser did not allow copying; use Download Markdown instead." });
+                            say(if copy_text(text).await {
+                                tr("Markdown report copied to the clipboard.")
+                            } else {
+                                tr("The browser did not allow copying; use Download Markdown instead.")
+                            });
                         });
-                    }>"Copy Markdown"</button>
-                    <button type="button" class="button" on:click=move |_| save_file("md", "text/markdown", markdown())>"Download Markdown"</button>
-                    <button type="button" class="button" on:click=move |_| save_file("json", "application/json", s.doc.with_untracked(|r| encode(&r.shareable())))>"Download JSON"</button>
-                    <button type="button" class="button" on:click=move |_| save_file("csv", "text/csv", s.doc.with_untracked(actions_csv))>"Download actions (CSV)"</button>
-                    <button type="button" class="button" on:click=move |_| save_file("ics", "text/calendar", s.doc.with_untracked(|r| actions_ics(r, &utc_stamp())))>"Download due dates (.ics)"</button>
+                    }>{tr("Copy Markdown")}</button>
+                    <button type="button" class="button" on:click=move |_| save_file("md", "text/markdown", markdown())>{tr("Download Markdown")}</button>
+                    <button type="button" class="button" on:click=move |_| save_file("json", "application/json", s.doc.with_untracked(|r| encode(&r.shareable())))>{tr("Download JSON")}</button>
+                    <button type="button" class="button" on:click=move |_| save_file("csv", "text/csv", s.doc.with_untracked(actions_csv))>{tr("Download actions (CSV)")}</button>
+                    <button type="button" class="button" on:click=move |_| save_file("ics", "text/calendar", s.doc.with_untracked(|r| actions_ics(r, &utc_stamp())))>{tr("Download due dates (.ics)")}</button>
                     <button type="button" class="button" on:click=move |_| {
                         if let Some(d) = dialog.get_untracked() { d.close(); }
                         crate::ui::step::print(s, crate::ui::session::Printout::Report);
-                    }>"Print report"</button>
+                    }>{tr("Print report")}</button>
                 </div>
             </section>
             <section aria-labelledby=uid("link-title") class="share-section">
-                <h3 id=uid("link-title")>"Share as a link"</h3>
-                <p class="hint">"The whole retrospective travels inside the link, after the “#”, which browsers never send to a server. Whoever opens it can add their part and send their version back the same way; you then merge it into yours."</p>
+                <h3 id=uid("link-title")>{tr("Share as a link")}</h3>
+                <p class="hint">{tr("The whole retrospective travels inside the link, after the “#”, which browsers never send to a server. Whoever opens it can add their part and send their version back the same way; you then merge it into yours.")}</p>
                 <div class="field">
-                    <label for=uid("display-name") class="field-label">"Your name on this retrospective (optional)"</label>
-                    <input id=uid("display-name") type="text" maxlength="80" autocomplete="off" placeholder="Leave empty to stay anonymous"
+                    <label for=uid("display-name") class="field-label">{tr("Your name on this retrospective (optional)")}</label>
+                    <input id=uid("display-name") type="text" maxlength="80" autocomplete="off" placeholder=tr("Leave empty to stay anonymous")
                         prop:value=move || my_name.get()
                         on:change=move |ev| { s.apply(Edit::DisplayName(event_target_value(&ev))); } />
                 </div>
                 <div class="field">
-                    <label for=uid("link-passphrase") class="field-label">"Passphrase (optional)"</label>
-                    <input id=uid("link-passphrase") type="password" autocomplete="new-password" placeholder="Encrypt the link with a passphrase"
+                    <label for=uid("link-passphrase") class="field-label">{tr("Passphrase (optional)")}</label>
+                    <input id=uid("link-passphrase") type="password" autocomplete="new-password" placeholder=tr("Encrypt the link with a passphrase")
                         prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev)) />
                 </div>
                 <div class="button-row">
                     <button type="button" class="button primary" prop:disabled=move || working.get() on:click=create_link>
-                        {move || if working.get() { "Creating…" } else { "Create link" }}
+                        {move || if working.get() { tr("Creating…") } else { tr("Create link") }}
                     </button>
                 </div>
                 {move || link_problem.get().map(|p| view! { <p class="banner banner-warning" role="alert">{p}</p> })}
@@ -127,20 +133,20 @@ pub fn SharePanel(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
                     let copy = url.clone();
                     view! {
                         <div class="field">
-                            <label for=uid("share-link") class="field-label">{format!("Link ({} characters)", length)}</label>
+                            <label for=uid("share-link") class="field-label">{tf!("Link ({n} characters)", n = length)}</label>
                             <textarea id=uid("share-link") readonly rows="3" prop:value=url></textarea>
                         </div>
                         <button type="button" class="button" on:click=move |_| {
                             let text = copy.clone();
                             leptos::task::spawn_local(async move {
-                                say(if copy_text(text).await { "Link copied." } else { "The browser did not allow copying; select the link and copy it." });
+                                say(if copy_text(text).await { tr("Link copied.") } else { tr("The browser did not allow copying; select the link and copy it.") });
                             });
-                        }>"Copy link"</button>
+                        }>{tr("Copy link")}</button>
                     }
                 })}
             </section>
             <form method="dialog" class="button-row">
-                <button type="submit" class="button">"Close"</button>
+                <button type="submit" class="button">{tr("Close")}</button>
             </form>
         </dialog>
     }

@@ -1,6 +1,7 @@
 //! Keyboard shortcuts for running a retrospective from the keyboard, and the `?` cheat sheet.
 //! Shortcuts never fire while someone is typing in a field.
 
+use crate::domain::i18n::{n_, tr};
 use crate::ui::context::uid;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -17,14 +18,14 @@ pub enum Action {
 
 /// Every shortcut, as the cheat sheet lists them.
 pub const SHORTCUTS: &[(&str, &str)] = &[
-    ("→  or  ]", "Next step"),
-    ("←  or  [", "Previous step"),
-    ("a", "Add an item to the current step"),
-    ("p", "Presenter mode on or off"),
-    ("t", "Start or pause the step timer"),
-    ("?", "Show these shortcuts"),
-    ("Esc", "Close this list"),
-    ("Tab / Shift+Tab", "Move between fields and buttons"),
+    (n_("→  or  ]"), n_("Next step")),
+    (n_("←  or  ["), n_("Previous step")),
+    ("a", n_("Add an item to the current step")),
+    ("p", n_("Presenter mode on or off")),
+    ("t", n_("Start or pause the step timer")),
+    ("?", n_("Show these shortcuts")),
+    ("Esc", n_("Close this list")),
+    (n_("Tab / Shift+Tab"), n_("Move between fields and buttons")),
 ];
 
 /// The action for a key press, if any. `in_field` is true when focus is in something that takes
@@ -76,16 +77,16 @@ pub fn use_shortcuts(on_action: impl Fn(Action) + 'static) {
 pub fn ShortcutSheet(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
     view! {
         <dialog node_ref=dialog class="dialog shortcuts" aria-labelledby=uid("shortcuts-title")>
-            <h2 id=uid("shortcuts-title")>"Keyboard shortcuts"</h2>
-            <p class="hint">"They work whenever you are not typing in a field."</p>
+            <h2 id=uid("shortcuts-title")>{tr("Keyboard shortcuts")}</h2>
+            <p class="hint">{tr("They work whenever you are not typing in a field.")}</p>
             <table>
-                <thead><tr><th scope="col">"Key"</th><th scope="col">"Does"</th></tr></thead>
+                <thead><tr><th scope="col">{tr("Key")}</th><th scope="col">{tr("Does")}</th></tr></thead>
                 <tbody>
-                    {SHORTCUTS.iter().map(|(key, what)| view! { <tr><td><kbd>{*key}</kbd></td><td>{*what}</td></tr> }).collect_view()}
+                    {SHORTCUTS.iter().map(|(key, what)| view! { <tr><td><kbd>{tr(key)}</kbd></td><td>{tr(what)}</td></tr> }).collect_view()}
                 </tbody>
             </table>
             <form method="dialog">
-                <button type="submit" class="button primary">"Close"</button>
+                <button type="submit" class="button primary">{tr("Close")}</button>
             </form>
         </dialog>
     }

@@ -3,6 +3,7 @@
 //! (`retro.rs`) imports the steps, so they live here rather than there.
 
 use crate::domain::facilitation::guide::guide;
+use crate::domain::i18n::tr;
 use crate::domain::Step;
 use crate::ui::context::uid;
 use crate::ui::session::{Printout, RetroSession};
@@ -20,12 +21,12 @@ pub fn StepHeader(step: Step) -> impl IntoView {
                 <p class="step-purpose" title=copy.purpose.clone()>{copy.purpose.clone()}</p>
             </div>
             <details class="guide">
-                <summary>"Facilitator guide"</summary>
+                <summary>{tr("Facilitator guide")}</summary>
                 <div class="guide-body">
                     <p>{guide.purpose}</p>
-                    <h3>"Ask the room"</h3>
+                    <h3>{tr("Ask the room")}</h3>
                     <ul>{guide.questions.iter().map(|q| view! { <li>{*q}</li> }).collect_view()}</ul>
-                    <h3>"Watch out for"</h3>
+                    <h3>{tr("Watch out for")}</h3>
                     <ul>{guide.traps.iter().map(|t| view! { <li>{*t}</li> }).collect_view()}</ul>
                 </div>
             </details>
@@ -41,7 +42,7 @@ pub fn EmptyState(step: Step, #[prop(into)] what: String) -> impl IntoView {
     view! {
         <div class="empty-state">
             <p class="empty-title">{what}</p>
-            <p class="empty-example"><span class="example-label">"Example: "</span>{example}</p>
+            <p class="empty-example"><span class="example-label">{tr("Example: ")}</span>{example}</p>
         </div>
     }
 }

@@ -3,6 +3,8 @@
 //! (the full learning review, as the screen shows it).
 
 use crate::domain::coach::findings::CoachedField;
+use crate::domain::i18n::tr;
+use crate::domain::tf;
 use crate::domain::{Edit, HeaderField, LearningField, LearningList, Step};
 use crate::ui::context::uid;
 use crate::ui::platform::{focus_soon, new_id};
@@ -16,8 +18,8 @@ pub fn SummaryStep() -> impl IntoView {
     view! {
         <StepHeader step=Step::Summary />
         <div class="summary-grid">
-            <LearningColumn list=LearningList::WentWell placeholder="What went well?" />
-            <LearningColumn list=LearningList::Lucky placeholder="Where did luck help us?" />
+            <LearningColumn list=LearningList::WentWell placeholder=tr("What went well?") />
+            <LearningColumn list=LearningList::Lucky placeholder=tr("Where did luck help us?") />
         </div>
         <Surprise />
         <crate::ui::questions::OpenQuestions />
@@ -34,9 +36,9 @@ fn Surprise() -> impl IntoView {
     let s = expect_context::<RetroSession>();
     view! {
         <section class="card surprise" aria-labelledby=uid("surprise-title")>
-            <h3 id=uid("surprise-title")>"Why we were surprised"</h3>
-            <TextField label="Why we were surprised" label_hidden=true id=uid("surprise") multiline=true coach=CoachedField::Surprise.to_string()
-                placeholder="What did we believe about the system that turned out not to hold?"
+            <h3 id=uid("surprise-title")>{tr("Why we were surprised")}</h3>
+            <TextField label=tr("Why we were surprised") label_hidden=true id=uid("surprise") multiline=true coach=CoachedField::Surprise.to_string()
+                placeholder=tr("What did we believe about the system that turned out not to hold?")
                 value=s.memo(|r| r.surprise.value.clone())
                 on_input=move |v| { s.apply(Edit::Header(HeaderField::Surprise(v))); } />
         </section>
@@ -70,13 +72,13 @@ fn LearningColumn(list: LearningList, placeholder: &'static str) -> impl IntoVie
                         <InternalCheck id=format!("learning-{id}-internal")
                             value=s.item_memo(id, move |r| r.learnings.get(&id).is_some_and(|l| l.internal.value))
                             on_change=move |v| { s.apply(Edit::Learning(id, LearningField::Internal(v))); } />
-                        <ItemControls noun="note"
+                        <ItemControls noun=tr("note")
                             on_move=move |up| { s.apply(Edit::Move { id, up }); }
                             on_delete=move |_| { s.apply(Edit::Delete(id)); } />
                     </li>
                 </For>
             </ul>
-            <button type="button" class="button quiet small" on:click=add>{format!("+ Add to “{}”", list.label())}</button>
+            <button type="button" class="button quiet small" on:click=add>{tf!("+ Add to “{list}”", list = list.label())}</button>
         </section>
     }
 }
@@ -89,7 +91,7 @@ fn Report() -> impl IntoView {
     let s = expect_context::<RetroSession>();
     view! {
         <article class="card report" aria-labelledby=uid("report-title")>
-            <h3 id=uid("report-title")>"Report"</h3>
+            <h3 id=uid("report-title")>{tr("Report")}</h3>
             {move || {
                 s.settled.track();
                 s.doc.with_untracked(crate::ui::write_ups::report_view)

@@ -2,8 +2,10 @@
 //! tags other retrospectives of this browser use offered as the person types, so "payments"
 //! is not also filed as "Payment" and "payments-api".
 
+use crate::domain::i18n::tr;
 use crate::domain::insights::tags_in_use;
 use crate::domain::model::tags::parse_tags;
+use crate::domain::tf;
 use crate::domain::{Edit, HeaderField};
 use crate::ui::context::uid;
 use crate::ui::session::RetroSession;
@@ -35,24 +37,24 @@ pub fn TagsField() -> impl IntoView {
         let mut all = tags.get_untracked();
         all.remove(&tag);
         s.apply(Edit::Header(HeaderField::Tags(all)));
-        s.app().announcer.say(format!("Tag “{tag}” removed."));
+        s.app().announcer.say(tf!("Tag “{tag}” removed.", tag = tag));
         crate::ui::platform::focus_soon(uid("stage-tags"));
     };
     view! {
         <div class="field tags-field">
-            <label for=uid("stage-tags") class="field-label">"Tags"</label>
-            <ul class="tag-list" aria-label="Tags of this retrospective">
+            <label for=uid("stage-tags") class="field-label">{tr("Tags")}</label>
+            <ul class="tag-list" aria-label=tr("Tags of this retrospective")>
                 <For each={move || tags.get().into_iter().collect::<Vec<_>>()} key=|t| t.clone() let(tag)>
                     <li class="tag">
                         <span>{tag.clone()}</span>
-                        <button type="button" class="tag-remove" aria-label=format!("Remove tag {tag}")
+                        <button type="button" class="tag-remove" aria-label=tf!("Remove tag {tag}", tag = tag)
                             on:click={ let tag = tag.clone(); move |_| remove(tag.clone()) }>"×"</button>
                     </li>
                 </For>
             </ul>
             <div class="tag-entry">
                 <input id=uid("stage-tags") type="text" list=uid("stage-tags-known") autocomplete="off" maxlength="200"
-                    placeholder="Service, team, anything — Enter adds"
+                    placeholder=tr("Service, team, anything — Enter adds")
                     prop:value=move || typed.get()
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
@@ -63,9 +65,9 @@ pub fn TagsField() -> impl IntoView {
                 <datalist id=uid("stage-tags-known")>
                     {known.into_iter().map(|t| view! { <option value=t></option> }).collect_view()}
                 </datalist>
-                <button type="button" class="button small" on:click=move |_| add()>"Add tag"</button>
+                <button type="button" class="button small" on:click=move |_| add()>{tr("Add tag")}</button>
             </div>
-            <p class="hint">"Insights can be filtered by tag across retrospectives."</p>
+            <p class="hint">{tr("Insights can be filtered by tag across retrospectives.")}</p>
         </div>
     }
 }

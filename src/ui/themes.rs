@@ -2,6 +2,7 @@
 //! factors it runs through.
 
 use crate::domain::facilitation::checks::short_name;
+use crate::domain::i18n::tr;
 use crate::domain::{Edit, ThemeField};
 use crate::ui::context::uid;
 use crate::ui::platform::{focus_soon, new_id};
@@ -22,31 +23,31 @@ pub fn Themes() -> impl IntoView {
     };
     view! {
         <section class="card themes" aria-labelledby=uid("themes-title")>
-            <h3 id=uid("themes-title")>"Themes"</h3>
-            <p class="hint">"Patterns across the factors: what several of them have in common."</p>
+            <h3 id=uid("themes-title")>{tr("Themes")}</h3>
+            <p class="hint">{tr("Patterns across the factors: what several of them have in common.")}</p>
             <ul class="theme-list">
                 <For each=move || order.get() key=|id| *id let(id)>
                     <li class="theme-item">
                         <div class="theme-line">
-                            <TextField label="Theme" label_hidden=true id=format!("theme-{id}") class="grow"
-                                placeholder="Alerts nobody owns, changes outside the pipeline…"
+                            <TextField label=tr("Theme") label_hidden=true id=format!("theme-{id}") class="grow"
+                                placeholder=tr("Alerts nobody owns, changes outside the pipeline…")
                                 value=s.item_memo(id, move |r| r.themes.get(&id).map(|t| t.name.value.clone()).unwrap_or_default())
                                 on_input=move |v| { s.apply(Edit::Theme(id, ThemeField::Name(v))); } />
                             <InternalCheck id=format!("theme-{id}-internal")
                                 value=s.item_memo(id, move |r| r.themes.get(&id).is_some_and(|t| t.internal.value))
                                 on_change=move |v| { s.apply(Edit::Theme(id, ThemeField::Internal(v))); } />
-                            <ItemControls noun="theme"
+                            <ItemControls noun=tr("theme")
                                 on_move=move |up| { s.apply(Edit::Move { id, up }); }
                                 on_delete=move |_| { s.apply(Edit::Delete(id)); } />
                         </div>
-                        <LinkPicker legend="Factors it runs through" options=factor_options
+                        <LinkPicker legend=tr("Factors it runs through") options=factor_options
                             selected=s.item_memo(id, move |r| r.themes.get(&id).map(|t| t.factors.value.clone()).unwrap_or_default())
                             on_change=move |v| { s.apply(Edit::Theme(id, ThemeField::Factors(v))); }
-                            empty="Add contributing factors in “Why” to link them here." />
+                            empty=tr("Add contributing factors in “Why” to link them here.") />
                     </li>
                 </For>
             </ul>
-            <button type="button" class="button quiet small" on:click=add>"+ Add a theme"</button>
+            <button type="button" class="button quiet small" on:click=add>{tr("+ Add a theme")}</button>
         </section>
     }
 }

@@ -2,7 +2,9 @@
 
 use crate::domain::change::quick_entry::quick_entry_for;
 use crate::domain::coach::findings::CoachedField;
+use crate::domain::i18n::tr;
 use crate::domain::model::timeline::{incident_durations, Derived};
+use crate::domain::tf;
 use crate::domain::{Edit, EntryKind, Id, Step, TimelineField};
 use crate::ui::platform::{focus_soon, new_id};
 use crate::ui::session::RetroSession;
@@ -30,27 +32,27 @@ pub fn TimelineStep() -> impl IntoView {
     };
     view! {
         <StepHeader step=Step::WhatHappened />
-        <dl class="metrics" aria-label="Derived from the timeline">
-            {duration("Time to detect", Memo::new(move |_| durations.get().time_to_detect))}
-            {duration("Time to resolve", Memo::new(move |_| durations.get().time_to_resolve))}
+        <dl class="metrics" aria-label=tr("Derived from the timeline")>
+            {duration(tr("Time to detect"), Memo::new(move |_| durations.get().time_to_detect))}
+            {duration(tr("Time to resolve"), Memo::new(move |_| durations.get().time_to_resolve))}
         </dl>
         <QuickEntryLine />
         <Show when=move || !order.get().is_empty()
-            fallback=|| view! { <EmptyState step=Step::WhatHappened what="No entries yet. Type one line above (for example “14:02 error alert fired”) or add an entry, one fact each." /> }>
-            <div class="timeline-head" aria-hidden="true"><span>{move || format!("When ({})", zone.get())}</span><span>"Kind"</span><span>"What happened"</span></div>
-            <ol class="item-list timeline-list" aria-label="Timeline">
+            fallback=|| view! { <EmptyState step=Step::WhatHappened what=tr("No entries yet. Type one line above (for example “14:02 error alert fired”) or add an entry, one fact each.") /> }>
+            <div class="timeline-head" aria-hidden="true"><span>{move || tf!("When ({zone})", zone = zone.get())}</span><span>{tr("Kind")}</span><span>{tr("What happened")}</span></div>
+            <ol class="item-list timeline-list" aria-label=tr("Timeline")>
                 <For each=move || order.get() key=|id| *id let(id)>
                     <TimelineRow id />
                 </For>
             </ol>
         </Show>
         <div class="button-row">
-            <button type="button" class="button add-button" on:click=add>"+ Add timeline entry"</button>
-            <button type="button" class="button" on:click=move |_| { if let Some(d) = import.get() { let _ = d.show_modal(); } }>"Import from chat or log…"</button>
+            <button type="button" class="button add-button" on:click=add>{tr("+ Add timeline entry")}</button>
+            <button type="button" class="button" on:click=move |_| { if let Some(d) = import.get() { let _ = d.show_modal(); } }>{tr("Import from chat or log…")}</button>
         </div>
         <crate::ui::chat_import::ChatImport dialog=import />
         <crate::ui::accounts::AccountsSection />
-        <p class="hint">"Entries with a time are sorted by time; entries without one stay after the entry they follow."</p>
+        <p class="hint">{tr("Entries with a time are sorted by time; entries without one stay after the entry they follow.")}</p>
     }
 }
 
@@ -71,18 +73,20 @@ fn QuickEntryLine() -> impl IntoView {
             s.apply(Edit::Timeline(id, TimelineField::When(entry.when)));
             s.apply(Edit::Timeline(id, TimelineField::What(entry.what)));
             text.set(String::new());
-            let at = entry.when.map(|w| format!(" at {}", w.clock_time())).unwrap_or_default();
-            s.app().announcer.say(format!("Timeline entry added{at}."));
+            s.app().announcer.say(match entry.when {
+                Some(w) => tf!("Timeline entry added at {time}.", time = w.clock_time()),
+                None => tr("Timeline entry added.").to_string(),
+            });
         }
     };
     view! {
         <form class="quick-entry" on:submit=submit>
-            <label for=input_id.clone() class="field-label">"Quick entry"</label>
+            <label for=input_id.clone() class="field-label">{tr("Quick entry")}</label>
             <input id=input_id type="text" autocomplete="off" maxlength=crate::ui::widgets::MAX_TEXT
-                placeholder="14:02 error alert fired — Enter adds it"
+                placeholder=tr("14:02 error alert fired — Enter adds it")
                 prop:value=move || text.get()
                 on:input=move |ev| text.set(event_target_value(&ev)) />
-            <button type="submit" class="button">"Add"</button>
+            <button type="submit" class="button">{tr("Add")}</button>
         </form>
     }
 }
@@ -114,14 +118,14 @@ fn TimelineRow(id: Id) -> impl IntoView {
     view! {
         <li class="card item timeline-item" data-kind=move || kind.get().key() data-internal=move || internal.get().then_some("true")>
             <div class="timeline-grid">
-                <DateTimeField label="When" label_hidden=true id=format!("tl-{id}-when") value=when
+                <DateTimeField label=tr("When") label_hidden=true id=format!("tl-{id}-when") value=when
                     on_change=move |v| {
                         set(TimelineField::When(v));
                         // The entry may move to its new place in time; keep the cursor with it.
                         focus_soon(format!("tl-{id}-when"));
                     } />
-                <ChoiceSelect label="Kind" label_hidden=true value=kind on_change=move |v: EntryKind| set(TimelineField::Kind(v)) />
-                <TextField label="What happened" label_hidden=true id=format!("tl-{id}-what") multiline=true coach=CoachedField::TimelineWhat(id).to_string() class="grow" placeholder=placeholder
+                <ChoiceSelect label=tr("Kind") label_hidden=true value=kind on_change=move |v: EntryKind| set(TimelineField::Kind(v)) />
+                <TextField label=tr("What happened") label_hidden=true id=format!("tl-{id}-what") multiline=true coach=CoachedField::TimelineWhat(id).to_string() class="grow" placeholder=placeholder
                     value=what on_input=move |v| set(TimelineField::What(v)) />
                 <button type="button" class="button small quiet evidence-toggle" class:filled=has_evidence
                     aria-expanded=move || if evidence_open.get() { "true" } else { "false" }
@@ -131,21 +135,21 @@ fn TimelineRow(id: Id) -> impl IntoView {
                         evidence_open.set(open);
                         if open { focus_soon(format!("tl-{id}-evidence")); }
                     }>
-                    "Evidence"
+                    {tr("Evidence")}
                     <span class="evidence-mark" aria-hidden="true">{move || if has_evidence() { " ●" } else { "" }}</span>
-                    <span class="sr-only">{move || if has_evidence() { " (added)" } else { "" }}</span>
+                    <span class="sr-only">{move || if has_evidence() { tr(" (added)") } else { "" }}</span>
                 </button>
-                <ItemControls noun="timeline entry"
+                <ItemControls noun=tr("timeline entry")
                     on_move=move |up| {
                         if !s.apply(Edit::Move { id, up }) {
-                            s.app().announcer.say("This entry is placed by its time. Change the time to move it.");
+                            s.app().announcer.say(tr("This entry is placed by its time. Change the time to move it."));
                         }
                     }
-                    on_delete=move |_| { s.apply(Edit::Delete(id)); s.app().announcer.say("Timeline entry deleted."); } />
+                    on_delete=move |_| { s.apply(Edit::Delete(id)); s.app().announcer.say(tr("Timeline entry deleted.")); } />
             </div>
             <Show when=move || evidence_open.get()>
                 <div class="evidence-row">
-                    <TextField label="Evidence (link or reference)" id=evidence_id.clone() class="evidence grow" placeholder="Dashboard, log query, ticket…"
+                    <TextField label=tr("Evidence (link or reference)") id=evidence_id.clone() class="evidence grow" placeholder=tr("Dashboard, log query, ticket…")
                         value=evidence on_input=move |v| set(TimelineField::Evidence(v)) />
                     <InternalCheck id=format!("tl-{id}-internal") value=internal on_change=move |v| set(TimelineField::Internal(v)) />
                 </div>

@@ -1,7 +1,9 @@
 //! The step timebox on screen: a countdown the back row can read, its controls, spoken cues
 //! at one minute and at zero, and an optional short chime (off unless switched on).
 
+use crate::domain::i18n::tr;
 use crate::domain::model::timer::{Cue, Timer, PRESETS};
+use crate::domain::tf;
 use crate::domain::{Edit, Step};
 use crate::ui::context::uid;
 use crate::ui::platform::now_ms;
@@ -27,7 +29,7 @@ pub fn TimerFace(#[prop(into)] timer: Signal<Timer>, now: ReadSignal<i64>) -> im
     view! {
         <span class="timer-face" class:time-up=move || timer.get().is_up(now.get())
             class:running=move || timer.get().is_running()
-            role="timer" aria-label="Time left">
+            role="timer" aria-label=tr("Time left")>
             {move || timer.get().display(now.get())}
         </span>
     }
@@ -65,25 +67,25 @@ pub fn TimerPanel() -> impl IntoView {
     });
 
     let toggle_label = move || match timer.get() {
-        Timer::Running { .. } => "Pause",
-        Timer::Paused { remaining_ms, .. } if remaining_ms > 0 => "Resume",
-        _ => "Start",
+        Timer::Running { .. } => tr("Pause"),
+        Timer::Paused { remaining_ms, .. } if remaining_ms > 0 => tr("Resume"),
+        _ => tr("Start"),
     };
     view! {
-        <div class="timer-panel" role="group" aria-label="Step timer">
+        <div class="timer-panel" role="group" aria-label=tr("Step timer")>
             <TimerFace timer=timer now />
             <div class="timer-controls">
                 <button type="button" class="button small primary" aria-keyshortcuts="t"
                     on:click=move |_| set(timer.get_untracked().toggle(now_ms()))>{toggle_label}</button>
-                <button type="button" class="button small" on:click=move |_| set(timer.get_untracked().add_minute(now_ms()))>"+1 min"</button>
+                <button type="button" class="button small" on:click=move |_| set(timer.get_untracked().add_minute(now_ms()))>{tr("+1 min")}</button>
                 <details class="timer-settings">
-                    <summary>"Set time"</summary>
+                    <summary>{tr("Set time")}</summary>
                     <div class="timer-settings-body">
-                        <button type="button" class="button small" on:click=move |_| set(timer.get_untracked().reset())>"Reset"</button>
-                        <div class="button-row" role="group" aria-label="Presets">
+                        <button type="button" class="button small" on:click=move |_| set(timer.get_untracked().reset())>{tr("Reset")}</button>
+                        <div class="button-row" role="group" aria-label=tr("Presets")>
                             {PRESETS.iter().map(|m| {
                                 let m = *m;
-                                view! { <button type="button" class="button small" on:click=move |_| set(Timer::minutes(m))>{format!("{m} min")}</button> }
+                                view! { <button type="button" class="button small" on:click=move |_| set(Timer::minutes(m))>{tf!("{n} min", n = m)}</button> }
                             }).collect_view()}
                         </div>
                         <form class="timer-custom" on:submit=move |ev| {
@@ -92,14 +94,14 @@ pub fn TimerPanel() -> impl IntoView {
                                 set(timer);
                             }
                         }>
-                            <label for=uid("timer-minutes")>"Minutes"</label>
+                            <label for=uid("timer-minutes")>{tr("Minutes")}</label>
                             <input id=uid("timer-minutes") type="number" min="1" max="180" inputmode="numeric"
                                 prop:value=move || custom.get() on:input=move |ev| custom.set(event_target_value(&ev)) />
-                            <button type="submit" class="button small">"Set"</button>
+                            <button type="submit" class="button small">{tr("Set")}</button>
                         </form>
                         <label class="check">
                             <input type="checkbox" prop:checked=move || sound.get() on:change=move |ev| sound.set(event_target_checked(&ev)) />
-                            <span>"Chime when time is up"</span>
+                            <span>{tr("Chime when time is up")}</span>
                         </label>
                     </div>
                 </details>

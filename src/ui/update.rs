@@ -2,6 +2,7 @@
 //! (announced by retrace-loader.js). The page reloads only when the person presses Reload, so
 //! a deploy never interrupts someone typing; the work is saved either way.
 
+use crate::domain::i18n::tr;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -35,9 +36,9 @@ pub fn UpdateBanner() -> impl IntoView {
     view! {
         <Show when=move || ready.get() && !dismissed.get()>
             <div class="banner banner-info" role="status">
-                <span class="banner-text">"A new version of Retrace is ready. It loads when you reload; what you have written is saved."</span>
-                <button type="button" class="button small primary" on:click=move |_| apply_update()>"Reload now"</button>
-                <button type="button" class="button small quiet" on:click=move |_| dismissed.set(true)>"Later"</button>
+                <span class="banner-text">{tr("A new version of Retrace is ready. It loads when you reload; what you have written is saved.")}</span>
+                <button type="button" class="button small primary" on:click=move |_| apply_update()>{tr("Reload now")}</button>
+                <button type="button" class="button small quiet" on:click=move |_| dismissed.set(true)>{tr("Later")}</button>
             </div>
         </Show>
     }

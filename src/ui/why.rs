@@ -2,7 +2,9 @@
 
 use crate::domain::coach::findings::CoachedField;
 use crate::domain::facilitation::checks::short_name;
+use crate::domain::i18n::{tr, trn};
 use crate::domain::model::factors::why_children;
+use crate::domain::tf;
 use crate::domain::{Category, Edit, FactorField, Id, Step, WhyField};
 use crate::ui::context::uid;
 use crate::ui::platform::{focus_soon, new_id};
@@ -52,16 +54,16 @@ pub fn WhyStep() -> impl IntoView {
         </Show>
         <Show when=move || !order.get().is_empty()
             fallback=move || view! {
-                <EmptyState step=Step::Why what="No contributing factors yet. Name a condition that made the outcome possible or worse — a system, a process, a pressure — not a person." />
-                <p class="hint">{format!("Common categories for this kind of retrospective: {suggested}.")}</p>
+                <EmptyState step=Step::Why what=tr("No contributing factors yet. Name a condition that made the outcome possible or worse — a system, a process, a pressure — not a person.") />
+                <p class="hint">{tf!("Common categories for this kind of retrospective: {categories}.", categories = suggested)}</p>
             }>
-            <ol class="item-list factor-list" aria-label="Contributing factors">
+            <ol class="item-list factor-list" aria-label=tr("Contributing factors")>
                 <For each=move || shown.get() key=|id| *id let(id)>
                     <FactorCard id several factor_labels timeline_options addressed />
                 </For>
             </ol>
         </Show>
-        <button type="button" class="button add-button" on:click=add>"+ Add contributing factor"</button>
+        <button type="button" class="button add-button" on:click=add>{tr("+ Add contributing factor")}</button>
     }
 }
 
@@ -92,23 +94,23 @@ fn VotingBar(by_votes: RwSignal<bool>) -> impl IntoView {
     view! {
         <details class="voting" open=start_open>
             <summary id=uid("voting-title")>
-                <span class="voting-title">"Dot voting"</span>
+                <span class="voting-title">{tr("Dot voting")}</span>
                 <span class="voting-summary">{move || {
                     match (hidden.get(), left.get()) {
-                        (false, Some((total, _))) => format!(" · {} of {total} votes used", used.get()),
+                        (false, Some((total, _))) => tf!(" · {used} of {total} votes used", used = used.get(), total = total),
                         _ => String::new(),
                     }
                 }}</span>
             </summary>
             <div class="voting-fields">
                 <div class="field field-number">
-                    <label for=uid("votes-per-person") class="field-label">"Votes per person"</label>
+                    <label for=uid("votes-per-person") class="field-label">{tr("Votes per person")}</label>
                     <input id=uid("votes-per-person") type="number" min="1" max="99"
                         prop:value=move || per_person.get().to_string()
                         on:change=move |ev| if let Some(n) = number(&ev) { s.apply(Edit::VotesPerPerson(n)); } />
                 </div>
                 <div class="field field-number">
-                    <label for=uid("voters") class="field-label">"People voting"</label>
+                    <label for=uid("voters") class="field-label">{tr("People voting")}</label>
                     <input id=uid("voters") type="number" min="0" max="999"
                         prop:value=move || voters.get().to_string()
                         on:change=move |ev| if let Some(n) = number(&ev) { s.apply(Edit::Voters(n)); } />
@@ -116,15 +118,19 @@ fn VotingBar(by_votes: RwSignal<bool>) -> impl IntoView {
                 <p class="votes-left" aria-live="polite">
                     {move || {
                         match (hidden.get(), left.get()) {
-                            (true, _) => "Vote counts are hidden while the screen is shared.".to_string(),
-                            (false, None) => format!("{} votes recorded. Enter how many people are voting to see what is left.", used.get()),
-                            (false, Some((total, left))) => format!("{} of {total} votes used · {left} left", used.get()),
+                            (true, _) => tr("Vote counts are hidden while the screen is shared.").to_string(),
+                            (false, None) => trn(
+                                "{n} vote recorded. Enter how many people are voting to see what is left.",
+                                "{n} votes recorded. Enter how many people are voting to see what is left.",
+                                used.get() as usize,
+                            ),
+                            (false, Some((total, left))) => tf!("{used} of {total} votes used · {left} left", used = used.get(), total = total, left = left),
                         }
                     }}
                 </p>
                 <button type="button" class="button small"
                     aria-pressed=move || if by_votes.get() { "true" } else { "false" }
-                    on:click=move |_| by_votes.update(|b| *b = !*b)>"Sort by votes"</button>
+                    on:click=move |_| by_votes.update(|b| *b = !*b)>{tr("Sort by votes")}</button>
             </div>
         </details>
     }
@@ -173,7 +179,7 @@ fn FactorCard(
         let value = event_target_value(&ev);
         if let Some(into) = Id::parse(&value) {
             if s.apply(Edit::MergeFactor { duplicate: id, into }) {
-                s.app().announcer.say("Merged as a duplicate. “Separate again” undoes it.");
+                s.app().announcer.say(tr("Merged as a duplicate. “Separate again” undoes it."));
                 crate::ui::platform::focus_soon(format!("factor-{into}-statement"));
             }
         }
@@ -191,26 +197,25 @@ fn FactorCard(
     view! {
         <li class="card item factor-item" class:key-factor=move || key.get() data-internal=move || internal.get().then_some("true")>
             <div class="factor-grid">
-                <TextField label="Contributing factor" label_hidden=true id=format!("factor-{id}-statement") multiline=true coach=CoachedField::FactorStatement(id).to_string() class="grow"
-                    placeholder="What condition contributed to this?"
+                <TextField label=tr("Contributing factor") label_hidden=true id=format!("factor-{id}-statement") multiline=true coach=CoachedField::FactorStatement(id).to_string() class="grow"
+                    placeholder=tr("What condition contributed to this?")
                     value=statement on_input=move |v| set(FactorField::Statement(v)) />
-                <ChoiceSelect label="Category" label_hidden=true value=category on_change=move |v: Category| set(FactorField::Category(v)) />
-                <CheckField label="Key factor" id=key_id value=key on_change=move |v| set(FactorField::Key(v)) />
-                <ItemControls noun="contributing factor"
+                <ChoiceSelect label=tr("Category") label_hidden=true value=category on_change=move |v: Category| set(FactorField::Category(v)) />
+                <CheckField label=tr("Key factor") id=key_id value=key on_change=move |v| set(FactorField::Key(v)) />
+                <ItemControls noun=tr("contributing factor")
                     on_move=move |up| { s.apply(Edit::Move { id, up }); }
-                    on_delete=move |_| { s.apply(Edit::Delete(id)); s.app().announcer.say("Contributing factor deleted, with its questions."); } />
+                    on_delete=move |_| { s.apply(Edit::Delete(id)); s.app().announcer.say(tr("Contributing factor deleted, with its questions.")); } />
             </div>
             <div class="factor-tools">
-                <div class="vote-control" role="group" aria-label=move || format!("Votes for “{}”", statement_for_label())>
-                    <button type="button" class="icon-button small" aria-label="Remove a vote"
+                <div class="vote-control" role="group" aria-label=move || tf!("Votes for “{factor}”", factor = statement_for_label())>
+                    <button type="button" class="icon-button small" aria-label=tr("Remove a vote")
                         on:click=move |_| { let v = votes.get_untracked(); if v > 0 { set(FactorField::Votes(v - 1)); } }>"−"</button>
                     <span class="vote-count">
-                        {move || if hide_votes.get() { "votes hidden".to_string() } else {
-                            let n = total_votes.get();
-                            format!("{n} vote{}", if n == 1 { "" } else { "s" })
+                        {move || if hide_votes.get() { tr("votes hidden").to_string() } else {
+                            trn("{n} vote", "{n} votes", total_votes.get() as usize)
                         }}
                     </span>
-                    <button type="button" class="icon-button small" aria-label="Add a vote"
+                    <button type="button" class="icon-button small" aria-label=tr("Add a vote")
                         on:click=move |_| set(FactorField::Votes(votes.get_untracked() + 1))>"+"</button>
                 </div>
                 <button type="button" class="button quiet small fold-toggle"
@@ -218,22 +223,22 @@ fn FactorCard(
                     on:click=move |_| open.update(|o| *o = !*o)>
                     {move || {
                         let (q, l, p) = (questions.get(), links.with(|l| l.len()), parts.with(|p| p.len()));
-                        let mut bits = vec![format!("{q} question{}", if q == 1 { "" } else { "s" })];
-                        if l > 0 { bits.push(format!("{l} linked")); }
-                        if p > 0 { bits.push(format!("{p} duplicate{}", if p == 1 { "" } else { "s" })); }
-                        if !decision.with(|d| d.trim().is_empty()) { bits.push("decided".into()); }
-                        format!("How it came about: {}", bits.join(", "))
+                        let mut bits = vec![trn("{n} question", "{n} questions", q)];
+                        if l > 0 { bits.push(trn("{n} linked entry", "{n} linked entries", l)); }
+                        if p > 0 { bits.push(trn("{n} duplicate", "{n} duplicates", p)); }
+                        if !decision.with(|d| d.trim().is_empty()) { bits.push(tr("decided").to_string()); }
+                        tf!("How it came about: {details}", details = bits.join(", "))
                     }}
                 </button>
-                <button type="button" class="button quiet small" on:click=ask>"+ Ask how this came about"</button>
+                <button type="button" class="button quiet small" on:click=ask>{tr("+ Ask how this came about")}</button>
                 <InternalCheck id=format!("factor-{id}-internal") value=internal on_change=move |v| set(FactorField::Internal(v)) />
                 <Show when=move || several.get()>
                     <div class="field field-merge">
-                        <label class="sr-only" for=format!("merge-{id}")>"Merge into another factor as a duplicate"</label>
+                        <label class="sr-only" for=format!("merge-{id}")>{tr("Merge into another factor as a duplicate")}</label>
                         <select id=format!("merge-{id}") on:change=merge_into
                             on:focus=move |_| choosing.set(true) on:pointerdown=move |_| choosing.set(true)
                             on:blur=move |_| choosing.set(false)>
-                            <option value="" selected>"Duplicate of…"</option>
+                            <option value="" selected>{tr("Duplicate of…")}</option>
                             <For each=others key=|(o, label)| (*o, label.clone()) let((o, label))>
                                 <option value=o.to_string()>{label}</option>
                             </For>
@@ -243,25 +248,25 @@ fn FactorCard(
             </div>
             // Asked only where it answers something: a key factor no action addresses yet.
             <Show when=move || unanswered.get() || !decision.with(|d| d.is_empty())>
-                <TextField label="No action needed, because… (optional)" id=format!("factor-{id}-decision") coach=CoachedField::FactorDecision(id).to_string()
-                    placeholder="An explicit decision answers a key factor as an action does"
+                <TextField label=tr("No action needed, because… (optional)") id=format!("factor-{id}-decision") coach=CoachedField::FactorDecision(id).to_string()
+                    placeholder=tr("An explicit decision answers a key factor as an action does")
                     value=decision on_input=move |v| set(FactorField::Decision(v)) />
             </Show>
             <crate::ui::insights::similar::SimilarPast id statement />
             <Show when=move || { sources.get() > 0 }>
-                <p class="hint">{move || format!("From a difference between accounts ({} passage{}).", sources.get(), if sources.get() == 1 { "" } else { "s" })}</p>
+                <p class="hint">{move || trn("From a difference between accounts ({n} passage).", "From a difference between accounts ({n} passages).", sources.get())}</p>
             </Show>
             <div class="factor-more" hidden=move || !open.get()>
                 <Show when=move || !parts.get().is_empty()>
-                    <ul class="merged-parts" aria-label="Merged duplicates">
+                    <ul class="merged-parts" aria-label=tr("Merged duplicates")>
                         <For each=move || parts.get() key=|p| *p let(part)>
                             <MergedPart id=part />
                         </For>
                     </ul>
                 </Show>
-                <LinkPicker legend="Linked timeline entries" options=timeline_options selected=links
+                <LinkPicker legend=tr("Linked timeline entries") options=timeline_options selected=links
                     on_change=move |v| set(FactorField::TimelineLinks(v))
-                    empty="Add timeline entries in “What happened” to link them here." />
+                    empty=tr("Add timeline entries in “What happened” to link them here.") />
                 <div class="why-chain">
                     <WhyList factor=id parent=None />
                 </div>
@@ -277,14 +282,14 @@ fn MergedPart(id: Id) -> impl IntoView {
     let statement = s.item_memo(id, move |r| r.factors.get(&id).map(|f| short_name(&f.statement.value, 200)).unwrap_or_default());
     view! {
         <li class="merged-part">
-            <p><span class="eyebrow">"Also named as"</span> <span class="pre">{move || statement.get()}</span></p>
+            <p><span class="eyebrow">{tr("Also named as")}</span> <span class="pre">{move || statement.get()}</span></p>
             <WhyList factor=id parent=None />
             <button type="button" class="button quiet small"
                 on:click=move |_| {
                     if s.apply(Edit::SeparateFactor(id)) {
-                        s.app().announcer.say("Separated: the factor stands on its own again.");
+                        s.app().announcer.say(tr("Separated: the factor stands on its own again."));
                     }
-                }>"Separate again"</button>
+                }>{tr("Separate again")}</button>
         </li>
     }
 }
@@ -320,16 +325,16 @@ fn WhyItem(id: Id, factor: Id) -> impl IntoView {
     view! {
         <li class="why-item">
             <div class="why-grid">
-                <TextField label="Question" id=format!("why-{id}-question") coach=CoachedField::WhyQuestion(id).to_string() class="why-question"
+                <TextField label=tr("Question") id=format!("why-{id}-question") coach=CoachedField::WhyQuestion(id).to_string() class="why-question"
                     value=question on_input=move |v| { s.apply(Edit::Why(id, WhyField::Question(v))); } />
-                <ItemControls noun="question"
+                <ItemControls noun=tr("question")
                     on_move=move |up| { s.apply(Edit::Move { id, up }); }
-                    on_delete=move |_| { s.apply(Edit::Delete(id)); s.app().announcer.say("Question deleted, with the questions below it."); } />
+                    on_delete=move |_| { s.apply(Edit::Delete(id)); s.app().announcer.say(tr("Question deleted, with the questions below it.")); } />
             </div>
-            <TextField label="Answer" id=format!("why-{id}-answer") multiline=true coach=CoachedField::WhyAnswer(id).to_string()
-                placeholder="What made sense at the time, and why?"
+            <TextField label=tr("Answer") id=format!("why-{id}-answer") multiline=true coach=CoachedField::WhyAnswer(id).to_string()
+                placeholder=tr("What made sense at the time, and why?")
                 value=answer on_input=move |v| { s.apply(Edit::Why(id, WhyField::Answer(v))); } />
-            <button type="button" class="button quiet small" on:click=follow_up>"+ Ask a follow-up"</button>
+            <button type="button" class="button quiet small" on:click=follow_up>{tr("+ Ask a follow-up")}</button>
             <WhyList factor parent=Some(id) />
         </li>
     }

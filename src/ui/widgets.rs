@@ -1,6 +1,8 @@
 //! Small controls used by every step: labelled fields bound to the document, choice pickers,
 //! item controls and the storage banner.
 
+use crate::domain::i18n::tr;
+use crate::domain::tf;
 use crate::domain::{Choice, Date, LocalDateTime};
 use crate::ui::platform::new_id;
 use leptos::prelude::*;
@@ -8,6 +10,12 @@ use leptos::prelude::*;
 /// "1 action", "3 actions".
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A day as the active language writes it, for text people read (not for `<input type=date>`).
+pub fn day(date: Date) -> String {
+    let (year, month, day) = date.ymd();
+    crate::domain::i18n::date(year, month, day)
 }
 
 /// Longest text a field accepts; matches the format's string limit.
@@ -194,7 +202,7 @@ pub fn CheckField(
 /// "Internal": keeps an item out of the customer note.
 #[component]
 pub fn InternalCheck(#[prop(into)] value: Signal<bool>, #[prop(into)] on_change: Callback<bool>, #[prop(into)] id: String) -> impl IntoView {
-    view! { <CheckField label="Internal" id title="Internal: never in the customer note" value on_change /> }
+    view! { <CheckField label=tr("Internal") id title=tr("Internal: never in the customer note") value on_change /> }
 }
 
 /// Move up, move down and delete for one item; `noun` names the item for screen readers.
@@ -202,11 +210,11 @@ pub fn InternalCheck(#[prop(into)] value: Signal<bool>, #[prop(into)] on_change:
 pub fn ItemControls(#[prop(into)] noun: String, #[prop(into)] on_move: Callback<bool>, #[prop(into)] on_delete: Callback<()>) -> impl IntoView {
     view! {
         <div class="item-controls">
-            <button type="button" class="icon-button" aria-label=format!("Move {noun} up") title="Move up"
+            <button type="button" class="icon-button" aria-label=tf!("Move {item} up", item = noun) title=tr("Move up")
                 on:click=move |_| on_move.run(true)>"↑"</button>
-            <button type="button" class="icon-button" aria-label=format!("Move {noun} down") title="Move down"
+            <button type="button" class="icon-button" aria-label=tf!("Move {item} down", item = noun) title=tr("Move down")
                 on:click=move |_| on_move.run(false)>"↓"</button>
-            <button type="button" class="icon-button danger" aria-label=format!("Delete {noun}") title="Delete"
+            <button type="button" class="icon-button danger" aria-label=tf!("Delete {item}", item = noun) title=tr("Delete")
                 on:click=move |_| on_delete.run(())>"✕"</button>
         </div>
     }
@@ -221,7 +229,7 @@ pub fn StorageBanner(#[prop(into)] message: Signal<Option<String>>, #[prop(optio
                 <span class="banner-text">{move || message.get().unwrap_or_default()}</span>
                 {on_download.map(|download| view! {
                     <button type="button" class="button" on:click=move |_| download.run(())>
-                        "Download JSON"
+                        {tr("Download JSON")}
                     </button>
                 })}
             </div>

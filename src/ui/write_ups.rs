@@ -7,6 +7,8 @@ use crate::domain::export::markdown::render;
 use crate::domain::export::write_up::names::Names;
 use crate::domain::export::write_up::{write_up, Block, Item, Line, Options, Reader, Section, Span, WriteUp};
 use crate::domain::facilitation::publish::publish_checklist;
+use crate::domain::i18n::tr;
+use crate::domain::tf;
 use crate::domain::{Edit, Retrospective};
 use crate::ui::context::uid;
 use crate::ui::platform::{download, file_name, focus_soon};
@@ -29,8 +31,8 @@ pub fn ReadyToPublish() -> impl IntoView {
     };
     view! {
         <section class="card publish" aria-labelledby=uid("publish-title")>
-            <h3 id=uid("publish-title")>"Ready to publish?"</h3>
-            <p class="hint">"What reviewers of postmortems look for. Nothing here stops a write-up."</p>
+            <h3 id=uid("publish-title")>{tr("Ready to publish?")}</h3>
+            <p class="hint">{tr("What reviewers of postmortems look for. Nothing here stops a write-up.")}</p>
             <ul class="publish-list">
                 {move || checks().into_iter().map(|check| {
                     let step = check.step;
@@ -39,11 +41,11 @@ pub fn ReadyToPublish() -> impl IntoView {
                             <span class="publish-mark" aria-hidden="true">{if check.ready { "✓" } else { "○" }}</span>
                             <span class="publish-text">
                                 <strong>{check.item.label()}</strong>
-                                <span class="sr-only">{if check.ready { ": ready." } else { ": not yet." }}</span>
+                                <span class="sr-only">{if check.ready { tr(": ready.") } else { tr(": not yet.") }}</span>
                                 " " {check.detail}
                             </span>
                             {(!check.ready).then(|| view! {
-                                <button type="button" class="button quiet small" on:click=move |_| go(step)>{format!("Go to {}", step.label())}</button>
+                                <button type="button" class="button quiet small" on:click=move |_| go(step)>{tf!("Go to {step}", step = step.label())}</button>
                             })}
                         </li>
                     }
@@ -74,20 +76,24 @@ pub fn WriteUps() -> impl IntoView {
         let (title, text) = s.doc.with_untracked(|r| (r.display_title().to_string(), render(&write_up(r, reader, chosen()))));
         let name = file_name(&format!("{title} {}", reader.file_suffix()), "md");
         let said = match download(&name, "text/markdown", &text) {
-            Ok(()) => format!("Downloaded the {}.", reader.label().to_lowercase()),
-            Err(e) => format!("Download failed: {e}"),
+            Ok(()) => match reader {
+                Reader::Full => tr("Downloaded the full learning review.").to_string(),
+                Reader::Executive => tr("Downloaded the executive summary.").to_string(),
+                Reader::Customer => tr("Downloaded the customer note.").to_string(),
+            },
+            Err(e) => tf!("Download failed: {error}", error = e),
         };
         s.app().announcer.say(said);
     };
     view! {
         <section class="card write-ups" aria-labelledby=uid("write-ups-title")>
-            <h3 id=uid("write-ups-title")>"Write-ups"</h3>
-            <CheckField label="Withhold names in every write-up (the customer note always does)" id=uid("redact-names")
+            <h3 id=uid("write-ups-title")>{tr("Write-ups")}</h3>
+            <CheckField label=tr("Withhold names in every write-up (the customer note always does)") id=uid("redact-names")
                 value=redact on_change=move |v| redact.set(v) />
             <Show when=move || !safe.get()>
                 <p class="hint">{move || match withheld() {
-                    none if none.is_empty() => "No names found to withhold. Names are taken from Participants, responders, accounts, owners and follow-ups.".to_string(),
-                    names => format!("Names found: {names}. They are withheld from the customer note, and from every write-up when ticked. Missing someone? Add them to Participants."),
+                    none if none.is_empty() => tr("No names found to withhold. Names are taken from Participants, responders, accounts, owners and follow-ups.").to_string(),
+                    names => tf!("Names found: {names}. They are withheld from the customer note, and from every write-up when ticked. Missing someone? Add them to Participants.", names = names),
                 }}</p>
             </Show>
             <ul class="write-up-list">
@@ -103,13 +109,13 @@ pub fn WriteUps() -> impl IntoView {
                                 <button type="button" class="button small"
                                     aria-pressed=move || if preview.get() == Some(reader) { "true" } else { "false" }
                                     on:click=move |_| preview.update(|p| *p = if *p == Some(reader) { None } else { Some(reader) })>
-                                    <span class="sr-only">{format!("{}: ", reader.label())}</span>"Preview"
+                                    <span class="sr-only">{format!("{}: ", reader.label())}</span>{tr("Preview")}
                                 </button>
                                 <button type="button" class="button small" on:click=move |_| save(reader)>
-                                    <span class="sr-only">{format!("{}: ", reader.label())}</span>"Download Markdown"
+                                    <span class="sr-only">{format!("{}: ", reader.label())}</span>{tr("Download Markdown")}
                                 </button>
                                 <button type="button" class="button small" on:click=move |_| print(s, Printout::WriteUp(reader, chosen()))>
-                                    <span class="sr-only">{format!("{}: ", reader.label())}</span>"Print"
+                                    <span class="sr-only">{format!("{}: ", reader.label())}</span>{tr("Print")}
                                 </button>
                             </div>
                         </li>
@@ -119,7 +125,7 @@ pub fn WriteUps() -> impl IntoView {
             {move || preview.get().map(|reader| {
                 let built = { s.settled.track(); safe.track(); s.doc.with_untracked(|r| write_up(r, reader, on_screen())) };
                 view! {
-                    <article class="write-up-preview" aria-label=format!("Preview: {}", reader.label())>
+                    <article class="write-up-preview" aria-label=tf!("Preview: {write_up}", write_up = reader.label())>
                         {write_up_view(&built)}
                     </article>
                 }

@@ -20,6 +20,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     viewport: { width: 1280, height: 720 },
+    // The app follows the browser's language (#18); the specs speak English unless they say otherwise.
+    locale: "en-US",
     // Each test starts from the network; the offline spec allows the service worker itself
     // (page.route would not see requests a worker answers).
     serviceWorkers: "block",

@@ -5,7 +5,9 @@
 //! - `cargo xtask test` — every test layer: native, browser (wasm-bindgen-test), end to end.
 //! - `cargo xtask build` — the release `dist/`, with its transfer sizes.
 //! - `cargo xtask single-file` — `dist/retrace.html`, the whole app in one file.
+//! - `cargo xtask catalogs` — the language catalogs against the messages in the code.
 
+mod catalogs;
 mod layers;
 mod profile;
 mod setup;
@@ -27,6 +29,7 @@ fn main() -> ExitCode {
         Some("bench") => bench(&root),
         Some("dist") => dist(&root),
         Some("single-file") => single_file(&root),
+        Some("catalogs") => catalogs::report(&root),
         Some("size-profile") => profile::run(&root, args.get(1).map(String::as_str)),
         Some("help") | None => {
             println!("{}", USAGE);
@@ -50,6 +53,7 @@ const USAGE: &str = "usage: cargo xtask <command>
   bench   build the release dist/ and print its sizes and the native benchmarks
   dist    build dist/, ready to copy onto any static web server (see README, Embedding)
   single-file  build dist/retrace.html: the whole app in one file to mail or open by double-click
+  catalogs     what each language catalog (assets/i18n/) misses or keeps that the code no longer has
   size-profile [text]  where the module's bytes go, by crate and by function (a build that keeps
                names); with a text, also every function whose name contains it";
 

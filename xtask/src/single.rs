@@ -2,7 +2,8 @@
 //! a facilitator can mail or put on a share drive and open by double-click (`file://`). The
 //! stylesheets go in a `<style>`, the glue script in the page's one module script, and the
 //! WebAssembly module as base64 beside it, handed to the glue as bytes: a page opened from a
-//! file may not fetch anything, not even its neighbours.
+//! file may not fetch anything, not even its neighbours. For the same reason the German and
+//! Spanish catalogs travel inside it, as JSON the app finds by id (`retrace-catalog-de`).
 
 use std::path::Path;
 
@@ -10,15 +11,21 @@ use std::path::Path;
 pub fn write(dist: &Path) -> Result<usize, String> {
     let read = |name: &str| std::fs::read(dist.join(name)).map_err(|e| format!("dist/{name}: {e} (run `cargo xtask build` first)"));
     let text = |name: &str| read(name).and_then(|b| String::from_utf8(b).map_err(|e| format!("dist/{name}: {e}")));
-    let html = page(&text("retrace.js")?, &[text("page.css")?, text("retrace.css")?], &read("retrace_bg.wasm")?)?;
+    let catalogs = crate::catalogs::LANGUAGES.iter().map(|lang| Ok((*lang, text(&format!("i18n/{lang}.json"))?))).collect::<Result<Vec<_>, String>>()?;
+    let html = page(&text("retrace.js")?, &[text("page.css")?, text("retrace.css")?], &catalogs, &read("retrace_bg.wasm")?)?;
     std::fs::write(dist.join("retrace.html"), &html).map_err(|e| format!("dist/retrace.html: {e}"))?;
     Ok(html.len())
 }
 
 /// The page: `glue` (wasm-bindgen's `--target web` module) made a plain part of the inline
-/// module script, `styles` inlined in order, `wasm` as base64.
-fn page(glue: &str, styles: &[String], wasm: &[u8]) -> Result<String, String> {
+/// module script, `styles` inlined in order, each catalog as a JSON script, `wasm` as base64.
+fn page(glue: &str, styles: &[String], catalogs: &[(&str, String)], wasm: &[u8]) -> Result<String, String> {
     let glue = inline_glue(glue)?;
+    // `<\/` is the same string to JSON and cannot close the script element.
+    let catalogs: String = catalogs
+        .iter()
+        .map(|(lang, json)| format!("<script type=\"application/json\" id=\"retrace-catalog-{lang}\">{}</script>\n", json.trim().replace("</", "<\\/")))
+        .collect();
     let style = styles.join("\n");
     if style.contains("</style") || glue.contains("</script") {
         return Err("a stylesheet or the glue script holds a closing tag and cannot be inlined".into());
@@ -37,7 +44,7 @@ fn page(glue: &str, styles: &[String], wasm: &[u8]) -> Result<String, String> {
 </head>
 <body>
 <noscript>Retrace needs JavaScript and WebAssembly.</noscript>
-<script type="module">
+{catalogs}<script type="module">
 {glue}
 // The one-file build (cargo xtask single-file): the module travels inside this page.
 window.Retrace = Object.assign(window.Retrace || {{}}, {{ base: location.href, singleFile: true }});
@@ -106,12 +113,14 @@ mod tests {
     #[test]
     fn the_glue_is_inlined_without_its_exports_and_a_closing_tag_is_refused() {
         let glue = "export class A {}\nexport function f() {}\nasync function __wbg_init(m) {}\nexport { initSync, __wbg_init as default };\n";
-        let html = page(glue, &["a { color: red }".into()], b"wasm").unwrap();
+        let catalogs = [("de", r#"{"messages":{"</script>":"x"}}"#.to_string())];
+        let html = page(glue, &["a { color: red }".into()], &catalogs, b"wasm").unwrap();
+        assert!(html.contains(r#"<script type="application/json" id="retrace-catalog-de">{"messages":{"<\/script>":"x"}}</script>"#));
         assert!(html.contains("\nclass A {}\nfunction f() {}\nasync function __wbg_init(m) {}\n"));
         assert!(!html.contains("export"));
         assert!(html.contains("d2FzbQ=="));
         assert!(html.contains("<style>\na { color: red }\n</style>"));
-        assert!(page(glue, &["</style><script>".into()], b"").is_err());
+        assert!(page(glue, &["</style><script>".into()], &[], b"").is_err());
         assert!(inline_glue("import x from './snippets/a.js';\nasync function __wbg_init() {}").is_err());
     }
 }

@@ -2,10 +2,12 @@
 //! account. Attaching obeys the merge laws: a reply attached twice, or replies attached in any
 //! order, in any copy, end in the same document.
 
+use crate::i18n::tr;
 use crate::model::accounts::{Account, AccountReply, AccountRequest, RequestMoment};
 use crate::model::ids::Id;
 use crate::model::record::Record;
 use crate::model::retrospective::Retrospective;
+use crate::tf;
 use std::fmt;
 
 /// What attaching a reply did.
@@ -31,8 +33,8 @@ pub enum ReplyError {
 impl fmt::Display for ReplyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ReplyError::OtherRetrospective => write!(f, "This reply answers a request for another retrospective, so it was not attached here."),
-            ReplyError::Removed => write!(f, "This account was removed from the retrospective, so it was not attached again."),
+            ReplyError::OtherRetrospective => f.write_str(tr("This reply answers a request for another retrospective, so it was not attached here.")),
+            ReplyError::Removed => f.write_str(tr("This account was removed from the retrospective, so it was not attached again.")),
         }
     }
 }
@@ -103,7 +105,7 @@ impl Retrospective {
             Some(a) if !a.body.value.name.trim().is_empty() => a.body.value.name.trim().to_string(),
             _ => {
                 let n = self.accounts.keys().position(|id| *id == account).map_or(0, |i| i + 1);
-                format!("Participant {n}")
+                tf!("Participant {n}", n = n)
             }
         }
     }

@@ -2,10 +2,12 @@
 //! tombstones are united and hide what they name. Commutative, associative and idempotent, so
 //! copies can meet in any order (share links, imported files, another tab's write).
 
+use crate::i18n::{tr, trn};
 use crate::model::clock::{merge_map, Clock};
 use crate::model::ids::{Id, Replica};
 use crate::model::record::{newer_clocks_in, newer_register_clocks, Record};
 use crate::model::retrospective::Retrospective;
+use crate::tf;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What a merge changed in the receiving copy.
@@ -31,9 +33,9 @@ impl MergeReport {
     /// The report in words, as `Merged: 2 added, 1 changed, 0 removed.`
     pub fn describe(&self) -> String {
         if self.is_empty() {
-            return "Nothing new to merge.".to_string();
+            return tr("Nothing new to merge.").to_string();
         }
-        format!("Merged: {} added, {} changed, {} removed.", self.added, self.changed, self.removed)
+        tf!("Merged: {added} added, {changed} changed, {removed} removed.", added = self.added, changed = self.changed, removed = self.removed)
     }
 }
 
@@ -48,14 +50,15 @@ impl MergeReport {
         names.dedup();
         let anonymous = self.by.iter().filter(|r| retro.author_name(**r).is_none()).count();
         if anonymous > 0 {
-            names.push(if anonymous == 1 { "1 person without a name".into() } else { format!("{anonymous} people without a name") });
+            names.push(trn("{n} person without a name", "{n} people without a name", anonymous));
         }
         let who = match names.len() {
-            0 => String::new(),
-            1 => format!(" — by {}", names[0]),
-            n => format!(" — by {} and {}", names[..n - 1].join(", "), names[n - 1]),
+            0 => return self.describe().trim_end_matches('.').to_string(),
+            1 => names[0].clone(),
+            n => tf!("{names} and {last}", names = names[..n - 1].join(", "), last = names[n - 1]),
         };
-        format!("{}{who}", self.describe().trim_end_matches('.'))
+        let (added, changed, removed) = (self.added, self.changed, self.removed);
+        tf!("Merged: {added} added, {changed} changed, {removed} removed — by {who}", added = added, changed = changed, removed = removed, who = who)
     }
 }
 

@@ -13,6 +13,7 @@ use crate::format::FormatError;
 use crate::model::ids::Id;
 use crate::model::own_template::OwnTemplate;
 use crate::model::retrospective::Retrospective;
+use crate::tf;
 use std::collections::BTreeMap;
 
 /// What restoring does to one retrospective.
@@ -61,18 +62,29 @@ impl RestorePlan {
     /// The plan in one sentence for people.
     pub fn describe(&self) -> String {
         let (added, merged, unchanged) = self.counts();
-        let mut parts = vec![format!("{added} to add"), format!("{merged} to merge"), format!("{unchanged} already up to date")];
-        if !self.unreadable.is_empty() {
-            parts.push(format!("{} that cannot be read", self.unreadable.len()));
-        }
-        let mut sentence = format!("{}.", parts.join(", "));
+        let mut sentence = match self.unreadable.len() {
+            0 => tf!("{added} to add, {merged} to merge, {unchanged} already up to date.", added = added, merged = merged, unchanged = unchanged),
+            n => tf!(
+                "{added} to add, {merged} to merge, {unchanged} already up to date, {unreadable} that cannot be read.",
+                added = added,
+                merged = merged,
+                unchanged = unchanged,
+                unreadable = n
+            ),
+        };
         let (written, kept, unreadable) = (self.templates.len(), self.templates_kept, self.unreadable_templates.len());
         if written + kept + unreadable > 0 {
-            let mut parts = vec![format!("{written} to add or update"), format!("{kept} already up to date")];
-            if unreadable > 0 {
-                parts.push(format!("{unreadable} that cannot be read"));
-            }
-            sentence.push_str(&format!(" Templates: {}.", parts.join(", ")));
+            let templates = match unreadable {
+                0 => tf!("Templates: {written} to add or update, {kept} already up to date.", written = written, kept = kept),
+                n => tf!(
+                    "Templates: {written} to add or update, {kept} already up to date, {unreadable} that cannot be read.",
+                    written = written,
+                    kept = kept,
+                    unreadable = n
+                ),
+            };
+            sentence.push(' ');
+            sentence.push_str(&templates);
         }
         sentence
     }

@@ -2,6 +2,7 @@
 //! CRLF line ends, so spreadsheets and issue-tracker importers read it as written.
 
 use crate::facilitation::checks::short_name;
+use crate::i18n::tr;
 use crate::Retrospective;
 
 /// Quotes a field when it holds a comma, quote, CR or LF (doubling inner quotes). A field that
@@ -15,9 +16,12 @@ pub fn field(text: &str) -> String {
     }
 }
 
-/// The action items in list order, one row each under a header row, with the factors each addresses.
+/// The action items in list order, one row each under a header row (in the active language),
+/// with the factors each addresses.
 pub fn actions_csv(r: &Retrospective) -> String {
-    let mut out = String::from("Action,Owner,Due,Priority,Kind,Status,Addresses,Retrospective\r\n");
+    let head = [tr("Action"), tr("Owner"), tr("Due"), tr("Priority"), tr("Kind"), tr("Status"), tr("Addresses"), tr("Retrospective")];
+    let mut out = head.map(field).join(",");
+    out.push_str("\r\n");
     for id in r.action_order() {
         let a = &r.actions[&id];
         let factors: Vec<String> = a.factor_links.value.iter().filter_map(|f| r.factors.get(f)).map(|f| short_name(&f.statement.value, 80)).collect();

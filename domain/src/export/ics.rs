@@ -1,6 +1,7 @@
 //! Due dates as an iCalendar file (RFC 5545): one all-day event per action that has a date.
 
-use crate::{Date, Retrospective};
+use crate::i18n::tr;
+use crate::{tf, Date, Retrospective};
 
 /// Escapes TEXT values: backslash, semicolon, comma and newlines.
 pub fn escape_text(text: &str) -> String {
@@ -50,12 +51,14 @@ pub fn actions_ics(r: &Retrospective, now_utc: &str) -> String {
     for id in r.action_order() {
         let a = &r.actions[&id];
         let Some(due) = a.due.value else { continue };
-        let mut description = format!("Action from the retrospective “{}”.", r.display_title());
+        let mut description = tf!("Action from the retrospective “{title}”.", title = r.display_title());
         if !a.owner.value.trim().is_empty() {
-            description.push_str(&format!("\nOwner: {}", a.owner.value.trim()));
+            description.push('\n');
+            description.push_str(&tf!("Owner: {owner}", owner = a.owner.value.trim()));
         }
-        description.push_str(&format!("\nPriority: {} · Status: {}", a.priority.value.label(), a.status.value.label()));
-        let summary = if a.description.value.trim().is_empty() { "Retrospective action".to_string() } else { a.description.value.trim().to_string() };
+        description.push('\n');
+        description.push_str(&tf!("Priority: {priority} · Status: {status}", priority = a.priority.value.label(), status = a.status.value.label()));
+        let summary = if a.description.value.trim().is_empty() { tr("Retrospective action").to_string() } else { a.description.value.trim().to_string() };
         for line in [
             "BEGIN:VEVENT".to_string(),
             format!("UID:{id}@retrace"),

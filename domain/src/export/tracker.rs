@@ -1,8 +1,9 @@
 //! Prefilled "new issue" links for an issue tracker, so an action can become a ticket with one
 //! click and no server: GitHub, GitLab and Jira URL shapes, with title and body URL-encoded.
 
+use crate::i18n::{date, tr};
 use crate::listing::{OpenAction, RetroSummary};
-use crate::{ActionKind, Date, Id, Priority, Retrospective};
+use crate::{tf, ActionKind, Date, Id, Priority, Retrospective};
 
 crate::model::choice::choice! {
     /// Base addresses: GitHub `https://github.com/OWNER/REPO`; GitLab
@@ -15,7 +16,8 @@ crate::model::choice::choice! {
     }
 }
 
-/// Why a tracker base address was refused; each reads as a sentence for people.
+/// Why a tracker base address was refused; each reads as a sentence for people, in the active
+/// language.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TrackerError {
     /// Not an `https://` or `http://` address: another scheme, too short, or with spaces in it.
@@ -27,8 +29,8 @@ pub enum TrackerError {
 impl std::fmt::Display for TrackerError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            TrackerError::NotHttp => write!(f, "The tracker address must start with https:// (or http://)."),
-            TrackerError::HasFragment => write!(f, "The tracker address must not contain “#”."),
+            TrackerError::NotHttp => f.write_str(tr("The tracker address must start with https:// (or http://).")),
+            TrackerError::HasFragment => f.write_str(tr("The tracker address must not contain “#”.")),
         }
     }
 }
@@ -102,19 +104,24 @@ impl<'a> IssueDraft<'a> {
     }
 }
 
-/// The link that opens the tracker's "new issue" form filled with this action.
+/// The link that opens the tracker's "new issue" form filled with this action, its fixed words
+/// in the active language.
 pub fn new_issue_url(tracker: Tracker, base: &str, draft: &IssueDraft) -> Result<String, TrackerError> {
     let base = validate_base(base)?;
     let description = draft.description.trim();
-    let title = if description.is_empty() { "Retrospective action".to_string() } else { description.lines().next().unwrap_or("").to_string() };
-    let mut body = format!("From the retrospective “{}”.\n\n{}\n", draft.retro_title, description);
+    let title = if description.is_empty() { tr("Retrospective action").to_string() } else { description.lines().next().unwrap_or("").to_string() };
+    let mut body = format!("{}\n\n{description}\n", tf!("From the retrospective “{title}”.", title = draft.retro_title));
     if !draft.owner.trim().is_empty() {
-        body.push_str(&format!("\nOwner: {}", draft.owner.trim()));
+        body.push('\n');
+        body.push_str(&tf!("Owner: {owner}", owner = draft.owner.trim()));
     }
     if let Some(due) = draft.due {
-        body.push_str(&format!("\nDue: {due}"));
+        let (y, m, d) = due.ymd();
+        body.push('\n');
+        body.push_str(&tf!("Due: {date}", date = date(y, m, d)));
     }
-    body.push_str(&format!("\nPriority: {} · Kind: {}", draft.priority.label(), draft.kind.label()));
+    body.push('\n');
+    body.push_str(&tf!("Priority: {priority} · Kind: {kind}", priority = draft.priority.label(), kind = draft.kind.label()));
     let (t, b) = (encode_component(&title), encode_component(&body));
     Ok(match tracker {
         Tracker::GitHub => format!("{base}/issues/new?title={t}&body={b}"),

@@ -1,8 +1,10 @@
 //! Checks shown to the facilitator in *Prevention*. They point at gaps; they never block.
 
+use crate::i18n::{date, tr};
 use crate::model::ids::Id;
 use crate::model::retrospective::Retrospective;
 use crate::model::time::Date;
+use crate::tf;
 
 /// One gap in *Prevention*, naming the item it is about.
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -32,13 +34,17 @@ pub enum Check {
 }
 
 impl Check {
-    /// One sentence for the facilitator; `name` is the item's text, already shortened.
+    /// One sentence for the facilitator, in the active language; `name` is the item's text,
+    /// already shortened.
     pub fn message(&self, name: &str) -> String {
         match self {
-            Check::KeyFactorWithoutAction { .. } => format!("Key factor “{name}” has no action yet."),
-            Check::ActionWithoutOwner { .. } => format!("“{name}” has no owner."),
-            Check::ActionWithoutDueDate { .. } => format!("“{name}” has no due date."),
-            Check::OverdueAction { due, .. } => format!("“{name}” was due on {due} and is still open."),
+            Check::KeyFactorWithoutAction { .. } => tf!("Key factor “{name}” has no action yet.", name = name),
+            Check::ActionWithoutOwner { .. } => tf!("“{name}” has no owner.", name = name),
+            Check::ActionWithoutDueDate { .. } => tf!("“{name}” has no due date.", name = name),
+            Check::OverdueAction { due, .. } => {
+                let (y, m, d) = due.ymd();
+                tf!("“{name}” was due on {date} and is still open.", name = name, date = date(y, m, d))
+            }
         }
     }
 }
@@ -75,7 +81,7 @@ pub fn prevention_checks(retro: &Retrospective, today: Date) -> Vec<Check> {
 pub fn short_name(text: &str, max: usize) -> String {
     let line = text.lines().next().unwrap_or("").trim();
     if line.is_empty() {
-        return "Untitled item".to_string();
+        return tr("Untitled item").to_string();
     }
     if line.chars().count() <= max {
         line.to_string()

@@ -2,10 +2,12 @@
 //! each item read off the document. It says what is missing and where to add it; it never
 //! blocks a write-up.
 
+use crate::i18n::{tr, trn};
 use crate::model::choice::choice;
 use crate::model::retrospective::Retrospective;
 use crate::model::steps::Step;
 use crate::model::timeline::{incident_durations, incident_span, Derived};
+use crate::tf;
 
 choice! {
     /// One question of the checklist.
@@ -26,7 +28,7 @@ pub struct PublishCheck {
     pub item: PublishItem,
     /// Whether the document already answers it.
     pub ready: bool,
-    /// What is there, or what is missing, in one sentence.
+    /// What is there, or what is missing, in one sentence in the active language.
     pub detail: String,
     /// The step where it is added.
     pub step: Step,
@@ -37,53 +39,43 @@ pub fn publish_checklist(retro: &Retrospective) -> Vec<PublishCheck> {
     vec![impact(retro), timeline(retro), key_factors(retro), actions(retro), questions(retro), accounts(retro)]
 }
 
-fn check(item: PublishItem, step: Step, missing: Vec<String>, ready: impl Into<String>) -> PublishCheck {
-    let done = missing.is_empty();
-    let detail = if done { ready.into() } else { sentence(&missing) };
+fn check(item: PublishItem, step: Step, missing: Option<String>, ready: impl Into<String>) -> PublishCheck {
+    let done = missing.is_none();
+    let detail = missing.unwrap_or_else(|| ready.into());
     PublishCheck { item, ready: done, detail, step }
-}
-
-/// "Add a and b." from ["add a", "b"].
-fn sentence(parts: &[String]) -> String {
-    let joined = match parts {
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-        [] => String::new(),
-    };
-    let mut chars = joined.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>() + ".").unwrap_or_default()
 }
 
 fn impact(r: &Retrospective) -> PublishCheck {
     let (started, ended) = incident_span(r.incident_start.value, r.incident_end.value, &r.timeline);
-    let mut missing = Vec::new();
-    if r.impact.value.trim().is_empty() {
-        missing.push("describe the impact".to_string());
-    }
-    if r.severity.value.is_none() {
-        missing.push("choose a severity".into());
-    }
-    if started.time().is_none() || ended.time().is_none() {
-        missing.push("say when it started and ended".into());
-    }
-    check(PublishItem::Impact, Step::SetTheStage, missing, "Impact, severity, start and end are written down.")
+    let no_impact = r.impact.value.trim().is_empty();
+    let no_severity = r.severity.value.is_none();
+    let no_span = started.time().is_none() || ended.time().is_none();
+    let missing = match (no_impact, no_severity, no_span) {
+        (true, true, true) => Some(tr("Describe the impact, choose a severity and say when it started and ended.")),
+        (true, true, false) => Some(tr("Describe the impact and choose a severity.")),
+        (true, false, true) => Some(tr("Describe the impact and say when it started and ended.")),
+        (false, true, true) => Some(tr("Choose a severity and say when it started and ended.")),
+        (true, false, false) => Some(tr("Describe the impact.")),
+        (false, true, false) => Some(tr("Choose a severity.")),
+        (false, false, true) => Some(tr("Say when it started and ended.")),
+        (false, false, false) => None,
+    };
+    check(PublishItem::Impact, Step::SetTheStage, missing.map(String::from), tr("Impact, severity, start and end are written down."))
 }
 
 fn timeline(r: &Retrospective) -> PublishCheck {
     let durations = incident_durations(&r.timeline);
-    let mut missing = Vec::new();
-    for (derived, what) in [(&durations.time_to_detect, "detection"), (&durations.time_to_resolve, "resolution")] {
-        if let Derived::Missing(_) = derived {
-            missing.push(format!("a timed trigger and {what}"));
-        }
-    }
-    if missing.len() == 2 {
-        missing = vec!["mark a timed trigger, detection and resolution on the timeline".into()];
-    } else if let Some(one) = missing.pop() {
-        missing = vec![format!("mark {one} on the timeline")];
-    }
-    let ready = format!("Detected after {}, resolved after {}.", durations.time_to_detect.describe(), durations.time_to_resolve.describe());
-    check(PublishItem::Timeline, Step::WhatHappened, missing, ready)
+    let no_detection = matches!(durations.time_to_detect, Derived::Missing(_));
+    let no_resolution = matches!(durations.time_to_resolve, Derived::Missing(_));
+    let missing = match (no_detection, no_resolution) {
+        (true, true) => Some(tr("Mark a timed trigger, detection and resolution on the timeline.")),
+        (true, false) => Some(tr("Mark a timed trigger and detection on the timeline.")),
+        (false, true) => Some(tr("Mark a timed trigger and resolution on the timeline.")),
+        (false, false) => None,
+    };
+    let ready =
+        tf!("Detected after {detect}, resolved after {resolve}.", detect = durations.time_to_detect.describe(), resolve = durations.time_to_resolve.describe());
+    check(PublishItem::Timeline, Step::WhatHappened, missing.map(String::from), ready)
 }
 
 fn key_factors(r: &Retrospective) -> PublishCheck {
@@ -91,12 +83,12 @@ fn key_factors(r: &Retrospective) -> PublishCheck {
     let key: Vec<_> = r.factor_order().into_iter().filter(|f| r.factors[f].key.value).collect();
     let open = key.iter().filter(|f| !addressed.contains(f) && r.factors[f].decision.value.trim().is_empty()).count();
     let missing = match (key.len(), open) {
-        (0, _) => vec!["mark the factors that matter most as key".to_string()],
-        (_, 0) => vec![],
-        (_, 1) => vec!["give the one open key factor an action or a decision".into()],
-        (_, n) => vec![format!("give {n} key factors an action or a decision")],
+        (0, _) => Some(tr("Mark the factors that matter most as key.").to_string()),
+        (_, 0) => None,
+        (_, 1) => Some(tr("Give the one open key factor an action or a decision.").to_string()),
+        (_, n) => Some(tf!("Give {n} key factors an action or a decision.", n = n)),
     };
-    let ready = format!("{} key factor{} answered.", key.len(), if key.len() == 1 { "" } else { "s" });
+    let ready = trn("{n} key factor answered.", "{n} key factors answered.", key.len());
     check(PublishItem::KeyFactors, Step::Why, missing, ready)
 }
 
@@ -104,39 +96,33 @@ fn actions(r: &Retrospective) -> PublishCheck {
     let open: Vec<_> = r.actions.values().filter(|a| a.status.value.is_open()).collect();
     let without_owner = open.iter().filter(|a| a.owner.value.trim().is_empty()).count();
     let without_due = open.iter().filter(|a| a.due.value.is_none()).count();
-    let mut gaps = Vec::new();
-    if without_owner > 0 {
-        gaps.push(format!("{without_owner} without an owner"));
-    }
-    if without_due > 0 {
-        gaps.push(format!("{without_due} without a due date"));
-    }
-    let missing = match (r.actions.is_empty(), gaps.is_empty()) {
-        (true, _) => vec!["agree on at least one action".to_string()],
-        (false, true) => vec![],
-        (false, false) => vec![format!("open actions: {}", gaps.join(" and "))],
+    let missing = match (r.actions.is_empty(), without_owner, without_due) {
+        (true, _, _) => Some(tr("Agree on at least one action.").to_string()),
+        (false, 0, 0) => None,
+        (false, owners, 0) => Some(tf!("Open actions: {owners} without an owner.", owners = owners)),
+        (false, 0, dates) => Some(tf!("Open actions: {dates} without a due date.", dates = dates)),
+        (false, owners, dates) => Some(tf!("Open actions: {owners} without an owner and {dates} without a due date.", owners = owners, dates = dates)),
     };
-    check(PublishItem::Actions, Step::Prevention, missing, format!("{} open, each with an owner and a due date.", open.len()))
+    check(PublishItem::Actions, Step::Prevention, missing, tf!("{n} open, each with an owner and a due date.", n = open.len()))
 }
 
 fn questions(r: &Retrospective) -> PublishCheck {
     let without = r.questions.values().filter(|q| q.follow_up.value.trim().is_empty()).count();
     let missing = match without {
-        0 => vec![],
-        1 => vec!["name who could find out for the one question without".to_string()],
-        n => vec![format!("name who could find out for {n} questions")],
+        0 => None,
+        1 => Some(tr("Name who could find out for the one question without.").to_string()),
+        n => Some(tf!("Name who could find out for {n} questions.", n = n)),
     };
     let ready = match r.questions.len() {
-        0 => "No open questions.".to_string(),
-        n => format!("{n} open question{}, each with someone to follow up.", if n == 1 { "" } else { "s" }),
+        0 => tr("No open questions.").to_string(),
+        n => trn("{n} open question, each with someone to follow up.", "{n} open questions, each with someone to follow up.", n),
     };
     check(PublishItem::Questions, Step::Summary, missing, ready)
 }
 
 fn accounts(r: &Retrospective) -> PublishCheck {
-    let missing = if r.accounts.is_empty() { vec!["ask the people involved for their accounts, in What happened".to_string()] } else { vec![] };
-    let n = r.accounts.len();
-    check(PublishItem::Accounts, Step::WhatHappened, missing, format!("{n} account{} attached.", if n == 1 { "" } else { "s" }))
+    let missing = r.accounts.is_empty().then(|| tr("Ask the people involved for their accounts, in What happened.").to_string());
+    check(PublishItem::Accounts, Step::WhatHappened, missing, trn("{n} account attached.", "{n} accounts attached.", r.accounts.len()))
 }
 
 #[cfg(test)]

@@ -3,11 +3,13 @@
 //! that the timeline lacks, different expectations at the same moment. Each difference comes
 //! with the open question it suggests, worded to ask how things made sense, not who erred.
 
+use crate::i18n::{fill, tr};
 use crate::model::accounts::{PassageAt, PassageRef, Prompt};
 use crate::model::factors::Category;
 use crate::model::ids::Id;
 use crate::model::retrospective::Retrospective;
 use crate::model::time::LocalDateTime;
+use crate::tf;
 
 /// One account's column.
 #[derive(Clone, Debug, PartialEq)]
@@ -154,42 +156,64 @@ fn row_time(row: &Row) -> Option<LocalDateTime> {
 }
 
 impl SideBySide {
-    /// The open question a difference suggests, and the passages it comes from. Worded to ask
-    /// what made each view reasonable, never whose view was wrong.
+    /// The open question a difference suggests, in the active language, and the passages it
+    /// comes from. Worded to ask what made each view reasonable, never whose view was wrong.
     pub fn suggested_question(&self, row: &Row) -> Option<(String, Vec<PassageRef>)> {
         let sources = self.sources(row);
-        let speakers = || -> Vec<&str> { self.columns.iter().zip(&row.cells).filter(|(_, c)| !c.is_empty()).map(|(col, _)| col.label.as_str()).collect() };
+        let speakers = || -> String {
+            self.columns.iter().zip(&row.cells).filter(|(_, c)| !c.is_empty()).map(|(col, _)| col.label.as_str()).collect::<Vec<_>>().join(", ")
+        };
         let text = match (&row.moment, row.difference.as_ref()?) {
-            (Moment::Entry { when, what, .. }, Difference::ExpectationsDiffer) => {
-                format!("Different expectations{} (“{}”): what made each of them reasonable at the time?", at(when), short(what))
-            }
+            (Moment::Entry { when, what, .. }, Difference::ExpectationsDiffer) => match clock(when) {
+                Some(time) => {
+                    tf!("Different expectations at {time} (“{what}”): what made each of them reasonable at the time?", time = time, what = short(what))
+                }
+                None => tf!("Different expectations (“{what}”): what made each of them reasonable at the time?", what = short(what)),
+            },
             (Moment::Entry { when, what, .. }, Difference::OnlyOne) => {
-                format!("Only {} mentions “{}”{}: what did the others see or know at that moment?", speakers().join(", "), short(what), at(when))
+                let (names, what) = (speakers(), short(what));
+                match clock(when) {
+                    Some(time) => fill(
+                        tr("Only {names} mentions “{what}” at {time}: what did the others see or know at that moment?"),
+                        &[("names", &names), ("what", &what), ("time", &time)],
+                    ),
+                    None => tf!("Only {names} mentions “{what}”: what did the others see or know at that moment?", names = names, what = what),
+                }
             }
             (Moment::Added { when, what, .. }, Difference::Missing) => {
-                format!(
-                    "{} remembers “{}”{}, which the timeline lacks: what happened there, and who else saw it?",
-                    speakers().join(", "),
-                    short(what),
-                    at(when)
-                )
+                let (names, what) = (speakers(), short(what));
+                match clock(when) {
+                    Some(time) => fill(
+                        tr("{names} remembers “{what}” at {time}, which the timeline lacks: what happened there, and who else saw it?"),
+                        &[("names", &names), ("what", &what), ("time", &time)],
+                    ),
+                    None => fill(
+                        tr("{names} remembers “{what}”, which the timeline lacks: what happened there, and who else saw it?"),
+                        &[("names", &names), ("what", &what)],
+                    ),
+                }
             }
             _ => return None,
         };
         Some((text, sources))
     }
 
-    /// The contributing factor a difference suggests, as a condition of the system (what was
-    /// not shared, not seen, not recorded), with the passages it comes from.
+    /// The contributing factor a difference suggests, in the active language, as a condition of
+    /// the system (what was not shared, not seen, not recorded), with the passages it comes from.
     pub fn suggested_factor(&self, row: &Row) -> Option<(String, Category, Vec<PassageRef>)> {
         let text = match (&row.moment, row.difference.as_ref()?) {
-            (Moment::Entry { when, what, .. }, Difference::ExpectationsDiffer) => {
-                format!("Responders held different expectations of what would happen{} (“{}”)", at(when), short(what))
-            }
-            (Moment::Entry { when, what, .. }, Difference::OnlyOne) => {
-                format!("“{}”{} was visible in one place only, not to all responders", short(what), at(when))
-            }
-            (Moment::Added { when, what, .. }, Difference::Missing) => format!("“{}”{} was not recorded where the team could see it", short(what), at(when)),
+            (Moment::Entry { when, what, .. }, Difference::ExpectationsDiffer) => match clock(when) {
+                Some(time) => tf!("Responders held different expectations of what would happen at {time} (“{what}”)", time = time, what = short(what)),
+                None => tf!("Responders held different expectations of what would happen (“{what}”)", what = short(what)),
+            },
+            (Moment::Entry { when, what, .. }, Difference::OnlyOne) => match clock(when) {
+                Some(time) => tf!("“{what}” at {time} was visible in one place only, not to all responders", what = short(what), time = time),
+                None => tf!("“{what}” was visible in one place only, not to all responders", what = short(what)),
+            },
+            (Moment::Added { when, what, .. }, Difference::Missing) => match clock(when) {
+                Some(time) => tf!("“{what}” at {time} was not recorded where the team could see it", what = short(what), time = time),
+                None => tf!("“{what}” was not recorded where the team could see it", what = short(what)),
+            },
             _ => return None,
         };
         Some((text, Category::Communication, self.sources(row)))
@@ -201,9 +225,9 @@ impl SideBySide {
     }
 }
 
-/// " at 14:02", or nothing for a moment without a time.
-fn at(when: &Option<LocalDateTime>) -> String {
-    when.map(|w| format!(" at {}", w.clock_time())).unwrap_or_default()
+/// "14:02", or nothing for a moment without a time.
+fn clock(when: &Option<LocalDateTime>) -> Option<String> {
+    when.map(|w| w.clock_time())
 }
 
 /// A moment's text, shortened for a question.

@@ -8,8 +8,10 @@
 use super::read::decode_with;
 use super::template_file::{decode_template, encode_template, TemplateFileError};
 use super::{encode, FormatError, Limits};
+use crate::i18n::{decimal, tr};
 use crate::model::own_template::OwnTemplate;
 use crate::model::retrospective::Retrospective;
+use crate::tf;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use std::collections::BTreeMap;
@@ -67,18 +69,22 @@ pub enum BackupError {
 
 impl fmt::Display for BackupError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
+        let text = match self {
             BackupError::TooLarge { bytes } => {
-                write!(f, "This file is {:.0} MB; Retrace reads backups up to {} MB.", *bytes as f64 / 1_048_576.0, MAX_BACKUP_BYTES / 1_048_576)
+                let size = decimal(*bytes as f64 / 1_048_576.0, 0);
+                tf!("This file is {size} MB; Retrace reads backups up to {limit} MB.", size = size, limit = MAX_BACKUP_BYTES / 1_048_576)
             }
-            BackupError::NotJson(detail) => write!(f, "This is not a readable backup ({detail}). It may be truncated or damaged."),
-            BackupError::NotABackup { found: Some(other) } => write!(f, "This is a “{other}” document, not a Retrace backup."),
-            BackupError::NotABackup { found: None } => write!(f, "This JSON is not a Retrace backup (it has no backup format marker)."),
+            BackupError::NotJson(detail) => tf!("This is not a readable backup ({detail}). It may be truncated or damaged.", detail = detail),
+            BackupError::NotABackup { found: Some(other) } => tf!("This is a “{other}” document, not a Retrace backup.", other = other),
+            BackupError::NotABackup { found: None } => tr("This JSON is not a Retrace backup (it has no backup format marker).").to_string(),
             BackupError::NewerSchema { found } => {
-                write!(f, "This backup was made by a newer version of Retrace (backup schema {found}; this version reads up to {BACKUP_SCHEMA}). Update Retrace to restore it.")
+                tf!("This backup was made by a newer version of Retrace (backup schema {found}; this version reads up to {schema}). Update Retrace to restore it.", found = found, schema = BACKUP_SCHEMA)
             }
-            BackupError::TooMany { count } => write!(f, "This backup holds {count} retrospectives; Retrace restores up to {MAX_BACKUP_RETROS} at a time."),
-        }
+            BackupError::TooMany { count } => {
+                tf!("This backup holds {count} retrospectives; Retrace restores up to {limit} at a time.", count = count, limit = MAX_BACKUP_RETROS)
+            }
+        };
+        f.write_str(&text)
     }
 }
 
@@ -135,7 +141,7 @@ pub fn decode_backup(text: &str) -> Result<BackupRead, BackupError> {
     match marker.schema.as_ref().and_then(serde_json::Value::as_u64) {
         Some(found) if found > BACKUP_SCHEMA => return Err(BackupError::NewerSchema { found }),
         Some(found) if found >= 1 => {}
-        _ => return Err(BackupError::NotJson("it has no valid schema version".into())),
+        _ => return Err(BackupError::NotJson(tr("it has no valid schema version").to_string())),
     }
     let backup: BackupIn = serde_json::from_str(text).map_err(|e| BackupError::NotJson(e.to_string()))?;
     if backup.retrospectives.len() > MAX_BACKUP_RETROS {

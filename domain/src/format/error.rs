@@ -1,6 +1,8 @@
 //! Every way reading a document can fail, each with a message that tells a person what to do.
 
 use super::document::SCHEMA;
+use crate::i18n::{decimal, tr};
+use crate::tf;
 use std::fmt;
 
 /// Why a text is not a retrospective this build can open.
@@ -35,23 +37,22 @@ pub enum FormatError {
 
 impl fmt::Display for FormatError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
+        let text = match self {
             FormatError::TooLarge { bytes, limit } => {
-                write!(f, "This file is {:.1} MB; Retrace reads retrospectives up to {:.0} MB.", *bytes as f64 / 1_048_576.0, *limit as f64 / 1_048_576.0)
+                let (size, limit) = (decimal(*bytes as f64 / 1_048_576.0, 1), decimal(*limit as f64 / 1_048_576.0, 0));
+                tf!("This file is {size} MB; Retrace reads retrospectives up to {limit} MB.", size = size, limit = limit)
             }
-            FormatError::NotJson(detail) => write!(f, "This is not valid JSON ({detail}). It may be truncated or damaged."),
-            FormatError::NotRetrace { found: Some(other) } => {
-                write!(f, "This is a “{other}” document, not a Retrace retrospective.")
+            FormatError::NotJson(detail) => tf!("This is not valid JSON ({detail}). It may be truncated or damaged.", detail = detail),
+            FormatError::NotRetrace { found: Some(other) } => tf!("This is a “{other}” document, not a Retrace retrospective.", other = other),
+            FormatError::NotRetrace { found: None } => tr("This JSON is not a Retrace retrospective (it has no Retrace format marker).").to_string(),
+            FormatError::NewerSchema { found } => {
+                tf!("This retrospective was saved by a newer version of Retrace (schema {found}; this version reads up to {schema}). Update Retrace to open it.", found = found, schema = SCHEMA)
             }
-            FormatError::NotRetrace { found: None } => write!(f, "This JSON is not a Retrace retrospective (it has no Retrace format marker)."),
-            FormatError::NewerSchema { found } => write!(
-                f,
-                "This retrospective was saved by a newer version of Retrace (schema {found}; this version reads up to {SCHEMA}). Update Retrace to open it."
-            ),
-            FormatError::BadSchema => write!(f, "This retrospective has no valid schema version."),
-            FormatError::OverLimit(what) => write!(f, "This retrospective is outside Retrace's limits: {what}."),
-            FormatError::Invalid(detail) => write!(f, "This retrospective has a value Retrace cannot read: {detail}."),
-        }
+            FormatError::BadSchema => tr("This retrospective has no valid schema version.").to_string(),
+            FormatError::OverLimit(what) => tf!("This retrospective is outside Retrace's limits: {what}.", what = what),
+            FormatError::Invalid(detail) => tf!("This retrospective has a value Retrace cannot read: {detail}.", detail = detail),
+        };
+        f.write_str(&text)
     }
 }
 

@@ -8,6 +8,7 @@
 //! parsed tree would (the top level's values are at depth 1), and is stricter in one place:
 //! top-level keys are held to the text limit too.
 
+use crate::tf;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
 use std::fmt;
@@ -66,7 +67,7 @@ pub(super) fn scan(text: &str, limits: &Limits) -> Result<Scan, serde_json::Erro
     deserializer.end()?;
     if found.items > limits.max_items {
         // As the reference reader always did: the count is checked before anything inside.
-        found.violation = Some(format!("{} items, more than {}", found.items, limits.max_items));
+        found.violation = Some(tf!("{count} items, more than {limit}", count = found.items, limit = limits.max_items));
     }
     Ok(found)
 }
@@ -100,7 +101,7 @@ impl Node<'_> {
 
     fn check_string(&mut self, s: &str) {
         if !string_within(s, self.limits) {
-            self.violated(format!("a text of more than {} characters", self.limits.max_string_chars));
+            self.violated(tf!("a text of more than {limit} characters", limit = self.limits.max_string_chars));
         }
     }
 
@@ -119,7 +120,7 @@ impl<'de> DeserializeSeed<'de> for Node<'_> {
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
         if self.depth > self.limits.max_depth && !self.taken_out() {
-            self.found.violation.get_or_insert(format!("nested more than {} levels deep", self.limits.max_depth));
+            self.found.violation.get_or_insert(tf!("nested more than {limit} levels deep", limit = self.limits.max_depth));
             return <IgnoredAny as de::Deserialize>::deserialize(deserializer).map(|_| ());
         }
         deserializer.deserialize_any(self)
@@ -174,7 +175,7 @@ impl<'de> Visitor<'de> for Node<'_> {
                     len += 1;
                 }
                 if len > self.limits.max_array_len {
-                    self.violated(format!("a list of {len} values, more than {}", self.limits.max_array_len));
+                    self.violated(tf!("a list of {count} values, more than {limit}", count = len, limit = self.limits.max_array_len));
                 }
                 break;
             }

@@ -4,7 +4,9 @@
 //! (`#q=`, `#qe=`) and replies (`#a=`, `#ae=`) are framed the same way ([`Carries`]).
 
 use crate::format::{self, FormatError};
+use crate::i18n::tr;
 use crate::model::retrospective::Retrospective;
+use crate::tf;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use std::fmt;
@@ -42,15 +44,13 @@ pub enum LinkError {
 impl fmt::Display for LinkError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LinkError::NotALink => write!(f, "This is not a Retrace link."),
-            LinkError::TooLong { chars } => write!(
-                f,
-                "This retrospective needs a link of {} KB, over the {} KB that links can safely carry. Share it as a file instead (Download JSON).",
-                chars.div_ceil(1024),
-                MAX_LINK_CHARS / 1024
-            ),
-            LinkError::BadEncoding | LinkError::TooShort => write!(f, "This link is damaged or incomplete; it may have been cut off when it was copied."),
-            LinkError::BadCompression => write!(f, "This link's contents are damaged and cannot be unpacked."),
+            LinkError::NotALink => f.write_str(tr("This is not a Retrace link.")),
+            LinkError::TooLong { chars } => {
+                let (size, limit) = (chars.div_ceil(1024), MAX_LINK_CHARS / 1024);
+                f.write_str(&tf!("This retrospective needs a link of {size} KB, over the {limit} KB that links can safely carry. Share it as a file instead (Download JSON).", size = size, limit = limit))
+            }
+            LinkError::BadEncoding | LinkError::TooShort => f.write_str(tr("This link is damaged or incomplete; it may have been cut off when it was copied.")),
+            LinkError::BadCompression => f.write_str(tr("This link's contents are damaged and cannot be unpacked.")),
             LinkError::Format(e) => write!(f, "{e}"),
         }
     }

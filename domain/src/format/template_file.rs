@@ -5,7 +5,9 @@
 //! or a backup dropped on the wrong button is told as such), bounds its size, and brings what
 //! it holds within the editor's limits ([`OwnTemplate::tidy`]) instead of refusing it.
 
+use crate::i18n::tr;
 use crate::model::own_template::OwnTemplate;
+use crate::tf;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -40,21 +42,21 @@ pub enum TemplateFileError {
 
 impl fmt::Display for TemplateFileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
+        let text = match self {
             TemplateFileError::TooLarge { bytes } => {
-                write!(f, "This file is {} KB; Retrace reads templates up to {} KB.", bytes / 1024, MAX_TEMPLATE_BYTES / 1024)
+                tf!("This file is {size} KB; Retrace reads templates up to {limit} KB.", size = bytes / 1024, limit = MAX_TEMPLATE_BYTES / 1024)
             }
-            TemplateFileError::NotJson(detail) => write!(f, "This is not a readable template ({detail}). It may be truncated or damaged."),
+            TemplateFileError::NotJson(detail) => tf!("This is not a readable template ({detail}). It may be truncated or damaged.", detail = detail),
             TemplateFileError::NotATemplate { found: Some(f2) } if f2 == crate::format::FORMAT => {
-                write!(f, "This is a retrospective, not a template. Use “Import a file” on the home screen to open it.")
+                tr("This is a retrospective, not a template. Use “Import a file” on the home screen to open it.").to_string()
             }
-            TemplateFileError::NotATemplate { found: Some(other) } => write!(f, "This is a “{other}” document, not a Retrace template."),
-            TemplateFileError::NotATemplate { found: None } => write!(f, "This JSON is not a Retrace template (it has no template format marker)."),
-            TemplateFileError::NewerSchema { found } => write!(
-                f,
-                "This template was saved by a newer version of Retrace (template schema {found}; this version reads up to {TEMPLATE_SCHEMA}). Update Retrace to use it."
-            ),
-        }
+            TemplateFileError::NotATemplate { found: Some(other) } => tf!("This is a “{other}” document, not a Retrace template.", other = other),
+            TemplateFileError::NotATemplate { found: None } => tr("This JSON is not a Retrace template (it has no template format marker).").to_string(),
+            TemplateFileError::NewerSchema { found } => {
+                tf!("This template was saved by a newer version of Retrace (template schema {found}; this version reads up to {schema}). Update Retrace to use it.", found = found, schema = TEMPLATE_SCHEMA)
+            }
+        };
+        f.write_str(&text)
     }
 }
 
@@ -101,7 +103,7 @@ pub fn decode_template(text: &str) -> Result<TemplateRead, TemplateFileError> {
     match marker.schema.as_ref().and_then(serde_json::Value::as_u64) {
         Some(found) if found > TEMPLATE_SCHEMA => return Err(TemplateFileError::NewerSchema { found }),
         Some(found) if found >= 1 => {}
-        _ => return Err(TemplateFileError::NotJson("it has no valid schema version".into())),
+        _ => return Err(TemplateFileError::NotJson(tr("it has no valid schema version").to_string())),
     }
     if text.len() > MAX_TEMPLATE_BYTES {
         return Err(TemplateFileError::TooLarge { bytes: text.len() });

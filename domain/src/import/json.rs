@@ -4,21 +4,42 @@
 use super::line::{ChatLine, ImportError};
 use super::markup::slack_to_text;
 use super::zone::Stamp;
+use crate::i18n::tr;
+use crate::tf;
 use serde_json::Value;
 use std::collections::HashMap;
 
 /// Messages of a Slack day file. Joins, leaves and other subtypes are kept as noise; a thread
 /// reply names its parent's source, so it keeps the parent's context.
 pub fn slack(text: &str) -> Result<Vec<ChatLine>, ImportError> {
-    Ok(slack_messages(&slack_day(text, "this Slack export")?, &HashMap::new()))
+    Ok(slack_messages(&slack_day(text, DayFile::Export)?, &HashMap::new()))
+}
+
+/// Which file [`slack_day`] reads, to name it in messages.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum DayFile<'a> {
+    /// A day file given on its own.
+    Export,
+    /// A workspace export's `users.json` (read the same way: a list).
+    Users,
+    /// A day file of a workspace export, by its name in the zip.
+    Named(&'a str),
 }
 
 /// The messages of one Slack day file; `what` names the file in messages.
-pub(super) fn slack_day(text: &str, what: &str) -> Result<Vec<Value>, ImportError> {
+pub(super) fn slack_day(text: &str, what: DayFile<'_>) -> Result<Vec<Value>, ImportError> {
     match serde_json::from_str(text) {
         Ok(Value::Array(messages)) => Ok(messages),
-        Ok(_) => Err(ImportError::Damaged(format!("{what} should hold a list of messages, and does not"))),
-        Err(e) => Err(ImportError::Damaged(format!("{what} is not valid JSON ({e})"))),
+        Ok(_) => Err(ImportError::Damaged(match what {
+            DayFile::Export => tr("this Slack export should hold a list of messages, and does not").into(),
+            DayFile::Users => tr("its users.json should hold a list of people, and does not").into(),
+            DayFile::Named(file) => tf!("{file} should hold a list of messages, and does not", file = file),
+        })),
+        Err(e) => Err(ImportError::Damaged(match what {
+            DayFile::Export => tf!("this Slack export is not valid JSON ({error})", error = e),
+            DayFile::Users => tf!("its users.json is not valid JSON ({error})", error = e),
+            DayFile::Named(file) => tf!("{file} is not valid JSON ({error})", file = file, error = e),
+        })),
     }
 }
 
@@ -59,13 +80,13 @@ fn display_name(m: &Value) -> Option<String> {
 
 /// Messages of a Matrix room export: a list of events, or an object with `messages`.
 pub fn matrix(text: &str) -> Result<Vec<ChatLine>, ImportError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| ImportError::Damaged(format!("this Matrix export is not valid JSON ({e})")))?;
+    let value: Value = serde_json::from_str(text).map_err(|e| ImportError::Damaged(tf!("this Matrix export is not valid JSON ({error})", error = e)))?;
     let events = match &value {
         Value::Array(events) => events,
         Value::Object(o) => {
-            o.get("messages").and_then(Value::as_array).ok_or_else(|| ImportError::Damaged("this Matrix export has no \"messages\" list".into()))?
+            o.get("messages").and_then(Value::as_array).ok_or_else(|| ImportError::Damaged(tr("this Matrix export has no \"messages\" list").into()))?
         }
-        _ => return Err(ImportError::Damaged("a Matrix export holds a list of events, and this one does not".into())),
+        _ => return Err(ImportError::Damaged(tr("a Matrix export holds a list of events, and this one does not").into())),
     };
     let mut out = Vec::new();
     for e in events {

@@ -1,6 +1,8 @@
 //! What every import format yields: one line of a chat or log, and what can go wrong.
 
 use super::zone::Stamp;
+use crate::i18n::{decimal, tr};
+use crate::tf;
 use std::fmt;
 
 /// Longest text kept of one message; the rest is cut with "…" (a timeline entry is a fact, not
@@ -51,12 +53,11 @@ pub enum ImportError {
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ImportError::NoFormat => write!(
-                f,
-                "Retrace could not tell what kind of chat or log this is. It reads lines such as “[14:02] <sam> paging the DB team”, “2024-03-04 14:02:11 deploy started”, text copied from Slack or Teams, Slack and Matrix exports, and CSV files with a time and a text column."
-            ),
-            ImportError::Damaged(what) => write!(f, "This import is damaged: {what}. Nothing was added."),
-            ImportError::TooLarge { bytes } => write!(f, "This is {:.1} MB; Retrace imports chats and logs up to 20 MB.", *bytes as f64 / 1_048_576.0),
+            ImportError::NoFormat => f.write_str(tr("Retrace could not tell what kind of chat or log this is. It reads lines such as “[14:02] <sam> paging the DB team”, “2024-03-04 14:02:11 deploy started”, text copied from Slack or Teams, Slack and Matrix exports, and CSV files with a time and a text column.")),
+            ImportError::Damaged(what) => f.write_str(&tf!("This import is damaged: {problem}. Nothing was added.", problem = what)),
+            ImportError::TooLarge { bytes } => {
+                f.write_str(&tf!("This is {size} MB; Retrace imports chats and logs up to 20 MB.", size = decimal(*bytes as f64 / 1_048_576.0, 1)))
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Chat markup as readable text: Slack's `<@U123>`, `<#C1|general>`, `<https://…|label>` and
 //! `:fire:`, and the HTML entities Slack escapes.
 
+use crate::i18n::tr;
 use std::collections::HashMap;
 
 /// Emoji codes common in incident channels, shown as the emoji; others stay as `:code:`, which
@@ -49,7 +50,7 @@ pub fn slack_to_text(text: &str, names: &HashMap<String, String>) -> String {
         match target.chars().next() {
             Some('@') => {
                 let id = &target[1..];
-                let name = label.map(str::to_string).or_else(|| names.get(id).cloned()).unwrap_or_else(|| "someone".to_string());
+                let name = label.map(str::to_string).or_else(|| names.get(id).cloned()).unwrap_or_else(|| tr("someone").to_string());
                 out.push('@');
                 out.push_str(&name);
             }

@@ -20,6 +20,7 @@ pub mod zone;
 pub use line::{ChatLine, ImportError};
 pub use zone::{Stamp, ZoneTable};
 
+use crate::i18n::tr;
 use crate::model::retrospective::Retrospective;
 use crate::model::time::{Date, LocalDateTime};
 use crate::model::timeline::EntryKind;
@@ -53,17 +54,35 @@ impl Format {
     /// Every format, in the order the preview offers them.
     pub const ALL: [Format; 7] = [Format::SlackExport, Format::SlackCopy, Format::TeamsCopy, Format::Matrix, Format::Irc, Format::Timestamped, Format::Csv];
 
-    /// The format's name for people.
+    /// The format's name for people, in the active language.
     pub fn label(self) -> &'static str {
         match self {
-            Format::SlackExport => "Slack export (JSON)",
-            Format::SlackCopy => "Copied from Slack",
-            Format::TeamsCopy => "Copied from Teams",
-            Format::Matrix => "Matrix / Element export",
-            Format::Irc => "IRC log",
-            Format::Timestamped => "Timestamped lines",
+            Format::SlackExport => tr("Slack export (JSON)"),
+            Format::SlackCopy => tr("Copied from Slack"),
+            Format::TeamsCopy => tr("Copied from Teams"),
+            Format::Matrix => tr("Matrix / Element export"),
+            Format::Irc => tr("IRC log"),
+            Format::Timestamped => tr("Timestamped lines"),
             Format::Csv => "CSV",
         }
+    }
+
+    /// A stable name for the format, the same in every language (for form values).
+    pub fn key(self) -> &'static str {
+        match self {
+            Format::SlackExport => "slack-export",
+            Format::SlackCopy => "slack-copy",
+            Format::TeamsCopy => "teams-copy",
+            Format::Matrix => "matrix",
+            Format::Irc => "irc",
+            Format::Timestamped => "timestamped",
+            Format::Csv => "csv",
+        }
+    }
+
+    /// The format with this [`key`](Format::key), if any.
+    pub fn from_key(key: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.key() == key)
     }
 }
 
@@ -150,7 +169,7 @@ pub fn parse(text: &str, format: Format, year: i64) -> Result<Vec<ChatLine>, Imp
         Format::TeamsCopy => lines::copied(text, "Teams"),
         Format::Csv => {
             let rows = csv::rows(text);
-            let columns = csv::guess_columns(&rows, year).ok_or_else(|| ImportError::Damaged("no column of this CSV holds times".into()))?;
+            let columns = csv::guess_columns(&rows, year).ok_or_else(|| ImportError::Damaged(tr("no column of this CSV holds times").into()))?;
             csv::lines(text, columns, year)?
         }
     };

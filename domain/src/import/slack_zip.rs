@@ -8,9 +8,11 @@
 //! import unpacks, all entries together, stays under [`MAX_IMPORT_BYTES`]. The sizes a zip
 //! declares are not trusted: reading stops at the limit whatever its header says.
 
-use super::json::{slack_day, slack_messages};
+use super::json::{slack_day, slack_messages, DayFile};
 use super::line::{ChatLine, ImportError};
 use super::MAX_IMPORT_BYTES;
+use crate::i18n::{fill, tr};
+use crate::tf;
 use rawzip::{CompressionMethod, ZipArchive, ZipArchiveEntryWayfinder, ZipSliceArchive, ZipVerification};
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
@@ -95,8 +97,9 @@ fn day_of(entry: &str) -> Option<&str> {
     (b.len() == 10 && b[4] == b'-' && b[7] == b'-' && digits(0..4) && digits(5..7) && digits(8..10)).then_some(day)
 }
 
+/// A zip that cannot be read as it should; `what` says what is wrong, as a whole clause.
 fn damaged(what: String) -> ImportError {
-    ImportError::Damaged(format!("this zip file {what}"))
+    ImportError::Damaged(what)
 }
 
 type Archive<'a> = ZipSliceArchive<&'a [u8]>;
@@ -106,21 +109,21 @@ fn entries(bytes: &[u8]) -> Result<(Archive<'_>, Vec<Entry>), ImportError> {
     if bytes.len() > MAX_ZIP_BYTES {
         return Err(ImportError::TooLarge { bytes: bytes.len() });
     }
-    let archive = ZipArchive::from_slice(bytes).map_err(|e| damaged(format!("cannot be read ({e})")))?;
-    let too_many = || damaged(format!("lists more than {MAX_ENTRIES} entries, more than a Slack export Retrace reads"));
+    let archive = ZipArchive::from_slice(bytes).map_err(|e| damaged(tf!("this zip file cannot be read ({error})", error = e)))?;
+    let too_many = || damaged(tf!("this zip file lists more than {max} entries, more than a Slack export Retrace reads", max = MAX_ENTRIES));
     if archive.entries_hint() > MAX_ENTRIES {
         return Err(too_many());
     }
     let mut found = Vec::new();
     let mut listed = archive.entries();
-    while let Some(record) = listed.next_entry().map_err(|e| damaged(format!("has a damaged list of its contents ({e})")))? {
+    while let Some(record) = listed.next_entry().map_err(|e| damaged(tf!("this zip file has a damaged list of its contents ({error})", error = e)))? {
         if found.len() as u64 >= MAX_ENTRIES {
             return Err(too_many());
         }
         if record.is_dir() {
             continue;
         }
-        let path = record.file_path().try_normalize().map_err(|e| damaged(format!("names an entry it cannot give ({e})")))?;
+        let path = record.file_path().try_normalize().map_err(|e| damaged(tf!("this zip file names an entry it cannot give ({error})", error = e)))?;
         let name = AsRef::<str>::as_ref(&path).to_string();
         found.push(Entry { name, at: record.wayfinder(), method: record.compression_method(), claimed: record.uncompressed_size_hint() });
     }
@@ -145,14 +148,17 @@ fn crc32(bytes: &[u8]) -> u32 {
 /// The text of `entry`, taking what it unpacks to from `budget`.
 fn unpack(archive: &Archive<'_>, entry: &Entry, budget: &mut u64) -> Result<String, ImportError> {
     let name = &entry.name;
-    let data = archive.get_entry(entry.at).map_err(|e| damaged(format!("is cut short at {name} ({e})")))?;
+    let data = archive.get_entry(entry.at).map_err(|e| damaged(tf!("this zip file is cut short at {name} ({error})", name = name, error = e)))?;
     let packed = data.data().len() as u64;
     let limit = packed.saturating_mul(MAX_RATIO).max(RATIO_FLOOR_BYTES).min(*budget);
     let too_big = || {
         if limit == *budget {
-            damaged(format!("unpacks to more than {} MB, more than Retrace imports at once", MAX_IMPORT_BYTES / 1_048_576))
+            damaged(tf!("this zip file unpacks to more than {size} MB, more than Retrace imports at once", size = MAX_IMPORT_BYTES / 1_048_576))
         } else {
-            damaged(format!("has an entry, {name}, that unpacks to over {MAX_RATIO} times its packed size, as zip bombs do"))
+            damaged(fill(
+                tr("this zip file has an entry, {name}, that unpacks to over {ratio} times its packed size, as zip bombs do"),
+                &[("name", name), ("ratio", &MAX_RATIO)],
+            ))
         }
     };
     if entry.claimed > limit {
@@ -164,15 +170,18 @@ fn unpack(archive: &Archive<'_>, entry: &Entry, budget: &mut u64) -> Result<Stri
         CompressionMethod::STORE => data.data().to_vec(),
         CompressionMethod::DEFLATE => miniz_oxide::inflate::decompress_to_vec_with_limit(data.data(), limit as usize).map_err(|e| match e.status {
             miniz_oxide::inflate::TINFLStatus::HasMoreOutput => too_big(),
-            _ => damaged(format!("is damaged at {name} (its packed data does not unpack)")),
+            _ => damaged(tf!("this zip file is damaged at {name} (its packed data does not unpack)", name = name)),
         })?,
-        other => return Err(damaged(format!("packs {name} in a way Retrace does not read (method {other}); Slack's exports use deflate"))),
+        other => {
+            let text = tr("this zip file packs {name} in a way Retrace does not read (method {method}); Slack's exports use deflate");
+            return Err(damaged(fill(text, &[("name", name), ("method", &other)])));
+        }
     };
     data.claim_verifier()
         .valid(ZipVerification { crc: crc32(&out), uncompressed_size: out.len() as u64 })
-        .map_err(|e| damaged(format!("is damaged at {name} ({e})")))?;
+        .map_err(|e| damaged(tf!("this zip file is damaged at {name} ({error})", name = name, error = e)))?;
     *budget -= out.len() as u64;
-    String::from_utf8(out).map_err(|_| damaged(format!("holds {name}, which is not text")))
+    String::from_utf8(out).map_err(|_| damaged(tf!("this zip file holds {name}, which is not text", name = name)))
 }
 
 /// The channels of a Slack workspace export, and the names of its people.
@@ -196,7 +205,9 @@ pub fn open(bytes: &[u8]) -> Result<Workspace, ImportError> {
         }
     }
     if by_channel.is_empty() {
-        return Err(ImportError::Damaged("this zip is not a Slack export: it has no channel folders of day files (such as incident/2024-03-31.json)".into()));
+        return Err(ImportError::Damaged(
+            tr("this zip is not a Slack export: it has no channel folders of day files (such as incident/2024-03-31.json)").into(),
+        ));
     }
     let mut budget = MAX_IMPORT_BYTES as u64;
     let names = match users {
@@ -215,7 +226,7 @@ pub fn open(bytes: &[u8]) -> Result<Workspace, ImportError> {
 
 /// Names by user id from `users.json`: the display name people chose, else their real name.
 fn user_names(text: &str) -> Result<HashMap<String, String>, ImportError> {
-    let users = slack_day(text, "its users.json")?;
+    let users = slack_day(text, DayFile::Users)?;
     let name = |u: &Value| {
         [&u["profile"]["display_name"], &u["profile"]["real_name"], &u["real_name"], &u["name"]]
             .into_iter()
@@ -227,13 +238,13 @@ fn user_names(text: &str) -> Result<HashMap<String, String>, ImportError> {
 /// The messages of channel `channel` of `workspace` (as [`open`] read it from `bytes`), day by
 /// day, as one conversation: a thread reply on a later day still names its parent.
 pub fn channel_lines(bytes: &[u8], workspace: &Workspace, channel: usize) -> Result<Vec<ChatLine>, ImportError> {
-    let channel = workspace.channels.get(channel).ok_or_else(|| ImportError::Damaged("the export has no such channel".into()))?;
-    let archive = ZipArchive::from_slice(bytes).map_err(|e| damaged(format!("cannot be read ({e})")))?;
+    let channel = workspace.channels.get(channel).ok_or_else(|| ImportError::Damaged(tr("the export has no such channel").into()))?;
+    let archive = ZipArchive::from_slice(bytes).map_err(|e| damaged(tf!("this zip file cannot be read ({error})", error = e)))?;
     let mut budget = MAX_IMPORT_BYTES as u64;
     let mut messages = Vec::new();
     for day in &channel.days {
         let text = unpack(&archive, day, &mut budget)?;
-        messages.extend(slack_day(&text, &day.name)?);
+        messages.extend(slack_day(&text, DayFile::Named(&day.name))?);
     }
     Ok(slack_messages(&messages, &workspace.names))
 }

@@ -2,11 +2,13 @@
 //! every text people wrote escaped as the write-ups escape it.
 
 use super::trends::{AgeSpan, Trend};
-use super::{Filter, Insights};
+use super::{shown_day, Filter, Insights};
 use crate::export::csv::field;
 use crate::export::markdown::{escape_cell, escape_inline};
+use crate::i18n::{fill, n_, tr};
 use crate::model::actions::Priority;
 use crate::model::time::describe_minutes;
+use crate::tf;
 
 fn minutes(m: Option<i64>) -> String {
     m.map(describe_minutes).unwrap_or_else(|| "—".into())
@@ -26,69 +28,93 @@ fn table(out: &mut String, head: &[&str], rows: impl IntoIterator<Item = Vec<Str
     out.push('\n');
 }
 
-/// A trend in a sentence: "Median time to detect: 42 min in the earlier 3 incidents, 18 min in the later 4."
+/// A trend in a sentence: "Median time to detect: 42 min over the earlier 3 incidents, 18 min over the later 4 (faster)."
+/// `what` is `"detect"` or `"resolve"`.
 pub fn describe_trend(what: &str, t: &Trend) -> String {
     let change = match t.later.cmp(&t.earlier) {
-        std::cmp::Ordering::Less => "faster",
-        std::cmp::Ordering::Greater => "slower",
-        std::cmp::Ordering::Equal => "no change",
+        std::cmp::Ordering::Less => tr("faster"),
+        std::cmp::Ordering::Greater => tr("slower"),
+        std::cmp::Ordering::Equal => tr("no change"),
     };
-    format!(
-        "Median time to {what}: {} over the earlier {} incidents, {} over the later {} ({change}).",
-        describe_minutes(t.earlier),
-        t.earlier_count,
-        describe_minutes(t.later),
-        t.later_count
-    )
+    let (earlier, later) = (describe_minutes(t.earlier), describe_minutes(t.later));
+    let text = if what == "resolve" {
+        tr("Median time to resolve: {earlier} over the earlier {earlier_count} incidents, {later} over the later {later_count} ({change}).")
+    } else {
+        tr("Median time to detect: {earlier} over the earlier {earlier_count} incidents, {later} over the later {later_count} ({change}).")
+    };
+    fill(text, &[("earlier", &earlier), ("earlier_count", &t.earlier_count), ("later", &later), ("later_count", &t.later_count), ("change", &change)])
 }
 
 /// The insights as one Markdown document.
 pub fn insights_markdown(i: &Insights, filter: &Filter) -> String {
-    let mut out = format!("# Insights\n\n{} — {} retrospectives, worked out on {}.\n\n", escape_inline(&capitalized(&filter.describe())), i.retros, i.today);
-    out.push_str("## Recurring factors\n\n");
+    let intro = fill(
+        tr(if i.retros == 1 {
+            n_("{filter} — {n} retrospective, worked out on {day}.")
+        } else {
+            n_("{filter} — {n} retrospectives, worked out on {day}.")
+        }),
+        &[("filter", &escape_inline(&capitalized(&filter.describe()))), ("n", &i.retros), ("day", &shown_day(i.today))],
+    );
+    let mut out = format!("# {}\n\n{intro}\n\n", tr("Insights"));
+    out.push_str(&format!("## {}\n\n", tr("Recurring factors")));
     if i.recurring.is_empty() {
-        out.push_str("No condition came up in more than one retrospective.\n\n");
+        out.push_str(tr("No condition came up in more than one retrospective."));
+        out.push_str("\n\n");
     }
     for g in &i.recurring {
-        let flag = if g.none_done() { " — no action done yet" } else { "" };
-        out.push_str(&format!("### {} ({}, {} retrospectives){flag}\n\n", escape_inline(g.name()), g.category.label(), g.retros));
-        table(&mut out, &["Retrospective", "Day", "Factor"], g.members.iter().map(|m| vec![m.retro_title.clone(), m.date.to_string(), m.statement.clone()]));
+        let (name, category) = (escape_inline(g.name()), g.category.label());
+        let heading = if g.none_done() {
+            tf!("{name} ({category}, {n} retrospectives) — no action done yet", name = name, category = category, n = g.retros)
+        } else {
+            tf!("{name} ({category}, {n} retrospectives)", name = name, category = category, n = g.retros)
+        };
+        out.push_str(&format!("### {heading}\n\n"));
+        table(
+            &mut out,
+            &[tr("Retrospective"), tr("Day"), tr("Factor")],
+            g.members.iter().map(|m| vec![m.retro_title.clone(), shown_day(m.date), m.statement.clone()]),
+        );
         if g.actions.is_empty() {
-            out.push_str("No action was raised against it.\n\n");
+            out.push_str(tr("No action was raised against it."));
+            out.push_str("\n\n");
         } else {
             table(
                 &mut out,
-                &["Action", "Status", "Retrospective"],
+                &[tr("Action"), tr("Status"), tr("Retrospective")],
                 g.actions.iter().map(|a| vec![a.description.clone(), a.status.label().into(), a.retro_title.clone()]),
             );
         }
     }
-    out.push_str(&format!("## Open actions\n\n{} of {} actions are done.\n\n", i.actions_done, i.actions_total));
+    let done = fill(
+        tr(if i.actions_total == 1 { n_("{done} of {n} action is done.") } else { n_("{done} of {n} actions are done.") }),
+        &[("done", &i.actions_done), ("n", &i.actions_total)],
+    );
+    out.push_str(&format!("## {}\n\n{done}\n\n", tr("Open actions")));
     if !i.open_actions.is_empty() {
         table(
             &mut out,
-            &["Action", "Owner", "Priority", "Due", "Age (days)", "Retrospective"],
+            &[tr("Action"), tr("Owner"), tr("Priority"), tr("Due"), tr("Age (days)"), tr("Retrospective")],
             i.open_actions.iter().map(|a| {
-                let due = a.due.map(|d| if a.is_overdue(i.today) { format!("{d} (overdue)") } else { d.to_string() }).unwrap_or_default();
+                let due = a.due.map(|d| if a.is_overdue(i.today) { tf!("{due} (overdue)", due = shown_day(d)) } else { shown_day(d) }).unwrap_or_default();
                 vec![a.description.clone(), a.owner.clone(), a.priority.label().into(), due, a.age_days.to_string(), a.retro_title.clone()]
             }),
         );
-        let head: Vec<&str> = ["Age"].into_iter().chain(Priority::ALL.iter().map(|p| p.label())).collect();
+        let head: Vec<&str> = [tr("Age")].into_iter().chain(Priority::ALL.iter().map(|p| p.label())).collect();
         table(
             &mut out,
             &head,
             AgeSpan::ALL.iter().zip(i.age_by_priority).map(|(s, row)| [s.label().to_string()].into_iter().chain(row.iter().map(|n| n.to_string())).collect()),
         );
     }
-    out.push_str("## Actions done, by month of the retrospective\n\n");
+    out.push_str(&format!("## {}\n\n", tr("Actions done, by month of the retrospective")));
     table(
         &mut out,
-        &["Month", "Actions", "Done", "Won't do", "Done (%)"],
+        &[tr("Month"), tr("Actions"), tr("Done"), tr("Won't do"), tr("Done (%)")],
         i.completion.iter().map(|m| {
             vec![m.label(), m.total.to_string(), m.done.to_string(), m.dropped.to_string(), m.percent().map(|p| format!("{p} %")).unwrap_or("—".into())]
         }),
     );
-    out.push_str("## Detection and resolution\n\n");
+    out.push_str(&format!("## {}\n\n", tr("Detection and resolution")));
     for (what, t) in [("detect", i.detect_trend), ("resolve", i.resolve_trend)] {
         if let Some(t) = t {
             out.push_str(&describe_trend(what, &t));
@@ -97,22 +123,37 @@ pub fn insights_markdown(i: &Insights, filter: &Filter) -> String {
     }
     table(
         &mut out,
-        &["Incident", "Day", "Time to detect", "Time to resolve"],
-        i.incidents.iter().map(|r| vec![r.title.clone(), r.date.to_string(), minutes(r.time_to_detect), minutes(r.time_to_resolve)]),
+        &[tr("Incident"), tr("Day"), tr("Time to detect"), tr("Time to resolve")],
+        i.incidents.iter().map(|r| vec![r.title.clone(), shown_day(r.date), minutes(r.time_to_detect), minutes(r.time_to_resolve)]),
     );
-    out.push_str("## Severity, detection and categories\n\n");
-    let label = |l: Option<&'static str>| l.unwrap_or("Not set").to_string();
-    table(&mut out, &["Severity", "Retrospectives"], i.by_severity.iter().map(|(s, n)| vec![label(s.map(|s| s.label())), n.to_string()]));
-    table(&mut out, &["Detected by", "Retrospectives"], i.by_detection.iter().map(|(d, n)| vec![label(d.map(|d| d.label())), n.to_string()]));
-    table(&mut out, &["Category", "Factors"], i.by_category.iter().map(|(c, n)| vec![c.label().to_string(), n.to_string()]));
+    out.push_str(&format!("## {}\n\n", tr("Severity, detection and categories")));
+    let label = |l: Option<&'static str>| l.unwrap_or_else(|| tr("Not set")).to_string();
+    table(&mut out, &[tr("Severity"), tr("Retrospectives")], i.by_severity.iter().map(|(s, n)| vec![label(s.map(|s| s.label())), n.to_string()]));
+    table(&mut out, &[tr("Detected by"), tr("Retrospectives")], i.by_detection.iter().map(|(d, n)| vec![label(d.map(|d| d.label())), n.to_string()]));
+    table(&mut out, &[tr("Category"), tr("Factors")], i.by_category.iter().map(|(c, n)| vec![c.label().to_string(), n.to_string()]));
     out
 }
 
 /// The insights as one CSV table (RFC 4180): a row per recurring factor, open action and
-/// incident, the first column saying which; columns that do not apply are empty.
+/// incident, the first column saying which; columns that do not apply are empty. Days stay in
+/// ISO form (`2026-03-30`), which every spreadsheet reads as a date.
 pub fn insights_csv(i: &Insights) -> String {
-    let mut out =
-        String::from("Section,Group,Retrospective,Day,Text,Category or priority,Status,Owner,Due,Age (days),Time to detect (min),Time to resolve (min)\r\n");
+    let head = [
+        tr("Section"),
+        tr("Group"),
+        tr("Retrospective"),
+        tr("Day"),
+        tr("Text"),
+        tr("Category or priority"),
+        tr("Status"),
+        tr("Owner"),
+        tr("Due"),
+        tr("Age (days)"),
+        tr("Time to detect (min)"),
+        tr("Time to resolve (min)"),
+    ];
+    let mut out = head.iter().map(|c| field(c)).collect::<Vec<_>>().join(",");
+    out.push_str("\r\n");
     let mut row = |cells: [String; 12]| {
         out.push_str(&cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");
@@ -121,13 +162,13 @@ pub fn insights_csv(i: &Insights) -> String {
     for (n, g) in i.recurring.iter().enumerate() {
         for m in &g.members {
             row([
-                "Recurring factor".into(),
+                tr("Recurring factor").into(),
                 (n + 1).to_string(),
                 m.retro_title.clone(),
                 m.date.to_string(),
                 m.statement.clone(),
                 m.category.label().into(),
-                if g.none_done() { "No action done".into() } else { "An action done".into() },
+                if g.none_done() { tr("No action done").into() } else { tr("An action done").into() },
                 none(),
                 none(),
                 none(),
@@ -138,13 +179,13 @@ pub fn insights_csv(i: &Insights) -> String {
     }
     for a in &i.open_actions {
         row([
-            "Open action".into(),
+            tr("Open action").into(),
             none(),
             a.retro_title.clone(),
             none(),
             a.description.clone(),
             a.priority.label().into(),
-            if a.is_overdue(i.today) { format!("{} (overdue)", a.status.label()) } else { a.status.label().into() },
+            if a.is_overdue(i.today) { tf!("{status} (overdue)", status = a.status.label()) } else { a.status.label().into() },
             a.owner.clone(),
             a.due.map(|d| d.to_string()).unwrap_or_default(),
             a.age_days.to_string(),
@@ -155,7 +196,7 @@ pub fn insights_csv(i: &Insights) -> String {
     for r in &i.incidents {
         let m = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
         row([
-            "Incident".into(),
+            tr("Incident").into(),
             none(),
             r.title.clone(),
             r.date.to_string(),

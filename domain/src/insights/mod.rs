@@ -14,10 +14,12 @@ pub mod recurring;
 pub mod similarity;
 pub mod trends;
 
+use crate::i18n::{date, tr};
 use crate::model::factors::Category;
 use crate::model::postmortem::{Detection, Severity};
 use crate::model::template::Template;
 use crate::model::time::Date;
+use crate::tf;
 use digest::RetroDigest;
 use recurring::FactorGroup;
 use std::collections::BTreeSet;
@@ -54,23 +56,32 @@ impl Filter {
     pub fn describe(&self) -> String {
         let mut parts = Vec::new();
         match (self.from, self.to) {
-            (Some(f), Some(t)) => parts.push(format!("from {f} to {t}")),
-            (Some(f), None) => parts.push(format!("from {f}")),
-            (None, Some(t)) => parts.push(format!("up to {t}")),
+            (Some(f), Some(t)) => parts.push(tf!("from {from} to {to}", from = shown_day(f), to = shown_day(t))),
+            (Some(f), None) => parts.push(tf!("from {from}", from = shown_day(f))),
+            (None, Some(t)) => parts.push(tf!("up to {to}", to = shown_day(t))),
             (None, None) => {}
         }
         if let Some(t) = self.template {
-            parts.push(format!("template “{}”", t.label()));
+            parts.push(tf!("template “{template}”", template = t.label()));
         }
-        if !self.tags.is_empty() {
-            parts.push(format!("tagged {}", self.tags.iter().map(|t| format!("“{t}”")).collect::<Vec<_>>().join(" and ")));
+        let quoted: Vec<String> = self.tags.iter().map(|t| tf!("“{tag}”", tag = t)).collect();
+        match quoted.as_slice() {
+            [] => {}
+            [one] => parts.push(tf!("tagged {tag}", tag = one)),
+            many => parts.push(tf!("tagged {tags}", tags = many.join(tr(" and ")))),
         }
         if parts.is_empty() {
-            "all retrospectives".into()
+            tr("all retrospectives").into()
         } else {
-            format!("retrospectives {}", parts.join(", "))
+            tf!("retrospectives {conditions}", conditions = parts.join(", "))
         }
     }
+}
+
+/// A day as the active language writes it.
+pub(crate) fn shown_day(d: Date) -> String {
+    let (y, m, d) = d.ymd();
+    date(y, m, d)
 }
 
 /// Everything the Insights view shows, for the retrospectives a filter admits.

@@ -6,6 +6,7 @@
 //! the incident, or the day the retrospective was created.
 
 use super::digest::RetroDigest;
+use crate::i18n::tr;
 use crate::model::actions::{ActionStatus, Priority};
 use crate::model::choice::Choice;
 use crate::model::ids::Id;
@@ -95,13 +96,13 @@ impl AgeSpan {
         }
     }
 
-    /// As a chart labels it.
+    /// As a chart labels it, in the active language.
     pub fn label(self) -> &'static str {
         match self {
-            AgeSpan::Month => "Under 30 days",
-            AgeSpan::Quarter => "30–89 days",
-            AgeSpan::HalfYear => "90–179 days",
-            AgeSpan::Older => "180 days or more",
+            AgeSpan::Month => tr("Under 30 days"),
+            AgeSpan::Quarter => tr("30–89 days"),
+            AgeSpan::HalfYear => tr("90–179 days"),
+            AgeSpan::Older => tr("180 days or more"),
         }
     }
 }

@@ -10,6 +10,7 @@
 //!
 //! [`Retrospective::shareable`]: crate::model::retrospective::Retrospective::shareable
 
+use crate::i18n::tr;
 use crate::model::choice::choice;
 use crate::model::clock::{Clock, Register};
 use crate::model::ids::Id;
@@ -32,10 +33,10 @@ impl Prompt {
     /// The question the account page asks, in the first person.
     pub fn question(self) -> &'static str {
         match self {
-            Prompt::Saw => "What did you see or hear?",
-            Prompt::Knew => "What did you know then?",
-            Prompt::Expected => "What did you expect to happen?",
-            Prompt::Did => "What did you do?",
+            Prompt::Saw => tr("What did you see or hear?"),
+            Prompt::Knew => tr("What did you know then?"),
+            Prompt::Expected => tr("What did you expect to happen?"),
+            Prompt::Did => tr("What did you do?"),
         }
     }
 }

@@ -20,7 +20,7 @@ macro_rules! choice {
         $(#[$meta])*
         #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, serde::Serialize, serde::Deserialize)]
         pub enum $name {
-            $(#[doc = $label] #[serde(rename = $key)] $variant),+
+            $(#[doc = $key] #[serde(rename = $key)] $variant),+
         }
 
         impl $name {
@@ -32,9 +32,9 @@ macro_rules! choice {
                 match self { $($name::$variant => $key),+ }
             }
 
-            /// The name shown to people.
+            /// The name shown to people, in the active language.
             pub fn label(self) -> &'static str {
-                match self { $($name::$variant => $label),+ }
+                $crate::i18n::tr(match self { $($name::$variant => $label),+ })
             }
 
             /// The value with this key, if any; `None` for a key no value uses.

@@ -1,5 +1,6 @@
 //! *Why*: contributing factors and, under each, a tree of "how did this make sense?" questions.
 
+use crate::i18n::tr;
 use crate::model::accounts::PassageRef;
 use crate::model::choice::choice;
 use crate::model::clock::{Clock, Register};
@@ -126,10 +127,10 @@ impl WhyNode {
 /// The question a new node suggests, so the room always has a blameless prompt to answer.
 pub fn suggested_question(depth: usize) -> &'static str {
     match depth {
-        0 => "How did this come about?",
-        1 => "What made that the reasonable thing to do at the time?",
-        2 => "What in the system allowed that?",
-        _ => "And how did that come about?",
+        0 => tr("How did this come about?"),
+        1 => tr("What made that the reasonable thing to do at the time?"),
+        2 => tr("What in the system allowed that?"),
+        _ => tr("And how did that come about?"),
     }
 }
 

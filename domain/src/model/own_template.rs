@@ -7,6 +7,7 @@
 //! whoever opens a link to it. The built-in kinds ([`Template`]) stay read-only; a copy of one
 //! is an own template like any other.
 
+use crate::i18n::tr;
 use crate::model::factors::Category;
 use crate::model::ids::Id;
 use crate::model::postmortem::Severity;
@@ -14,6 +15,7 @@ use crate::model::settings::default_minutes;
 use crate::model::steps::Step;
 use crate::model::template::{StepCopy, Template, BLAMELESS_AGREEMENT};
 use crate::model::timer::CUSTOM_MINUTES;
+use crate::tf;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -91,12 +93,12 @@ impl OwnTemplate {
     pub fn copy_of(kind: Template, id: Id, now_ms: i64) -> OwnTemplate {
         OwnTemplate {
             id,
-            name: format!("{} (copy)", kind.label()),
+            name: tf!("{name} (copy)", name = kind.label()),
             description: kind.description().to_string(),
             kind,
             steps: Step::ALL.iter().map(|s| (*s, StepWords::from(kind.copy(*s)))).collect(),
             categories: kind.suggested_categories().to_vec(),
-            agreement: BLAMELESS_AGREEMENT.to_string(),
+            agreement: tr(BLAMELESS_AGREEMENT).to_string(),
             severities: Severity::ALL.iter().map(|s| (*s, s.definition().to_string())).collect(),
             timeboxes: Step::ALL.iter().map(|s| (*s, default_minutes(*s))).collect(),
             starters: Starters::default(),
@@ -127,7 +129,7 @@ impl OwnTemplate {
                 changed.push(what);
             }
         };
-        note(clip_in_place(&mut self.name, NAME_MAX), "a name that was too long was shortened");
+        note(clip_in_place(&mut self.name, NAME_MAX), tr("a name that was too long was shortened"));
         let mut long = clip_in_place(&mut self.description, TEXT_MAX) | clip_in_place(&mut self.agreement, TEXT_MAX);
         for w in self.steps.values_mut() {
             for text in [&mut w.purpose, &mut w.example, &mut w.placeholder] {
@@ -138,18 +140,18 @@ impl OwnTemplate {
             long |= clip_in_place(text, TEXT_MAX);
         }
         for list in [&mut self.starters.timeline, &mut self.starters.factors, &mut self.starters.actions] {
-            note(list.len() > STARTERS_MAX, "starter items beyond 50 a list were left out");
+            note(list.len() > STARTERS_MAX, tr("starter items beyond 50 a list were left out"));
             list.truncate(STARTERS_MAX);
             for text in list.iter_mut() {
                 long |= clip_in_place(text, TEXT_MAX);
             }
         }
-        note(long, "texts over 2,000 characters were shortened");
+        note(long, tr("texts over 2,000 characters were shortened"));
         let before = self.timeboxes.clone();
         for minutes in self.timeboxes.values_mut() {
             *minutes = (*minutes).clamp(*CUSTOM_MINUTES.start(), *CUSTOM_MINUTES.end());
         }
-        note(before != self.timeboxes, "timeboxes were brought within 1 to 180 minutes");
+        note(before != self.timeboxes, tr("timeboxes were brought within 1 to 180 minutes"));
         let mut seen = Vec::new();
         self.categories.retain(|c| {
             !seen.contains(c) && {
@@ -159,10 +161,10 @@ impl OwnTemplate {
         });
         if self.categories.is_empty() {
             self.categories = self.kind.suggested_categories().to_vec();
-            note(true, "a template without categories got its kind's");
+            note(true, tr("a template without categories got its kind's"));
         }
         if self.name.trim().is_empty() {
-            self.name = "Untitled template".to_string();
+            self.name = tr("Untitled template").to_string();
         }
         changed
     }

@@ -2,6 +2,7 @@
 //! how it was detected, who responded in which role. "Why we were surprised" is a header
 //! register beside them (`Retrospective::surprise`).
 
+use crate::i18n::tr;
 use crate::model::choice::choice;
 use crate::model::clock::{Clock, Register};
 use crate::model::record::record;
@@ -23,10 +24,10 @@ impl Severity {
     /// the level by the impact rather than by how the incident felt.
     pub fn definition(self) -> &'static str {
         match self {
-            Severity::Sev1 => "Most people cannot use a core service, data is lost, or safety or security is at stake.",
-            Severity::Sev2 => "A core function is degraded for many people, or a key feature is unavailable.",
-            Severity::Sev3 => "A limited part of the service is degraded or a small group is affected; a workaround exists.",
-            Severity::Sev4 => "Little or no impact on people: a near miss, an internal tool, a cosmetic fault.",
+            Severity::Sev1 => tr("Most people cannot use a core service, data is lost, or safety or security is at stake."),
+            Severity::Sev2 => tr("A core function is degraded for many people, or a key feature is unavailable."),
+            Severity::Sev3 => tr("A limited part of the service is degraded or a small group is affected; a workaround exists."),
+            Severity::Sev4 => tr("Little or no impact on people: a near miss, an internal tool, a cosmetic fault."),
         }
     }
 }

@@ -1,5 +1,6 @@
 //! The retrospective document: header fields, its items by kind, and tombstones.
 
+use crate::i18n::tr;
 use crate::model::accounts::Account;
 use crate::model::actions::ActionItem;
 use crate::model::clock::{Clock, Register};
@@ -17,6 +18,7 @@ use crate::model::template::Template;
 use crate::model::themes::Theme;
 use crate::model::time::LocalDateTime;
 use crate::model::timeline::{timeline_order, TimelineEntry};
+use crate::tf;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -274,7 +276,7 @@ impl Retrospective {
     pub fn display_title(&self) -> &str {
         let title = self.title.value.trim();
         if title.is_empty() {
-            "Untitled retrospective"
+            tr("Untitled retrospective")
         } else {
             title
         }
@@ -374,12 +376,12 @@ impl Retrospective {
 
     /// The title of a copy made with "Duplicate" or by opening a link or file as new.
     pub fn copy_title(&self) -> String {
-        format!("Copy of {}", self.display_title())
+        tf!("Copy of {title}", title = self.display_title())
     }
 
     /// The title of the copy a tab keeps of a retrospective deleted in another tab.
     pub fn kept_copy_title(&self) -> String {
-        format!("{} (kept copy)", self.display_title())
+        tf!("{title} (kept copy)", title = self.display_title())
     }
 
     /// Shown factors with votes that no action addresses yet, most votes first (ties keep
@@ -430,7 +432,7 @@ impl Retrospective {
 
     /// The agreement read out before the retrospective starts.
     pub fn agreement(&self) -> &str {
-        self.own_template.as_ref().map(|t| t.agreement.as_str()).filter(|a| !a.trim().is_empty()).unwrap_or(crate::model::template::BLAMELESS_AGREEMENT)
+        self.own_template.as_ref().map(|t| t.agreement.as_str()).filter(|a| !a.trim().is_empty()).unwrap_or(tr(crate::model::template::BLAMELESS_AGREEMENT))
     }
 
     /// What `level` means in this retrospective.

@@ -3,6 +3,7 @@
 //! Steps are the same for both; what changes is the wording, the examples and which factor
 //! categories are suggested first. All prompts ask *what* and *how*, never *who*.
 
+use crate::i18n::{n_, tr};
 use crate::model::choice::choice;
 use crate::model::factors::Category;
 use crate::model::steps::Step;
@@ -26,18 +27,16 @@ pub struct StepCopy<'a> {
     pub placeholder: &'a str,
 }
 
-/// Read out before the retrospective starts; our own words.
-pub const BLAMELESS_AGREEMENT: &str = "We are here to understand how our systems and ways of working made this outcome \
-possible, not to decide who is at fault. Everyone involved acted in good faith on what they knew and saw at the time. \
-We describe what happened and what made each decision sensible then; hindsight is not a fact. What is said here is \
-used to improve the system, never against a person.";
+/// Read out before the retrospective starts; our own words. A message key: show it with
+/// `tr(BLAMELESS_AGREEMENT)`.
+pub const BLAMELESS_AGREEMENT: &str = n_("We are here to understand how our systems and ways of working made this outcome possible, not to decide who is at fault. Everyone involved acted in good faith on what they knew and saw at the time. We describe what happened and what made each decision sensible then; hindsight is not a fact. What is said here is used to improve the system, never against a person.");
 
 impl Template {
     /// What this kind of retrospective is for, in a sentence, shown beside its name when one is created.
     pub fn description(self) -> &'static str {
         match self {
-            Template::Incident => "Something broke in production. Reconstruct the minutes, understand the conditions, prevent a repeat.",
-            Template::Project => "A project, release or sprint went wrong. Trace the decisions and signals, and change how the team works.",
+            Template::Incident => tr("Something broke in production. Reconstruct the minutes, understand the conditions, prevent a repeat."),
+            Template::Project => tr("A project, release or sprint went wrong. Trace the decisions and signals, and change how the team works."),
         }
     }
 
@@ -55,49 +54,49 @@ impl Template {
         use Template::*;
         match (self, step) {
             (Incident, SetTheStage) => StepCopy {
-                purpose: "Agree on what this retrospective covers: the incident window, the impact on users and systems, and how we will talk about it.",
-                example: "Checkout returned errors for 18% of requests between 14:02 and 14:47.",
-                placeholder: "What did customers or users experience, and for how long?",
+                purpose: tr("Agree on what this retrospective covers: the incident window, the impact on users and systems, and how we will talk about it."),
+                example: tr("Checkout returned errors for 18% of requests between 14:02 and 14:47."),
+                placeholder: tr("What did customers or users experience, and for how long?"),
             },
             (Project, SetTheStage) => StepCopy {
-                purpose: "Agree on what this retrospective covers: the period, what was expected, what actually came out, and how we will talk about it.",
-                example: "The Q3 billing migration shipped six weeks late and without the reporting module.",
-                placeholder: "What was expected, and what happened instead?",
+                purpose: tr("Agree on what this retrospective covers: the period, what was expected, what actually came out, and how we will talk about it."),
+                example: tr("The Q3 billing migration shipped six weeks late and without the reporting module."),
+                placeholder: tr("What was expected, and what happened instead?"),
             },
             (Incident, WhatHappened) => StepCopy {
-                purpose: "Build a timeline of facts: what people saw, what the systems did, and what was done, in the order it happened. Interpretation comes later.",
-                example: "14:02 — Error-rate alert fired for the checkout service.",
-                placeholder: "What happened at this moment? What did you see?",
+                purpose: tr("Build a timeline of facts: what people saw, what the systems did, and what was done, in the order it happened. Interpretation comes later."),
+                example: tr("14:02 — Error-rate alert fired for the checkout service."),
+                placeholder: tr("What happened at this moment? What did you see?"),
             },
             (Project, WhatHappened) => StepCopy {
-                purpose: "Lay out the decisions, signals and turning points of the project in order. Record what was known at each point, not what we know now.",
-                example: "Week 3 — Estimate for the data export revised from 5 to 15 days.",
-                placeholder: "What was decided or noticed at this point?",
+                purpose: tr("Lay out the decisions, signals and turning points of the project in order. Record what was known at each point, not what we know now."),
+                example: tr("Week 3 — Estimate for the data export revised from 5 to 15 days."),
+                placeholder: tr("What was decided or noticed at this point?"),
             },
             (Incident, Why) => StepCopy {
-                purpose: "Find the conditions that made the incident possible or worse. For each factor, keep asking how it made sense at the time, until you reach something the system can change.",
-                example: "The deploy pipeline does not run the migration check for configuration-only changes.",
-                placeholder: "What condition contributed to this?",
+                purpose: tr("Find the conditions that made the incident possible or worse. For each factor, keep asking how it made sense at the time, until you reach something the system can change."),
+                example: tr("The deploy pipeline does not run the migration check for configuration-only changes."),
+                placeholder: tr("What condition contributed to this?"),
             },
             (Project, Why) => StepCopy {
-                purpose: "Find the conditions that shaped the outcome: plans, assumptions, handovers, pressures. Ask how each decision looked reasonable with what was known then.",
-                example: "Scope was fixed before the data model had been reviewed by the reporting team.",
-                placeholder: "What condition contributed to this?",
+                purpose: tr("Find the conditions that shaped the outcome: plans, assumptions, handovers, pressures. Ask how each decision looked reasonable with what was known then."),
+                example: tr("Scope was fixed before the data model had been reviewed by the reporting team."),
+                placeholder: tr("What condition contributed to this?"),
             },
             (Incident, Prevention) => StepCopy {
-                purpose: "Decide what will change so this is less likely, found sooner, or hurts less. Each action has an owner and a date.",
-                example: "Run the migration check for every pipeline, including config-only deploys — owner: Platform team, due in two weeks.",
-                placeholder: "What will we change?",
+                purpose: tr("Decide what will change so this is less likely, found sooner, or hurts less. Each action has an owner and a date."),
+                example: tr("Run the migration check for every pipeline, including config-only deploys — owner: Platform team, due in two weeks."),
+                placeholder: tr("What will we change?"),
             },
             (Project, Prevention) => StepCopy {
-                purpose: "Decide what the team will do differently next time, and make each change concrete: an owner, a date, a way to tell it worked.",
-                example: "Add a data-model review to the project kickoff checklist — owner: Delivery lead, due before the next planning.",
-                placeholder: "What will we change?",
+                purpose: tr("Decide what the team will do differently next time, and make each change concrete: an owner, a date, a way to tell it worked."),
+                example: tr("Add a data-model review to the project kickoff checklist — owner: Delivery lead, due before the next planning."),
+                placeholder: tr("What will we change?"),
             },
             (_, Summary) => StepCopy {
-                purpose: "Read back the story, the key factors and the actions. Capture what went well and where we were lucky, so we keep the first and stop relying on the second.",
-                example: "The on-call engineer found the runbook within two minutes.",
-                placeholder: "What went well?",
+                purpose: tr("Read back the story, the key factors and the actions. Capture what went well and where we were lucky, so we keep the first and stop relying on the second."),
+                example: tr("The on-call engineer found the runbook within two minutes."),
+                placeholder: tr("What went well?"),
             },
         }
     }

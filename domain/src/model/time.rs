@@ -4,6 +4,8 @@
 //! Stored as whole minutes or days since 1970-01-01 so that sorting and durations are integer
 //! arithmetic; written as `YYYY-MM-DDTHH:MM` and `YYYY-MM-DD` in JSON and in the inputs.
 
+use crate::i18n::tr;
+use crate::tf;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -163,11 +165,11 @@ pub fn describe_minutes(minutes: i64) -> String {
     let sign = if minutes < 0 { "−" } else { "" };
     let m = minutes.abs();
     let text = match m {
-        0..=59 => format!("{m} min"),
-        60..=1439 if m % 60 == 0 => format!("{} h", m / 60),
-        60..=1439 => format!("{} h {} min", m / 60, m % 60),
-        _ if m % 1440 / 60 == 0 => format!("{} d", m / 1440),
-        _ => format!("{} d {} h", m / 1440, m % 1440 / 60),
+        0..=59 => tf!("{minutes} min", minutes = m),
+        60..=1439 if m % 60 == 0 => tf!("{hours} h", hours = m / 60),
+        60..=1439 => tf!("{hours} h {minutes} min", hours = m / 60, minutes = m % 60),
+        _ if m % 1440 / 60 == 0 => tf!("{days} d", days = m / 1440),
+        _ => tf!("{days} d {hours} h", days = m / 1440, hours = m % 1440 / 60),
     };
     format!("{sign}{text}")
 }
@@ -176,11 +178,14 @@ pub fn describe_minutes(minutes: i64) -> String {
 pub fn describe_age(then_ms: i64, now_ms: i64, offset_minutes: i64) -> String {
     let minutes = (now_ms - then_ms).max(0) / 60_000;
     match minutes {
-        0 => "just now".to_string(),
-        1..=59 => format!("{minutes} min ago"),
-        60..=1439 => format!("{} h ago", minutes / 60),
-        1440..=10079 => format!("{} d ago", minutes / 1440),
-        _ => format!("on {}", Date::from_unix_ms(then_ms, offset_minutes)),
+        0 => tr("just now").to_string(),
+        1..=59 => tf!("{minutes} min ago", minutes = minutes),
+        60..=1439 => tf!("{hours} h ago", hours = minutes / 60),
+        1440..=10079 => tf!("{days} d ago", days = minutes / 1440),
+        _ => {
+            let (y, m, d) = Date::from_unix_ms(then_ms, offset_minutes).ymd();
+            tf!("on {date}", date = crate::i18n::date(y, m, d))
+        }
     }
 }
 

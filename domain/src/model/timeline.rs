@@ -1,11 +1,13 @@
 //! *What happened*: timeline entries, their display order, and the durations derived from them.
 
+use crate::i18n::{n_, tr};
 use crate::model::choice::choice;
 use crate::model::clock::{Clock, Register};
 use crate::model::ids::Id;
 use crate::model::order::by_position;
 use crate::model::record::record;
 use crate::model::time::{describe_minutes, LocalDateTime};
+use crate::tf;
 use std::collections::BTreeMap;
 
 crate::model::order::positioned!(TimelineEntry);
@@ -86,10 +88,11 @@ pub enum Derived {
     BeforeTrigger {
         /// How long before the trigger, in minutes.
         minutes: i64,
-        /// What came before it, as the start of a sentence: "Detected" or "Resolved".
+        /// What came before it: "Detected" or "Resolved" (compared, never shown as such).
         event: &'static str,
     },
-    /// What to add to the timeline so the duration can be derived, as a sentence for people.
+    /// What to add to the timeline so the duration can be derived, as a sentence for people
+    /// (a message key: [`Derived::describe`] shows it in the active language).
     Missing(&'static str),
 }
 
@@ -98,10 +101,13 @@ impl Derived {
     pub fn describe(&self) -> String {
         match self {
             Derived::Minutes(m) => describe_minutes(*m),
-            Derived::BeforeTrigger { minutes, event } => {
-                format!("{event} {} before the trigger — is the trigger the right entry?", describe_minutes(*minutes))
+            Derived::BeforeTrigger { minutes, event: "Detected" } => {
+                tf!("Detected {duration} before the trigger — is the trigger the right entry?", duration = describe_minutes(*minutes))
             }
-            Derived::Missing(why) => (*why).to_string(),
+            Derived::BeforeTrigger { minutes, .. } => {
+                tf!("Resolved {duration} before the trigger — is the trigger the right entry?", duration = describe_minutes(*minutes))
+            }
+            Derived::Missing(why) => tr(why).to_string(),
         }
     }
 
@@ -136,18 +142,19 @@ pub fn incident_durations(entries: &BTreeMap<Id, TimelineEntry>) -> IncidentDura
     let detection = times(EntryKind::Detection).first().copied();
     let resolution = times(EntryKind::Resolution).last().copied();
 
-    let missing_trigger = if has_kind(EntryKind::Trigger) { "Add a time to the trigger entry." } else { "Mark an entry as the trigger and give it a time." };
+    let missing_trigger =
+        if has_kind(EntryKind::Trigger) { n_("Add a time to the trigger entry.") } else { n_("Mark an entry as the trigger and give it a time.") };
     let time_to_detect = match (trigger, detection) {
         (Some(t), Some(d)) => Derived::between(t, d, "Detected"),
         (None, _) => Derived::Missing(missing_trigger),
-        (_, None) if has_kind(EntryKind::Detection) => Derived::Missing("Add a time to the detection entry."),
-        (_, None) => Derived::Missing("Mark an entry as the detection and give it a time."),
+        (_, None) if has_kind(EntryKind::Detection) => Derived::Missing(n_("Add a time to the detection entry.")),
+        (_, None) => Derived::Missing(n_("Mark an entry as the detection and give it a time.")),
     };
     let time_to_resolve = match (trigger, resolution) {
         (Some(t), Some(r)) => Derived::between(t, r, "Resolved"),
         (None, _) => Derived::Missing(missing_trigger),
-        (_, None) if has_kind(EntryKind::Resolution) => Derived::Missing("Add a time to the resolution entry."),
-        (_, None) => Derived::Missing("Mark an entry as the resolution and give it a time."),
+        (_, None) if has_kind(EntryKind::Resolution) => Derived::Missing(n_("Add a time to the resolution entry.")),
+        (_, None) => Derived::Missing(n_("Mark an entry as the resolution and give it a time.")),
     };
     IncidentDurations { time_to_detect, time_to_resolve }
 }
@@ -177,14 +184,17 @@ impl IncidentTime {
     pub fn describe_with(self, write: impl Fn(LocalDateTime) -> String) -> String {
         match self {
             IncidentTime::Set(t) => write(t),
-            IncidentTime::Derived(t) => format!("{} (from the timeline)", write(t)),
+            IncidentTime::Derived(t) => tf!("{time} (from the timeline)", time = write(t)),
             IncidentTime::Unknown => "—".to_string(),
         }
     }
 
-    /// As `2019-07-02 15:09`, marked when derived.
+    /// As `2019-07-02 15:09` (the day as the active language writes it), marked when derived.
     pub fn describe(self) -> String {
-        self.describe_with(|t| t.to_string().replace('T', " "))
+        self.describe_with(|t| {
+            let (y, m, d) = t.date().ymd();
+            format!("{} {}", crate::i18n::date(y, m, d), t.clock_time())
+        })
     }
 }
 

@@ -1,6 +1,7 @@
 //! The step timebox. It stores when it ends, not how much is left, so it keeps counting
 //! through a reload and agrees across windows that read the same document.
 
+use crate::i18n::tr;
 use serde::{Deserialize, Serialize};
 
 /// Minutes offered as one-click presets.
@@ -47,8 +48,8 @@ impl Cue {
     /// The words to announce.
     pub fn message(self) -> &'static str {
         match self {
-            Cue::OneMinuteLeft => "1 minute left",
-            Cue::TimeUp => "Time is up",
+            Cue::OneMinuteLeft => tr("1 minute left"),
+            Cue::TimeUp => tr("Time is up"),
         }
     }
 }

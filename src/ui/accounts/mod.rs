@@ -10,10 +10,10 @@ pub mod reply;
 mod side;
 pub mod write;
 
+use crate::domain::i18n::{tr, trn};
 use crate::ui::context::uid;
 use crate::ui::session::RetroSession;
 use crate::ui::share::copy_text;
-use crate::ui::widgets::count;
 use leptos::prelude::*;
 
 /// The facilitator's accounts panel in *What happened*.
@@ -34,15 +34,15 @@ pub fn AccountsSection() -> impl IntoView {
     view! {
         <Show when=move || !presenter.get() && !safe.get()>
             <section class="card accounts-panel" aria-labelledby=uid("accounts-title")>
-                <h3 id=uid("accounts-title")>"Accounts before the meeting"</h3>
-                <p class="hint">"Ask each person for their own account: what they saw, knew, expected and did. Accounts are yours alone: never shown in presenter mode or the audience window, and left out of links, files and exports."</p>
+                <h3 id=uid("accounts-title")>{tr("Accounts before the meeting")}</h3>
+                <p class="hint">{tr("Ask each person for their own account: what they saw, knew, expected and did. Accounts are yours alone: never shown in presenter mode or the audience window, and left out of links, files and exports.")}</p>
                 <p class="accounts-count">{move || match accounts.get() {
-                    0 => "No accounts attached yet.".to_string(),
-                    n => format!("{} attached.", count(n, "account", "accounts")),
+                    0 => tr("No accounts attached yet.").to_string(),
+                    n => trn("{n} account attached.", "{n} accounts attached.", n),
                 }}</p>
                 <div class="button-row">
-                    <button type="button" class="button" on:click=move |_| open(ask)>"Ask for accounts…"</button>
-                    <button type="button" class="button" prop:disabled=move || accounts.get() == 0 on:click=move |_| { side_open.set(true); open(side); }>"Side by side"</button>
+                    <button type="button" class="button" on:click=move |_| open(ask)>{tr("Ask for accounts…")}</button>
+                    <button type="button" class="button" prop:disabled=move || accounts.get() == 0 on:click=move |_| { side_open.set(true); open(side); }>{tr("Side by side")}</button>
                 </div>
             </section>
         </Show>
@@ -52,10 +52,11 @@ pub fn AccountsSection() -> impl IntoView {
 }
 
 /// A link made for someone to open, with its copy button and a file to send instead.
+/// `name` makes the field's id (`request-link`, `reply-link`), the same in every language.
 #[component]
-fn LinkBox(#[prop(into)] label: String, link: String, #[prop(into)] on_download: Callback<()>) -> impl IntoView {
+fn LinkBox(#[prop(into)] label: String, name: &'static str, link: String, #[prop(into)] on_download: Callback<()>) -> impl IntoView {
     let announcer = expect_context::<crate::ui::context::AppState>().announcer;
-    let id = uid(&format!("link-{}", label.to_lowercase().replace(' ', "-")));
+    let id = uid(&format!("link-{name}"));
     let copied = link.clone();
     view! {
         <div class="field link-box">
@@ -68,10 +69,14 @@ fn LinkBox(#[prop(into)] label: String, link: String, #[prop(into)] on_download:
                 <button type="button" class="button" on:click=move |_| {
                     let text = copied.clone();
                     leptos::task::spawn_local(async move {
-                        announcer.say(if copy_text(text).await { "Link copied to the clipboard." } else { "The browser did not allow copying; select the link and copy it, or send the file." });
+                        announcer.say(if copy_text(text).await {
+                            tr("Link copied to the clipboard.")
+                        } else {
+                            tr("The browser did not allow copying; select the link and copy it, or send the file.")
+                        });
                     });
-                }>"Copy link"</button>
-                <button type="button" class="button" on:click=move |_| on_download.run(())>"Download as a file"</button>
+                }>{tr("Copy link")}</button>
+                <button type="button" class="button" on:click=move |_| on_download.run(())>{tr("Download as a file")}</button>
             </div>
         </div>
     }
@@ -83,7 +88,7 @@ fn PassphraseField(id: String, value: RwSignal<String>, #[prop(into)] on_input: 
     let hint_id = format!("{id}-hint");
     view! {
         <div class="field">
-            <label for=id.clone() class="field-label">"Passphrase (optional)"</label>
+            <label for=id.clone() class="field-label">{tr("Passphrase (optional)")}</label>
             <input id=id type="password" autocomplete="new-password" aria-describedby=hint_id.clone()
                 prop:value=move || value.get() on:input=move |ev| { value.set(event_target_value(&ev)); on_input.run(()); } />
             <p class="hint" id=hint_id>{hint}</p>

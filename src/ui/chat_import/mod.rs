@@ -8,9 +8,11 @@ mod row;
 mod source;
 
 use crate::domain::change::quick_entry::quick_entry_day;
+use crate::domain::i18n::{date, decimal, fill, n_, tr, trn};
 use crate::domain::import::slack_zip::channel_lines;
 use crate::domain::import::{detect, new_entries, parse, preview, ChatLine, Format, ImportError, PreviewRow, Stamp};
-use crate::domain::{Edit, TimelineField};
+use crate::domain::tf;
+use crate::domain::{Date, Edit, TimelineField};
 use crate::ui::context::uid;
 use crate::ui::platform::new_id;
 use crate::ui::session::RetroSession;
@@ -231,7 +233,7 @@ pub fn ChatImport(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
         let Some(pasted) = ev.clipboard_data().and_then(|d| d.get_data("text/plain").ok()) else { return };
         if pasted.len() > LARGE_TEXT {
             ev.prevent_default();
-            let named = format!("Pasted text: {}", describe_size(pasted.len()));
+            let named = tf!("Pasted text: {size}", size = describe_size(pasted.len()));
             take(Source::Text(pasted.into()), named);
         }
     };
@@ -242,8 +244,12 @@ pub fn ChatImport(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
             match read_file(file).await {
                 Ok(read) => {
                     let named = match &read {
-                        Source::Text(t) => format!("{name}: {} of text", describe_size(t.len())),
-                        Source::Zip { workspace, .. } => format!("{name}: a Slack export with {} channels", workspace.channels.len()),
+                        Source::Text(t) => tf!("{name}: {size} of text", name = name, size = describe_size(t.len())),
+                        Source::Zip { workspace, .. } => {
+                            let n = workspace.channels.len();
+                            let text = tr(if n == 1 { n_("{name}: a Slack export with {n} channel") } else { n_("{name}: a Slack export with {n} channels") });
+                            fill(text, &[("name", &name), ("n", &n)])
+                        }
                     };
                     take(read, named);
                 }
@@ -271,7 +277,7 @@ pub fn ChatImport(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
             take_file(file);
         } else if let Ok(dropped) = data.get_data("text/plain").map(|t| t.trim().to_string()) {
             if !dropped.is_empty() {
-                take(Source::Text(dropped.into()), "Dropped text".into());
+                take(Source::Text(dropped.into()), tr("Dropped text").into());
             }
         }
     };
@@ -298,9 +304,8 @@ pub fn ChatImport(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
             }
         }
         s.app().announcer.say(match added {
-            0 => "Nothing new to add.".to_string(),
-            1 => "Added 1 timeline entry from the import.".to_string(),
-            n => format!("Added {n} timeline entries from the import."),
+            0 => tr("Nothing new to add.").to_string(),
+            n => trn("Added {n} timeline entry from the import.", "Added {n} timeline entries from the import.", n),
         });
         text.set(String::new());
         source.set(None);
@@ -316,16 +321,16 @@ pub fn ChatImport(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
             on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
             on:dragleave=move |_| dragging.set(false)
             on:drop=drop>
-            <h2 id=uid("import-title")>"Import from chat or log"</h2>
-            <p class="hint">"Paste what your chat tool or log gives you, or choose or drop a file — a Slack workspace export (.zip) too. Retrace reads it here, in this browser; nothing is added until you choose."</p>
+            <h2 id=uid("import-title")>{tr("Import from chat or log")}</h2>
+            <p class="hint">{tr("Paste what your chat tool or log gives you, or choose or drop a file — a Slack workspace export (.zip) too. Retrace reads it here, in this browser; nothing is added until you choose.")}</p>
             <div class="field">
-                <label for=uid("import-text") class="field-label">"Chat or log"</label>
-                <textarea id=uid("import-text") rows="5" placeholder="[14:02] <sam> checkout 5xx alert fired"
+                <label for=uid("import-text") class="field-label">{tr("Chat or log")}</label>
+                <textarea id=uid("import-text") rows="5" placeholder=tr("[14:02] <sam> checkout 5xx alert fired")
                     prop:value=move || text.get() on:input=on_text on:paste=on_paste></textarea>
             </div>
             <div class="button-row">
                 <label class="button">
-                    "Choose a file"
+                    {tr("Choose a file")}
                     <input type="file" class="sr-only" accept=".txt,.log,.json,.csv,.zip,text/plain,application/json,text/csv,application/zip" on:change=choose_file />
                 </label>
                 {move || loaded.get().map(|named| view! {
@@ -333,7 +338,7 @@ pub fn ChatImport(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
                     <button type="button" class="button small quiet" on:click=move |_| {
                         source.set(None);
                         loaded.set(None);
-                    }>"Clear"</button>
+                    }>{tr("Clear")}</button>
                 })}
             </div>
             {move || problem.get().map(|message| view! { <p class="banner banner-warning" role="alert">{message}</p> })}
@@ -351,50 +356,50 @@ pub fn ChatImport(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
                                 None => view! { <ChannelField source channel /> }.into_any(),
                             }}
                             <div class="field">
-                                <label for=uid("import-zone") class="field-label">"Times without a time zone are in"</label>
+                                <label for=uid("import-zone") class="field-label">{tr("Times without a time zone are in")}</label>
                                 <select id=uid("import-zone") on:change=move |ev| read_in.set(event_target_value(&ev))>
                                     {zones.iter().map(|z| {
-                                        let (value, label) = (z.clone(), if *z == here { format!("{z} (this browser)") } else { z.clone() });
+                                        let (value, label) = (z.clone(), if *z == here { tf!("{zone} (this browser)", zone = z) } else { z.clone() });
                                         view! { <option value=value.clone() prop:selected=move || read_in.with(|r| *r == value)>{label}</option> }
                                     }).collect_view()}
                                 </select>
-                                <p class="hint">{move || format!("Shown in {}, the retrospective's time zone.", retro_zone.get())}</p>
+                                <p class="hint">{move || tf!("Shown in {zone}, the retrospective's time zone.", zone = retro_zone.get())}</p>
                             </div>
                             <label class="check">
                                 <input type="checkbox" prop:checked=move || keep_authors.get() on:change=move |ev| keep_authors.set(event_target_checked(&ev)) />
-                                " Keep who said it"
+                                {tr(" Keep who said it")}
                             </label>
                         </div>
                         <p class="import-summary">
-                            {format!("{total} lines")}
-                            {(already > 0).then(|| format!(", {already} already in the timeline"))}
-                            {move || format!(" · {} picked", count_picked())}
+                            {trn("{n} line", "{n} lines", total)}
+                            {(already > 0).then(|| format!(", {}", tf!("{n} already in the timeline", n = already)))}
+                            {move || format!(" · {}", tf!("{n} picked", n = count_picked()))}
                         </p>
                         <div class="import-filter">
-                            <label for=uid("import-filter") class="field-label">"Show lines containing"</label>
+                            <label for=uid("import-filter") class="field-label">{tr("Show lines containing")}</label>
                             <input id=uid("import-filter") type="search" autocomplete="off" prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev)) />
                             <button type="button" class="button small" on:click=move |_| {
                                 let visible = shown.get_untracked();
                                 picked.update(|p| p.extend(visible.into_iter().filter(|i| addable(*i))));
-                            }>"Pick all shown"</button>
-                            <button type="button" class="button small" on:click=move |_| picked.set(BTreeSet::new())>"Pick none"</button>
+                            }>{tr("Pick all shown")}</button>
+                            <button type="button" class="button small" on:click=move |_| picked.set(BTreeSet::new())>{tr("Pick none")}</button>
                         </div>
-                        <ol class="import-rows" aria-label="Lines to import">
+                        <ol class="import-rows" aria-label=tr("Lines to import")>
                             <For each=move || visible.get() key=|i| *i let(i)>
                                 <ImportRow i row=row(i) picked toggle keep_authors />
                             </For>
                         </ol>
                         {move || (shown.with(Vec::len) > ROWS_SHOWN).then(|| view! {
-                            <p class="hint">{format!("Showing the first {ROWS_SHOWN} of {} lines; narrow them with the filter. “Pick all shown” picks every matching line.", shown.with(Vec::len))}</p>
+                            <p class="hint">{tf!("Showing the first {shown} of {n} lines; narrow them with the filter. “Pick all shown” picks every matching line.", shown = ROWS_SHOWN, n = shown.with(Vec::len))}</p>
                         })}
                     }.into_any()
                 }
             })}
             <div class="button-row">
                 <button type="button" class="button primary" prop:disabled=move || count_picked() == 0 on:click=add>
-                    {move || match count_picked() { 1 => "Add 1 entry".to_string(), n => format!("Add {n} entries") }}
+                    {move || trn("Add {n} entry", "Add {n} entries", count_picked())}
                 </button>
-                <button type="button" class="button" on:click=move |_| close()>"Cancel"</button>
+                <button type="button" class="button" on:click=move |_| close()>{tr("Cancel")}</button>
             </div>
         </dialog>
     }
@@ -405,14 +410,14 @@ pub fn ChatImport(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
 fn FormatField(format: Format, sure: bool, chosen: RwSignal<Option<Format>>) -> impl IntoView {
     view! {
         <div class="field">
-            <label for=uid("import-format") class="field-label">"Format"</label>
+            <label for=uid("import-format") class="field-label">{tr("Format")}</label>
             <select id=uid("import-format") on:change=move |ev| {
                 let value = event_target_value(&ev);
                 chosen.set(Format::ALL.into_iter().find(|f| f.label() == value));
             }>
                 {Format::ALL.into_iter().map(|f| view! { <option value=f.label() selected=f == format>{f.label()}</option> }).collect_view()}
             </select>
-            {(!sure).then(|| view! { <p class="hint">"Retrace is not sure this is the right format: check it here."</p> })}
+            {(!sure).then(|| view! { <p class="hint">{tr("Retrace is not sure this is the right format: check it here.")}</p> })}
         </div>
     }
 }
@@ -424,11 +429,12 @@ fn ChannelField(source: RwSignal<Option<Source>>, channel: RwSignal<Option<usize
     let current = channel.get_untracked().unwrap_or_else(|| workspace.likely_channel());
     view! {
         <div class="field">
-            <label for=uid("import-channel") class="field-label">"Channel"</label>
+            <label for=uid("import-channel") class="field-label">{tr("Channel")}</label>
             <select id=uid("import-channel") on:change=move |ev| channel.set(event_target_value(&ev).parse().ok())>
                 {workspace.channels.iter().enumerate().map(|(i, c)| {
                     let (first, last) = c.span();
-                    let days = match c.day_count() { 1 => first.to_string(), n => format!("{first} to {last}, {n} days") };
+                    let (first, last) = (shown_day(first), shown_day(last));
+                    let days = match c.day_count() { 1 => first, n => tf!("{first} to {last}, {n} days", first = first, last = last, n = n) };
                     view! { <option value=i.to_string() selected=i == current>{format!("#{} ({days})", c.name)}</option> }
                 }).collect_view()}
             </select>
@@ -440,8 +446,19 @@ fn ChannelField(source: RwSignal<Option<Source>>, channel: RwSignal<Option<usize
 /// "1.6 MB", "48 KB": the size of what was read, for people.
 fn describe_size(bytes: usize) -> String {
     if bytes >= 1024 * 1024 {
-        format!("{:.1} MB", bytes as f64 / 1_048_576.0)
+        format!("{} MB", decimal(bytes as f64 / 1_048_576.0, 1))
     } else {
         format!("{} KB", bytes.div_ceil(1024))
+    }
+}
+
+/// A day a Slack export names (`2024-03-31`), as the active language writes it.
+fn shown_day(day: &str) -> String {
+    match Date::parse(day) {
+        Some(d) => {
+            let (y, m, d) = d.ymd();
+            date(y, m, d)
+        }
+        None => day.to_string(),
     }
 }

@@ -1,5 +1,6 @@
 //! One line of the import preview.
 
+use crate::domain::i18n::{date, tr};
 use crate::domain::import::PreviewRow;
 use crate::domain::EntryKind;
 use crate::ui::context::uid;
@@ -17,7 +18,13 @@ pub fn ImportRow(
 ) -> impl IntoView {
     let Some(row) = row else { return ().into_any() };
     let id = uid(&format!("import-row-{i}"));
-    let when = row.when.map(|w| format!("{} {}", w.date(), w.clock_time())).unwrap_or_else(|| "no time".into());
+    let when = row
+        .when
+        .map(|w| {
+            let (y, m, d) = w.date().ymd();
+            format!("{} {}", date(y, m, d), w.clock_time())
+        })
+        .unwrap_or_else(|| tr("no time").into());
     let kind = (row.kind != EntryKind::Other).then(|| row.kind.label());
     let author = row.line.author.clone();
     view! {
@@ -31,7 +38,7 @@ pub fn ImportRow(
                 <span class="import-text">{row.line.text.clone()}</span>
                 // Names show only when they are to be kept: the screen may be shared.
                 {move || author.clone().filter(|_| keep_authors.get()).map(|a| view! { <span class="import-author">{format!(" — {a}")}</span> })}
-                {row.already_added.then(|| view! { <span class="import-note">" (already in the timeline)"</span> })}
+                {row.already_added.then(|| view! { <span class="import-note">{tr(" (already in the timeline)")}</span> })}
             </label>
         </li>
     }

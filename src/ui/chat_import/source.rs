@@ -4,6 +4,7 @@
 
 use crate::domain::import::slack_zip::{self, Workspace, MAX_ZIP_BYTES};
 use crate::domain::import::{ImportError, MAX_IMPORT_BYTES};
+use crate::domain::tf;
 use std::sync::Arc;
 
 /// What the dialog reads.
@@ -38,7 +39,7 @@ pub async fn read_file(file: web_sys::File) -> Result<Source, String> {
     if size > MAX_ZIP_BYTES {
         return Err(ImportError::TooLarge { bytes: size }.to_string());
     }
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(|_| format!("The file {} could not be read.", file.name()))?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(|_| tf!("The file {name} could not be read.", name = file.name()))?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     if slack_zip::is_zip(&bytes) {
         let workspace = slack_zip::open(&bytes).map_err(|e| e.to_string())?;
@@ -49,6 +50,6 @@ pub async fn read_file(file: web_sys::File) -> Result<Source, String> {
     }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(Source::Text(text.into())),
-        Err(_) => Err(format!("{} is not a text file, a chat export or a Slack export zip, so Retrace cannot read it. Nothing was added.", file.name())),
+        Err(_) => Err(tf!("{name} is not a text file, a chat export or a Slack export zip, so Retrace cannot read it. Nothing was added.", name = file.name())),
     }
 }

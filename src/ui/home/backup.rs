@@ -3,13 +3,15 @@
 //! Restoring is importing that file (`ui::restore`).
 
 use super::Home;
+use crate::domain::i18n::{fill, n_, tr, trn};
+use crate::domain::tf;
 use crate::storage::BackupReminder;
 use crate::ui::context::uid;
 use crate::ui::platform::{download, now_ms, today};
 use leptos::prelude::*;
 
 /// How often the reminder may come back, in days (0: never).
-const EVERY: [(u32, &str); 4] = [(7, "every week"), (14, "every two weeks"), (30, "every month"), (0, "never")];
+const EVERY: [(u32, &str); 4] = [(7, n_("every week")), (14, n_("every two weeks")), (30, n_("every month")), (0, n_("never"))];
 
 #[component]
 pub fn BackupPanel() -> impl IntoView {
@@ -24,13 +26,20 @@ pub fn BackupPanel() -> impl IntoView {
                 Ok(()) => {
                     reminder.set(home.app.repo.with_value(|r| r.backup_reminder()));
                     match made.left_out {
-                        0 => format!("Backed up {} retrospective{}.", made.included, if made.included == 1 { "" } else { "s" }),
-                        n => format!("Backed up {} retrospectives; {n} stored values cannot be read and are not in it (see below).", made.included),
+                        0 => trn("Backed up {n} retrospective.", "Backed up {n} retrospectives.", made.included),
+                        n => fill(
+                            tr(if n == 1 {
+                                n_("Backed up {included} retrospectives; {n} stored value cannot be read and is not in it (see below).")
+                            } else {
+                                n_("Backed up {included} retrospectives; {n} stored values cannot be read and are not in it (see below).")
+                            }),
+                            &[("included", &made.included), ("n", &n)],
+                        ),
                     }
                 }
-                Err(e) => format!("The backup could not be downloaded: {e}"),
+                Err(e) => tf!("The backup could not be downloaded: {problem}", problem = e),
             },
-            Err(e) => format!("The backup could not be made: {e}"),
+            Err(e) => tf!("The backup could not be made: {problem}", problem = e),
         };
         home.app.announcer.say(said);
     };
@@ -44,22 +53,22 @@ pub fn BackupPanel() -> impl IntoView {
     };
     view! {
         <section class="backup" aria-labelledby=uid("backup-title")>
-            <h2 id=uid("backup-title")>"Back up"</h2>
+            <h2 id=uid("backup-title")>{tr("Back up")}</h2>
             <Show when=due>
                 <p class="banner banner-info" role="status">{move || match reminder.get().last_ms {
-                    None => "Nothing has been backed up from this browser yet. Clearing the browser's data would delete these retrospectives.".to_string(),
-                    Some(last) => format!("The last backup was made {}. Back up again so nothing since is lost.", crate::domain::model::time::describe_age(last, now_ms(), 0)),
+                    None => tr("Nothing has been backed up from this browser yet. Clearing the browser's data would delete these retrospectives.").to_string(),
+                    Some(last) => tf!("The last backup was made {age}. Back up again so nothing since is lost.", age = crate::domain::model::time::describe_age(last, now_ms(), 0)),
                 }}</p>
             </Show>
-            <p class="hint">"One file with every retrospective in this browser. To restore, import it with “Import a file”: new ones are added, yours are merged, nothing is lost."</p>
+            <p class="hint">{tr("One file with every retrospective in this browser. To restore, import it with “Import a file”: new ones are added, yours are merged, nothing is lost.")}</p>
             <div class="button-row">
-                <button type="button" class="button" prop:disabled=move || count.get() == 0 on:click=back_up>"Back up everything"</button>
+                <button type="button" class="button" prop:disabled=move || count.get() == 0 on:click=back_up>{tr("Back up everything")}</button>
                 <div class="field field-inline">
-                    <label for=uid("backup-every") class="field-label">"Remind me"</label>
+                    <label for=uid("backup-every") class="field-label">{tr("Remind me")}</label>
                     <select id=uid("backup-every") on:change=set_every>
                         {EVERY.iter().map(|(days, label)| {
                             let days = *days;
-                            view! { <option value=days.to_string() prop:selected=move || reminder.get().every_days == days>{*label}</option> }
+                            view! { <option value=days.to_string() prop:selected=move || reminder.get().every_days == days>{tr(label)}</option> }
                         }).collect_view()}
                     </select>
                 </div>

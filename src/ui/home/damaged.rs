@@ -1,6 +1,8 @@
 //! Stored values that could not be read: listed by what can be told of them, never dropped.
 
 use super::state::Home;
+use crate::domain::i18n::tr;
+use crate::domain::tf;
 use crate::storage::DamagedEntry;
 use crate::ui::context::uid;
 use crate::ui::context::Route;
@@ -14,8 +16,8 @@ pub(super) fn DamagedEntries() -> impl IntoView {
     view! {
         <Show when=move || !damaged.get().is_empty()>
             <section class="damaged" aria-labelledby=uid("damaged-title")>
-                <h2 id=uid("damaged-title")>"Saved data that could not be read"</h2>
-                <p class="hint">"Retrace will not change these. Download the raw data to keep it, then delete the entry if you no longer need it."</p>
+                <h2 id=uid("damaged-title")>{tr("Saved data that could not be read")}</h2>
+                <p class="hint">{tr("Retrace will not change these. Download the raw data to keep it, then delete the entry if you no longer need it.")}</p>
                 <ul>
                     <For each=move || damaged.get() key=|d| d.key.clone() let(entry)>
                         <DamagedCard entry />
@@ -36,30 +38,30 @@ fn DamagedCard(entry: DamagedEntry) -> impl IntoView {
         Ok(Some(raw)) => {
             let name = format!("{}.txt", key.replace(':', "-"));
             if let Err(e) = download(&name, "text/plain", &raw) {
-                home.app.announcer.say(format!("Download failed: {e}"));
+                home.app.announcer.say(tf!("Download failed: {problem}", problem = e));
             }
         }
-        _ => home.app.announcer.say("That entry is no longer stored."),
+        _ => home.app.announcer.say(tr("That entry is no longer stored.")),
     };
     let discard = move |_| {
         match home.app.repo.with_value(|r| r.discard(&key2)) {
-            Ok(()) => home.app.announcer.say("Damaged entry deleted."),
-            Err(e) => home.app.announcer.say(format!("Could not delete: {e}")),
+            Ok(()) => home.app.announcer.say(tr("Damaged entry deleted.")),
+            Err(e) => home.app.announcer.say(tf!("Could not delete: {problem}", problem = e)),
         }
         home.refresh();
     };
     view! {
         <li class="card damaged-card">
             <p><strong>{entry.label.clone()}</strong>
-                {entry.newer_version.then_some(" — saved by a newer version of Retrace")}</p>
+                {entry.newer_version.then(|| tr(" — saved by a newer version of Retrace"))}</p>
             <p class="hint">{entry.problem.clone()}</p>
             <div class="button-row">
                 {entry.readable.map(|id| view! {
-                    <button type="button" class="button small primary" aria-label=format!("Open {} read-only", entry.label)
-                        on:click=move |_| home.app.navigate(Route::Retro(id))>"Open read-only"</button>
+                    <button type="button" class="button small primary" aria-label=tf!("Open {name} read-only", name = entry.label)
+                        on:click=move |_| home.app.navigate(Route::Retro(id))>{tr("Open read-only")}</button>
                 })}
-                <button type="button" class="button small" aria-label=format!("Download raw data of {label}") on:click=download_raw>"Download raw data"</button>
-                <button type="button" class="button small danger" aria-label=format!("Delete {}", entry.label) on:click=discard>"Delete"</button>
+                <button type="button" class="button small" aria-label=tf!("Download raw data of {name}", name = label) on:click=download_raw>{tr("Download raw data")}</button>
+                <button type="button" class="button small danger" aria-label=tf!("Delete {item}", item = entry.label) on:click=discard>{tr("Delete")}</button>
             </div>
         </li>
     }

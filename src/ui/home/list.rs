@@ -1,11 +1,13 @@
 //! One saved retrospective in the list: open, rename, duplicate, export, delete.
 
 use super::state::Home;
+use crate::domain::i18n::{fill, n_, tr, trn};
 use crate::domain::listing::RetroSummary;
 use crate::domain::model::time::describe_age;
+use crate::domain::tf;
 use crate::ui::context::Route;
 use crate::ui::platform::{focus_soon, now_ms, utc_offset_minutes};
-use crate::ui::widgets::count;
+use crate::ui::widgets::day;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -15,15 +17,17 @@ pub(super) fn RetroCard(summary: Arc<RetroSummary>) -> impl IntoView {
     let renaming = RwSignal::new(false);
     let new_title = RwSignal::new(summary.title.clone());
     let id = summary.id;
-    let counts = format!(
-        "{} · {} · {}{}",
-        count(summary.timeline, "timeline entry", "timeline entries"),
-        count(summary.factors, "factor", "factors"),
-        count(summary.actions, "action", "actions"),
-        if summary.open_actions > 0 { format!(" ({} open)", summary.open_actions) } else { String::new() }
-    );
-    let incident = summary.incident_date.map(|d| format!("Incident {d}")).unwrap_or_else(|| "No incident date".into());
-    let edited = format!("Edited {}", describe_age(summary.updated_at, now_ms(), utc_offset_minutes()));
+    let actions = match summary.open_actions {
+        0 => trn("{n} action", "{n} actions", summary.actions),
+        open => {
+            let n = summary.actions;
+            fill(tr(if n == 1 { n_("{n} action ({open} open)") } else { n_("{n} actions ({open} open)") }), &[("n", &n), ("open", &open)])
+        }
+    };
+    let counts =
+        format!("{} · {} · {actions}", trn("{n} timeline entry", "{n} timeline entries", summary.timeline), trn("{n} factor", "{n} factors", summary.factors));
+    let incident = summary.incident_date.map(|d| tf!("Incident {date}", date = day(d))).unwrap_or_else(|| tr("No incident date").into());
+    let edited = tf!("Edited {age}", age = describe_age(summary.updated_at, now_ms(), utc_offset_minutes()));
     let title_for_labels = summary.title.clone();
     let (s1, s2, s3) = (summary.clone(), summary.clone(), summary.clone());
     let rename_id = format!("rename-{id}");
@@ -39,7 +43,7 @@ pub(super) fn RetroCard(summary: Arc<RetroSummary>) -> impl IntoView {
                 <p class="meta">
                     <span>{summary.template_name().to_string()}</span>
                     <span>{incident}</span>
-                    <span>{format!("Step: {}", summary.step.label())}</span>
+                    <span>{tf!("Step: {step}", step = summary.step.label())}</span>
                 </p>
                 <p class="meta"><span>{counts}</span><span>{edited}</span></p>
             </div>
@@ -52,12 +56,12 @@ pub(super) fn RetroCard(summary: Arc<RetroSummary>) -> impl IntoView {
                         let rename_id = rename_id.clone();
                         view! {
                             <div class="retro-card-actions">
-                                <button type="button" class="button quiet small" aria-label=format!("Rename “{title}”")
-                                    on:click=move |_| { renaming.set(true); focus_soon(rename_id.clone()); }>"Rename"</button>
-                                <button type="button" class="button quiet small" aria-label=format!("Duplicate “{title}”")
-                                    on:click=move |_| home.duplicate(&s2)>"Duplicate"</button>
-                                <button type="button" class="button quiet small danger" aria-label=format!("Delete “{title}”")
-                                    on:click=move |_| home.delete(&s3)>"Delete"</button>
+                                <button type="button" class="button quiet small" aria-label=tf!("Rename “{title}”", title = title)
+                                    on:click=move |_| { renaming.set(true); focus_soon(rename_id.clone()); }>{tr("Rename")}</button>
+                                <button type="button" class="button quiet small" aria-label=tf!("Duplicate “{title}”", title = title)
+                                    on:click=move |_| home.duplicate(&s2)>{tr("Duplicate")}</button>
+                                <button type="button" class="button quiet small danger" aria-label=tf!("Delete “{title}”", title = title)
+                                    on:click=move |_| home.delete(&s3)>{tr("Delete")}</button>
                             </div>
                         }
                     }
@@ -71,11 +75,11 @@ pub(super) fn RetroCard(summary: Arc<RetroSummary>) -> impl IntoView {
                             renaming.set(false);
                             home.rename(&s1, new_title.get_untracked());
                         }>
-                            <label for=rename_id.clone() class="sr-only">"New title"</label>
+                            <label for=rename_id.clone() class="sr-only">{tr("New title")}</label>
                             <input id=rename_id type="text" maxlength="200" required
                                 prop:value=move || new_title.get() on:input=move |ev| new_title.set(event_target_value(&ev)) />
-                            <button type="submit" class="button primary small">"Save"</button>
-                            <button type="button" class="button quiet small" on:click=move |_| renaming.set(false)>"Cancel"</button>
+                            <button type="submit" class="button primary small">{tr("Save")}</button>
+                            <button type="button" class="button quiet small" on:click=move |_| renaming.set(false)>{tr("Cancel")}</button>
                         </form>
                     }
                 }

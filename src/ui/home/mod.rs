@@ -10,6 +10,8 @@ mod open_actions;
 mod state;
 mod storage;
 
+use crate::domain::i18n::tr;
+use crate::domain::tf;
 use crate::ui::context::uid;
 use crate::ui::context::{AppState, Route};
 use damaged::DamagedEntries;
@@ -66,30 +68,30 @@ pub fn HomeScreen() -> impl IntoView {
         <div class="home">
             <section class="hero">
                 <h1>"Retrace"</h1>
-                <p class="tagline">"Run a blameless retrospective step by step: what happened, why it made sense at the time, and what we will change. Everything stays in this browser."</p>
+                <p class="tagline">{tr("Run a blameless retrospective step by step: what happened, why it made sense at the time, and what we will change. Everything stays in this browser.")}</p>
             </section>
             <div class="home-actions">
                 <NewRetrospective />
                 <ImportFile />
-                <a class="button templates-link" href=Route::Templates.to_hash() on:click=move |ev| { ev.prevent_default(); app.navigate(Route::Templates); }>"Templates"</a>
+                <a class="button templates-link" href=Route::Templates.to_hash() on:click=move |ev| { ev.prevent_default(); app.navigate(Route::Templates); }>{tr("Templates")}</a>
                 <Show when=move || { total.get() > 0 }>
-                    <a class="button insights-link" href=Route::Insights.to_hash() on:click=move |ev| { ev.prevent_default(); app.navigate(Route::Insights); }>"Insights across retrospectives"</a>
+                    <a class="button insights-link" href=Route::Insights.to_hash() on:click=move |ev| { ev.prevent_default(); app.navigate(Route::Insights); }>{tr("Insights across retrospectives")}</a>
                 </Show>
             </div>
             <storage::StorageWarning state=storage />
             <Show when=move || home.undo.get().is_some()>
-                <div class="toast" role="group" aria-label="Deleted">
-                    <span>{move || home.undo.get().map(|r| format!("Deleted “{}”.", r.display_title())).unwrap_or_default()}</span>
-                    <button type="button" id=uid("undo-delete") class="button" on:click=move |_| home.undo_delete()>"Undo"</button>
+                <div class="toast" role="group" aria-label=tr("Deleted")>
+                    <span>{move || home.undo.get().map(|r| tf!("Deleted “{title}”.", title = r.display_title())).unwrap_or_default()}</span>
+                    <button type="button" id=uid("undo-delete") class="button" on:click=move |_| home.undo_delete()>{tr("Undo")}</button>
                 </div>
             </Show>
             <section class="retro-list-section" aria-labelledby=uid("list-title")>
                 <div class="list-header">
-                    <h2 id=uid("list-title")>"Your retrospectives"</h2>
+                    <h2 id=uid("list-title")>{tr("Your retrospectives")}</h2>
                     <Show when=move || { total.get() > 0 }>
                         <div class="field filter">
-                            <label for=uid("retro-filter") class="sr-only">"Filter by title"</label>
-                            <input id=uid("retro-filter") type="search" placeholder="Filter by title"
+                            <label for=uid("retro-filter") class="sr-only">{tr("Filter by title")}</label>
+                            <input id=uid("retro-filter") type="search" placeholder=tr("Filter by title")
                                 prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev)) />
                         </div>
                     </Show>
@@ -98,12 +100,12 @@ pub fn HomeScreen() -> impl IntoView {
                 <Show when=move || { total.get() > 0 }
                     fallback=|| view! {
                         <div class="empty-state">
-                            <p class="empty-title">"No retrospectives yet."</p>
-                            <p>"Start one after your next incident — or practise on a past one, while memories are fresh."</p>
+                            <p class="empty-title">{tr("No retrospectives yet.")}</p>
+                            <p>{tr("Start one after your next incident — or practise on a past one, while memories are fresh.")}</p>
                         </div>
                     }>
                     <Show when=move || !visible.get().is_empty()
-                        fallback=move || view! { <p class="hint">{move || format!("No retrospective matches “{}”.", filter.get())}</p> }>
+                        fallback=move || view! { <p class="hint">{move || tf!("No retrospective matches “{filter}”.", filter = filter.get())}</p> }>
                         <ul class="retro-list">
                             <For each=move || shown.get() key=|s| (s.id, s.updated_at, s.title.clone()) let(summary)>
                                 <RetroCard summary />

@@ -1,6 +1,8 @@
 //! Starting a retrospective: a new one from a template, or one brought in from a file.
 
 use super::state::{Home, StartFrom};
+use crate::domain::i18n::tr;
+use crate::domain::tf;
 use crate::domain::Template;
 use crate::ui::context::uid;
 use crate::ui::platform::focus_soon;
@@ -13,16 +15,16 @@ pub(super) fn ImportFile() -> impl IntoView {
     let input = NodeRef::<leptos::html::Input>::new();
     view! {
         <div class="import">
-            <input node_ref=input id=uid("import-file") type="file" aria-label="Import a retrospective file" accept=".json,application/json" class="sr-only" tabindex="-1"
+            <input node_ref=input id=uid("import-file") type="file" aria-label=tr("Import a retrospective file") accept=".json,application/json" class="sr-only" tabindex="-1"
                 on:change=move |_| {
                     if let Some(file) = input.get_untracked().and_then(|i| i.files()).and_then(|f| f.get(0)) {
                         crate::ui::incoming::receive_file(home.app, file);
                     }
                 } />
             <button type="button" class="button large" on:click=move |_| { if let Some(i) = input.get() { i.click(); } }>
-                "Import a file"
+                {tr("Import a file")}
             </button>
-            <span class="hint">"…or drop a .json file anywhere on the page."</span>
+            <span class="hint">{tr("…or drop a .json file anywhere on the page.")}</span>
         </div>
     }
 }
@@ -40,7 +42,7 @@ pub(super) fn NewRetrospective() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if let Err(e) = home.create(template.get_untracked(), &title.get_untracked()) {
-            problem.set(Some(format!("Could not create it: {e}")));
+            problem.set(Some(tf!("Could not create it: {problem}", problem = e)));
         }
     };
     let choice = move |start: StartFrom, name: String, description: String, badge: Option<&'static str>| {
@@ -54,7 +56,7 @@ pub(super) fn NewRetrospective() -> impl IntoView {
     };
     let choices = move || {
         let built_in = Template::ALL.iter().map(|t| choice(StartFrom::BuiltIn(*t), t.label().to_string(), t.description().to_string(), None));
-        let own_ones = own.get().into_iter().map(|t: crate::domain::OwnTemplate| choice(StartFrom::Own(t.id), t.name, t.description, Some("Yours")));
+        let own_ones = own.get().into_iter().map(|t: crate::domain::OwnTemplate| choice(StartFrom::Own(t.id), t.name, t.description, Some(tr("Yours"))));
         built_in.chain(own_ones).collect_view()
     };
     let open_form = move || {
@@ -65,26 +67,26 @@ pub(super) fn NewRetrospective() -> impl IntoView {
     view! {
         <Show when=move || open.get()
             fallback=move || view! {
-                <button type="button" class="button primary large" on:click=move |_| open_form()>"New retrospective"</button>
+                <button type="button" class="button primary large" on:click=move |_| open_form()>{tr("New retrospective")}</button>
             }>
             <form class="card new-retro" on:submit=submit aria-labelledby=uid("new-retro-title")>
-                <h2 id=uid("new-retro-title")>"New retrospective"</h2>
+                <h2 id=uid("new-retro-title")>{tr("New retrospective")}</h2>
                 <fieldset class="template-choices">
-                    <legend>"Start from a template"</legend>
+                    <legend>{tr("Start from a template")}</legend>
                     {choices}
                     <a class="hint" href=crate::ui::context::Route::Templates.to_hash()
-                        on:click=move |ev| { ev.prevent_default(); home.app.navigate(crate::ui::context::Route::Templates); }>"Manage templates"</a>
+                        on:click=move |ev| { ev.prevent_default(); home.app.navigate(crate::ui::context::Route::Templates); }>{tr("Manage templates")}</a>
                 </fieldset>
                 <div class="field">
-                    <label for=uid("new-title") class="field-label">"Title"</label>
+                    <label for=uid("new-title") class="field-label">{tr("Title")}</label>
                     <input id=uid("new-title") type="text" maxlength="200" required autocomplete="off"
-                        placeholder="e.g. Checkout errors after the 14:00 deploy"
+                        placeholder=tr("e.g. Checkout errors after the 14:00 deploy")
                         prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev)) />
                 </div>
                 {move || problem.get().map(|p| view! { <p class="banner banner-warning" role="alert">{p}</p> })}
                 <div class="button-row">
-                    <button type="submit" class="button primary">"Create"</button>
-                    <button type="button" class="button quiet" on:click=move |_| open.set(false)>"Cancel"</button>
+                    <button type="submit" class="button primary">{tr("Create")}</button>
+                    <button type="button" class="button quiet" on:click=move |_| open.set(false)>{tr("Cancel")}</button>
                 </div>
             </form>
         </Show>

@@ -2,9 +2,12 @@
 
 use super::state::Home;
 use crate::domain::export::tracker::{new_issue_url, IssueDraft};
+use crate::domain::i18n::tr;
 use crate::domain::listing::RetroSummary;
+use crate::domain::tf;
 use crate::ui::context::uid;
 use crate::ui::context::Route;
+use crate::ui::widgets::day;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -37,26 +40,26 @@ pub(super) fn OpenActions() -> impl IntoView {
         let writer = home.writer();
         let result = home.app.repo.with_value(|repo| repo.update(retro, |r| r.apply(done, &writer)));
         match result {
-            Ok(_) => home.app.announcer.say("Marked done."),
-            Err(e) => home.app.announcer.say(format!("Could not mark it done: {e}")),
+            Ok(_) => home.app.announcer.say(tr("Marked done.")),
+            Err(e) => home.app.announcer.say(tf!("Could not mark it done: {problem}", problem = e)),
         }
         home.refresh();
     };
     view! {
         <Show when=move || !rows.get().is_empty()>
             <section class="open-actions" aria-labelledby=uid("open-actions-title")>
-                <h2 id=uid("open-actions-title")>"Open actions"</h2>
-                <p class="hint">"From all your retrospectives: review them at the start of the next one."</p>
+                <h2 id=uid("open-actions-title")>{tr("Open actions")}</h2>
+                <p class="hint">{tr("From all your retrospectives: review them at the start of the next one.")}</p>
                 <table class="report-table">
                     <thead><tr>
-                        <th scope="col">"Done"</th><th scope="col">"Action"</th><th scope="col">"Owner"</th>
-                        <th scope="col">"Due"</th><th scope="col">"Retrospective"</th><th scope="col">"Tracker"</th>
+                        <th scope="col">{tr("Done")}</th><th scope="col">{tr("Action")}</th><th scope="col">{tr("Owner")}</th>
+                        <th scope="col">{tr("Due")}</th><th scope="col">{tr("Retrospective")}</th><th scope="col">{tr("Tracker")}</th>
                     </tr></thead>
                     <tbody>
                         <For each=move || shown.get() key=|(s, a)| (s.id, a.id, a.description.clone(), a.owner.clone(), a.due) let((summary, action))>
                             {
                                 let overdue = action.is_overdue(today);
-                                let label = if action.description.is_empty() { "Untitled action".to_string() } else { action.description.clone() };
+                                let label = if action.description.is_empty() { tr("Untitled action").to_string() } else { action.description.clone() };
                                 let (retro_id, action_id) = (summary.id, action.id);
                                 // Built from the summary the index holds: no document is read to draw the list.
                                 let draft_source = (summary.clone(), action.clone());
@@ -66,13 +69,13 @@ pub(super) fn OpenActions() -> impl IntoView {
                                 });
                                 view! {
                                     <tr class:overdue=overdue>
-                                        <td><input type="checkbox" aria-label=format!("Mark “{label}” done") on:change=move |_| mark_done(retro_id, action_id) /></td>
+                                        <td><input type="checkbox" aria-label=tf!("Mark “{action}” done", action = label) on:change=move |_| mark_done(retro_id, action_id) /></td>
                                         <td class="pre">{label.clone()}</td>
                                         <td>{if action.owner.is_empty() { "—".to_string() } else { action.owner.clone() }}</td>
-                                        <td class="nowrap">{action.due.map(|d| format!("{d}{}", if overdue { " (overdue)" } else { "" })).unwrap_or_else(|| "—".into())}</td>
+                                        <td class="nowrap">{action.due.map(|d| if overdue { tf!("{date} (overdue)", date = day(d)) } else { day(d) }).unwrap_or_else(|| "—".into())}</td>
                                         <td><a href=Route::Retro(retro_id).to_hash()>{summary.title.clone()}</a></td>
                                         <td>{move || issue_link().map(|url| view! {
-                                            <a href=url target="_blank" rel="noopener noreferrer">"New issue"</a>
+                                            <a href=url target="_blank" rel="noopener noreferrer">{tr("New issue")}</a>
                                         })}</td>
                                     </tr>
                                 }
@@ -83,7 +86,7 @@ pub(super) fn OpenActions() -> impl IntoView {
                 <Show when=move || rows.with(|r| r.len() > FIRST)>
                     <button type="button" class="button quiet small" aria-expanded=move || show_all.get().to_string()
                         on:click=move |_| show_all.update(|all| *all = !*all)>
-                        {move || if show_all.get() { format!("Show the first {FIRST}") } else { format!("Show all {} open actions", rows.with(Vec::len)) }}
+                        {move || if show_all.get() { tf!("Show the first {count}", count = FIRST) } else { tf!("Show all {count} open actions", count = rows.with(Vec::len)) }}
                     </button>
                 </Show>
                 <TrackerSettings tracker />
@@ -108,27 +111,27 @@ fn TrackerSettings(tracker: RwSignal<Option<(crate::domain::export::tracker::Tra
             Ok(()) => {
                 problem.set(None);
                 tracker.set(home.app.repo.with_value(|r| r.tracker()));
-                home.app.announcer.say(if choice.is_some() { "Issue tracker saved." } else { "Issue tracker removed." });
+                home.app.announcer.say(if choice.is_some() { tr("Issue tracker saved.") } else { tr("Issue tracker removed.") });
             }
             Err(e) => problem.set(Some(e)),
         }
     };
     view! {
         <details class="tracker-settings">
-            <summary>{move || match tracker.get() { Some((k, _)) => format!("Issue tracker: {}", k.label()), None => "Set up “New issue” links".to_string() }}</summary>
+            <summary>{move || match tracker.get() { Some((k, _)) => tf!("Issue tracker: {tracker}", tracker = k.label()), None => tr("Set up “New issue” links").to_string() }}</summary>
             <form class="tracker-form" on:submit=save>
                 <div class="field">
-                    <label for=uid("tracker-kind") class="field-label">"Tracker"</label>
+                    <label for=uid("tracker-kind") class="field-label">{tr("Tracker")}</label>
                     <select id=uid("tracker-kind") on:change=move |ev| if let Some(k) = Tracker::from_key(&event_target_value(&ev)) { kind.set(k) }>
                         {Tracker::ALL.iter().map(|t| { let t = *t; view! { <option value=t.key() prop:selected=move || kind.get() == t>{t.label()}</option> } }).collect_view()}
                     </select>
                 </div>
                 <div class="field grow">
-                    <label for=uid("tracker-base") class="field-label">"Project address"</label>
-                    <input id=uid("tracker-base") type="url" placeholder="https://github.com/your-org/your-repo"
+                    <label for=uid("tracker-base") class="field-label">{tr("Project address")}</label>
+                    <input id=uid("tracker-base") type="url" placeholder=tr("https://github.com/your-org/your-repo")
                         prop:value=move || base.get() on:input=move |ev| base.set(event_target_value(&ev)) />
                 </div>
-                <button type="submit" class="button">"Save"</button>
+                <button type="submit" class="button">{tr("Save")}</button>
             </form>
             {move || problem.get().map(|p| view! { <p class="banner banner-warning" role="alert">{p}</p> })}
         </details>

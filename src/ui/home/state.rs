@@ -1,7 +1,9 @@
 //! The home screen's shared state and what it does to the stored retrospectives: list,
 //! create, rename, duplicate, delete with undo.
 
+use crate::domain::i18n::tr;
 use crate::domain::listing::RetroSummary;
+use crate::domain::tf;
 use crate::domain::{Retrospective, Template, Writer};
 use crate::storage::{DamagedEntry, Listing};
 use crate::ui::context::{AppState, Route};
@@ -58,7 +60,8 @@ impl Home {
         let mut retro = match start_from {
             StartFrom::BuiltIn(kind) => Retrospective::new(new_id(), kind, title, &writer),
             StartFrom::Own(id) => {
-                let template = self.app.repo.with_value(|r| r.template(id)).ok_or("that template is no longer in this browser's storage, or cannot be read")?;
+                let missing = tr("that template is no longer in this browser's storage, or cannot be read");
+                let template = self.app.repo.with_value(|r| r.template(id)).ok_or(missing)?;
                 template.start(new_id(), title, &writer, new_id)
             }
         };
@@ -76,8 +79,8 @@ impl Home {
             .repo
             .with_value(|repo| repo.update(summary.id, |retro| retro.apply(crate::domain::Edit::Header(crate::domain::HeaderField::Title(title)), &writer)));
         match result {
-            Ok(_) => self.app.announcer.say("Renamed."),
-            Err(e) => self.app.announcer.say(format!("Could not rename: {e}")),
+            Ok(_) => self.app.announcer.say(tr("Renamed.")),
+            Err(e) => self.app.announcer.say(tf!("Could not rename: {problem}", problem = e)),
         }
         self.refresh();
     }
@@ -89,8 +92,8 @@ impl Home {
             repo.save(&mut copy).map_err(|e| e.to_string())
         });
         match result {
-            Ok(_) => self.app.announcer.say(format!("Duplicated “{}”.", summary.title)),
-            Err(e) => self.app.announcer.say(format!("Could not duplicate: {e}")),
+            Ok(_) => self.app.announcer.say(tf!("Duplicated “{title}”.", title = summary.title)),
+            Err(e) => self.app.announcer.say(tf!("Could not duplicate: {problem}", problem = e)),
         }
         self.refresh();
     }
@@ -109,10 +112,10 @@ impl Home {
                 }
                 let undo = self.undo;
                 self.undo_timer.set_value(set_timeout_with_handle(move || undo.set(None), UNDO_WINDOW).ok());
-                self.app.announcer.say(format!("Deleted “{}”. Undo is available for a few seconds.", summary.title));
+                self.app.announcer.say(tf!("Deleted “{title}”. Undo is available for a few seconds.", title = summary.title));
                 focus_soon(self.app.id("undo-delete"));
             }
-            Err(e) => self.app.announcer.say(format!("Could not delete: {e}")),
+            Err(e) => self.app.announcer.say(tf!("Could not delete: {problem}", problem = e)),
         }
         self.refresh();
     }
@@ -122,9 +125,9 @@ impl Home {
             match self.app.repo.with_value(|r| r.restore(&mut retro)) {
                 Ok(_) => {
                     self.undo.set(None);
-                    self.app.announcer.say(format!("Restored “{}”.", retro.display_title()));
+                    self.app.announcer.say(tf!("Restored “{title}”.", title = retro.display_title()));
                 }
-                Err(e) => self.app.announcer.say(format!("Could not restore: {e}")),
+                Err(e) => self.app.announcer.say(tf!("Could not restore: {problem}", problem = e)),
             }
             self.refresh();
         }

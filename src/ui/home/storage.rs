@@ -3,11 +3,12 @@
 //! them from this browser once the file is safe. Importing the file brings them back.
 
 use super::Home;
+use crate::domain::i18n::{tr, trn};
+use crate::domain::tf;
 use crate::domain::Id;
 use crate::storage::{Pressure, StorageUse};
 use crate::ui::context::uid;
 use crate::ui::platform::{download, now_ms, today};
-use crate::ui::widgets::count;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
@@ -44,7 +45,7 @@ pub(super) fn StorageWarning(state: StorageState) -> impl IntoView {
                     <button type="button" class="button small" on:click=move |_| {
                         archiving.set(true);
                         crate::ui::platform::focus_soon(uid("archive-title"));
-                    }>"Archive retrospectives…"</button>
+                    }>{tr("Archive retrospectives…")}</button>
                 </div>
             }
         })
@@ -57,19 +58,18 @@ pub(super) fn StoragePanel(state: StorageState) -> impl IntoView {
     let StorageState { usage, archiving } = state;
     view! {
         <section class="storage-use" aria-labelledby=uid("storage-title")>
-            <h2 id=uid("storage-title")>"Storage"</h2>
+            <h2 id=uid("storage-title")>{tr("Storage")}</h2>
             {move || usage.get().map(|u| view! {
                 <div class="field">
-                    <label for=uid("storage-meter") class="field-label">{format!(
-                        "This site uses {} of about {} the browser allows ({} %); Retrace’s own data is {}.",
-                        StorageUse::megabytes(u.all), StorageUse::megabytes(u.quota), u.percent(), StorageUse::megabytes(u.ours)
+                    <label for=uid("storage-meter") class="field-label">{tf!("This site uses {used} of about {quota} the browser allows ({percent} %); Retrace’s own data is {ours}.",
+                        used = StorageUse::megabytes(u.all), quota = StorageUse::megabytes(u.quota), percent = u.percent(), ours = StorageUse::megabytes(u.ours)
                     )}</label>
                     <meter id=uid("storage-meter") min="0" max="100" low="70" high="90" optimum="0" value=u.percent().to_string()></meter>
                 </div>
             })}
-            <p class="hint">"Browsers keep a few megabytes per site. Archiving moves retrospectives you no longer need every day into a file; importing that file brings them back."</p>
+            <p class="hint">{tr("Browsers keep a few megabytes per site. Archiving moves retrospectives you no longer need every day into a file; importing that file brings them back.")}</p>
             <Show when=move || !archiving.get()>
-                <button type="button" class="button" prop:disabled=move || home.summaries.with(Vec::is_empty) on:click=move |_| archiving.set(true)>"Archive retrospectives…"</button>
+                <button type="button" class="button" prop:disabled=move || home.summaries.with(Vec::is_empty) on:click=move |_| archiving.set(true)>{tr("Archive retrospectives…")}</button>
             </Show>
             <Show when=move || archiving.get()>
                 <Archive done=Callback::new(move |_| archiving.set(false)) />
@@ -80,11 +80,11 @@ pub(super) fn StoragePanel(state: StorageState) -> impl IntoView {
 
 fn warning(u: &StorageUse) -> String {
     match u.pressure() {
-        Pressure::NearlyFull => format!(
-            "Storage is {} % full: the next saves may fail. Back up everything now, then archive older retrospectives into a file to make room.",
-            u.percent()
+        Pressure::NearlyFull => tf!(
+            "Storage is {percent} % full: the next saves may fail. Back up everything now, then archive older retrospectives into a file to make room.",
+            percent = u.percent()
         ),
-        _ => format!("Storage is {} % full. Back up everything, then archive older retrospectives into a file before it runs out.", u.percent()),
+        _ => tf!("Storage is {percent} % full. Back up everything, then archive older retrospectives into a file before it runs out.", percent = u.percent()),
     }
 }
 
@@ -110,16 +110,18 @@ fn Archive(done: Callback<()>) -> impl IntoView {
         match download(&format!("retrace-archive-{}.json", today()), "application/json", &made.text) {
             Ok(()) if made.left_out == 0 => {
                 downloaded.set(Some(ids));
-                home.app.announcer.say(format!(
-                    "Archive file made with {}. Keep it safe, then remove them from this browser.",
-                    count(made.included, "retrospective", "retrospectives")
+                home.app.announcer.say(trn(
+                    "Archive file made with {n} retrospective. Keep it safe, then remove it from this browser.",
+                    "Archive file made with {n} retrospectives. Keep it safe, then remove them from this browser.",
+                    made.included,
                 ));
             }
-            Ok(()) => home.app.announcer.say(format!(
-                "{} could not be read, so nothing is removed; the file holds the others.",
-                count(made.left_out, "retrospective", "retrospectives")
+            Ok(()) => home.app.announcer.say(trn(
+                "{n} retrospective could not be read, so nothing is removed; the file holds the others.",
+                "{n} retrospectives could not be read, so nothing is removed; the file holds the others.",
+                made.left_out,
             )),
-            Err(e) => home.app.announcer.say(format!("The archive file could not be downloaded, so nothing is removed: {e}")),
+            Err(e) => home.app.announcer.say(tf!("The archive file could not be downloaded, so nothing is removed: {problem}", problem = e)),
         }
     };
     let remove = move |_| {
@@ -127,24 +129,33 @@ fn Archive(done: Callback<()>) -> impl IntoView {
         let failed = ids.iter().filter(|id| home.app.repo.with_value(|r| r.delete(**id, now_ms())).is_err()).count();
         home.refresh();
         home.app.announcer.say(match failed {
-            0 => format!("Archived {}. Import the archive file to bring them back.", count(ids.len(), "retrospective", "retrospectives")),
-            n => format!("{} could not be removed and stay in this browser.", count(n, "retrospective", "retrospectives")),
+            0 => trn(
+                "Archived {n} retrospective. Import the archive file to bring it back.",
+                "Archived {n} retrospectives. Import the archive file to bring them back.",
+                ids.len(),
+            ),
+            n => {
+                trn("{n} retrospective could not be removed and stays in this browser.", "{n} retrospectives could not be removed and stay in this browser.", n)
+            }
         });
         done.run(());
     };
     view! {
         <div class="archive card" role="group" aria-labelledby=uid("archive-title")>
-            <h3 id=uid("archive-title") tabindex="-1">"Archive retrospectives"</h3>
+            <h3 id=uid("archive-title") tabindex="-1">{tr("Archive retrospectives")}</h3>
             <Show when=move || downloaded.with(Option::is_none)
                 fallback=move || view! {
-                    <p>{move || format!("The file holds {}. Once it is saved somewhere safe, remove them from this browser.", count(downloaded.with(|d| d.as_ref().map_or(0, Vec::len)), "retrospective", "retrospectives"))}</p>
+                    <p>{move || trn("The file holds {n} retrospective. Once it is saved somewhere safe, remove it from this browser.",
+                        "The file holds {n} retrospectives. Once it is saved somewhere safe, remove them from this browser.",
+                        downloaded.with(|d| d.as_ref().map_or(0, Vec::len)),
+                    )}</p>
                     <div class="button-row">
-                        <button type="button" class="button danger" on:click=remove>"Remove them from this browser"</button>
-                        <button type="button" class="button quiet" on:click=move |_| done.run(())>"Keep them here"</button>
+                        <button type="button" class="button danger" on:click=remove>{tr("Remove them from this browser")}</button>
+                        <button type="button" class="button quiet" on:click=move |_| done.run(())>{tr("Keep them here")}</button>
                     </div>
                 }>
-                <p class="hint">"Choose the retrospectives to move into a file. They are removed from this browser only after the file is made and you confirm."</p>
-                <button type="button" class="button quiet small" on:click=select_old>{format!("Select those not edited for {OLD_DAYS} days")}</button>
+                <p class="hint">{tr("Choose the retrospectives to move into a file. They are removed from this browser only after the file is made and you confirm.")}</p>
+                <button type="button" class="button quiet small" on:click=select_old>{tf!("Select those not edited for {days} days", days = OLD_DAYS)}</button>
                 <ul class="archive-list">
                     <For each=move || oldest_first.get() key=|s| s.id let(summary)>
                         {
@@ -155,7 +166,7 @@ fn Archive(done: Callback<()>) -> impl IntoView {
                                 <li>
                                     <input type="checkbox" id=check_id.clone() prop:checked=move || chosen.with(|c| c.contains(&id))
                                         on:change=move |ev| { let on = event_target_checked(&ev); chosen.update(|c| { if on { c.insert(id); } else { c.remove(&id); } }); } />
-                                    <label for=check_id>{summary.title.clone()}<span class="hint">{format!(" · edited {edited}")}</span></label>
+                                    <label for=check_id>{summary.title.clone()}<span class="hint">{tf!(" · edited {age}", age = edited)}</span></label>
                                 </li>
                             }
                         }
@@ -163,9 +174,9 @@ fn Archive(done: Callback<()>) -> impl IntoView {
                 </ul>
                 <div class="button-row">
                     <button type="button" class="button" prop:disabled=move || chosen.with(BTreeSet::is_empty) on:click=make_file>
-                        {move || format!("Download the archive file ({})", count(chosen.with(BTreeSet::len), "retrospective", "retrospectives"))}
+                        {move || trn("Download the archive file ({n} retrospective)", "Download the archive file ({n} retrospectives)", chosen.with(BTreeSet::len))}
                     </button>
-                    <button type="button" class="button quiet" on:click=move |_| done.run(())>"Cancel"</button>
+                    <button type="button" class="button quiet" on:click=move |_| done.run(())>{tr("Cancel")}</button>
                 </div>
             </Show>
         </div>

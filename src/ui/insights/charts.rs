@@ -2,6 +2,8 @@
 //! rectangles need no chart library. Each chart is a figure with its title, a legend where there is more than one
 //! series, and the same numbers as a table under "The numbers", so nothing is only a picture.
 
+use crate::domain::i18n::tr;
+use crate::domain::tf;
 use leptos::prelude::*;
 
 /// One bar (stacked) or one group of bars (grouped): a label and a value per series.
@@ -53,6 +55,7 @@ fn bar(segments: &[(usize, f64)]) -> impl IntoView {
 
 /// A horizontal bar chart: one row per [`Bar`], its series stacked end to end or, when
 /// `grouped`, drawn one under the other. `format` writes values (minutes as "2 h 5 min").
+/// `title` comes translated; `series` are message keys (marked with `n_`), translated here.
 #[component]
 pub fn BarChart(
     #[prop(into)] title: String,
@@ -62,7 +65,7 @@ pub fn BarChart(
     #[prop(default = plain)] format: fn(i64) -> String,
 ) -> impl IntoView {
     if rows.is_empty() {
-        return view! { <figure class="chart"><figcaption class="chart-title">{title}</figcaption><p class="hint">"Nothing to chart yet."</p></figure> }
+        return view! { <figure class="chart"><figcaption class="chart-title">{title}</figcaption><p class="hint">{tr("Nothing to chart yet.")}</p></figure> }
             .into_any();
     }
     let top = rows.iter().map(|b| if grouped { b.values.iter().flatten().copied().max().unwrap_or(0) } else { b.total() }).max().unwrap_or(0).max(1);
@@ -91,11 +94,11 @@ pub fn BarChart(
     let legend = (series.len() > 1).then(|| {
         view! {
             <ul class="chart-legend">
-                {series.iter().enumerate().map(|(k, name)| view! { <li><span class=format!("swatch s{k}") aria-hidden="true"></span>{*name}</li> }).collect_view()}
+                {series.iter().enumerate().map(|(k, name)| view! { <li><span class=format!("swatch s{k}") aria-hidden="true"></span>{tr(name)}</li> }).collect_view()}
             </ul>
         }
     });
-    let label = format!("{title}. The numbers follow as a table.");
+    let label = tf!("{title}. The numbers follow as a table.", title = title);
     let caption = title.clone();
     // The table is built when it is opened: a closed one would only cost the first frame.
     let open = RwSignal::new(false);
@@ -113,9 +116,9 @@ pub fn BarChart(
                 <table class="report-table">
                     <caption class="sr-only">{title.clone()}</caption>
                     <thead><tr>
-                        <th scope="col"><span class="sr-only">"Row"</span></th>
-                        {series.iter().map(|s| view! { <th scope="col">{*s}</th> }).collect_view()}
-                        {(!grouped && series.len() > 1).then(|| view! { <th scope="col">"Total"</th> })}
+                        <th scope="col"><span class="sr-only">{tr("Row")}</span></th>
+                        {series.iter().map(|s| view! { <th scope="col">{tr(s)}</th> }).collect_view()}
+                        {(!grouped && series.len() > 1).then(|| view! { <th scope="col">{tr("Total")}</th> })}
                     </tr></thead>
                     <tbody>{body}</tbody>
                 </table>
@@ -128,7 +131,7 @@ pub fn BarChart(
             {legend}
             <div class="chart-rows" role="img" aria-label=label>{drawn}</div>
             <details class="chart-numbers" on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
-                <summary>"The numbers"</summary>
+                <summary>{tr("The numbers")}</summary>
                 {table}
             </details>
         </figure>

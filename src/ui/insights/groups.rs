@@ -1,8 +1,10 @@
 //! Recurring factors, by category: each group with the retrospectives it came up in and the
 //! actions raised against it; a group none of whose actions is done is called out.
 
+use crate::domain::i18n::{n_, tr};
 use crate::domain::insights::recurring::FactorGroup;
 use crate::domain::insights::Insights;
+use crate::domain::tf;
 use crate::domain::Category;
 use crate::ui::context::{uid, AppState, Route};
 use leptos::prelude::*;
@@ -28,10 +30,10 @@ pub(super) fn RecurringFactors(insights: Memo<Insights>) -> impl IntoView {
     });
     view! {
         <section class="insights-section" aria-labelledby=uid("insights-recurring-title")>
-            <h2 id=uid("insights-recurring-title")>"Recurring factors"</h2>
-            <p class="hint">"Conditions that came up in more than one retrospective, grouped by their wording and by the links made while writing them."</p>
+            <h2 id=uid("insights-recurring-title")>{tr("Recurring factors")}</h2>
+            <p class="hint">{tr("Conditions that came up in more than one retrospective, grouped by their wording and by the links made while writing them.")}</p>
             <Show when=move || insights.with(|i| !i.recurring.is_empty())
-                fallback=|| view! { <p class="empty-title">"No condition came up in more than one retrospective."</p> }>
+                fallback=|| view! { <p class="empty-title">{tr("No condition came up in more than one retrospective.")}</p> }>
                 <For each=move || by_category.get() key=|(c, groups)| (*c, groups.len(), groups.first().map(|g| g.members.len())) let((category, groups))>
                     <div class="group-category">
                         <h3>{category.label()}</h3>
@@ -40,7 +42,7 @@ pub(super) fn RecurringFactors(insights: Memo<Insights>) -> impl IntoView {
                         </ul>
                     </div>
                 </For>
-                <super::ShowAll show_all first=FIRST_GROUPS total=Signal::derive(move || insights.with(|i| i.recurring.len())) what="recurring conditions" />
+                <super::ShowAll show_all first=FIRST_GROUPS total=Signal::derive(move || insights.with(|i| i.recurring.len())) label=n_("Show all {n} recurring conditions") />
             </Show>
         </section>
     }
@@ -56,7 +58,7 @@ fn GroupCard(group: FactorGroup) -> impl IntoView {
         }
     };
     let none_done = group.none_done();
-    let last = group.last_seen().map(|d| format!(", last on {d}")).unwrap_or_default();
+    let last = group.last_seen().map(super::shown_day);
     let (retros, name) = (group.retros, group.name().to_string());
     // A condition that came up fifty times lists its latest few; the rest on request.
     let all_members = RwSignal::new(false);
@@ -77,7 +79,7 @@ fn GroupCard(group: FactorGroup) -> impl IntoView {
                 view! {
                     <li>
                         <a href=Route::Retro(m.at.retro).to_hash() on:click=open(m.at.retro)>{m.retro_title.clone()}</a>
-                        <span class="group-date">{format!(" · {}", m.date)}</span>
+                        <span class="group-date">{format!(" · {}", super::shown_day(m.date))}</span>
                         <q class="group-statement">{m.statement.clone()}</q>
                     </li>
                 }
@@ -100,29 +102,33 @@ fn GroupCard(group: FactorGroup) -> impl IntoView {
             })
             .collect_view()
     };
-    let more = |all: RwSignal<bool>, total: usize, what: &'static str| {
+    // `label` is "Show all {n} …": `more` shows only when there are more than `PER_GROUP`.
+    let more = |all: RwSignal<bool>, total: usize, label: String| {
         view! {
             <Show when=move || { !all.get() && total > PER_GROUP }>
-                <button type="button" class="button quiet small" on:click=move |_| all.set(true)>{format!("Show all {total} {what}")}</button>
+                <button type="button" class="button quiet small" on:click=move |_| all.set(true)>{label.clone()}</button>
             </Show>
         }
     };
     let actions = if total_actions == 0 {
-        view! { <p class="hint">"No action was raised against it."</p> }.into_any()
+        view! { <p class="hint">{tr("No action was raised against it.")}</p> }.into_any()
     } else {
         view! {
-            <ul class="group-actions" aria-label="Actions raised against it">{action_rows}</ul>
-            {more(all_actions, total_actions, "actions")}
+            <ul class="group-actions" aria-label=tr("Actions raised against it")>{action_rows}</ul>
+            {more(all_actions, total_actions, tf!("Show all {n} actions", n = total_actions))}
         }
         .into_any()
     };
     view! {
         <li class="card group-card" class:none-done=none_done>
             <h4>{name}</h4>
-            <p class="group-meta">{format!("Came up in {retros} retrospectives{last}.")}</p>
-            {none_done.then(|| view! { <p class="callout">"No action against it is done yet."</p> })}
-            <ul class="group-members" aria-label="Where it came up">{member_rows}</ul>
-            {more(all_members, total_members, "places it came up")}
+            <p class="group-meta">{match last {
+                Some(day) => tf!("Came up in {n} retrospectives, last on {day}.", n = retros, day = day),
+                None => tf!("Came up in {n} retrospectives.", n = retros),
+            }}</p>
+            {none_done.then(|| view! { <p class="callout">{tr("No action against it is done yet.")}</p> })}
+            <ul class="group-members" aria-label=tr("Where it came up")>{member_rows}</ul>
+            {more(all_members, total_members, tf!("Show all {n} places it came up", n = total_members))}
             {actions}
         </li>
     }

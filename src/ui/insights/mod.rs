@@ -6,14 +6,16 @@ mod charts;
 mod groups;
 pub mod similar;
 
+use crate::domain::i18n::{date, fill, n_, tr, trn};
 use crate::domain::insights::export::{describe_trend, insights_csv, insights_markdown};
 use crate::domain::insights::trends::AgeSpan;
 use crate::domain::insights::{tags_in_use, Filter, Insights};
 use crate::domain::model::time::describe_minutes;
+use crate::domain::tf;
 use crate::domain::{ActionStatus, Choice, Date, Priority, Template};
 use crate::ui::context::{uid, AppState, Route};
 use crate::ui::platform::{download, timed, today};
-use crate::ui::widgets::{count, DateField, OptionalChoiceSelect};
+use crate::ui::widgets::{DateField, OptionalChoiceSelect};
 use charts::{Bar, BarChart};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -26,11 +28,11 @@ const FIRST_ACTIONS: usize = 15;
 #[component]
 pub fn InsightsScreen() -> impl IntoView {
     let app = expect_context::<AppState>();
-    app.set_title("Insights · Retrace");
+    app.set_title(tr("Insights · Retrace"));
     let loaded = app.repo.with_value(|r| timed("retrace-insights-read", || r.digests()));
     let (history, unreadable, problem) = match loaded {
         Ok(d) => (Arc::new(d.retros), d.unreadable, None),
-        Err(e) => (Arc::new(Vec::new()), 0, Some(format!("The retrospectives could not be read from this browser's storage: {e}"))),
+        Err(e) => (Arc::new(Vec::new()), 0, Some(tf!("The retrospectives could not be read from this browser's storage: {error}", error = e))),
     };
     let filter = RwSignal::new(Filter::default());
     let day = today();
@@ -51,25 +53,33 @@ pub fn InsightsScreen() -> impl IntoView {
             download(&format!("retrace-insights-{day}.csv"), "text/csv", &insights_csv(&i))
         };
         app.announcer.say(match result {
-            Ok(()) => "Insights exported.".to_string(),
-            Err(e) => format!("The export could not be downloaded: {e}"),
+            Ok(()) => tr("Insights exported.").to_string(),
+            Err(e) => tf!("The export could not be downloaded: {error}", error = e),
         });
     };
     let total = history.len();
     view! {
         <div class="insights">
-            <nav class="back-nav"><a href=Route::Home.to_hash() on:click=home>"← All retrospectives"</a></nav>
-            <h1>"Insights"</h1>
-            <p class="tagline">"What keeps coming back across the retrospectives in this browser: conditions that recur, actions that stay open, and whether detection and resolution are getting faster."</p>
+            <nav class="back-nav"><a href=Route::Home.to_hash() on:click=home>{tr("← All retrospectives")}</a></nav>
+            <h1>{tr("Insights")}</h1>
+            <p class="tagline">{tr("What keeps coming back across the retrospectives in this browser: conditions that recur, actions that stay open, and whether detection and resolution are getting faster.")}</p>
             {problem.map(|p| view! { <p class="banner banner-warning" role="alert">{p}</p> })}
-            {(unreadable > 0).then(|| view! { <p class="banner banner-warning" role="status">{format!("{} stored retrospective{} could not be read and {} left out; the home screen lists {}.", unreadable, if unreadable == 1 { "" } else { "s" }, if unreadable == 1 { "is" } else { "are" }, if unreadable == 1 { "it" } else { "them" })}</p> })}
+            {(unreadable > 0).then(|| {
+                let said = trn("{n} stored retrospective could not be read and is left out; the home screen lists it.", "{n} stored retrospectives could not be read and are left out; the home screen lists them.", unreadable);
+                view! { <p class="banner banner-warning" role="status">{said}</p> }
+            })}
             <Show when=move || { total > 0 }
-                fallback=|| view! { <div class="empty-state"><p class="empty-title">"No retrospectives yet."</p><p>"Insights appear once this browser holds a few retrospectives."</p></div> }>
+                fallback=|| view! {
+                    <div class="empty-state">
+                        <p class="empty-title">{tr("No retrospectives yet.")}</p>
+                        <p>{tr("Insights appear once this browser holds a few retrospectives.")}</p>
+                    </div>
+                }>
                 <Filters filter tags=tags.clone() />
                 <AtAGlance insights />
                 <div class="button-row export-row">
-                    <button type="button" class="button" on:click=move |_| export(true)>"Export as Markdown"</button>
-                    <button type="button" class="button" on:click=move |_| export(false)>"Export as CSV"</button>
+                    <button type="button" class="button" on:click=move |_| export(true)>{tr("Export as Markdown")}</button>
+                    <button type="button" class="button" on:click=move |_| export(false)>{tr("Export as CSV")}</button>
                 </div>
                 <groups::RecurringFactors insights />
                 <ActionsSection insights />
@@ -88,19 +98,19 @@ fn Filters(filter: RwSignal<Filter>, tags: Vec<String>) -> impl IntoView {
     let has_tags = !tags.is_empty();
     view! {
         <section class="card insights-filters" aria-labelledby=uid("insights-filter-title")>
-            <h2 id=uid("insights-filter-title") class="sr-only">"Filters"</h2>
+            <h2 id=uid("insights-filter-title") class="sr-only">{tr("Filters")}</h2>
             <div class="field-row">
-                <DateField label="From" id=uid("insights-from") value=from on_change={move |d: Option<Date>| filter.update(|f| f.from = d)} />
-                <DateField label="To" id=uid("insights-to") value=to on_change={move |d: Option<Date>| filter.update(|f| f.to = d)} />
-                <OptionalChoiceSelect label="Template" id=uid("insights-template") value=template unset="Any template"
+                <DateField label=tr("From") id=uid("insights-from") value=from on_change={move |d: Option<Date>| filter.update(|f| f.from = d)} />
+                <DateField label=tr("To") id=uid("insights-to") value=to on_change={move |d: Option<Date>| filter.update(|f| f.to = d)} />
+                <OptionalChoiceSelect label=tr("Template") id=uid("insights-template") value=template unset=tr("Any template")
                     on_change={move |t: Option<Template>| filter.update(|f| f.template = t)} />
                 <Show when=move || !filter.with(Filter::is_everything)>
-                    <button type="button" class="button quiet small" on:click=move |_| filter.set(Filter::default())>"Clear filters"</button>
+                    <button type="button" class="button quiet small" on:click=move |_| filter.set(Filter::default())>{tr("Clear filters")}</button>
                 </Show>
             </div>
             {has_tags.then(|| view! {
-                <div class="tag-filter" role="group" aria-label="Only retrospectives tagged">
-                    <span class="field-label">"Tagged"</span>
+                <div class="tag-filter" role="group" aria-label=tr("Only retrospectives tagged")>
+                    <span class="field-label">{tr("Tagged")}</span>
                     {tags.into_iter().map(|tag| {
                         let pressed = { let tag = tag.clone(); Memo::new(move |_| filter.with(|f| f.tags.contains(&tag))) };
                         let toggle = { let tag = tag.clone(); move |_| filter.update(|f| if !f.tags.remove(&tag) { f.tags.insert(tag.clone()); }) };
@@ -110,7 +120,7 @@ fn Filters(filter: RwSignal<Filter>, tags: Vec<String>) -> impl IntoView {
                     }).collect_view()}
                 </div>
             })}
-            <p class="hint" role="status">{move || format!("Looking at {}.", filter.with(Filter::describe))}</p>
+            <p class="hint" role="status">{move || tf!("Looking at {filter}.", filter = filter.with(Filter::describe))}</p>
         </section>
     }
 }
@@ -119,16 +129,16 @@ fn Filters(filter: RwSignal<Filter>, tags: Vec<String>) -> impl IntoView {
 fn AtAGlance(insights: Memo<Insights>) -> impl IntoView {
     let tile = |value: String, label: &'static str| view! { <li class="glance-tile"><span class="glance-value">{value}</span><span class="glance-label">{label}</span></li> };
     view! {
-        <ul class="glance" aria-label="At a glance">
+        <ul class="glance" aria-label=tr("At a glance")>
             {move || insights.with(|i| {
                 let overdue = i.open_actions.iter().filter(|a| a.is_overdue(i.today)).count();
                 let done = (i.actions_done * 100 + i.actions_total / 2).checked_div(i.actions_total).map_or("—".to_string(), |p| format!("{p} %"));
                 view! {
-                    {tile(i.retros.to_string(), "retrospectives")}
-                    {tile(i.recurring.len().to_string(), "recurring conditions")}
-                    {tile(i.open_actions.len().to_string(), "open actions")}
-                    {tile(overdue.to_string(), "overdue")}
-                    {tile(done, "of all actions done")}
+                    {tile(i.retros.to_string(), tr("retrospectives"))}
+                    {tile(i.recurring.len().to_string(), tr("recurring conditions"))}
+                    {tile(i.open_actions.len().to_string(), tr("open actions"))}
+                    {tile(overdue.to_string(), tr("overdue"))}
+                    {tile(done, tr("of all actions done"))}
                 }
             })}
         </ul>
@@ -160,22 +170,23 @@ fn ActionsSection(insights: Memo<Insights>) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    const PRIORITIES: &[&str] = &["High", "Medium", "Low"];
+    const PRIORITIES: &[&str] = &[n_("High"), n_("Medium"), n_("Low")];
+    const OUTCOMES: &[&str] = &[n_("Done"), n_("Still open"), n_("Won't do")];
     debug_assert_eq!(Priority::ALL.len(), PRIORITIES.len());
     view! {
         <section class="insights-section" aria-labelledby=uid("insights-actions-title")>
-            <h2 id=uid("insights-actions-title")>"Actions"</h2>
+            <h2 id=uid("insights-actions-title")>{tr("Actions")}</h2>
             <div class="chart-pair">
-                {move || view! { <BarChart title="Open actions by age and priority" series=PRIORITIES rows=ages() /> }}
-                {move || view! { <BarChart title="Actions by month of their retrospective" series=&["Done", "Still open", "Won't do"] rows=months() /> }}
+                {move || view! { <BarChart title=tr("Open actions by age and priority") series=PRIORITIES rows=ages() /> }}
+                {move || view! { <BarChart title=tr("Actions by month of their retrospective") series=OUTCOMES rows=months() /> }}
             </div>
             <Show when=move || insights.with(|i| !i.open_actions.is_empty())
-                fallback=|| view! { <p class="hint">"No open actions: every action is done or dropped."</p> }>
+                fallback=|| view! { <p class="hint">{tr("No open actions: every action is done or dropped.")}</p> }>
                 <table class="report-table open-actions-table">
-                    <caption>"Open actions, overdue first, then by priority and age"</caption>
+                    <caption>{tr("Open actions, overdue first, then by priority and age")}</caption>
                     <thead><tr>
-                        <th scope="col">"Action"</th><th scope="col">"Owner"</th><th scope="col">"Priority"</th>
-                        <th scope="col">"Due"</th><th scope="col">"Age"</th><th scope="col">"Retrospective"</th>
+                        <th scope="col">{tr("Action")}</th><th scope="col">{tr("Owner")}</th><th scope="col">{tr("Priority")}</th>
+                        <th scope="col">{tr("Due")}</th><th scope="col">{tr("Age")}</th><th scope="col">{tr("Retrospective")}</th>
                     </tr></thead>
                     <tbody>
                         <For each=move || rows.get() key=|a| (a.retro, a.action) let(a)>
@@ -185,10 +196,10 @@ fn ActionsSection(insights: Memo<Insights>) -> impl IntoView {
                                 let retro = a.retro;
                                 view! {
                                     <tr class:overdue=overdue>
-                                        <td>{a.description.clone()}{(a.status == ActionStatus::InProgress).then(|| view! { <span class="status-note">" (in progress)"</span> })}</td>
+                                        <td>{a.description.clone()}{(a.status == ActionStatus::InProgress).then(|| view! { <span class="status-note">{tr(" (in progress)")}</span> })}</td>
                                         <td>{if a.owner.is_empty() { "—".to_string() } else { a.owner.clone() }}</td>
                                         <td>{a.priority.label()}</td>
-                                        <td>{a.due.map(|d| if overdue { format!("{d} · overdue") } else { d.to_string() }).unwrap_or_else(|| "—".into())}</td>
+                                        <td>{a.due.map(|d| if overdue { tf!("{due} · overdue", due = shown_day(d)) } else { shown_day(d) }).unwrap_or_else(|| "—".into())}</td>
                                         <td>{age(a.age_days)}</td>
                                         <td><a href=Route::Retro(retro).to_hash() on:click=move |ev| { ev.prevent_default(); app.navigate(Route::Retro(retro)); }>{a.retro_title.clone()}</a></td>
                                     </tr>
@@ -197,29 +208,36 @@ fn ActionsSection(insights: Memo<Insights>) -> impl IntoView {
                         </For>
                     </tbody>
                 </table>
-                <ShowAll show_all first=FIRST_ACTIONS total=Signal::derive(move || insights.with(|i| i.open_actions.len())) what="open actions" />
+                <ShowAll show_all first=FIRST_ACTIONS total=Signal::derive(move || insights.with(|i| i.open_actions.len())) label=n_("Show all {n} open actions") />
             </Show>
         </section>
     }
 }
 
-/// "Show all 40 open actions", while only the first of them are listed.
+/// "Show all 40 open actions", while only the first of them are listed. `label` is a message
+/// key marked with `n_` whose `{n}` is the total (always more than one here).
 #[component]
-fn ShowAll(show_all: RwSignal<bool>, first: usize, total: Signal<usize>, what: &'static str) -> impl IntoView {
+fn ShowAll(show_all: RwSignal<bool>, first: usize, total: Signal<usize>, label: &'static str) -> impl IntoView {
     view! {
         <Show when={move || !show_all.get() && total.get() > first}>
-            <button type="button" class="button quiet" on:click=move |_| show_all.set(true)>{move || format!("Show all {} {what}", total.get())}</button>
+            <button type="button" class="button quiet" on:click=move |_| show_all.set(true)>{move || fill(tr(label), &[("n", &total.get())])}</button>
         </Show>
     }
+}
+
+/// A day as the active language writes it.
+fn shown_day(d: Date) -> String {
+    let (y, m, day) = d.ymd();
+    date(y, m, day)
 }
 
 /// "12 days", "5 months", "2 years": an action's age as a person would say it.
 fn age(days: i64) -> String {
     let days = days.max(0) as usize;
     match days {
-        0..60 => count(days, "day", "days"),
-        60..730 => count(days / 30, "month", "months"),
-        _ => count(days / 365, "year", "years"),
+        0..60 => trn("{n} day", "{n} days", days),
+        60..730 => trn("{n} month", "{n} months", days / 30),
+        _ => trn("{n} year", "{n} years", days / 365),
     }
 }
 
@@ -230,7 +248,7 @@ fn DetectionSection(insights: Memo<Insights>) -> impl IntoView {
             let skip = i.incidents.len().saturating_sub(CHARTED_INCIDENTS);
             i.incidents[skip..]
                 .iter()
-                .map(|r| Bar { label: format!("{} {}", r.date, r.title), values: vec![r.time_to_detect, r.time_to_resolve] })
+                .map(|r| Bar { label: format!("{} {}", shown_day(r.date), r.title), values: vec![r.time_to_detect, r.time_to_resolve] })
                 .collect::<Vec<_>>()
         })
     };
@@ -244,14 +262,19 @@ fn DetectionSection(insights: Memo<Insights>) -> impl IntoView {
     };
     view! {
         <section class="insights-section" aria-labelledby=uid("insights-detection-title")>
-            <h2 id=uid("insights-detection-title")>"Detection and resolution"</h2>
+            <h2 id=uid("insights-detection-title")>{tr("Detection and resolution")}</h2>
             <Show when=move || insights.with(|i| !i.incidents.is_empty())
-                fallback=|| view! { <p class="hint">"No timeline marks a trigger with a detection or resolution time yet. Mark those entries in “What happened” to see how long detection and resolution take."</p> }>
+                fallback=|| view! { <p class="hint">{tr("No timeline marks a trigger with a detection or resolution time yet. Mark those entries in “What happened” to see how long detection and resolution take.")}</p> }>
                 <ul class="trend-list">{move || trends().into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
                 {move || {
                     let n = insights.with(|i| i.incidents.len());
-                    let title = if n > CHARTED_INCIDENTS { format!("Time to detect and to resolve, the latest {CHARTED_INCIDENTS} of {n} incidents") } else { "Time to detect and to resolve, per incident".to_string() };
-                    view! { <BarChart title series=&["Time to detect", "Time to resolve"] rows=rows() grouped=true format=describe_minutes /> }
+                    let title = if n > CHARTED_INCIDENTS {
+                        tf!("Time to detect and to resolve, the latest {shown} of {n} incidents", shown = CHARTED_INCIDENTS, n = n)
+                    } else {
+                        tr("Time to detect and to resolve, per incident").to_string()
+                    };
+                    const SERIES: &[&str] = &[n_("Time to detect"), n_("Time to resolve")];
+                    view! { <BarChart title series=SERIES rows=rows() grouped=true format=describe_minutes /> }
                 }}
             </Show>
         </section>
@@ -261,16 +284,18 @@ fn DetectionSection(insights: Memo<Insights>) -> impl IntoView {
 #[component]
 fn CountsSection(insights: Memo<Insights>) -> impl IntoView {
     fn bars<C: Choice>(counts: &[(Option<C>, usize)]) -> Vec<Bar> {
-        counts.iter().map(|(c, n)| Bar { label: c.map(|c| c.label()).unwrap_or("Not set").to_string(), values: vec![Some(*n as i64)] }).collect()
+        counts.iter().map(|(c, n)| Bar { label: c.map(|c| c.label()).unwrap_or_else(|| tr("Not set")).to_string(), values: vec![Some(*n as i64)] }).collect()
     }
+    const RETROS: &[&str] = &[n_("Retrospectives")];
+    const FACTORS: &[&str] = &[n_("Factors")];
     view! {
         <section class="insights-section" aria-labelledby=uid("insights-counts-title")>
-            <h2 id=uid("insights-counts-title")>"Severity, detection and categories"</h2>
+            <h2 id=uid("insights-counts-title")>{tr("Severity, detection and categories")}</h2>
             <div class="chart-trio">
-                {move || view! { <BarChart title="Retrospectives by severity" series=&["Retrospectives"] rows=insights.with(|i| bars(&i.by_severity)) /> }}
-                {move || view! { <BarChart title="Retrospectives by how it was detected" series=&["Retrospectives"] rows=insights.with(|i| bars(&i.by_detection)) /> }}
+                {move || view! { <BarChart title=tr("Retrospectives by severity") series=RETROS rows=insights.with(|i| bars(&i.by_severity)) /> }}
+                {move || view! { <BarChart title=tr("Retrospectives by how it was detected") series=RETROS rows=insights.with(|i| bars(&i.by_detection)) /> }}
                 {move || view! {
-                    <BarChart title="Contributing factors by category" series=&["Factors"]
+                    <BarChart title=tr("Contributing factors by category") series=FACTORS
                         rows=insights.with(|i| i.by_category.iter().map(|(c, n)| Bar { label: c.label().into(), values: vec![Some(*n as i64)] }).collect::<Vec<_>>()) />
                 }}
             </div>

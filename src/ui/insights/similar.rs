@@ -5,8 +5,9 @@
 //! The offer is one folded line under the card and is left out while "safe to share" is on:
 //! another incident's words never appear on a shared screen unasked.
 
-use crate::domain::insights::export::capitalized;
+use crate::domain::i18n::{date, fill, n_, tr, trn};
 use crate::domain::insights::recurring::{PastFactors, SimilarFactor};
+use crate::domain::tf;
 use crate::domain::{ActionStatus, Edit, FactorField, Id, PastFactor};
 use crate::ui::session::RetroSession;
 use leptos::prelude::*;
@@ -43,15 +44,15 @@ const OFFERED: usize = 3;
 
 fn outcome(f: &SimilarFactor) -> String {
     match f.actions.as_slice() {
-        [] => "no action was raised against it".into(),
+        [] => tr("no action was raised against it").into(),
         [(description, status)] => match status {
-            ActionStatus::Done => format!("its action “{description}” is done"),
-            ActionStatus::WontDo => format!("its action “{description}” was dropped"),
-            _ => format!("its action “{description}” is still open"),
+            ActionStatus::Done => tf!("its action “{action}” is done", action = description),
+            ActionStatus::WontDo => tf!("its action “{action}” was dropped", action = description),
+            _ => tf!("its action “{action}” is still open", action = description),
         },
         many => {
             let open = many.iter().filter(|(_, s)| s.is_open()).count();
-            format!("{} actions, {open} still open", many.len())
+            tf!("{n} actions, {open} still open", n = many.len(), open = open)
         }
     }
 }
@@ -79,13 +80,13 @@ pub fn SimilarPast(id: Id, statement: Memo<String>) -> impl IntoView {
         set_links(&|l| {
             l.insert(at);
         });
-        s.app().announcer.say("Linked: the insights count it as the same condition.");
+        s.app().announcer.say(tr("Linked: the insights count it as the same condition."));
     };
     let unlink = move |at: PastFactor| {
         set_links(&|l| {
             l.remove(&at);
         });
-        s.app().announcer.say("Link removed.");
+        s.app().announcer.say(tr("Link removed."));
     };
     view! {
         <Show when=move || !s.safe_to_share.get() && (!offered.with(Vec::is_empty) || !linked_shown.with(Vec::is_empty))>
@@ -93,9 +94,12 @@ pub fn SimilarPast(id: Id, statement: Memo<String>) -> impl IntoView {
                 <summary>{move || {
                     let (n, l) = (offered.with(Vec::len), linked_shown.with(Vec::len));
                     match (n, l) {
-                        (0, l) => format!("The same condition as {l} earlier factor{}", if l == 1 { "" } else { "s" }),
-                        (n, 0) => format!("Came up before: {n} similar factor{} in earlier retrospectives", if n == 1 { "" } else { "s" }),
-                        (n, l) => format!("Linked to {l} earlier factor{}; {n} more similar", if l == 1 { "" } else { "s" }),
+                        (0, l) => trn("The same condition as {n} earlier factor", "The same condition as {n} earlier factors", l),
+                        (n, 0) => trn("Came up before: {n} similar factor in earlier retrospectives", "Came up before: {n} similar factors in earlier retrospectives", n),
+                        (n, l) => {
+                            let text = tr(if l == 1 { n_("Linked to {linked} earlier factor; {n} more similar") } else { n_("Linked to {linked} earlier factors; {n} more similar") });
+                            fill(text, &[("linked", &l), ("n", &n)])
+                        }
                     }
                 }}</summary>
                 <ul class="similar-list">
@@ -103,15 +107,20 @@ pub fn SimilarPast(id: Id, statement: Memo<String>) -> impl IntoView {
                         key=|(f, linked)| (f.at, *linked) let((f, linked))>
                         {
                             let at = f.at;
-                            let said = format!("{}came up in “{}”, {}: “{}” — {}.", if linked { "Linked: " } else { "" }, f.retro_title, f.date, f.statement, outcome(&f));
-                            let said = if linked { said } else { capitalized(&said) };
+                            let (y, m, d) = f.date.ymd();
+                            let (title, day, statement, result) = (&f.retro_title, date(y, m, d), &f.statement, outcome(&f));
+                            let said = if linked {
+                                tf!("Linked: came up in “{title}”, {day}: “{statement}” — {outcome}.", title = title, day = day, statement = statement, outcome = result)
+                            } else {
+                                tf!("Came up in “{title}”, {day}: “{statement}” — {outcome}.", title = title, day = day, statement = statement, outcome = result)
+                            };
                             view! {
                                 <li class="similar" class:linked=linked>
                                     <span>{said}</span>
                                     {if linked {
-                                        view! { <button type="button" class="button quiet small" on:click=move |_| unlink(at)>"Unlink"</button> }.into_any()
+                                        view! { <button type="button" class="button quiet small" on:click=move |_| unlink(at)>{tr("Unlink")}</button> }.into_any()
                                     } else {
-                                        view! { <button type="button" class="button small" on:click=move |_| link(at)>"Link as the same condition"</button> }.into_any()
+                                        view! { <button type="button" class="button small" on:click=move |_| link(at)>{tr("Link as the same condition")}</button> }.into_any()
                                     }}
                                 </li>
                             }

@@ -2,8 +2,10 @@
 //! already made from the template keep the words they were made with.
 
 use super::export_template;
+use crate::domain::i18n::{n_, tr};
 use crate::domain::model::own_template::{NAME_MAX, STARTERS_MAX, TEXT_MAX};
 use crate::domain::model::timer::CUSTOM_MINUTES;
+use crate::domain::tf;
 use crate::domain::{Category, OwnTemplate, Severity, Step, StepWords, Template};
 use crate::ui::context::{uid, AppState, Route};
 use crate::ui::platform::now_ms;
@@ -26,7 +28,7 @@ impl Draft {
             t.updated_at = now_ms();
         });
         let result = self.template.with_untracked(|t| self.app.repo.with_value(|r| r.save_template(t)));
-        self.problem.set(result.err().map(|e| format!("Not saved: {e}")));
+        self.problem.set(result.err().map(|e| tf!("Not saved: {problem}", problem = e)));
     }
 
     /// One text of the template, read reactively.
@@ -46,50 +48,50 @@ pub fn TemplateEditor(id: crate::domain::Id) -> impl IntoView {
     let Some(template) = app.repo.with_value(|r| r.template(id)) else {
         return view! {
             <div class="templates-screen">
-                <nav class="back-nav"><a href=Route::Templates.to_hash() on:click=back>"← Templates"</a></nav>
-                <h1>"Template not found"</h1>
-                <p class="banner banner-warning" role="alert">"This template is not in this browser's storage, or it cannot be read (the home screen then lists it with the damaged data). Nothing was changed."</p>
+                <nav class="back-nav"><a href=Route::Templates.to_hash() on:click=back>{tr("← Templates")}</a></nav>
+                <h1>{tr("Template not found")}</h1>
+                <p class="banner banner-warning" role="alert">{tr("This template is not in this browser's storage, or it cannot be read (the home screen then lists it with the damaged data). Nothing was changed.")}</p>
             </div>
         }
         .into_any();
     };
-    app.set_title(&format!("{} · Templates · Retrace", template.name));
+    app.set_title(&tf!("{name} · Templates · Retrace", name = template.name));
     let draft = Draft { app, template: RwSignal::new(template), problem: RwSignal::new(None) };
     let kind = Memo::new(move |_| draft.template.with(|t| t.kind));
     view! {
         <div class="templates-screen template-editor">
-            <nav class="back-nav"><a href=Route::Templates.to_hash() on:click=back>"← Templates"</a></nav>
+            <nav class="back-nav"><a href=Route::Templates.to_hash() on:click=back>{tr("← Templates")}</a></nav>
             <h1>{move || draft.template.with(|t| t.name.clone())}</h1>
-            <p class="tagline">"Changes are saved as you type. Retrospectives already made from this template keep the words they started with."</p>
+            <p class="tagline">{tr("Changes are saved as you type. Retrospectives already made from this template keep the words they started with.")}</p>
             {move || draft.problem.get().map(|p| view! { <p class="banner banner-warning" role="alert">{p}</p> })}
             <section class="card editor-section" aria-labelledby=uid("template-about")>
-                <h2 id=uid("template-about")>"About"</h2>
-                <TextField label="Name" max=NAME_MAX value={draft.text(|t| t.name.as_str())} on_input={move |v: String| draft.edit(|t| t.name = v)} />
-                <TextField label="Description" max=TEXT_MAX multiline=true value={draft.text(|t| t.description.as_str())} on_input={move |v: String| draft.edit(|t| t.description = v)} />
-                <ChoiceSelect label="Based on" value=kind on_change={move |k: Template| draft.edit(|t| t.kind = k)} />
-                <p class="hint">"The facilitator's guide follows the kind it is based on, and Insights files its retrospectives under it."</p>
+                <h2 id=uid("template-about")>{tr("About")}</h2>
+                <TextField label=tr("Name") max=NAME_MAX value={draft.text(|t| t.name.as_str())} on_input={move |v: String| draft.edit(|t| t.name = v)} />
+                <TextField label=tr("Description") max=TEXT_MAX multiline=true value={draft.text(|t| t.description.as_str())} on_input={move |v: String| draft.edit(|t| t.description = v)} />
+                <ChoiceSelect label=tr("Based on") value=kind on_change={move |k: Template| draft.edit(|t| t.kind = k)} />
+                <p class="hint">{tr("The facilitator's guide follows the kind it is based on, and Insights files its retrospectives under it.")}</p>
                 <div class="button-row">
-                    <button type="button" class="button small" on:click=move |_| draft.template.with_untracked(|t| export_template(app, t))>"Export file"</button>
+                    <button type="button" class="button small" on:click=move |_| draft.template.with_untracked(|t| export_template(app, t))>{tr("Export file")}</button>
                 </div>
             </section>
             <section class="card editor-section" aria-labelledby=uid("template-agreement")>
-                <h2 id=uid("template-agreement")>"Agreement"</h2>
-                <TextField label="Read out before the retrospective starts" max=TEXT_MAX multiline=true value={draft.text(|t| t.agreement.as_str())}
+                <h2 id=uid("template-agreement")>{tr("Agreement")}</h2>
+                <TextField label=tr("Read out before the retrospective starts") max=TEXT_MAX multiline=true value={draft.text(|t| t.agreement.as_str())}
                     on_input={move |v: String| draft.edit(|t| t.agreement = v)} />
             </section>
             <section class="card editor-section" aria-labelledby=uid("template-steps")>
-                <h2 id=uid("template-steps")>"Steps"</h2>
-                <p class="hint">"A field left empty shows the built-in words of the kind it is based on."</p>
+                <h2 id=uid("template-steps")>{tr("Steps")}</h2>
+                <p class="hint">{tr("A field left empty shows the built-in words of the kind it is based on.")}</p>
                 {Step::ALL.iter().map(|step| view! { <StepFields draft step=*step /> }).collect_view()}
             </section>
             <Categories draft />
             <section class="card editor-section" aria-labelledby=uid("template-severity")>
-                <h2 id=uid("template-severity")>"Severity levels"</h2>
-                <p class="hint">"What each level means for your team, shown beside the severity picker."</p>
+                <h2 id=uid("template-severity")>{tr("Severity levels")}</h2>
+                <p class="hint">{tr("What each level means for your team, shown beside the severity picker.")}</p>
                 {Severity::ALL.iter().map(|level| {
                     let level = *level;
                     view! {
-                        <TextField label=format!("{} means", level.label()) max=TEXT_MAX multiline=true
+                        <TextField label=tf!("{level} means", level = level.label()) max=TEXT_MAX multiline=true
                             value={Signal::derive(move || draft.template.with(|t| t.severities.get(&level).cloned().unwrap_or_default()))}
                             on_input={move |v: String| draft.edit(|t| { t.severities.insert(level, v); })} />
                     }
@@ -113,11 +115,11 @@ fn StepFields(draft: Draft, step: Step) -> impl IntoView {
     view! {
         <fieldset class="step-fields">
             <legend>{step.label()}</legend>
-            <TextField label=format!("{}: what it collects", step.label()) max=TEXT_MAX multiline=true value={words(|w| w.purpose.as_str())} on_input={set(|w, v| w.purpose = v)} />
-            <TextField label=format!("{}: example hint", step.label()) max=TEXT_MAX value={words(|w| w.example.as_str())} on_input={set(|w, v| w.example = v)} />
-            <TextField label=format!("{}: placeholder", step.label()) max=TEXT_MAX value={words(|w| w.placeholder.as_str())} on_input={set(|w, v| w.placeholder = v)} />
+            <TextField label=tf!("{step}: what it collects", step = step.label()) max=TEXT_MAX multiline=true value={words(|w| w.purpose.as_str())} on_input={set(|w, v| w.purpose = v)} />
+            <TextField label=tf!("{step}: example hint", step = step.label()) max=TEXT_MAX value={words(|w| w.example.as_str())} on_input={set(|w, v| w.example = v)} />
+            <TextField label=tf!("{step}: placeholder", step = step.label()) max=TEXT_MAX value={words(|w| w.placeholder.as_str())} on_input={set(|w, v| w.placeholder = v)} />
             <div class="field field-number">
-                <label for=timebox_id.clone() class="field-label">{format!("{}: timebox in minutes", step.label())}</label>
+                <label for=timebox_id.clone() class="field-label">{tf!("{step}: timebox in minutes", step = step.label())}</label>
                 <input id=timebox_id type="number" min=*CUSTOM_MINUTES.start() max=*CUSTOM_MINUTES.end() step="1"
                     prop:value=move || minutes.get().to_string()
                     on:change=move |ev| {
@@ -136,8 +138,8 @@ fn Categories(draft: Draft) -> impl IntoView {
     let order = move || draft.template.with(|t| t.categories.iter().map(|c| c.label()).collect::<Vec<_>>().join(", "));
     view! {
         <section class="card editor-section" aria-labelledby=uid("template-categories")>
-            <h2 id=uid("template-categories")>"Factor categories offered first"</h2>
-            <div class="check-grid" role="group" aria-label="Factor categories offered first">
+            <h2 id=uid("template-categories")>{tr("Factor categories offered first")}</h2>
+            <div class="check-grid" role="group" aria-label=tr("Factor categories offered first")>
                 {Category::ALL.iter().map(|category| {
                     let category = *category;
                     let id = uid(&format!("template-category-{}", category.key()));
@@ -155,7 +157,7 @@ fn Categories(draft: Draft) -> impl IntoView {
                     }
                 }).collect_view()}
             </div>
-            <p class="hint">{move || format!("Offered in this order: {}. The others stay available.", order())}</p>
+            <p class="hint">{move || tf!("Offered in this order: {categories}. The others stay available.", categories = order())}</p>
         </section>
     }
 }
@@ -169,7 +171,7 @@ fn Starters(draft: Draft) -> impl IntoView {
         let initial = draft.template.with_untracked(|t| read(t).join("\n"));
         view! {
             <div class="field">
-                <label for=id.clone() class="field-label">{label}</label>
+                <label for=id.clone() class="field-label">{tr(label)}</label>
                 <textarea id=id rows="4" prop:value=initial on:input=move |ev| {
                     let lines: Vec<String> = event_target_value(&ev).lines().map(str::trim).filter(|l| !l.is_empty()).take(STARTERS_MAX).map(|l| l.chars().take(TEXT_MAX).collect()).collect();
                     draft.edit(|t| *write(t) = lines);
@@ -179,11 +181,11 @@ fn Starters(draft: Draft) -> impl IntoView {
     };
     view! {
         <section class="card editor-section" aria-labelledby=uid("template-starters")>
-            <h2 id=uid("template-starters")>"Starter items"</h2>
-            <p class="hint">"Every retrospective made from this template starts with these, one per line (at most 50 a list). Leave them empty for a blank start."</p>
-            {list("Timeline entries", |t| &t.starters.timeline, |t| &mut t.starters.timeline)}
-            {list("Contributing factors", |t| &t.starters.factors, |t| &mut t.starters.factors)}
-            {list("Action items", |t| &t.starters.actions, |t| &mut t.starters.actions)}
+            <h2 id=uid("template-starters")>{tr("Starter items")}</h2>
+            <p class="hint">{tr("Every retrospective made from this template starts with these, one per line (at most 50 a list). Leave them empty for a blank start.")}</p>
+            {list(n_("Timeline entries"), |t| &t.starters.timeline, |t| &mut t.starters.timeline)}
+            {list(n_("Contributing factors"), |t| &t.starters.factors, |t| &mut t.starters.factors)}
+            {list(n_("Action items"), |t| &t.starters.actions, |t| &mut t.starters.actions)}
         </section>
     }
 }

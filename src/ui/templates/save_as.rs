@@ -1,11 +1,12 @@
 //! "Save as template" from a retrospective: its words, categories, agreement, severity
 //! meanings and timeboxes become an own template, with its items as starters if wanted.
 
+use crate::domain::i18n::{tr, trn};
+use crate::domain::tf;
 use crate::domain::OwnTemplate;
 use crate::ui::context::{uid, AppState, Route};
 use crate::ui::platform::{new_id, now_ms};
 use crate::ui::session::RetroSession;
-use crate::ui::widgets::count;
 use leptos::prelude::*;
 
 #[component]
@@ -18,11 +19,11 @@ pub fn SaveAsTemplate(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     let items = move || {
         session.doc.with(|r| {
-            format!(
-                "Also start with this retrospective's items: {}, {} and {}",
-                count(r.timeline.len(), "timeline entry", "timeline entries"),
-                count(r.factors.len(), "factor", "factors"),
-                count(r.actions.len(), "action", "actions")
+            tf!(
+                "Also start with this retrospective's items: {entries}, {factors} and {actions}",
+                entries = trn("{n} timeline entry", "{n} timeline entries", r.timeline.len()),
+                factors = trn("{n} factor", "{n} factors", r.factors.len()),
+                actions = trn("{n} action", "{n} actions", r.actions.len())
             )
         })
     };
@@ -35,39 +36,39 @@ pub fn SaveAsTemplate(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
         ev.prevent_default();
         let template = session.doc.with_untracked(|r| {
             let name = name.get_untracked();
-            let name = if name.trim().is_empty() { format!("{} template", r.display_title()) } else { name };
+            let name = if name.trim().is_empty() { tf!("{title} template", title = r.display_title()) } else { name };
             OwnTemplate::from_retrospective(r, &name, new_id(), now_ms(), with_items.get_untracked())
         });
         match app.repo.with_value(|r| r.save_template(&template)) {
             Ok(()) => {
-                app.announcer.say(format!("Saved as template “{}”.", template.name));
+                app.announcer.say(tf!("Saved as template “{name}”.", name = template.name));
                 problem.set(None);
                 saved.set(Some(template));
             }
-            Err(e) => problem.set(Some(format!("The template could not be saved: {e}"))),
+            Err(e) => problem.set(Some(tf!("The template could not be saved: {problem}", problem = e))),
         }
     };
     view! {
         <dialog node_ref=dialog class="dialog save-as-template" aria-labelledby=uid("save-as-template-title")
             on:close=move |_| { saved.set(None); problem.set(None); }>
-            <h2 id=uid("save-as-template-title")>"Save as template"</h2>
+            <h2 id=uid("save-as-template-title")>{tr("Save as template")}</h2>
             <Show when=move || saved.with(Option::is_none)
                 fallback=move || {
                     let template = saved.get().expect("shown once saved");
                     let id = template.id;
                     view! {
-                        <p role="status">{format!("Saved “{}”. New retrospectives can start from it.", template.name)}</p>
+                        <p role="status">{tf!("Saved “{name}”. New retrospectives can start from it.", name = template.name)}</p>
                         <div class="button-row">
-                            <button type="button" class="button primary" on:click=move |_| { close(); app.navigate(Route::Template(id)); }>"Edit the template"</button>
-                            <button type="button" class="button quiet" on:click=move |_| close()>"Close"</button>
+                            <button type="button" class="button primary" on:click=move |_| { close(); app.navigate(Route::Template(id)); }>{tr("Edit the template")}</button>
+                            <button type="button" class="button quiet" on:click=move |_| close()>{tr("Close")}</button>
                         </div>
                     }
                 }>
                 <form on:submit=submit>
-                    <p class="hint">"Keeps this retrospective's step words, factor categories, agreement, severity meanings and timeboxes. The retrospective itself is not changed."</p>
+                    <p class="hint">{tr("Keeps this retrospective's step words, factor categories, agreement, severity meanings and timeboxes. The retrospective itself is not changed.")}</p>
                     <div class="field">
-                        <label for=uid("template-name") class="field-label">"Template name"</label>
-                        <input id=uid("template-name") type="text" maxlength="120" autocomplete="off" placeholder="e.g. Payments incident"
+                        <label for=uid("template-name") class="field-label">{tr("Template name")}</label>
+                        <input id=uid("template-name") type="text" maxlength="120" autocomplete="off" placeholder=tr("e.g. Payments incident")
                             prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
                     </div>
                     <div class="field field-check">
@@ -77,8 +78,8 @@ pub fn SaveAsTemplate(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
                     </div>
                     {move || problem.get().map(|p| view! { <p class="banner banner-warning" role="alert">{p}</p> })}
                     <div class="button-row">
-                        <button type="submit" class="button primary">"Save template"</button>
-                        <button type="button" class="button quiet" on:click=move |_| close()>"Cancel"</button>
+                        <button type="submit" class="button primary">{tr("Save template")}</button>
+                        <button type="button" class="button quiet" on:click=move |_| close()>{tr("Cancel")}</button>
                     </div>
                 </form>
             </Show>

@@ -1,23 +1,25 @@
 //! The executive summary: one page for leadership.
 
 use super::parts::{factor_line, open_questions, overview, themes, Overview};
-use super::{internal_mark, plain, Block, Item, Scribe, Section, Span, WriteUp};
+use super::{day, internal_mark, mid_sentence, plain, Block, Item, Scribe, Section, Span, WriteUp};
+use crate::i18n::tr;
 use crate::model::actions::Priority;
 use crate::model::ids::Id;
+use crate::tf;
 
 /// At most this many factors and actions: the page stays one page.
 const TOP: usize = 5;
 
 pub(super) fn write(s: &Scribe) -> WriteUp {
-    let mut sections = vec![Section { heading: "At a glance", blocks: vec![overview(s, Overview::Glance)] }];
+    let mut sections = vec![Section { heading: tr("At a glance"), blocks: vec![overview(s, Overview::Glance)] }];
     if !s.r.surprise.value.trim().is_empty() {
-        sections.push(Section { heading: "Why we were surprised", blocks: vec![Block::Paragraph(vec![s.span(&s.r.surprise.value)])] });
+        sections.push(Section { heading: tr("Why we were surprised"), blocks: vec![Block::Paragraph(vec![s.span(&s.r.surprise.value)])] });
     }
     sections.push(key_factors(s));
     sections.extend(themes(s, true));
     sections.push(top_actions(s));
     sections.extend(open_questions(s, true));
-    WriteUp { reader: super::Reader::Executive, title: s.title(), subtitle: "Executive summary".into(), sections }
+    WriteUp { reader: super::Reader::Executive, title: s.title(), subtitle: tr("Executive summary").into(), sections }
 }
 
 /// The factors marked key; without any, the most voted; without votes, the first few.
@@ -33,11 +35,11 @@ fn key_factors(s: &Scribe) -> Section {
     chosen.truncate(TOP);
     let addressed = r.addressed_factors();
     let items: Vec<Item> = chosen.into_iter().map(|f| Item { line: factor_line(s, f, &addressed, false), children: vec![] }).collect();
-    let mut blocks = vec![if items.is_empty() { Block::Paragraph(plain("No contributing factors yet.")) } else { Block::List { ordered: true, items } }];
+    let mut blocks = vec![if items.is_empty() { Block::Paragraph(plain(tr("No contributing factors yet."))) } else { Block::List { ordered: true, items } }];
     if shown.len() > TOP {
-        blocks.push(Block::Paragraph(vec![Span::Em(format!("{} factors in all; the full learning review has every one.", shown.len()))]));
+        blocks.push(Block::Paragraph(vec![Span::Em(tf!("{n} factors in all; the full learning review has every one.", n = shown.len()))]));
     }
-    Section { heading: "Key factors", blocks }
+    Section { heading: tr("Key factors"), blocks }
 }
 
 /// The open actions that matter most: high priority first, then the earliest due.
@@ -59,17 +61,17 @@ fn top_actions(s: &Scribe) -> Section {
         .into_iter()
         .map(|id| {
             let a = &r.actions[&id];
-            let mut facts = vec![format!("{} priority", a.priority.value.label())];
+            let mut facts = vec![tf!("{priority} priority", priority = a.priority.value.label())];
             let owner = s.text(&a.owner.value);
             if !owner.is_empty() {
                 facts.push(owner);
             }
             if let Some(due) = a.due.value {
-                facts.push(format!("due {due}"));
+                facts.push(tf!("due {date}", date = day(due)));
             }
-            facts.push(a.status.value.label().to_lowercase());
+            facts.push(mid_sentence(a.status.value.label()));
             if let Some(h) = a.horizon.value {
-                facts.push(h.label().to_lowercase());
+                facts.push(mid_sentence(h.label()));
             }
             let mut line = vec![s.span(&a.description.value), Span::Plain(format!(" — {}", facts.join(", ")))];
             line.extend(internal_mark(a.internal.value));
@@ -77,7 +79,7 @@ fn top_actions(s: &Scribe) -> Section {
         })
         .collect();
     let done = r.actions.values().filter(|a| !a.status.value.is_open()).count();
-    let mut blocks = vec![if items.is_empty() { Block::Paragraph(plain("No open actions.")) } else { Block::List { ordered: true, items } }];
-    blocks.push(Block::Paragraph(plain(format!("{total} open, {done} done or dropped."))));
-    Section { heading: "Top actions", blocks }
+    let mut blocks = vec![if items.is_empty() { Block::Paragraph(plain(tr("No open actions."))) } else { Block::List { ordered: true, items } }];
+    blocks.push(Block::Paragraph(plain(tf!("{total} open, {done} done or dropped.", total = total, done = done))));
+    Section { heading: tr("Top actions"), blocks }
 }

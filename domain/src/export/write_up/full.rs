@@ -1,17 +1,19 @@
 //! The full learning review: everything the team found, for the team.
 
 use super::parts::{factor_line, open_questions, overview, themes, Overview};
-use super::{internal_mark, plain, Block, Item, Line, Scribe, Section, Span, WriteUp};
-use crate::model::accounts::{PassageAt, PassageRef};
+use super::{day, internal_mark, moment, plain, Block, Item, Line, Scribe, Section, Span, WriteUp};
+use crate::i18n::tr;
+use crate::model::accounts::{PassageAt, PassageRef, Prompt};
 use crate::model::factors::why_children;
 use crate::model::ids::Id;
 use crate::model::learnings::LearningList;
+use crate::tf;
 
 pub(super) fn write(s: &Scribe) -> WriteUp {
     let r = s.r;
-    let mut sections = vec![Section { heading: "Overview", blocks: vec![overview(s, Overview::Team)] }, what_happened(s), why(s)];
+    let mut sections = vec![Section { heading: tr("Overview"), blocks: vec![overview(s, Overview::Team)] }, what_happened(s), why(s)];
     if !r.surprise.value.trim().is_empty() {
-        sections.push(Section { heading: "Why we were surprised", blocks: vec![Block::Paragraph(vec![s.span(&r.surprise.value)])] });
+        sections.push(Section { heading: tr("Why we were surprised"), blocks: vec![Block::Paragraph(vec![s.span(&r.surprise.value)])] });
     }
     sections.extend(themes(s, true));
     sections.push(prevention(s));
@@ -28,7 +30,7 @@ pub(super) fn write(s: &Scribe) -> WriteUp {
                 Item { line, children: vec![] }
             })
             .collect();
-        let block = if items.is_empty() { Block::Paragraph(plain("Nothing recorded.")) } else { Block::List { ordered: false, items } };
+        let block = if items.is_empty() { Block::Paragraph(plain(tr("Nothing recorded."))) } else { Block::List { ordered: false, items } };
         sections.push(Section { heading: list.label(), blocks: vec![block] });
     }
     WriteUp { reader: super::Reader::Full, title: s.title(), subtitle: r.template_name().to_string(), sections }
@@ -37,9 +39,9 @@ pub(super) fn write(s: &Scribe) -> WriteUp {
 fn what_happened(s: &Scribe) -> Section {
     let r = s.r;
     let block = if r.timeline.is_empty() {
-        Block::Paragraph(plain("No timeline entries."))
+        Block::Paragraph(plain(tr("No timeline entries.")))
     } else {
-        let when = |t: Option<crate::model::time::LocalDateTime>| t.map(|t| t.to_string().replace('T', " ")).unwrap_or_else(|| "—".into());
+        let when = |t: Option<crate::model::time::LocalDateTime>| t.map(moment).unwrap_or_else(|| "—".into());
         let rows = r
             .timeline_order()
             .iter()
@@ -50,9 +52,9 @@ fn what_happened(s: &Scribe) -> Section {
                 vec![plain(when(e.when.value)), plain(e.kind.value.label()), what, vec![s.span(&e.evidence.value)]]
             })
             .collect();
-        Block::Table { head: vec!["When", "Kind", "What happened", "Evidence"], rows }
+        Block::Table { head: vec![tr("When"), tr("Kind"), tr("What happened"), tr("Evidence")], rows }
     };
-    Section { heading: "What happened", blocks: vec![block] }
+    Section { heading: tr("What happened"), blocks: vec![block] }
 }
 
 fn why(s: &Scribe) -> Section {
@@ -67,18 +69,21 @@ fn why(s: &Scribe) -> Section {
             if !f.decision.value.trim().is_empty() {
                 children.insert(
                     0,
-                    Item { line: vec![Span::Em("No action, by decision:".into()), Span::Plain(format!(" {}", s.text(&f.decision.value)))], children: vec![] },
+                    Item {
+                        line: vec![Span::Em(tr("No action, by decision:").into()), Span::Plain(format!(" {}", s.text(&f.decision.value)))],
+                        children: vec![],
+                    },
                 );
             }
             for part in r.merged_parts(id) {
-                let line = vec![Span::Plain(format!("Also named as: {}", s.text(&r.factors[&part].statement.value)))];
+                let line = vec![Span::Plain(tf!("Also named as: {statement}", statement = s.text(&r.factors[&part].statement.value)))];
                 children.push(Item { line, children: why_chain(s, part, None) });
             }
             Item { line: factor_line(s, id, &addressed, true), children }
         })
         .collect();
-    let block = if items.is_empty() { Block::Paragraph(plain("No contributing factors.")) } else { Block::List { ordered: true, items } };
-    Section { heading: "Why", blocks: vec![block] }
+    let block = if items.is_empty() { Block::Paragraph(plain(tr("No contributing factors."))) } else { Block::List { ordered: true, items } };
+    Section { heading: tr("Why"), blocks: vec![block] }
 }
 
 fn why_chain(s: &Scribe, factor: Id, parent: Option<Id>) -> Vec<Item> {
@@ -87,7 +92,7 @@ fn why_chain(s: &Scribe, factor: Id, parent: Option<Id>) -> Vec<Item> {
         .map(|id| {
             let node = &s.r.whys[&id];
             let answer = s.text(&node.answer.value);
-            let answer = if answer.is_empty() { Span::Em("(not answered)".into()) } else { Span::Plain(answer) };
+            let answer = if answer.is_empty() { Span::Em(tr("(not answered)").into()) } else { Span::Plain(answer) };
             Item { line: vec![Span::Strong(s.text(&node.question.value)), Span::Plain(" ".into()), answer], children: why_chain(s, factor, Some(id)) }
         })
         .collect()
@@ -96,7 +101,7 @@ fn why_chain(s: &Scribe, factor: Id, parent: Option<Id>) -> Vec<Item> {
 fn prevention(s: &Scribe) -> Section {
     let r = s.r;
     let block = if r.actions.is_empty() {
-        Block::Paragraph(plain("No actions."))
+        Block::Paragraph(plain(tr("No actions.")))
     } else {
         let rows = r
             .action_order()
@@ -108,7 +113,7 @@ fn prevention(s: &Scribe) -> Section {
                 vec![
                     description,
                     vec![s.span(&a.owner.value)],
-                    plain(a.due.value.map(|d| d.to_string()).unwrap_or_else(|| "—".into())),
+                    plain(a.due.value.map(day).unwrap_or_else(|| "—".into())),
                     plain(a.priority.value.label()),
                     plain(a.kind.value.label()),
                     plain(a.status.value.label()),
@@ -116,9 +121,9 @@ fn prevention(s: &Scribe) -> Section {
                 ]
             })
             .collect();
-        Block::Table { head: vec!["Action", "Owner", "Due", "Priority", "Kind", "Status", "Term"], rows }
+        Block::Table { head: vec![tr("Action"), tr("Owner"), tr("Due"), tr("Priority"), tr("Kind"), tr("Status"), tr("Term")], rows }
     };
-    Section { heading: "Prevention", blocks: vec![block] }
+    Section { heading: tr("Prevention"), blocks: vec![block] }
 }
 
 /// The passages the facilitator included on purpose; nothing else of any account.
@@ -129,28 +134,32 @@ fn included_passages(s: &Scribe) -> Option<Section> {
         for at in &account.included.value {
             let Some(text) = account.body.value.passage(*at) else { continue };
             let who = if s.redacting() { anonymous_label(r, *id) } else { r.account_label(*id) };
-            let line: Line =
-                vec![Span::Strong(who), Span::Plain(format!(", {}: ", passage_place(s, PassageRef { account: *id, at: *at }))), Span::Plain(s.text(text))];
+            let line: Line = vec![Span::Strong(who), Span::Plain(passage_place(s, PassageRef { account: *id, at: *at })), Span::Plain(s.text(text))];
             items.push(Item { line, children: vec![] });
         }
     }
-    (!items.is_empty()).then(|| Section { heading: "From the accounts", blocks: vec![Block::List { ordered: false, items }] })
+    (!items.is_empty()).then(|| Section { heading: tr("From the accounts"), blocks: vec![Block::List { ordered: false, items }] })
 }
 
 /// "Participant n", whatever name the account gave.
 fn anonymous_label(r: &crate::model::retrospective::Retrospective, account: Id) -> String {
-    format!("Participant {}", r.accounts.keys().position(|id| *id == account).map_or(0, |i| i + 1))
+    tf!("Participant {n}", n = r.accounts.keys().position(|id| *id == account).map_or(0, |i| i + 1))
 }
 
-/// Where a passage sits, in words: "what I saw at “Alert fired”".
+/// Where a passage sits, in words, as it follows the name: ", what I saw at “Alert fired”: ".
 fn passage_place(s: &Scribe, passage: PassageRef) -> String {
     match passage.at {
         PassageAt::Moment { entry, prompt } => {
             let moment = s.r.timeline.get(&entry).map(|e| s.text(&e.what.value)).unwrap_or_default();
-            format!("{} at “{moment}”", prompt.label().to_lowercase())
+            match prompt {
+                Prompt::Saw => tf!(", what I saw at “{moment}”: ", moment = moment),
+                Prompt::Knew => tf!(", what I knew then at “{moment}”: ", moment = moment),
+                Prompt::Expected => tf!(", what I expected at “{moment}”: ", moment = moment),
+                Prompt::Did => tf!(", what I did at “{moment}”: ", moment = moment),
+            }
         }
-        PassageAt::Added { .. } => "a moment they added".into(),
-        PassageAt::Narrative => "their story".into(),
-        PassageAt::Surprised => "what surprised them".into(),
+        PassageAt::Added { .. } => tr(", a moment they added: ").into(),
+        PassageAt::Narrative => tr(", their story: ").into(),
+        PassageAt::Surprised => tr(", what surprised them: ").into(),
     }
 }

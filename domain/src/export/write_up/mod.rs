@@ -17,8 +17,10 @@ mod full;
 pub mod names;
 mod parts;
 
+use crate::i18n::{n_, tr, Lang};
 use crate::model::choice::choice;
 use crate::model::retrospective::Retrospective;
+use crate::model::time::{Date, LocalDateTime};
 use names::Names;
 
 choice! {
@@ -31,12 +33,12 @@ choice! {
 }
 
 impl Reader {
-    /// What the write-up holds, in one line for the picker.
+    /// What the write-up holds, in one line for the picker, in the active language.
     pub fn description(self) -> &'static str {
         match self {
-            Reader::Full => "Everything the team found, for the team: internal items marked, accounts left out.",
-            Reader::Executive => "One page for leadership: impact, time to detect and resolve, key factors, top actions, open questions.",
-            Reader::Customer => "The impact in plain words and what is being done: no names, no accounts, nothing marked internal.",
+            Reader::Full => tr("Everything the team found, for the team: internal items marked, accounts left out."),
+            Reader::Executive => tr("One page for leadership: impact, time to detect and resolve, key factors, top actions, open questions."),
+            Reader::Customer => tr("The impact in plain words and what is being done: no names, no accounts, nothing marked internal."),
         }
     }
 
@@ -134,10 +136,30 @@ pub struct WriteUp {
     pub sections: Vec<Section>,
 }
 
+/// The fixed section headings, in English: a screen may ask for a section by its English
+/// heading whatever the language the write-up is in.
+const HEADINGS: [&str; 13] = [
+    n_("Overview"),
+    n_("What happened"),
+    n_("Why"),
+    n_("Why we were surprised"),
+    n_("Themes"),
+    n_("Prevention"),
+    n_("Open questions"),
+    n_("From the accounts"),
+    n_("At a glance"),
+    n_("Key factors"),
+    n_("Top actions"),
+    n_("Why it happened"),
+    n_("What we are doing about it"),
+];
+
 impl WriteUp {
-    /// The section under `heading`, if the write-up has one.
+    /// The section under `heading`, if the write-up has one. Headings are in the active
+    /// language; a fixed heading may also be asked for in English ("Overview").
     pub fn section(&self, heading: &str) -> Option<&Section> {
-        self.sections.iter().find(|s| s.heading == heading)
+        let translated = HEADINGS.into_iter().find(|h| *h == heading).map(tr);
+        self.sections.iter().find(|s| s.heading == heading || Some(s.heading) == translated)
     }
 
     /// Every piece of text in it, for tests and checks that read the whole write-up.
@@ -229,7 +251,27 @@ fn row(label: &str, value: Line) -> Vec<Line> {
 
 /// The mark an internal item carries in the write-ups that show it.
 fn internal_mark(internal: bool) -> Option<Span> {
-    internal.then(|| Span::Em(" (internal)".into()))
+    internal.then(|| Span::Em(format!(" ({})", tr("internal"))))
+}
+
+/// A day as the active language writes it.
+fn day(date: Date) -> String {
+    let (y, m, d) = date.ymd();
+    crate::i18n::date(y, m, d)
+}
+
+/// A day and time as the active language writes them: `2026-11-20 14:00` in English.
+fn moment(t: LocalDateTime) -> String {
+    format!("{} {}", day(t.date()), t.clock_time())
+}
+
+/// A label (a status, a term) inside running text: lower-cased, except in German, where a
+/// noun keeps its capital.
+fn mid_sentence(label: &str) -> String {
+    match crate::i18n::active() {
+        Lang::De => label.to_string(),
+        Lang::En | Lang::Es => label.to_lowercase(),
+    }
 }
 
 #[cfg(test)]

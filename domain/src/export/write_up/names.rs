@@ -7,10 +7,11 @@
 //! and so is each capitalised word of a longer name ("Dana" of "Dana Lee"), because people
 //! are mostly written about by their first name.
 
+use crate::i18n::{n_, tr};
 use crate::model::retrospective::Retrospective;
 
-/// What a withheld name becomes.
-pub const WITHHELD: &str = "[name]";
+/// What a withheld name becomes (in the active language: this is the English key).
+pub const WITHHELD: &str = n_("[name]");
 
 /// Words that make an owner a group, not a person.
 const GROUP_WORDS: [&str; 22] = [
@@ -104,13 +105,15 @@ impl Names {
         self.names.is_empty()
     }
 
-    /// `text` with every name, as a whole word or phrase in any case, replaced by [`WITHHELD`].
+    /// `text` with every name, as a whole word or phrase in any case, replaced by [`WITHHELD`]
+    /// in the active language.
     pub fn redact(&self, text: &str) -> String {
         if self.names.is_empty() {
             return text.to_string();
         }
         let chars: Vec<char> = text.chars().collect();
         let folded: Vec<char> = chars.iter().copied().map(lower).collect();
+        let withheld = tr(WITHHELD);
         let mut out = String::with_capacity(text.len());
         let mut i = 0;
         while i < chars.len() {
@@ -119,7 +122,7 @@ impl Names {
                 at_start.then(|| self.names.iter().find(|n| folded[i..].starts_with(n) && chars.get(i + n.len()).is_none_or(|c| !is_word(*c)))).flatten();
             match found {
                 Some(name) => {
-                    out.push_str(WITHHELD);
+                    out.push_str(withheld);
                     i += name.len();
                 }
                 None => {

@@ -1,9 +1,11 @@
 //! Pieces more than one write-up shows: the overview table, a factor's line, the open
 //! questions.
 
-use super::{internal_mark, plain, row, Block, Item, Line, Scribe, Section, Span};
+use super::{internal_mark, moment, plain, row, Block, Item, Line, Scribe, Section, Span};
+use crate::i18n::{tr, trn};
 use crate::model::ids::Id;
 use crate::model::timeline::{incident_durations, incident_span};
+use crate::tf;
 use std::collections::HashSet;
 
 /// How much of the overview a write-up shows.
@@ -20,17 +22,17 @@ pub(super) fn overview(s: &Scribe, what: Overview) -> Block {
     let r = s.r;
     let (started, ended) = incident_span(r.incident_start.value, r.incident_end.value, &r.timeline);
     let durations = incident_durations(&r.timeline);
-    let mut rows = vec![row("Started", plain(started.describe())), row("Ended", plain(ended.describe()))];
+    let mut rows = vec![row(tr("Started"), plain(started.describe_with(moment))), row(tr("Ended"), plain(ended.describe_with(moment)))];
     if let Some(severity) = r.severity.value {
-        rows.push(row("Severity", vec![Span::Plain(format!("{} ({})", severity.label(), r.severity_definition(severity)))]));
+        rows.push(row(tr("Severity"), vec![Span::Plain(format!("{} ({})", severity.label(), r.severity_definition(severity)))]));
     }
-    rows.push(row("Impact", vec![s.span(&r.impact.value)]));
+    rows.push(row(tr("Impact"), vec![s.span(&r.impact.value)]));
     if let Some(detection) = r.detection.value {
-        rows.push(row("Detected by", plain(detection.label())));
+        rows.push(row(tr("Detected by"), plain(detection.label())));
     }
     if what == Overview::Team {
         if !r.participants.value.trim().is_empty() && !s.redacting() {
-            rows.push(row("Participants", vec![s.span(&r.participants.value)]));
+            rows.push(row(tr("Participants"), vec![s.span(&r.participants.value)]));
         }
         let responders: Vec<String> = r
             .responder_order()
@@ -45,14 +47,14 @@ pub(super) fn overview(s: &Scribe, what: Overview) -> Block {
             })
             .collect();
         if !responders.is_empty() {
-            rows.push(row("Responders", plain(responders.join("; "))));
+            rows.push(row(tr("Responders"), plain(responders.join("; "))));
         }
         if !r.time_zone.value.trim().is_empty() {
-            rows.push(row("Times in", plain(r.time_zone.value.trim())));
+            rows.push(row(tr("Times in"), plain(r.time_zone.value.trim())));
         }
     }
-    rows.push(row("Time to detect", plain(durations.time_to_detect.describe())));
-    rows.push(row("Time to resolve", plain(durations.time_to_resolve.describe())));
+    rows.push(row(tr("Time to detect"), plain(durations.time_to_detect.describe())));
+    rows.push(row(tr("Time to resolve"), plain(durations.time_to_resolve.describe())));
     Block::Table { head: vec!["", ""], rows }
 }
 
@@ -62,14 +64,14 @@ pub(super) fn factor_line(s: &Scribe, id: Id, addressed: &HashSet<Id>, marks: bo
     let mut line = vec![Span::Plain(format!("{} ({})", s.text(&f.statement.value), f.category.value.label()))];
     if f.key.value {
         line.push(Span::Plain(" — ".into()));
-        line.push(Span::Strong("key factor".into()));
+        line.push(Span::Strong(tr("key factor").into()));
         if !addressed.contains(&id) {
-            line.push(Span::Plain(if f.decision.value.trim().is_empty() { ", no action yet" } else { ", no action by decision" }.into()));
+            line.push(Span::Plain(if f.decision.value.trim().is_empty() { tr(", no action yet") } else { tr(", no action by decision") }.into()));
         }
     }
     let votes = s.r.total_votes(id);
     if votes > 0 && marks && s.votes {
-        line.push(Span::Plain(format!(" — {votes} vote{}", if votes == 1 { "" } else { "s" })));
+        line.push(Span::Plain(format!(" — {}", trn("{n} vote", "{n} votes", votes as usize))));
     }
     line.extend(internal_mark(f.internal.value && marks));
     line
@@ -88,14 +90,14 @@ pub(super) fn open_questions(s: &Scribe, internal: bool) -> Option<Section> {
                 let follow_up = s.text(&q.follow_up.value);
                 if !follow_up.is_empty() {
                     line.push(Span::Plain(" — ".into()));
-                    line.push(Span::Em("who could find out:".into()));
+                    line.push(Span::Em(tr("who could find out:").into()));
                     line.push(Span::Plain(format!(" {follow_up}")));
                 }
                 line.extend(internal_mark(q.internal.value));
                 Item { line, children: vec![] }
             })
             .collect();
-    (!items.is_empty()).then(|| Section { heading: "Open questions", blocks: vec![Block::List { ordered: false, items }] })
+    (!items.is_empty()).then(|| Section { heading: tr("Open questions"), blocks: vec![Block::List { ordered: false, items }] })
 }
 
 /// The themes, each with the factors it runs through.
@@ -115,11 +117,11 @@ pub(super) fn themes(s: &Scribe, internal: bool) -> Option<Section> {
                         .map(|f| s.text(&s.r.factors[&f].statement.value))
                         .collect();
                 if !factors.is_empty() {
-                    line.push(Span::Plain(format!(" — across: {}", factors.join("; "))));
+                    line.push(Span::Plain(format!(" — {}", tf!("across: {factors}", factors = factors.join("; ")))));
                 }
                 line.extend(internal_mark(t.internal.value));
                 Item { line, children: vec![] }
             })
             .collect();
-    (!items.is_empty()).then(|| Section { heading: "Themes", blocks: vec![Block::List { ordered: false, items }] })
+    (!items.is_empty()).then(|| Section { heading: tr("Themes"), blocks: vec![Block::List { ordered: false, items }] })
 }
