@@ -136,10 +136,14 @@ pub fn App(options: MountOptions) -> impl IntoView {
     // its catalog is in, the screen stays empty rather than flash English.
     let wanted = language::initial(state.repo.with_value(|r| r.language()), options.lang);
     let shown = language::shown();
+    let loading = language::loading();
     let ready = RwSignal::new(i18n::active() == wanted);
-    language::request(wanted, move |problem| state.notice.set(Some(problem)));
+    language::request(wanted, move |problem| {
+        // The widget may be gone by the time the catalog fails.
+        let _ = state.notice.try_set(Some(problem));
+    });
     Effect::new(move |_| {
-        if language::loading().get().is_none() {
+        if loading.get().is_none() {
             ready.set(true);
         }
     });

@@ -12,44 +12,51 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+// Reference-counted, not owned by any widget: they outlive every mount and unmount, and a
+// widget reads them through handles its own owner disposes (see `shown` and `loading`).
 thread_local! {
     /// The language every widget on the page shows; it changes only once its catalog is active.
-    static SHOWN: RwSignal<Lang> = RwSignal::new(i18n::active());
+    static SHOWN: ArcRwSignal<Lang> = ArcRwSignal::new(i18n::active());
     /// A language asked for and not shown yet: what is on screen waits for it.
-    static LOADING: RwSignal<Option<Lang>> = RwSignal::new(None);
+    static LOADING: ArcRwSignal<Option<Lang>> = ArcRwSignal::new(None);
 }
 
-/// The language on screen.
+/// The language on screen, as a handle owned by the calling component.
 pub fn shown() -> RwSignal<Lang> {
-    SHOWN.with(|s| *s)
+    SHOWN.with(|s| RwSignal::from(s.clone()))
 }
 
-/// The language being loaded, if any.
+/// The language being loaded, if any, as a handle owned by the calling component.
 pub fn loading() -> RwSignal<Option<Lang>> {
-    LOADING.with(|s| *s)
+    LOADING.with(|s| RwSignal::from(s.clone()))
+}
+
+fn set_shown(lang: Lang) {
+    SHOWN.with(|s| s.set(lang));
+}
+
+fn set_loading(lang: Option<Lang>) {
+    LOADING.with(|s| s.set(lang));
 }
 
 /// Shows `lang` once its catalog is in; `failed` hears, in English, why it could not be.
 pub fn request(lang: Lang, failed: impl FnOnce(String) + 'static) {
     if i18n::active() == lang {
-        shown().set(lang);
+        set_shown(lang);
         return;
     }
-    loading().set(Some(lang));
+    set_loading(Some(lang));
     leptos::task::spawn_local(async move {
         let result = activate(lang, &base_url()).await;
         // A later request wins: only the language still wanted is shown.
-        if loading().get_untracked() == Some(lang) {
-            loading().set(None);
+        if LOADING.with(|s| s.get_untracked()) == Some(lang) {
+            set_loading(None);
+            let before = SHOWN.with(|s| s.get_untracked());
             match result {
-                Ok(()) => shown().set(lang),
+                Ok(()) => set_shown(lang),
                 Err(e) => {
-                    i18n::switch_to(shown().get_untracked());
-                    failed(format!(
-                        "The {} texts could not be loaded ({e}), so Retrace is shown in {}.",
-                        english_name(lang),
-                        english_name(shown().get_untracked())
-                    ));
+                    i18n::switch_to(before);
+                    failed(format!("The {} texts could not be loaded ({e}), so Retrace is shown in {}.", english_name(lang), english_name(before)));
                 }
             }
         }
@@ -84,20 +91,23 @@ pub fn base_url() -> String {
 #[component]
 pub fn LanguagePicker() -> impl IntoView {
     let app = expect_context::<AppState>();
+    let shown = shown();
     let id = crate::ui::context::uid("language");
     let on_change = move |ev: leptos::ev::Event| {
         let Some(lang) = Lang::from_tag(&event_target_value(&ev)) else { return };
         if let Err(e) = app.repo.with_value(|r| r.set_language(lang)) {
             app.notice.set(Some(e));
         }
-        request(lang, move |problem| app.notice.set(Some(problem)));
+        request(lang, move |problem| {
+            let _ = app.notice.try_set(Some(problem));
+        });
     };
     view! {
         <span class="language-picker">
             <label for=id.clone() class="sr-only">{tr("Language")}</label>
             <select id=id class="language-select" on:change=on_change>
                 {Lang::ALL.map(|lang| view! {
-                    <option value=lang.code() lang=lang.code() selected=move || shown().get() == lang>{lang.autonym()}</option>
+                    <option value=lang.code() lang=lang.code() selected=move || shown.get() == lang>{lang.autonym()}</option>
                 })}
             </select>
         </span>
