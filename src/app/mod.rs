@@ -5,7 +5,7 @@ pub mod embed;
 
 use crate::domain::i18n::{self, tr, Lang};
 use crate::domain::tf;
-use crate::storage::{local::LocalStore, memory::MemoryStore, KeyValueStore, Repository};
+use crate::storage::{local::LocalStore, memory::MemoryStore, KeyValueStore, Repository, StoreError};
 use crate::ui::audience::AudienceScreen;
 use crate::ui::context::Incoming;
 pub use crate::ui::context::{uid, AppState, Route};
@@ -91,26 +91,34 @@ pub fn clean_prefix(prefix: &str) -> String {
     }
 }
 
-fn open_storage(prefix: &str) -> (Repository, Option<String>) {
+/// Local storage, or memory when the browser refuses it (and why, to say so).
+fn open_storage(prefix: &str) -> (Repository, Option<StoreError>) {
     match LocalStore::open() {
         Ok(store) => (Repository::new(Rc::new(store) as Rc<dyn KeyValueStore>, prefix), None),
-        Err(e) => (
-            Repository::new(Rc::new(MemoryStore::new()), prefix),
-            Some(tf!("{problem} Your work is kept in memory only: download it as JSON before closing this page.", problem = e)),
-        ),
+        Err(e) => (Repository::new(Rc::new(MemoryStore::new()), prefix), Some(e)),
+    }
+}
+
+/// What the storage banner says about a store refused at start, in the language shown.
+fn in_memory_only(problem: &StoreError, opened: bool) -> String {
+    match opened {
+        false => tf!("{problem} Your work is kept in memory only: download it as JSON before closing this page.", problem = problem),
+        true => problem.to_string(),
     }
 }
 
 #[component]
 pub fn App(options: MountOptions) -> impl IntoView {
-    let (repo, mut problem) = open_storage(&options.prefix);
+    let (repo, open_problem) = open_storage(&options.prefix);
+    let mut startup_problem = open_problem.map(|e| (e, false));
     let profile = match repo.profile(new_replica) {
         Ok(r) => r,
         Err(e) => {
-            problem.get_or_insert_with(|| e.to_string());
+            startup_problem.get_or_insert((e, true));
             new_replica()
         }
     };
+    let problem = startup_problem.as_ref().map(|(e, opened)| in_memory_only(e, *opened));
     let hash = if options.embedded { String::new() } else { web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default() };
     let initial = if options.embedded || hash.is_empty() { options.initial } else { Route::from_hash(&hash) };
     let incoming = is_incoming_link(&hash).then(|| Incoming::Link(hash.clone()));
@@ -147,6 +155,13 @@ pub fn App(options: MountOptions) -> impl IntoView {
             ready.set(true);
         }
     });
+    // Said at start, before the catalog was in: say it again in the language shown.
+    if let Some((e, opened)) = startup_problem {
+        Effect::new(move |_| {
+            shown.track();
+            state.storage_unavailable.set(Some(in_memory_only(&e, opened)));
+        });
+    }
     if !options.embedded {
         Effect::new(move |_| {
             if let Some(html) = document().document_element() {

@@ -4,6 +4,7 @@
 // Labels are looked up in the shipped catalogs, so the test reads what a German or Spanish
 // speaker reads without repeating every translation here.
 import { test, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { readFileSync, existsSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { dirname, resolve } from "node:path";
@@ -102,4 +103,29 @@ test("the one-file build carries its catalogs and switches language with nothing
   await page.getByLabel("Language").selectOption({ label: "Deutsch" });
   await expect(page.getByRole("heading", { level: 2, name: say(de, "Your retrospectives") })).toBeVisible();
   expect(requests.filter((u) => !u.startsWith("file:") && !u.startsWith("data:") && !u.startsWith("blob:"))).toEqual([]);
+});
+
+test.describe("in Spanish", () => {
+  test.use({ locale: "es-ES", reducedMotion: "reduce" });
+
+  test("every step passes axe (WCAG 2.1 AA) with the longer Spanish words, and the page says its language", async ({ page }) => {
+    const axe = async (view) => {
+      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      const found = results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+      expect(found, `${view}:\n${found.join("\n")}`).toEqual([]);
+    };
+    await fresh(page);
+    await expect(page.locator("html")).toHaveAttribute("lang", "es");
+    await axe("home");
+    await page.getByRole("button", { name: say(es, "New retrospective") }).click();
+    await page.getByLabel(say(es, "Title"), { exact: true }).fill("Caída de pagos");
+    await page.getByRole("button", { name: say(es, "Create") }).click();
+    await axe("set the stage");
+    const steps = page.getByRole("navigation", { name: say(es, "Retrospective steps") });
+    for (const step of ["What happened", "Why", "Prevention", "Summary"]) {
+      await steps.getByRole("button", { name: new RegExp(say(es, step)) }).click();
+      await expect(page.getByRole("heading", { level: 2, name: say(es, step) })).toBeVisible();
+      await axe(step);
+    }
+  });
 });
