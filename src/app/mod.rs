@@ -151,7 +151,7 @@ pub fn App(options: MountOptions) -> impl IntoView {
         let _ = state.notice.try_set(Some(problem));
     });
     Effect::new(move |_| {
-        if loading.get().is_none() {
+        if loading.get().is_none() && !ready.get_untracked() {
             ready.set(true);
         }
     });

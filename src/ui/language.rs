@@ -31,12 +31,14 @@ pub fn loading() -> RwSignal<Option<Lang>> {
     LOADING.with(|s| RwSignal::from(s.clone()))
 }
 
+// A set wakes every reader even with the same value, and the reader of `shown` is each
+// widget's whole shell: set only what changes.
 fn set_shown(lang: Lang) {
-    SHOWN.with(|s| s.set(lang));
+    SHOWN.with(|s| s.maybe_update(|shown| std::mem::replace(shown, lang) != lang));
 }
 
 fn set_loading(lang: Option<Lang>) {
-    LOADING.with(|s| s.set(lang));
+    LOADING.with(|s| s.maybe_update(|loading| std::mem::replace(loading, lang) != lang));
 }
 
 /// Shows `lang` once its catalog is in; `failed` hears, in English, why it could not be.
