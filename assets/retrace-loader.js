@@ -21,6 +21,28 @@ const wasm = fetch(new URL("retrace_bg.wasm", base)).then((response) =>
 );
 wasm.catch(() => {});
 
+// A German or Spanish page needs its catalog before the first render: ask for it now, beside
+// the module, instead of after it. The language is guessed the way the app decides it (one
+// chosen in this browser, then the widget's data-lang, then the browser's); the app takes this
+// response when the guess was right and fetches its own otherwise.
+{
+  const widget = document.querySelector("[data-retrace]");
+  const prefix = widget?.dataset.prefix || "retrace:";
+  let chosen;
+  try {
+    chosen = JSON.parse(localStorage.getItem(prefix.endsWith(":") ? `${prefix}settings` : `${prefix}:settings`) || "{}").language;
+  } catch {
+    // No storage (a sandboxed frame) or unreadable settings: the app says so itself.
+  }
+  const lang = [chosen, widget?.dataset.lang, ...(navigator.languages || [navigator.language])]
+    .map((tag) => String(tag || "").slice(0, 2).toLowerCase())
+    .find((code) => ["en", "de", "es"].includes(code));
+  if (lang && lang !== "en") {
+    const text = fetch(new URL(`i18n/${lang}.json`, base)).then((r) => (r.ok ? r.text() : null)).catch(() => null);
+    window.Retrace.catalog = { lang, text };
+  }
+}
+
 // This script may run early (`async`, or a host page that loads it in its head): the app
 // mounts once the page is parsed and Retrace's own stylesheets are in, so nothing shows
 // unstyled. A stylesheet that failed before we looked never fires again: wait 3 s at most.

@@ -140,10 +140,25 @@ pub async fn activate(lang: Lang, base: &str) -> Result<(), String> {
     }
     let text = match inline_catalog(lang) {
         Some(text) => text,
-        None => fetch_text(&format!("{base}i18n/{}.json", lang.code())).await?,
+        None => match asked_early(lang).await {
+            Some(text) => text,
+            None => fetch_text(&format!("{base}i18n/{}.json", lang.code())).await?,
+        },
     };
     i18n::activate(Catalog::parse(lang, &text).map_err(|e| e.to_string())?);
     Ok(())
+}
+
+/// The catalog the loader asked for beside the module (`window.Retrace.catalog`), if it guessed
+/// this language and got it.
+async fn asked_early(lang: Lang) -> Option<String> {
+    let window = web_sys::window()?;
+    let early = js_sys::Reflect::get(&js_sys::Reflect::get(&window, &"Retrace".into()).ok()?, &"catalog".into()).ok()?;
+    if js_sys::Reflect::get(&early, &"lang".into()).ok()?.as_string()? != lang.code() {
+        return None;
+    }
+    let text: js_sys::Promise = js_sys::Reflect::get(&early, &"text".into()).ok()?.dyn_into().ok()?;
+    JsFuture::from(text).await.ok()?.as_string()
 }
 
 fn inline_catalog(lang: Lang) -> Option<String> {
