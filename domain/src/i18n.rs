@@ -125,21 +125,6 @@ impl Catalog {
         let messages = file.messages.into_iter().map(|(k, v)| (leak(k), leak(v))).collect();
         Ok(Catalog { lang, messages })
     }
-
-    /// The language this catalog is for.
-    pub fn lang(&self) -> Lang {
-        self.lang
-    }
-
-    /// How many messages it has.
-    pub fn len(&self) -> usize {
-        self.messages.len()
-    }
-
-    /// Whether it has none.
-    pub fn is_empty(&self) -> bool {
-        self.messages.is_empty()
-    }
 }
 
 thread_local! {

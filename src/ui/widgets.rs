@@ -7,17 +7,6 @@ use crate::domain::{Choice, Date, LocalDateTime};
 use crate::ui::platform::new_id;
 use leptos::prelude::*;
 
-/// "1 action", "3 actions".
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// A day as the active language writes it, for text people read (not for `<input type=date>`).
-pub fn day(date: Date) -> String {
-    let (year, month, day) = date.ymd();
-    crate::domain::i18n::date(year, month, day)
-}
-
 /// Longest text a field accepts; matches the format's string limit.
 pub const MAX_TEXT: usize = 20_000;
 

@@ -1,7 +1,7 @@
 //! Prefilled "new issue" links for an issue tracker, so an action can become a ticket with one
 //! click and no server: GitHub, GitLab and Jira URL shapes, with title and body URL-encoded.
 
-use crate::i18n::{date, tr};
+use crate::i18n::tr;
 use crate::listing::{OpenAction, RetroSummary};
 use crate::{tf, ActionKind, Date, Id, Priority, Retrospective};
 
@@ -116,9 +116,8 @@ pub fn new_issue_url(tracker: Tracker, base: &str, draft: &IssueDraft) -> Result
         body.push_str(&tf!("Owner: {owner}", owner = draft.owner.trim()));
     }
     if let Some(due) = draft.due {
-        let (y, m, d) = due.ymd();
         body.push('\n');
-        body.push_str(&tf!("Due: {date}", date = date(y, m, d)));
+        body.push_str(&tf!("Due: {date}", date = due.shown()));
     }
     body.push('\n');
     body.push_str(&tf!("Priority: {priority} · Kind: {kind}", priority = draft.priority.label(), kind = draft.kind.label()));

@@ -1,6 +1,6 @@
 //! Checks shown to the facilitator in *Prevention*. They point at gaps; they never block.
 
-use crate::i18n::{date, tr};
+use crate::i18n::tr;
 use crate::model::ids::Id;
 use crate::model::retrospective::Retrospective;
 use crate::model::time::Date;
@@ -42,8 +42,7 @@ impl Check {
             Check::ActionWithoutOwner { .. } => tf!("“{name}” has no owner.", name = name),
             Check::ActionWithoutDueDate { .. } => tf!("“{name}” has no due date.", name = name),
             Check::OverdueAction { due, .. } => {
-                let (y, m, d) = due.ymd();
-                tf!("“{name}” was due on {date} and is still open.", name = name, date = date(y, m, d))
+                tf!("“{name}” was due on {date} and is still open.", name = name, date = due.shown())
             }
         }
     }

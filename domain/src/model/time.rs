@@ -98,6 +98,13 @@ impl Date {
     pub fn ymd(self) -> (i64, i64, i64) {
         civil_from_days(self.days)
     }
+
+    /// The day as the active language writes it, for text people read (not for inputs,
+    /// files or JSON, which keep `YYYY-MM-DD`).
+    pub fn shown(self) -> String {
+        let (y, m, d) = self.ymd();
+        crate::i18n::date(y, m, d)
+    }
 }
 
 impl fmt::Display for Date {
@@ -152,6 +159,12 @@ impl LocalDateTime {
         let m = self.minutes.rem_euclid(1440);
         format!("{:02}:{:02}", m / 60, m % 60)
     }
+
+    /// Day and time as the active language writes them (`2026-11-20 14:00` in English), for
+    /// text people read.
+    pub fn shown(self) -> String {
+        format!("{} {}", self.date().shown(), self.clock_time())
+    }
 }
 
 impl fmt::Display for LocalDateTime {
@@ -183,8 +196,7 @@ pub fn describe_age(then_ms: i64, now_ms: i64, offset_minutes: i64) -> String {
         60..=1439 => tf!("{hours} h ago", hours = minutes / 60),
         1440..=10079 => tf!("{days} d ago", days = minutes / 1440),
         _ => {
-            let (y, m, d) = Date::from_unix_ms(then_ms, offset_minutes).ymd();
-            tf!("on {date}", date = crate::i18n::date(y, m, d))
+            tf!("on {date}", date = Date::from_unix_ms(then_ms, offset_minutes).shown())
         }
     }
 }

@@ -191,10 +191,7 @@ impl IncidentTime {
 
     /// As `2019-07-02 15:09` (the day as the active language writes it), marked when derived.
     pub fn describe(self) -> String {
-        self.describe_with(|t| {
-            let (y, m, d) = t.date().ymd();
-            format!("{} {}", crate::i18n::date(y, m, d), t.clock_time())
-        })
+        self.describe_with(|t| t.shown())
     }
 }
 

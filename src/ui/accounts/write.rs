@@ -7,7 +7,7 @@
 use super::{LinkBox, PassphraseField};
 use crate::domain::format::accounts::encode_reply;
 use crate::domain::format::link::{compress_text, Carries};
-use crate::domain::i18n::{date, tr};
+use crate::domain::i18n::tr;
 use crate::domain::tf;
 use crate::domain::{AccountBody, AccountDraft, AddedMoment, Id, Prompt};
 use crate::ui::context::{uid, AppState, Route};
@@ -96,8 +96,7 @@ pub fn WriteAccount(draft: AccountDraft, stored: bool, #[prop(optional)] passphr
             <ol class="account-moments">
                 {moments.into_iter().map(|m| {
                     let when = m.when.map(|w| {
-                        let (y, mo, d) = w.date().ymd();
-                        format!("{} {}", date(y, mo, d), w.clock_time())
+                        w.shown()
                     });
                     let heading = format!("{} {}", when.unwrap_or_default(), m.what).trim().to_string();
                     let entry = m.id;

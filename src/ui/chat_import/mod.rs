@@ -8,7 +8,7 @@ mod row;
 mod source;
 
 use crate::domain::change::quick_entry::quick_entry_day;
-use crate::domain::i18n::{date, decimal, fill, n_, tr, trn};
+use crate::domain::i18n::{decimal, fill, n_, tr, trn};
 use crate::domain::import::slack_zip::channel_lines;
 use crate::domain::import::{detect, new_entries, parse, preview, ChatLine, Format, ImportError, PreviewRow, Stamp};
 use crate::domain::tf;
@@ -454,11 +454,5 @@ fn describe_size(bytes: usize) -> String {
 
 /// A day a Slack export names (`2024-03-31`), as the active language writes it.
 fn shown_day(day: &str) -> String {
-    match Date::parse(day) {
-        Some(d) => {
-            let (y, m, d) = d.ymd();
-            date(y, m, d)
-        }
-        None => day.to_string(),
-    }
+    Date::parse(day).map_or_else(|| day.to_string(), Date::shown)
 }

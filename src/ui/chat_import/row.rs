@@ -1,6 +1,6 @@
 //! One line of the import preview.
 
-use crate::domain::i18n::{date, tr};
+use crate::domain::i18n::tr;
 use crate::domain::import::PreviewRow;
 use crate::domain::EntryKind;
 use crate::ui::context::uid;
@@ -18,13 +18,7 @@ pub fn ImportRow(
 ) -> impl IntoView {
     let Some(row) = row else { return ().into_any() };
     let id = uid(&format!("import-row-{i}"));
-    let when = row
-        .when
-        .map(|w| {
-            let (y, m, d) = w.date().ymd();
-            format!("{} {}", date(y, m, d), w.clock_time())
-        })
-        .unwrap_or_else(|| tr("no time").into());
+    let when = row.when.map(|w| w.shown()).unwrap_or_else(|| tr("no time").into());
     let kind = (row.kind != EntryKind::Other).then(|| row.kind.label());
     let author = row.line.author.clone();
     view! {

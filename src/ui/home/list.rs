@@ -7,7 +7,6 @@ use crate::domain::model::time::describe_age;
 use crate::domain::tf;
 use crate::ui::context::Route;
 use crate::ui::platform::{focus_soon, now_ms, utc_offset_minutes};
-use crate::ui::widgets::day;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -26,7 +25,7 @@ pub(super) fn RetroCard(summary: Arc<RetroSummary>) -> impl IntoView {
     };
     let counts =
         format!("{} · {} · {actions}", trn("{n} timeline entry", "{n} timeline entries", summary.timeline), trn("{n} factor", "{n} factors", summary.factors));
-    let incident = summary.incident_date.map(|d| tf!("Incident {date}", date = day(d))).unwrap_or_else(|| tr("No incident date").into());
+    let incident = summary.incident_date.map(|d| tf!("Incident {date}", date = d.shown())).unwrap_or_else(|| tr("No incident date").into());
     let edited = tf!("Edited {age}", age = describe_age(summary.updated_at, now_ms(), utc_offset_minutes()));
     let title_for_labels = summary.title.clone();
     let (s1, s2, s3) = (summary.clone(), summary.clone(), summary.clone());

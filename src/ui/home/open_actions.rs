@@ -7,7 +7,6 @@ use crate::domain::listing::RetroSummary;
 use crate::domain::tf;
 use crate::ui::context::uid;
 use crate::ui::context::Route;
-use crate::ui::widgets::day;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -72,7 +71,7 @@ pub(super) fn OpenActions() -> impl IntoView {
                                         <td><input type="checkbox" aria-label=tf!("Mark “{action}” done", action = label) on:change=move |_| mark_done(retro_id, action_id) /></td>
                                         <td class="pre">{label.clone()}</td>
                                         <td>{if action.owner.is_empty() { "—".to_string() } else { action.owner.clone() }}</td>
-                                        <td class="nowrap">{action.due.map(|d| if overdue { tf!("{date} (overdue)", date = day(d)) } else { day(d) }).unwrap_or_else(|| "—".into())}</td>
+                                        <td class="nowrap">{action.due.map(|d| if overdue { tf!("{date} (overdue)", date = d.shown()) } else { d.shown() }).unwrap_or_else(|| "—".into())}</td>
                                         <td><a href=Route::Retro(retro_id).to_hash()>{summary.title.clone()}</a></td>
                                         <td>{move || issue_link().map(|url| view! {
                                             <a href=url target="_blank" rel="noopener noreferrer">{tr("New issue")}</a>

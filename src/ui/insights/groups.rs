@@ -5,7 +5,7 @@ use crate::domain::i18n::{n_, tr};
 use crate::domain::insights::recurring::FactorGroup;
 use crate::domain::insights::Insights;
 use crate::domain::tf;
-use crate::domain::Category;
+use crate::domain::{Category, Date};
 use crate::ui::context::{uid, AppState, Route};
 use leptos::prelude::*;
 
@@ -58,7 +58,7 @@ fn GroupCard(group: FactorGroup) -> impl IntoView {
         }
     };
     let none_done = group.none_done();
-    let last = group.last_seen().map(super::shown_day);
+    let last = group.last_seen().map(Date::shown);
     let (retros, name) = (group.retros, group.name().to_string());
     // A condition that came up fifty times lists its latest few; the rest on request.
     let all_members = RwSignal::new(false);
@@ -79,7 +79,7 @@ fn GroupCard(group: FactorGroup) -> impl IntoView {
                 view! {
                     <li>
                         <a href=Route::Retro(m.at.retro).to_hash() on:click=open(m.at.retro)>{m.retro_title.clone()}</a>
-                        <span class="group-date">{format!(" · {}", super::shown_day(m.date))}</span>
+                        <span class="group-date">{format!(" · {}", m.date.shown())}</span>
                         <q class="group-statement">{m.statement.clone()}</q>
                     </li>
                 }

@@ -6,7 +6,7 @@ mod charts;
 mod groups;
 pub mod similar;
 
-use crate::domain::i18n::{date, fill, n_, tr, trn};
+use crate::domain::i18n::{fill, n_, tr, trn};
 use crate::domain::insights::export::{describe_trend, insights_csv, insights_markdown};
 use crate::domain::insights::trends::AgeSpan;
 use crate::domain::insights::{tags_in_use, Filter, Insights};
@@ -199,7 +199,7 @@ fn ActionsSection(insights: Memo<Insights>) -> impl IntoView {
                                         <td>{a.description.clone()}{(a.status == ActionStatus::InProgress).then(|| view! { <span class="status-note">{tr(" (in progress)")}</span> })}</td>
                                         <td>{if a.owner.is_empty() { "—".to_string() } else { a.owner.clone() }}</td>
                                         <td>{a.priority.label()}</td>
-                                        <td>{a.due.map(|d| if overdue { tf!("{due} · overdue", due = shown_day(d)) } else { shown_day(d) }).unwrap_or_else(|| "—".into())}</td>
+                                        <td>{a.due.map(|d| if overdue { tf!("{due} · overdue", due = d.shown()) } else { d.shown() }).unwrap_or_else(|| "—".into())}</td>
                                         <td>{age(a.age_days)}</td>
                                         <td><a href=Route::Retro(retro).to_hash() on:click=move |ev| { ev.prevent_default(); app.navigate(Route::Retro(retro)); }>{a.retro_title.clone()}</a></td>
                                     </tr>
@@ -225,12 +225,6 @@ fn ShowAll(show_all: RwSignal<bool>, first: usize, total: Signal<usize>, label: 
     }
 }
 
-/// A day as the active language writes it.
-fn shown_day(d: Date) -> String {
-    let (y, m, day) = d.ymd();
-    date(y, m, day)
-}
-
 /// "12 days", "5 months", "2 years": an action's age as a person would say it.
 fn age(days: i64) -> String {
     let days = days.max(0) as usize;
@@ -248,7 +242,7 @@ fn DetectionSection(insights: Memo<Insights>) -> impl IntoView {
             let skip = i.incidents.len().saturating_sub(CHARTED_INCIDENTS);
             i.incidents[skip..]
                 .iter()
-                .map(|r| Bar { label: format!("{} {}", shown_day(r.date), r.title), values: vec![r.time_to_detect, r.time_to_resolve] })
+                .map(|r| Bar { label: format!("{} {}", r.date.shown(), r.title), values: vec![r.time_to_detect, r.time_to_resolve] })
                 .collect::<Vec<_>>()
         })
     };

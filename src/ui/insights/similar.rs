@@ -5,7 +5,7 @@
 //! The offer is one folded line under the card and is left out while "safe to share" is on:
 //! another incident's words never appear on a shared screen unasked.
 
-use crate::domain::i18n::{date, fill, n_, tr, trn};
+use crate::domain::i18n::{fill, n_, tr, trn};
 use crate::domain::insights::recurring::{PastFactors, SimilarFactor};
 use crate::domain::tf;
 use crate::domain::{ActionStatus, Edit, FactorField, Id, PastFactor};
@@ -107,8 +107,7 @@ pub fn SimilarPast(id: Id, statement: Memo<String>) -> impl IntoView {
                         key=|(f, linked)| (f.at, *linked) let((f, linked))>
                         {
                             let at = f.at;
-                            let (y, m, d) = f.date.ymd();
-                            let (title, day, statement, result) = (&f.retro_title, date(y, m, d), &f.statement, outcome(&f));
+                            let (title, day, statement, result) = (&f.retro_title, f.date.shown(), &f.statement, outcome(&f));
                             let said = if linked {
                                 tf!("Linked: came up in “{title}”, {day}: “{statement}” — {outcome}.", title = title, day = day, statement = statement, outcome = result)
                             } else {

@@ -1,7 +1,7 @@
 //! The customer note: what people experienced, in plain words, and what is being done. Never a
 //! name (the [`Scribe`] redacts them), an account, or anything marked internal.
 
-use super::{day, plain, Block, Item, Scribe, Section, Span, WriteUp};
+use super::{plain, Block, Item, Scribe, Section, Span, WriteUp};
 use crate::i18n::{fill, tr};
 use crate::model::actions::ActionStatus;
 use crate::model::time::describe_minutes;
@@ -63,14 +63,14 @@ fn what_happened(s: &Scribe) -> Vec<Block> {
     let zone = r.time_zone.value.trim();
     let sentence = match (started.time(), lasted) {
         (Some(t), Some(m)) if zone.is_empty() => {
-            Some(tf!("It began on {date} at {time} and lasted {duration}.", date = day(t.date()), time = t.clock_time(), duration = describe_minutes(m)))
+            Some(tf!("It began on {date} at {time} and lasted {duration}.", date = t.date().shown(), time = t.clock_time(), duration = describe_minutes(m)))
         }
         (Some(t), Some(m)) => Some(fill(
             tr("It began on {date} at {time} ({zone}) and lasted {duration}."),
-            &[("date", &day(t.date())), ("time", &t.clock_time()), ("zone", &zone), ("duration", &describe_minutes(m))],
+            &[("date", &t.date().shown()), ("time", &t.clock_time()), ("zone", &zone), ("duration", &describe_minutes(m))],
         )),
-        (Some(t), None) if zone.is_empty() => Some(tf!("It began on {date} at {time}.", date = day(t.date()), time = t.clock_time())),
-        (Some(t), None) => Some(tf!("It began on {date} at {time} ({zone}).", date = day(t.date()), time = t.clock_time(), zone = zone)),
+        (Some(t), None) if zone.is_empty() => Some(tf!("It began on {date} at {time}.", date = t.date().shown(), time = t.clock_time())),
+        (Some(t), None) => Some(tf!("It began on {date} at {time} ({zone}).", date = t.date().shown(), time = t.clock_time(), zone = zone)),
         (None, Some(m)) => Some(tf!("It lasted {duration}.", duration = describe_minutes(m))),
         (None, None) => None,
     };

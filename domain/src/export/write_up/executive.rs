@@ -1,7 +1,7 @@
 //! The executive summary: one page for leadership.
 
 use super::parts::{factor_line, open_questions, overview, themes, Overview};
-use super::{day, internal_mark, mid_sentence, plain, Block, Item, Scribe, Section, Span, WriteUp};
+use super::{internal_mark, mid_sentence, plain, Block, Item, Scribe, Section, Span, WriteUp};
 use crate::i18n::tr;
 use crate::model::actions::Priority;
 use crate::model::ids::Id;
@@ -67,7 +67,7 @@ fn top_actions(s: &Scribe) -> Section {
                 facts.push(owner);
             }
             if let Some(due) = a.due.value {
-                facts.push(tf!("due {date}", date = day(due)));
+                facts.push(tf!("due {date}", date = due.shown()));
             }
             facts.push(mid_sentence(a.status.value.label()));
             if let Some(h) = a.horizon.value {

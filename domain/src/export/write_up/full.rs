@@ -1,7 +1,7 @@
 //! The full learning review: everything the team found, for the team.
 
 use super::parts::{factor_line, open_questions, overview, themes, Overview};
-use super::{day, internal_mark, moment, plain, Block, Item, Line, Scribe, Section, Span, WriteUp};
+use super::{internal_mark, plain, Block, Item, Line, Scribe, Section, Span, WriteUp};
 use crate::i18n::tr;
 use crate::model::accounts::{PassageAt, PassageRef, Prompt};
 use crate::model::factors::why_children;
@@ -41,7 +41,7 @@ fn what_happened(s: &Scribe) -> Section {
     let block = if r.timeline.is_empty() {
         Block::Paragraph(plain(tr("No timeline entries.")))
     } else {
-        let when = |t: Option<crate::model::time::LocalDateTime>| t.map(moment).unwrap_or_else(|| "—".into());
+        let when = |t: Option<crate::model::time::LocalDateTime>| t.map(crate::model::time::LocalDateTime::shown).unwrap_or_else(|| "—".into());
         let rows = r
             .timeline_order()
             .iter()
@@ -113,7 +113,7 @@ fn prevention(s: &Scribe) -> Section {
                 vec![
                     description,
                     vec![s.span(&a.owner.value)],
-                    plain(a.due.value.map(day).unwrap_or_else(|| "—".into())),
+                    plain(a.due.value.map(crate::model::time::Date::shown).unwrap_or_else(|| "—".into())),
                     plain(a.priority.value.label()),
                     plain(a.kind.value.label()),
                     plain(a.status.value.label()),

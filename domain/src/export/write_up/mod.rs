@@ -20,7 +20,6 @@ mod parts;
 use crate::i18n::{n_, tr, Lang};
 use crate::model::choice::choice;
 use crate::model::retrospective::Retrospective;
-use crate::model::time::{Date, LocalDateTime};
 use names::Names;
 
 choice! {
@@ -252,17 +251,6 @@ fn row(label: &str, value: Line) -> Vec<Line> {
 /// The mark an internal item carries in the write-ups that show it.
 fn internal_mark(internal: bool) -> Option<Span> {
     internal.then(|| Span::Em(format!(" ({})", tr("internal"))))
-}
-
-/// A day as the active language writes it.
-fn day(date: Date) -> String {
-    let (y, m, d) = date.ymd();
-    crate::i18n::date(y, m, d)
-}
-
-/// A day and time as the active language writes them: `2026-11-20 14:00` in English.
-fn moment(t: LocalDateTime) -> String {
-    format!("{} {}", day(t.date()), t.clock_time())
 }
 
 /// A label (a status, a term) inside running text: lower-cased, except in German, where a

@@ -1,9 +1,10 @@
 //! Pieces more than one write-up shows: the overview table, a factor's line, the open
 //! questions.
 
-use super::{internal_mark, moment, plain, row, Block, Item, Line, Scribe, Section, Span};
+use super::{internal_mark, plain, row, Block, Item, Line, Scribe, Section, Span};
 use crate::i18n::{tr, trn};
 use crate::model::ids::Id;
+use crate::model::time::LocalDateTime;
 use crate::model::timeline::{incident_durations, incident_span};
 use crate::tf;
 use std::collections::HashSet;
@@ -22,7 +23,8 @@ pub(super) fn overview(s: &Scribe, what: Overview) -> Block {
     let r = s.r;
     let (started, ended) = incident_span(r.incident_start.value, r.incident_end.value, &r.timeline);
     let durations = incident_durations(&r.timeline);
-    let mut rows = vec![row(tr("Started"), plain(started.describe_with(moment))), row(tr("Ended"), plain(ended.describe_with(moment)))];
+    let mut rows =
+        vec![row(tr("Started"), plain(started.describe_with(LocalDateTime::shown))), row(tr("Ended"), plain(ended.describe_with(LocalDateTime::shown)))];
     if let Some(severity) = r.severity.value {
         rows.push(row(tr("Severity"), vec![Span::Plain(format!("{} ({})", severity.label(), r.severity_definition(severity)))]));
     }
