@@ -132,11 +132,23 @@ thread_local! {
     static LOADED: std::cell::RefCell<Vec<&'static Catalog>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// Makes `catalog` the page's language, keeping it for a later switch back.
-pub fn activate(catalog: Catalog) {
+/// Keeps `catalog` for [`switch_to`], without showing it yet: a page may load one language
+/// while another is asked for.
+pub fn keep(catalog: Catalog) {
     let catalog: &'static Catalog = Box::leak(Box::new(catalog));
     LOADED.with(|l| l.borrow_mut().push(catalog));
-    ACTIVE.with(|a| a.set(Some(catalog)));
+}
+
+/// Keeps `catalog` and makes it the page's language.
+pub fn activate(catalog: Catalog) {
+    let lang = catalog.lang;
+    keep(catalog);
+    switch_to(lang);
+}
+
+/// Whether the catalog of `lang` was loaded before.
+pub fn is_kept(lang: Lang) -> bool {
+    LOADED.with(|l| l.borrow().iter().any(|c| c.lang == lang))
 }
 
 /// Switches to `lang` if its catalog was loaded before (English always is); false otherwise.
@@ -276,6 +288,11 @@ mod tests {
         assert_eq!(tr("Save"), "Save");
         assert!(switch_to(Lang::De), "a loaded language is kept");
         assert!(!switch_to(Lang::Es), "one never loaded is not");
+        keep(Catalog::parse(Lang::Es, r#"{"format":"retrace.catalog","lang":"es","messages":{"Save":"Guardar"}}"#).unwrap());
+        assert!(is_kept(Lang::Es));
+        assert_eq!(active(), Lang::De, "keeping a catalog does not show it");
+        assert!(switch_to(Lang::Es));
+        assert_eq!(tr("Save"), "Guardar");
         switch_to(Lang::En);
     }
 

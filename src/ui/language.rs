@@ -44,20 +44,25 @@ fn set_loading(lang: Option<Lang>) {
 /// Shows `lang` once its catalog is in; `failed` hears, in English, why it could not be.
 pub fn request(lang: Lang, failed: impl FnOnce(String) + 'static) {
     if i18n::active() == lang {
+        // Whatever was still loading is no longer wanted.
+        set_loading(None);
         set_shown(lang);
         return;
     }
     set_loading(Some(lang));
     leptos::task::spawn_local(async move {
-        let result = activate(lang, &base_url()).await;
-        // A later request wins: only the language still wanted is shown.
+        let result = load(lang, &base_url()).await;
+        // A later request wins: only the language still wanted is switched to and shown, so
+        // what `tr` reads never differs from the language on screen.
         if LOADING.with(|s| s.get_untracked()) == Some(lang) {
             set_loading(None);
             let before = SHOWN.with(|s| s.get_untracked());
             match result {
-                Ok(()) => set_shown(lang),
+                Ok(()) => {
+                    i18n::switch_to(lang);
+                    set_shown(lang);
+                }
                 Err(e) => {
-                    i18n::switch_to(before);
                     failed(format!("The {} texts could not be loaded ({e}), so Retrace is shown in {}.", english_name(lang), english_name(before)));
                 }
             }
@@ -133,9 +138,9 @@ pub fn initial(chosen: Option<Lang>, option: Option<Lang>) -> Lang {
     chosen.or(option).unwrap_or_else(|| Lang::preferred(browser_languages()))
 }
 
-/// Makes `lang` the page's language, loading its catalog the first time.
-pub async fn activate(lang: Lang, base: &str) -> Result<(), String> {
-    if i18n::switch_to(lang) {
+/// Loads and keeps the catalog of `lang`, unless it is kept already (English always is).
+async fn load(lang: Lang, base: &str) -> Result<(), String> {
+    if lang == Lang::En || i18n::is_kept(lang) {
         return Ok(());
     }
     let text = match inline_catalog(lang) {
@@ -145,7 +150,7 @@ pub async fn activate(lang: Lang, base: &str) -> Result<(), String> {
             None => fetch_text(&format!("{base}i18n/{}.json", lang.code())).await?,
         },
     };
-    i18n::activate(Catalog::parse(lang, &text).map_err(|e| e.to_string())?);
+    i18n::keep(Catalog::parse(lang, &text).map_err(|e| e.to_string())?);
     Ok(())
 }
 
