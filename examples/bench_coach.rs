@@ -39,7 +39,7 @@ fn main() {
         }
         per_sentence.push(start.elapsed().as_secs_f64() * 1e6 / rounds as f64);
     }
-    per_sentence.sort_by(f64::total_cmp);
+    retrace_domain::sorting::sort_by(&mut per_sentence, f64::total_cmp);
     let mean = per_sentence.iter().sum::<f64>() / per_sentence.len() as f64;
     let p95 = per_sentence[(per_sentence.len() as f64 * 0.95) as usize - 1];
     let max = per_sentence.last().copied().unwrap_or(0.0);

@@ -16,6 +16,8 @@
 //! - [`export`] — Markdown, CSV, calendar and tracker exports.
 //! - [`insights`] — what keeps coming back across retrospectives: recurring factors, open
 //!   actions, detection and resolution over time.
+//! - [`sorting`] — the one sort every list above goes through (one copy of the algorithm in
+//!   the web module instead of one per call site).
 //!
 //! ARCHITECTURE.md draws the same map with the crate graph around it.
 
@@ -31,6 +33,7 @@ pub mod import;
 pub mod insights;
 pub mod listing;
 pub mod model;
+pub mod sorting;
 
 pub use change::accounts::{Attached, ReplyError};
 pub use change::edit::{Edit, EditScope};

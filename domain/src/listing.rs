@@ -126,7 +126,7 @@ impl OpenAction {
 /// Open actions across retrospectives in the order they need attention: overdue and soonest
 /// due first, undated last; the sort is stable, so ties keep their list order.
 pub fn by_urgency<T>(rows: &mut [T], action: impl Fn(&T) -> &OpenAction) {
-    rows.sort_by_key(|row| {
+    crate::sorting::sort_by_key(rows, |row| {
         let due = action(row).due;
         (due.is_none(), due)
     });
@@ -134,7 +134,7 @@ pub fn by_urgency<T>(rows: &mut [T], action: impl Fn(&T) -> &OpenAction) {
 
 /// Newest first; ties by title so the order is stable.
 pub fn sort_newest_first(list: &mut [RetroSummary]) {
-    list.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then_with(|| a.title.cmp(&b.title)));
+    crate::sorting::sort_by(list, |a, b| b.updated_at.cmp(&a.updated_at).then_with(|| a.title.cmp(&b.title)));
 }
 
 #[cfg(test)]

@@ -54,7 +54,7 @@ fn all_ids(r: &Retrospective) -> Vec<Id> {
         .chain(r.themes.keys())
         .copied()
         .collect();
-    ids.sort();
+    retrace_domain::sorting::sort(&mut ids);
     ids
 }
 

@@ -33,7 +33,7 @@ impl Repository {
             .filter_map(|k| self.raw(&k).ok().flatten())
             .filter_map(|t| decode_draft(&t).ok())
             .collect();
-        found.sort_by(|a, b| a.request.title.cmp(&b.request.title));
+        retrace_domain::sorting::sort_by(&mut found, |a, b| a.request.title.cmp(&b.request.title));
         Ok(found)
     }
 }

@@ -45,7 +45,7 @@ impl Repository {
                 Err(e) => listing.damaged.push(damaged(e.to_string(), matches!(e, TemplateFileError::NewerSchema { .. }))),
             }
         }
-        listing.templates.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()).then(a.id.cmp(&b.id)));
+        retrace_domain::sorting::sort_by(&mut listing.templates, |a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()).then(a.id.cmp(&b.id)));
         Ok(listing)
     }
 

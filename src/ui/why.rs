@@ -23,7 +23,7 @@ pub fn WhyStep() -> impl IntoView {
         if by_votes.get() {
             // Stable: equal votes keep the list order.
             let totals = s.doc.with(|r| r.vote_totals());
-            ids.sort_by_key(|id| std::cmp::Reverse(totals.get(id).copied().unwrap_or(0)));
+            retrace_domain::sorting::sort_by_key(&mut ids, |id| std::cmp::Reverse(totals.get(id).copied().unwrap_or(0)));
         }
         ids
     });

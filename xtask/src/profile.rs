@@ -129,6 +129,20 @@ fn kb(bytes: u64) -> String {
 }
 
 impl Profile {
+    /// Functions that share a name (the instantiations of one generic function for many types,
+    /// since the symbol's name leaves the type parameters out), by their code together.
+    fn most_copied(&self) -> Vec<(&str, u64, u64)> {
+        let mut by_name: BTreeMap<&str, (u64, u64)> = BTreeMap::new();
+        for (size, name) in &self.largest {
+            let entry = by_name.entry(name.as_str()).or_default();
+            entry.0 += 1;
+            entry.1 += size;
+        }
+        let mut rows: Vec<(&str, u64, u64)> = by_name.into_iter().filter(|(_, (copies, _))| *copies > 1).map(|(n, (c, s))| (n, c, s)).collect();
+        rows.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(b.0)));
+        rows
+    }
+
     fn table(&self, crates: usize, functions: usize) -> String {
         let mut rows: Vec<(&String, &Row)> = self.by_crate.iter().collect();
         rows.sort_by(|a, b| b.1.bytes.cmp(&a.1.bytes).then_with(|| a.0.cmp(b.0)));
@@ -164,6 +178,11 @@ impl Profile {
                 rest.functions,
                 100.0 * rest.generic_bytes as f64 / rest.bytes.max(1) as f64
             );
+        }
+        out += "\n| most copied (one name, many instantiations) | copies | code |\n|---|---:|---:|\n";
+        for (name, copies, size) in self.most_copied().into_iter().take(functions) {
+            let short: String = name.chars().take(110).collect();
+            out += &format!("| `{}` | {copies} | {} |\n", short.replace('|', "\\|"), kb(size));
         }
         out += "\n| largest functions | code |\n|---|---:|\n";
         for (size, name) in self.largest.iter().take(functions) {

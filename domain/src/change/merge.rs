@@ -46,7 +46,7 @@ impl MergeReport {
             return self.describe();
         }
         let mut names: Vec<String> = self.by.iter().filter_map(|r| retro.author_name(*r)).map(str::to_string).collect();
-        names.sort();
+        crate::sorting::sort(&mut names);
         names.dedup();
         let anonymous = self.by.iter().filter(|r| retro.author_name(**r).is_none()).count();
         if anonymous > 0 {

@@ -64,7 +64,7 @@ fn review_english(w: &[Word]) -> Vec<Finding> {
 
 /// The findings in text order, one per stretch of text: the first rule to claim it keeps it.
 fn one_per_stretch(mut found: Vec<Finding>) -> Vec<Finding> {
-    found.sort_by_key(|f| (f.start, f.end));
+    crate::sorting::sort_by_key(&mut found, |f| (f.start, f.end));
     let mut kept: Vec<Finding> = Vec::new();
     for f in found {
         if !kept.iter().any(|k| f.start < k.end && k.start < f.end) {

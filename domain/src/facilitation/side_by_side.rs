@@ -113,7 +113,7 @@ pub fn side_by_side(retro: &Retrospective) -> SideBySide {
         let speaking = cells.iter().filter(|c| !c.is_empty()).count();
         let mut expectations: Vec<String> =
             cells.iter().flatten().filter(|p| p.prompt == Some(Prompt::Expected)).map(|p| p.text.trim().to_lowercase()).collect();
-        expectations.sort();
+        crate::sorting::sort(&mut expectations);
         expectations.dedup();
         let difference = if expectations.len() > 1 {
             Some(Difference::ExpectationsDiffer)

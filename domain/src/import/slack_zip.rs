@@ -217,7 +217,7 @@ pub fn open(bytes: &[u8]) -> Result<Workspace, ImportError> {
     let channels = by_channel
         .into_iter()
         .map(|(name, mut days)| {
-            days.sort_by(|a, b| day_of(&a.name).cmp(&day_of(&b.name)));
+            crate::sorting::sort_by(&mut days, |a, b| day_of(&a.name).cmp(&day_of(&b.name)));
             Channel { name, days }
         })
         .collect();

@@ -26,7 +26,7 @@ impl ZoneTable {
     /// A zone from `(utc_ms, offset_minutes)` samples in any order. Repeated offsets are folded,
     /// and the earliest offset also holds before the first sample.
     pub fn from_samples(name: &str, mut samples: Vec<(i64, i32)>) -> ZoneTable {
-        samples.sort_by_key(|(at, _)| *at);
+        crate::sorting::sort_by_key(&mut samples, |(at, _)| *at);
         let mut changes: Vec<(i64, i32)> = Vec::new();
         for (at, offset) in samples {
             if changes.last().is_none_or(|(_, last)| *last != offset) {
@@ -58,7 +58,7 @@ impl ZoneTable {
     pub fn utc_of(&self, wall: LocalDateTime) -> i64 {
         let minutes = wall.minutes();
         let mut candidates: Vec<i32> = self.changes.iter().map(|(_, o)| *o).collect();
-        candidates.sort_unstable();
+        crate::sorting::sort(&mut candidates);
         candidates.dedup();
         let valid = candidates.iter().map(|o| (minutes - i64::from(*o)) * 60_000).filter(|utc| self.local(*utc) == wall).min();
         valid.unwrap_or_else(|| {

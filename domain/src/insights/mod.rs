@@ -153,7 +153,7 @@ pub fn tags_in_use<'a>(tags: impl IntoIterator<Item = &'a BTreeSet<String>>) -> 
         }
     }
     let mut list: Vec<(&str, usize)> = counts.into_iter().collect();
-    list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    crate::sorting::sort_by(&mut list, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
     list.into_iter().map(|(t, _)| t.to_string()).collect()
 }
 

@@ -112,7 +112,7 @@ pub fn recurring_factors(retros: &[&RetroDigest]) -> Vec<FactorGroup> {
                     *ids.entry(s.as_str()).or_insert(next)
                 })
                 .collect();
-            v.sort_unstable();
+            crate::sorting::sort(&mut v);
             v
         })
         .collect();
@@ -165,7 +165,7 @@ pub fn recurring_factors(retros: &[&RetroDigest]) -> Vec<FactorGroup> {
         .filter(|members| members.iter().map(|&n| factors[n].0.id).collect::<BTreeSet<_>>().len() >= 2)
         .map(|members| group(&members, &factors, &by_id))
         .collect();
-    out.sort_by(|a, b| b.retros.cmp(&a.retros).then_with(|| b.last_seen().cmp(&a.last_seen())).then_with(|| a.name().cmp(b.name())));
+    crate::sorting::sort_by(&mut out, |a, b| b.retros.cmp(&a.retros).then_with(|| b.last_seen().cmp(&a.last_seen())).then_with(|| a.name().cmp(b.name())));
     out
 }
 
@@ -184,7 +184,7 @@ fn group(numbers: &[usize], factors: &[(&RetroDigest, usize)], by_id: &HashMap<I
             }
         })
         .collect();
-    members.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.retro_title.cmp(&b.retro_title)));
+    crate::sorting::sort_by(&mut members, |a, b| a.date.cmp(&b.date).then_with(|| a.retro_title.cmp(&b.retro_title)));
     let mut counts: BTreeMap<Category, usize> = BTreeMap::new();
     for m in &members {
         *counts.entry(m.category).or_default() += 1;
@@ -252,7 +252,7 @@ impl PastFactors {
             .map(|(at, theirs)| (*at, likeness(&mine, theirs)))
             .collect();
         let mut out: Vec<SimilarFactor> = found.drain(..).filter_map(|(at, likeness)| self.describe(at, likeness)).collect();
-        out.sort_by(|a, b| b.likeness.total_cmp(&a.likeness).then_with(|| b.date.cmp(&a.date)));
+        crate::sorting::sort_by(&mut out, |a, b| b.likeness.total_cmp(&a.likeness).then_with(|| b.date.cmp(&a.date)));
         out.truncate(limit);
         out
     }

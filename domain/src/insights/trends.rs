@@ -62,7 +62,7 @@ pub fn open_actions(retros: &[&RetroDigest], today: Date) -> Vec<OpenActionRow> 
             })
         })
         .collect();
-    rows.sort_by_key(|row| {
+    crate::sorting::sort_by_key(&mut rows, |row| {
         let overdue = row.is_overdue(today);
         (!overdue, if overdue { row.due.map(|d| d.days()) } else { None }, row.priority, std::cmp::Reverse(row.age_days))
     });
@@ -182,7 +182,7 @@ pub fn incidents(retros: &[&RetroDigest]) -> Vec<IncidentRow> {
         .filter(|r| r.time_to_detect.is_some() || r.time_to_resolve.is_some())
         .map(|r| IncidentRow { retro: r.id, title: r.title.clone(), date: r.date, time_to_detect: r.time_to_detect, time_to_resolve: r.time_to_resolve })
         .collect();
-    rows.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.title.cmp(&b.title)));
+    crate::sorting::sort_by(&mut rows, |a, b| a.date.cmp(&b.date).then_with(|| a.title.cmp(&b.title)));
     rows
 }
 
@@ -211,7 +211,7 @@ pub fn trend(values: &[i64]) -> Option<Trend> {
 
 fn median(values: &[i64]) -> i64 {
     let mut v = values.to_vec();
-    v.sort_unstable();
+    crate::sorting::sort(&mut v);
     let n = v.len();
     if n % 2 == 1 {
         v[n / 2]

@@ -32,7 +32,7 @@ pub(crate) use positioned;
 /// Ids of `items` in list order: by position, then by id.
 pub fn by_position<'a, T: Positioned + 'a>(items: impl Iterator<Item = (&'a Id, &'a T)>) -> Vec<Id> {
     let mut ids: Vec<(f64, Id)> = items.map(|(id, item)| (item.position().value, *id)).collect();
-    ids.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    crate::sorting::sort_by(&mut ids, |a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     ids.into_iter().map(|(_, id)| id).collect()
 }
 

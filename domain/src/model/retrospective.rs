@@ -395,7 +395,7 @@ impl Retrospective {
             .map(|f| (f, totals.get(&f).copied().unwrap_or(0)))
             .filter(|(f, votes)| *votes > 0 && !addressed.contains(f))
             .collect();
-        voted.sort_by_key(|(_, votes)| std::cmp::Reverse(*votes));
+        crate::sorting::sort_by_key(&mut voted, |(_, votes)| std::cmp::Reverse(*votes));
         voted.truncate(n);
         voted
     }

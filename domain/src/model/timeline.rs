@@ -73,7 +73,7 @@ pub fn timeline_order(entries: &BTreeMap<Id, TimelineEntry>) -> Vec<Id> {
         }
         keyed.push((carried, index, *id));
     }
-    keyed.sort();
+    crate::sorting::sort(&mut keyed);
     keyed.into_iter().map(|(_, _, id)| id).collect()
 }
 
@@ -134,7 +134,7 @@ pub struct IncidentDurations {
 pub fn incident_durations(entries: &BTreeMap<Id, TimelineEntry>) -> IncidentDurations {
     let times = |kind: EntryKind| -> Vec<i64> {
         let mut t: Vec<i64> = entries.values().filter(|e| e.kind.value == kind).filter_map(|e| e.when.value.map(|w| w.minutes())).collect();
-        t.sort_unstable();
+        crate::sorting::sort(&mut t);
         t
     };
     let has_kind = |kind: EntryKind| entries.values().any(|e| e.kind.value == kind);

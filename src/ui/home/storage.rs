@@ -97,7 +97,7 @@ fn Archive(done: Callback<()>) -> impl IntoView {
     let downloaded = RwSignal::new(None::<Vec<Id>>);
     let oldest_first = Memo::new(move |_| {
         let mut list = home.summaries.get();
-        list.sort_by_key(|s| s.updated_at);
+        retrace_domain::sorting::sort_by_key(&mut list, |s| s.updated_at);
         list
     });
     let select_old = move |_| {

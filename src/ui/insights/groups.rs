@@ -65,7 +65,7 @@ fn GroupCard(group: FactorGroup) -> impl IntoView {
     let all_actions = RwSignal::new(false);
     let total_members = group.members.len();
     let mut actions_sorted = group.actions.clone();
-    actions_sorted.sort_by_key(|a| !a.status.is_open());
+    retrace_domain::sorting::sort_by_key(&mut actions_sorted, |a| !a.status.is_open());
     let total_actions = actions_sorted.len();
     let members = std::sync::Arc::new(group.members);
     let actions_sorted = std::sync::Arc::new(actions_sorted);

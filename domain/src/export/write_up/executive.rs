@@ -30,7 +30,7 @@ fn key_factors(s: &Scribe) -> Section {
     if chosen.is_empty() {
         let totals = r.vote_totals();
         chosen = shown.clone();
-        chosen.sort_by_key(|f| std::cmp::Reverse(totals.get(f).copied().unwrap_or(0)));
+        crate::sorting::sort_by_key(&mut chosen, |f| std::cmp::Reverse(totals.get(f).copied().unwrap_or(0)));
     }
     chosen.truncate(TOP);
     let addressed = r.addressed_factors();
@@ -51,7 +51,7 @@ fn top_actions(s: &Scribe) -> Section {
         Priority::Low => 2,
     };
     let mut open: Vec<Id> = r.action_order().into_iter().filter(|a| r.actions[a].status.value.is_open()).collect();
-    open.sort_by_key(|a| {
+    crate::sorting::sort_by_key(&mut open, |a| {
         let a = &r.actions[a];
         (rank(a.priority.value), a.due.value.map_or(i64::MAX, |d| d.days()))
     });

@@ -91,7 +91,7 @@ impl Names {
         let lower: Vec<char> = name.chars().map(lower).collect();
         if !self.names.contains(&lower) {
             self.names.push(lower);
-            self.names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+            crate::sorting::sort_by_key(&mut self.names, |n| std::cmp::Reverse(n.len()));
         }
     }
 
