@@ -16,9 +16,17 @@ if (![...document.querySelectorAll('link[rel="stylesheet"]')].some((link) => lin
 // The module is downloaded and compiled now, beside the glue script and the stylesheets,
 // instead of one after the other. A server that does not send `application/wasm` makes
 // streaming compilation fail; then it is compiled from the bytes. (Failures surface below.)
-const wasm = fetch(new URL("retrace_bg.wasm", base)).then((response) =>
-  WebAssembly.compileStreaming(response.clone()).catch(() => response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes))),
-);
+// The marks (`retrace:…` in the page's performance timeline) time the phases of a start for the
+// bench, which reports where a cold start's time goes (#20).
+performance.mark("retrace:loader");
+const wasm = fetch(new URL("retrace_bg.wasm", base))
+  .then((response) =>
+    WebAssembly.compileStreaming(response.clone()).catch(() => response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes))),
+  )
+  .then((module) => {
+    performance.mark("retrace:compiled");
+    return module;
+  });
 wasm.catch(() => {});
 
 // A German or Spanish page needs its catalog before the first render: ask for it now, beside
@@ -62,7 +70,10 @@ try {
   const { default: init } = await import(new URL("retrace.js", base).href);
   const module = await wasm;
   await pageReady;
+  performance.mark("retrace:instantiate");
+  // Instantiates the module and runs its start: storage read, the first render, all of it.
   const exports = await init({ module_or_path: module });
+  performance.mark("retrace:started");
   // For diagnostics and the bench: how large the module's linear memory has grown, in bytes.
   window.Retrace.memoryBytes = () => exports.memory.buffer.byteLength;
   loaded = true;

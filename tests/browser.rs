@@ -79,7 +79,7 @@ fn the_adapter_saves_lists_loads_and_deletes_in_local_storage() {
 
     let listing = repo.list().unwrap();
     assert_eq!(listing.retros.len(), 1);
-    assert_eq!(listing.retros[0].title, "Database failover");
+    assert_eq!(listing.retros[0].title(), "Database failover");
     assert_eq!(listing.retros[0].timeline, 1);
     assert_eq!(repo.load(r.id).unwrap(), r);
 
@@ -117,7 +117,7 @@ fn the_adapter_tells_a_values_length_as_javascript_counts_it_and_the_list_notice
     let mut changed = r.clone();
     changed.apply(Edit::Header(HeaderField::Title("After, with a longer title".into())), &writer());
     store.set(&format!("{prefix}retro:{}", r.id), &retrace::domain::encode(&changed)).unwrap();
-    assert_eq!(repo.list().unwrap().retros[0].title, "After, with a longer title");
+    assert_eq!(repo.list().unwrap().retros[0].title(), "After, with a longer title");
 }
 
 #[wasm_bindgen_test]
@@ -294,7 +294,7 @@ fn a_store_that_throws_on_every_write_reports_it() {
     let denied = js_sys::Function::new_with_args("key, value", "throw new DOMException('Access is denied for this document.', 'SecurityError')");
     with_set_item(&denied, || {
         let error = store.set(&format!("{prefix}x"), "y").unwrap_err();
-        assert!(matches!(error, StoreError::Unavailable(ref m) if m.contains("SecurityError")), "{error:?}");
+        assert!(matches!(error, StoreError::Unavailable(ref m) if m.to_string().contains("SecurityError")), "{error:?}");
     });
 }
 
@@ -447,14 +447,14 @@ fn storage_use_counts_the_real_local_storage_and_digests_follow_a_change() {
     assert!(after.ours >= before.ours + stored.encode_utf16().count() + repo.retro_key(r.id).len(), "{before:?} → {after:?}");
     assert_eq!(after.all - before.all, after.ours - before.ours, "nothing else changed on the page");
     assert_eq!(
-        repo.digests().unwrap().retros.iter().find(|d| d.id == r.id).map(|d| d.title.clone()),
+        repo.digests().unwrap().retros.iter().find(|d| d.id == r.id).map(|d| d.title().to_string()),
         Some("Certificate expired on the API gateway".to_string())
     );
     let mut renamed = repo.load(r.id).unwrap();
     renamed.apply(Edit::Header(HeaderField::Title("Certificate expired on the gateway, again".into())), &writer());
     repository(&prefix).save(&mut renamed).unwrap();
     assert_eq!(
-        repo.digests().unwrap().retros.iter().find(|d| d.id == r.id).map(|d| d.title.clone()),
+        repo.digests().unwrap().retros.iter().find(|d| d.id == r.id).map(|d| d.title().to_string()),
         Some("Certificate expired on the gateway, again".to_string()),
         "a digest taken before another writer's save is taken again"
     );

@@ -13,8 +13,10 @@ use serde::{Deserialize, Serialize};
 pub struct RetroSummary {
     /// The retrospective's id.
     pub id: Id,
-    /// Its title as lists show it, never empty.
-    pub title: String,
+    /// Its title as written, empty when it has none; lists show [`Self::title`]. The stand-in
+    /// for an empty title is not stored, so it follows the language the list is shown in.
+    #[serde(rename = "title")]
+    pub written_title: String,
     /// Its template's kind.
     pub template: Template,
     /// The name of the own template it was made from (schema 7); see [`Self::template_name`].
@@ -75,11 +77,16 @@ impl RetroSummary {
         self.own_template.as_deref().unwrap_or(self.template.label())
     }
 
+    /// The title as lists show it, never empty: see [`Retrospective::display_title`].
+    pub fn title(&self) -> &str {
+        crate::model::retrospective::shown_title(&self.written_title)
+    }
+
     /// The summary of `retro` as it stands.
     pub fn of(retro: &Retrospective) -> RetroSummary {
         RetroSummary {
             id: retro.id,
-            title: retro.display_title().to_string(),
+            written_title: retro.title.value.trim().to_string(),
             template: retro.template,
             own_template: retro.own_template.as_ref().map(|t| t.name.clone()),
             incident_date: retro.incident_start.value.map(|t| t.date()),
@@ -112,7 +119,7 @@ impl RetroSummary {
     /// Case-insensitive match on the title, for the home screen's filter.
     pub fn matches(&self, filter: &str) -> bool {
         let filter = filter.trim().to_lowercase();
-        filter.is_empty() || self.title.to_lowercase().contains(&filter)
+        filter.is_empty() || self.title().to_lowercase().contains(&filter)
     }
 }
 
@@ -134,12 +141,26 @@ pub fn by_urgency<T>(rows: &mut [T], action: impl Fn(&T) -> &OpenAction) {
 
 /// Newest first; ties by title so the order is stable.
 pub fn sort_newest_first(list: &mut [RetroSummary]) {
-    crate::sorting::sort_by(list, |a, b| b.updated_at.cmp(&a.updated_at).then_with(|| a.title.cmp(&b.title)));
+    crate::sorting::sort_by(list, |a, b| b.updated_at.cmp(&a.updated_at).then_with(|| a.title().cmp(b.title())));
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::ids::Replica;
+    use crate::model::retrospective::Writer;
+
+    #[test]
+    fn an_untitled_retrospective_is_stored_without_a_title_and_shown_with_the_stand_in() {
+        let w = Writer::new(Replica(1), 1);
+        let retro = Retrospective::new(Id::from_random([4; 16]), Template::Incident, "  ", &w);
+        let summary = RetroSummary::of(&retro);
+        assert_eq!((summary.written_title.as_str(), summary.title()), ("", "Untitled retrospective"));
+        // The stand-in is in the language on screen when shown, so the index keeps none.
+        let stored = serde_json::to_string(&summary).unwrap();
+        assert!(stored.contains("\"title\":\"\""), "{stored}");
+        assert_eq!(serde_json::from_str::<RetroSummary>(&stored).unwrap(), summary);
+    }
 
     fn action(n: u8, due: Option<&str>) -> OpenAction {
         OpenAction {

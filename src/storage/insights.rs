@@ -152,13 +152,13 @@ mod tests {
         let w = Writer::new(Replica(1), 1_000);
         let mut r = Retrospective::new(Id::from_random([1; 16]), Template::Incident, "Disk full", &w);
         repo.save(&mut r).unwrap();
-        assert_eq!(repo.digests().unwrap().retros[0].title, "Disk full");
+        assert_eq!(repo.digests().unwrap().retros[0].title(), "Disk full");
         // Another tab renames it: the cached digest no longer matches the stored value.
         let other = Repository::new(store.clone(), "t:");
         other.update(r.id, |r| r.apply(Edit::Header(HeaderField::Title("Disk full on the log hosts".into())), &Writer::new(Replica(2), 2_000))).unwrap();
         let d = repo.digests().unwrap();
         assert_eq!((d.retros.len(), d.unreadable), (1, 0));
-        assert_eq!(d.retros[0].title, "Disk full on the log hosts");
+        assert_eq!(d.retros[0].title(), "Disk full on the log hosts");
         store.set("t:retro:00000000-0000-4000-8000-000000000000", "{not json").unwrap();
         assert_eq!(repo.digests().unwrap().unreadable, 1);
     }

@@ -8,8 +8,8 @@
 //! a binding of its own: reading a value hands the JavaScript string over without the copy
 //! wasm-bindgen makes (BENCHMARKS.md, "reading a 500 KB value", shows why).
 
-use super::{KeyValueStore, StoreError, StoreOperation};
-use crate::domain::i18n::tr;
+use super::{KeyValueStore, StoreError, StoreOperation, Unusable};
+use crate::domain::i18n::{n_, tr};
 use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -56,12 +56,12 @@ impl LocalStore {
     /// throw on `window.localStorage` or on first use, and both must become an error here
     /// (gloo's own accessor would throw instead, which the app could not recover from).
     pub fn open() -> Result<LocalStore, StoreError> {
-        let window = web_sys::window().ok_or_else(|| StoreError::Unavailable(tr("there is no window").into()))?;
+        let window = web_sys::window().ok_or_else(|| StoreError::Unavailable(Unusable::Ours(n_("there is no window"))))?;
         let storage = window
             .local_storage()
-            .map_err(|e| StoreError::Unavailable(describe(&e)))?
-            .ok_or_else(|| StoreError::Unavailable(tr("local storage is turned off").into()))?;
-        storage.length().map_err(|e| StoreError::Unavailable(describe(&e)))?;
+            .map_err(|e| StoreError::Unavailable(Unusable::Browser(describe(&e))))?
+            .ok_or_else(|| StoreError::Unavailable(Unusable::Ours(n_("local storage is turned off"))))?;
+        storage.length().map_err(|e| StoreError::Unavailable(Unusable::Browser(describe(&e))))?;
         Ok(LocalStore { storage: LocalStorage::raw() })
     }
 
@@ -90,7 +90,7 @@ fn store_error(operation: StoreOperation) -> impl Fn(JsValue) -> StoreError {
 fn from_name(operation: StoreOperation, name: &str, message: &str) -> StoreError {
     match name {
         "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => StoreError::QuotaExceeded,
-        "SecurityError" => StoreError::Unavailable(format!("{name}: {message}")),
+        "SecurityError" => StoreError::Unavailable(Unusable::Browser(format!("{name}: {message}"))),
         _ => StoreError::Failed { operation, detail: format!("{name}: {message}") },
     }
 }

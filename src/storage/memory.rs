@@ -49,7 +49,7 @@ impl MemoryStore {
 
     fn check(&self, write: bool) -> Result<(), StoreError> {
         match self.inner.borrow().failure {
-            Some(Failure::EveryAccess) => Err(StoreError::Unavailable("access denied".into())),
+            Some(Failure::EveryAccess) => Err(StoreError::Unavailable(super::Unusable::Browser("access denied".into()))),
             Some(Failure::QuotaOnWrite) if write => Err(StoreError::QuotaExceeded),
             _ => Ok(()),
         }

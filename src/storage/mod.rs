@@ -96,7 +96,7 @@ pub enum StoreOperation {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StoreError {
     /// Storage is blocked, disabled or throws on access.
-    Unavailable(String),
+    Unavailable(Unusable),
     /// The browser's quota for this site is used up.
     QuotaExceeded,
     /// Any other failure of one operation, with the browser's own words.
@@ -106,6 +106,25 @@ pub enum StoreError {
         /// The browser's own words.
         detail: String,
     },
+}
+
+/// Why local storage cannot be used at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unusable {
+    /// Retrace's own words: an English message (marked with `n_`), translated when shown, so
+    /// that a banner said again after a language switch is in the new language.
+    Ours(&'static str),
+    /// The browser's own words, shown as they are.
+    Browser(String),
+}
+
+impl fmt::Display for Unusable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Unusable::Ours(message) => f.write_str(tr(message)),
+            Unusable::Browser(words) => f.write_str(words),
+        }
+    }
 }
 
 impl fmt::Display for StoreError {

@@ -528,7 +528,7 @@ mod tests {
         let mut b = retro(2, "Newer", &Writer { now_ms: 2_000, ..w });
         repo.save(&mut a).unwrap();
         repo.save(&mut b).unwrap();
-        let titles: Vec<_> = repo.list().unwrap().retros.into_iter().map(|s| s.title).collect();
+        let titles: Vec<_> = repo.list().unwrap().retros.into_iter().map(|s| s.title().to_string()).collect();
         assert_eq!(titles, ["Newer", "Older"]);
         assert_eq!(repo.load(a.id).unwrap(), a);
         assert!(store.keys().unwrap().contains(&format!("retrace:retro:{}", a.id)));
@@ -574,7 +574,7 @@ mod tests {
         a.apply(Edit::Header(HeaderField::Title("Renamed".into())), &w);
         repo.save(&mut a).unwrap();
         assert_eq!(store.get("retrace:index").unwrap().unwrap(), "not json");
-        assert_eq!(repo.list().unwrap().retros[0].title, "Renamed");
+        assert_eq!(repo.list().unwrap().retros[0].title(), "Renamed");
     }
 
     #[test]

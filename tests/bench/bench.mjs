@@ -68,11 +68,16 @@ async function withStorage(entries, locale = "en-US") {
     await page.goto(base);
     await page.waitForFunction(() => window.__allCards !== undefined && performance.getEntriesByName("first-contentful-paint").length > 0, null, { timeout: 20000 });
     const times = [await firstPaint(page), ...(await page.evaluate(() => [window.__firstCards, window.__allCards]))];
+    // Where the time went: the loader's marks (assets/retrace-loader.js).
+    const marks = await page.evaluate(() => ["loader", "compiled", "instantiate", "started"].map((m) => performance.getEntriesByName(`retrace:${m}`)[0]?.startTime));
+    times.push(...marks, await page.evaluate(() => performance.getEntriesByType("navigation")[0].responseEnd));
     await context.close();
     return times;
   };
+  const phases = { html: [], loader: [], compiled: [], instantiate: [], started: [] };
   for (let i = 0; i < 10; i++) {
-    const [fcp, first, all] = await load("en-US");
+    const [fcp, first, all, loader, compiled, instantiate, started, html] = await load("en-US");
+    Object.entries({ html, loader, compiled, instantiate, started }).forEach(([k, v]) => phases[k].push(v));
     if (first > fcp) listMissing++;
     painted.push(fcp);
     inDom.push(first);
@@ -89,6 +94,8 @@ async function withStorage(entries, locale = "en-US") {
   }
   const warning = listMissing ? `; in ${listMissing} of 10 loads the first paint came before the list` : "";
   rows.push(`| cold start to first interactive render (first paint, list on screen), 100 stored retros (median of 10) | ${median(painted).toFixed(0)} ms${budget(median(painted), 150)}; first cards in the DOM at ${median(inDom).toFixed(0)} ms, all 100 at ${median(allCards).toFixed(0)} ms${warning} |`);
+  const at = (k) => `${median(phases[k]).toFixed(0)} ms`;
+  rows.push(`| where a cold start's time goes (medians of the same 10 loads, from navigation start): page received / loader running / module downloaded and compiled / page ready, instantiating / instantiated and first render done (its start: storage read, list drawn) | ${at("html")} / ${at("loader")} / ${at("compiled")} / ${at("instantiate")} / ${at("started")} |`);
   rows.push(`| plain-HTML reference: the same list from the same storage, no framework, first paint (median of 10) | ${median(vanilla).toFixed(0)} ms |`);
   rows.push(`| cold start as above in a German browser: its catalog (32 KB gzip) asked for by the loader beside the module, read before the first render (median of 10, interleaved) | ${median(german).toFixed(0)} ms (English ${median(painted).toFixed(0)} ms) |`);
 }

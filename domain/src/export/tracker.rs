@@ -94,7 +94,7 @@ impl<'a> IssueDraft<'a> {
     /// The draft for one of the open actions of a home-screen summary.
     pub fn from_summary(summary: &'a RetroSummary, action: &'a OpenAction) -> IssueDraft<'a> {
         IssueDraft {
-            retro_title: &summary.title,
+            retro_title: summary.title(),
             description: &action.description,
             owner: &action.owner,
             due: action.due,

@@ -21,8 +21,8 @@ use std::collections::{BTreeMap, BTreeSet};
 pub struct RetroDigest {
     /// The retrospective's id.
     pub id: Id,
-    /// Its title as lists show it.
-    pub title: String,
+    /// Its title as written, empty when it has none; shown as [`Self::title`].
+    pub written_title: String,
     /// Its template.
     pub template: Template,
     /// The day of the incident (set or from the timeline), else the day it was created (UTC).
@@ -79,6 +79,11 @@ pub struct ActionDigest {
 }
 
 impl RetroDigest {
+    /// The title as lists show it, never empty.
+    pub fn title(&self) -> &str {
+        crate::model::retrospective::shown_title(&self.written_title)
+    }
+
     /// The digest of `retro` as it stands.
     pub fn of(retro: &Retrospective) -> RetroDigest {
         let (start, _) = incident_span(retro.incident_start.value, retro.incident_end.value, &retro.timeline);
@@ -127,7 +132,7 @@ impl RetroDigest {
             .collect();
         RetroDigest {
             id: retro.id,
-            title: retro.display_title().to_string(),
+            written_title: retro.title.value.trim().to_string(),
             template: retro.template,
             date: start.time().map(|t| t.date()).unwrap_or_else(|| Date::from_unix_ms(retro.created_at, 0)),
             tags: retro.tags.value.clone(),

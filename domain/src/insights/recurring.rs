@@ -177,7 +177,7 @@ fn group(numbers: &[usize], factors: &[(&RetroDigest, usize)], by_id: &HashMap<I
             let f = &r.factors[i];
             GroupMember {
                 at: PastFactor { retro: r.id, factor: f.id },
-                retro_title: r.title.clone(),
+                retro_title: r.title().to_string(),
                 date: r.date,
                 statement: f.statement.clone(),
                 category: f.category,
@@ -201,7 +201,7 @@ fn group(numbers: &[usize], factors: &[(&RetroDigest, usize)], by_id: &HashMap<I
         seen_retros.push(m.at.retro);
         let Some(r) = by_id.get(&m.at.retro) else { continue };
         for a in r.actions.iter().filter(|a| a.factors.iter().any(|f| in_group.contains(&PastFactor { retro: r.id, factor: *f }))) {
-            actions.push(GroupAction { retro: r.id, retro_title: r.title.clone(), action: a.id, description: a.description.clone(), status: a.status });
+            actions.push(GroupAction { retro: r.id, retro_title: r.title().to_string(), action: a.id, description: a.description.clone(), status: a.status });
         }
     }
     FactorGroup { category, members, actions, retros: seen_retros.len() }
@@ -263,7 +263,7 @@ impl PastFactors {
         let f = r.factors.iter().find(|f| f.id == at.factor)?;
         Some(SimilarFactor {
             at,
-            retro_title: r.title.clone(),
+            retro_title: r.title().to_string(),
             date: r.date,
             statement: f.statement.clone(),
             actions: r.actions.iter().filter(|a| a.factors.contains(&f.id)).map(|a| (a.description.clone(), a.status)).collect(),

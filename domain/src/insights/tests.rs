@@ -208,7 +208,7 @@ fn completion_by_month_and_detection_trends() {
 #[test]
 fn the_exports_carry_the_groups_and_escape_what_people_wrote() {
     let (mut history, _) = history();
-    history[0].title = "<img src=x onerror=alert(1)> | =HYPERLINK(\"x\")".into();
+    history[0].written_title = "<img src=x onerror=alert(1)> | =HYPERLINK(\"x\")".into();
     history[0].actions[0].description = "=cmd|' /C calc'!A0".into();
     let i = Insights::build(&history, &Filter::default(), day("2021-12-01"));
     let md = insights_markdown(&i, &Filter::default());

@@ -51,7 +51,7 @@ pub fn open_actions(retros: &[&RetroDigest], today: Date) -> Vec<OpenActionRow> 
         .flat_map(|r| {
             r.actions.iter().filter(|a| a.status.is_open()).map(move |a| OpenActionRow {
                 retro: r.id,
-                retro_title: r.title.clone(),
+                retro_title: r.title().to_string(),
                 action: a.id,
                 description: a.description.clone(),
                 owner: a.owner.clone(),
@@ -180,7 +180,7 @@ pub fn incidents(retros: &[&RetroDigest]) -> Vec<IncidentRow> {
     let mut rows: Vec<IncidentRow> = retros
         .iter()
         .filter(|r| r.time_to_detect.is_some() || r.time_to_resolve.is_some())
-        .map(|r| IncidentRow { retro: r.id, title: r.title.clone(), date: r.date, time_to_detect: r.time_to_detect, time_to_resolve: r.time_to_resolve })
+        .map(|r| IncidentRow { retro: r.id, title: r.title().to_string(), date: r.date, time_to_detect: r.time_to_detect, time_to_resolve: r.time_to_resolve })
         .collect();
     crate::sorting::sort_by(&mut rows, |a, b| a.date.cmp(&b.date).then_with(|| a.title.cmp(&b.title)));
     rows

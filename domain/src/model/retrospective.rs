@@ -158,6 +158,18 @@ pub struct Retrospective {
     pub writers: BTreeMap<Replica, Replica>,
 }
 
+/// A title as lists show it: trimmed, or a stand-in in the language on screen when it is
+/// empty. Summaries and digests keep the title as written and call this when they show it, so
+/// the stand-in is never stored in one language and shown in another.
+pub fn shown_title(written: &str) -> &str {
+    let title = written.trim();
+    if title.is_empty() {
+        tr("Untitled retrospective")
+    } else {
+        title
+    }
+}
+
 impl Retrospective {
     /// A new, empty retrospective on its first step, titled `title` (trimmed) and written by `writer`.
     pub fn new(id: Id, template: Template, title: &str, writer: &Writer) -> Self {
@@ -274,12 +286,7 @@ impl Retrospective {
 
     /// The title, or a stand-in so lists never show an empty line.
     pub fn display_title(&self) -> &str {
-        let title = self.title.value.trim();
-        if title.is_empty() {
-            tr("Untitled retrospective")
-        } else {
-            title
-        }
+        shown_title(&self.title.value)
     }
 
     /// Timeline entries in the order they are shown; see [`timeline_order`].

@@ -413,9 +413,9 @@ fn FormatField(format: Format, sure: bool, chosen: RwSignal<Option<Format>>) -> 
             <label for=uid("import-format") class="field-label">{tr("Format")}</label>
             <select id=uid("import-format") on:change=move |ev| {
                 let value = event_target_value(&ev);
-                chosen.set(Format::ALL.into_iter().find(|f| f.label() == value));
+                chosen.set(Format::from_key(&value));
             }>
-                {Format::ALL.into_iter().map(|f| view! { <option value=f.label() selected=f == format>{f.label()}</option> }).collect_view()}
+                {Format::ALL.into_iter().map(|f| view! { <option value=f.key() selected=f == format>{f.label()}</option> }).collect_view()}
             </select>
             {(!sure).then(|| view! { <p class="hint">{tr("Retrace is not sure this is the right format: check it here.")}</p> })}
         </div>

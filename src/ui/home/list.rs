@@ -14,7 +14,7 @@ use std::sync::Arc;
 pub(super) fn RetroCard(summary: Arc<RetroSummary>) -> impl IntoView {
     let home = expect_context::<Home>();
     let renaming = RwSignal::new(false);
-    let new_title = RwSignal::new(summary.title.clone());
+    let new_title = RwSignal::new(summary.written_title.clone());
     let id = summary.id;
     let actions = match summary.open_actions {
         0 => trn("{n} action", "{n} actions", summary.actions),
@@ -27,7 +27,7 @@ pub(super) fn RetroCard(summary: Arc<RetroSummary>) -> impl IntoView {
         format!("{} · {} · {actions}", trn("{n} timeline entry", "{n} timeline entries", summary.timeline), trn("{n} factor", "{n} factors", summary.factors));
     let incident = summary.incident_date.map(|d| tf!("Incident {date}", date = d.shown())).unwrap_or_else(|| tr("No incident date").into());
     let edited = tf!("Edited {age}", age = describe_age(summary.updated_at, now_ms(), utc_offset_minutes()));
-    let title_for_labels = summary.title.clone();
+    let title_for_labels = summary.title().to_string();
     let (s1, s2, s3) = (summary.clone(), summary.clone(), summary.clone());
     let rename_id = format!("rename-{id}");
     view! {
@@ -37,7 +37,7 @@ pub(super) fn RetroCard(summary: Arc<RetroSummary>) -> impl IntoView {
                     <a href=Route::Retro(id).to_hash() on:click=move |ev| {
                         ev.prevent_default();
                         home.app.navigate(Route::Retro(id));
-                    }>{summary.title.clone()}</a>
+                    }>{summary.title().to_string()}</a>
                 </h3>
                 <p class="meta">
                     <span>{summary.template_name().to_string()}</span>

@@ -72,7 +72,7 @@ pub(super) fn OpenActions() -> impl IntoView {
                                         <td class="pre">{label.clone()}</td>
                                         <td>{if action.owner.is_empty() { "—".to_string() } else { action.owner.clone() }}</td>
                                         <td class="nowrap">{action.due.map(|d| if overdue { tf!("{date} (overdue)", date = d.shown()) } else { d.shown() }).unwrap_or_else(|| "—".into())}</td>
-                                        <td><a href=Route::Retro(retro_id).to_hash()>{summary.title.clone()}</a></td>
+                                        <td><a href=Route::Retro(retro_id).to_hash()>{summary.title().to_string()}</a></td>
                                         <td>{move || issue_link().map(|url| view! {
                                             <a href=url target="_blank" rel="noopener noreferrer">{tr("New issue")}</a>
                                         })}</td>

@@ -92,7 +92,7 @@ impl Home {
             repo.save(&mut copy).map_err(|e| e.to_string())
         });
         match result {
-            Ok(_) => self.app.announcer.say(tf!("Duplicated “{title}”.", title = summary.title)),
+            Ok(_) => self.app.announcer.say(tf!("Duplicated “{title}”.", title = summary.title())),
             Err(e) => self.app.announcer.say(tf!("Could not duplicate: {problem}", problem = e)),
         }
         self.refresh();
@@ -112,7 +112,7 @@ impl Home {
                 }
                 let undo = self.undo;
                 self.undo_timer.set_value(set_timeout_with_handle(move || undo.set(None), UNDO_WINDOW).ok());
-                self.app.announcer.say(tf!("Deleted “{title}”. Undo is available for a few seconds.", title = summary.title));
+                self.app.announcer.say(tf!("Deleted “{title}”. Undo is available for a few seconds.", title = summary.title()));
                 focus_soon(self.app.id("undo-delete"));
             }
             Err(e) => self.app.announcer.say(tf!("Could not delete: {problem}", problem = e)),

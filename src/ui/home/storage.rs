@@ -166,7 +166,7 @@ fn Archive(done: Callback<()>) -> impl IntoView {
                                 <li>
                                     <input type="checkbox" id=check_id.clone() prop:checked=move || chosen.with(|c| c.contains(&id))
                                         on:change=move |ev| { let on = event_target_checked(&ev); chosen.update(|c| { if on { c.insert(id); } else { c.remove(&id); } }); } />
-                                    <label for=check_id>{summary.title.clone()}<span class="hint">{tf!(" · edited {age}", age = edited)}</span></label>
+                                    <label for=check_id>{summary.title().to_string()}<span class="hint">{tf!(" · edited {age}", age = edited)}</span></label>
                                 </li>
                             }
                         }
