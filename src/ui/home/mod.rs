@@ -107,7 +107,7 @@ pub fn HomeScreen() -> impl IntoView {
                     <Show when=move || !visible.get().is_empty()
                         fallback=move || view! { <p class="hint">{move || tf!("No retrospective matches “{filter}”.", filter = filter.get())}</p> }>
                         <ul class="retro-list">
-                            <For each=move || shown.get() key=|s| (s.id, s.updated_at, s.title().to_string()) let(summary)>
+                            <For each=move || shown.get() key=|s| (s.id, s.updated_at, s.written_title.clone()) let(summary)>
                                 <RetroCard summary />
                             </For>
                         </ul>
