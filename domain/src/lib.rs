@@ -16,6 +16,7 @@
 //! - [`export`] — Markdown, CSV, calendar and tracker exports.
 //! - [`insights`] — what keeps coming back across retrospectives: recurring factors, open
 //!   actions, detection and resolution over time.
+//! - [`sync`] — the team space: a folder of team retrospectives kept in step with this browser.
 //! - [`sorting`] — the one sort every list above goes through (one copy of the algorithm in
 //!   the web module instead of one per call site).
 //!
@@ -34,6 +35,7 @@ pub mod insights;
 pub mod listing;
 pub mod model;
 pub mod sorting;
+pub mod sync;
 
 pub use change::accounts::{Attached, ReplyError};
 pub use change::edit::{Edit, EditScope};

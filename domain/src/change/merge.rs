@@ -30,6 +30,14 @@ impl MergeReport {
         self.added == 0 && self.changed == 0 && self.removed == 0
     }
 
+    /// Adds `other` to this report: several merges in a row, told as one.
+    pub fn absorb(&mut self, other: MergeReport) {
+        self.added += other.added;
+        self.changed += other.changed;
+        self.removed += other.removed;
+        self.by.extend(other.by);
+    }
+
     /// The report in words, as `Merged: 2 added, 1 changed, 0 removed.`
     pub fn describe(&self) -> String {
         if self.is_empty() {

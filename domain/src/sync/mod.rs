@@ -1,0 +1,18 @@
+//! The team space (#31): a folder on storage the team already runs, holding each team
+//! retrospective as its usual JSON document, merged with everyone's edits by the merge the
+//! model already has. No server of ours: the folder is a WebDAV share or a synced folder.
+//!
+//! - [`store`] — the one small interface every kind of space is reached through (list with
+//!   versions, read with version, write if still at a version);
+//! - [`layout`] — what the folder holds: file names, tombstones, the text written;
+//! - [`engine`] — read → merge → write-if-version → on conflict again, for one retrospective;
+//! - [`webdav`] — the WebDAV decisions (the listing's XML, statuses, addresses);
+//! - [`status`] — where syncing stands, in words;
+//! - [`memory`] — a space in memory that fails on request, for the tests.
+
+pub mod engine;
+pub mod layout;
+pub mod memory;
+pub mod status;
+pub mod store;
+pub mod webdav;
