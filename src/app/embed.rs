@@ -22,7 +22,7 @@ thread_local! {
 }
 
 /// Options for a new instance; `get` reads one option by name (`prefix`, `view`, `theme`,
-/// `presenter`, `lang`).
+/// `presenter`, `lang`, `space`).
 pub fn options(get: impl Fn(&str) -> Option<String>) -> MountOptions {
     let n = NEXT_INSTANCE.with(|c| {
         let n = c.get();
@@ -39,6 +39,7 @@ pub fn options(get: impl Fn(&str) -> Option<String>) -> MountOptions {
         embedded: true,
         id_prefix: format!("retrace{n}-"),
         app_url: format!("{}index.html", crate::ui::language::base_url()),
+        space: get("space").filter(|s| !s.trim().is_empty()),
     }
 }
 

@@ -63,6 +63,9 @@ pub struct MountOptions {
     pub id_prefix: String,
     /// Address of the standalone app, for share links made in an embedded widget.
     pub app_url: String,
+    /// A team space the host page presets (`space` option, `data-space`): used until someone
+    /// in this browser connects to another or disconnects.
+    pub space: Option<String>,
 }
 
 impl Default for MountOptions {
@@ -76,6 +79,7 @@ impl Default for MountOptions {
             embedded: false,
             id_prefix: String::new(),
             app_url: String::new(),
+            space: None,
         }
     }
 }
@@ -139,6 +143,11 @@ pub fn App(options: MountOptions) -> impl IntoView {
         notice: RwSignal::new(None),
     };
     provide_context(state);
+    // The standalone page takes a preset team space from `<html data-space="…">`.
+    let preset = options.space.clone().or_else(|| {
+        (!options.embedded).then(|| document().document_element().and_then(|html| html.get_attribute("data-space"))).flatten()
+    });
+    provide_context(crate::ui::space::TeamSpace::start(state, preset));
 
     // The language: one chosen in this browser, else the host page's, else the browser's. Until
     // its catalog is in, the screen stays empty rather than flash English.
@@ -227,6 +236,7 @@ fn shell(state: AppState) -> impl IntoView {
                 "Retrace"
             </a>
             <span class="app-bar-note">{tr("Blameless retrospectives · saved in this browser")}</span>
+            <crate::ui::space::status::SyncStatusLine />
             <LanguagePicker />
         </header>
         <StorageBanner message=state.storage_unavailable />

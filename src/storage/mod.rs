@@ -18,6 +18,7 @@ mod insights;
 pub mod local;
 pub mod memory;
 mod repository;
+pub mod space;
 mod templates;
 
 pub use backup::{BackupReminder, MadeBackup};

@@ -379,6 +379,15 @@ impl Repository {
         Ok(())
     }
 
+    /// The fingerprint of `id`'s stored value as the index names it: it changes with every
+    /// write, whoever made it, so the team space can tell what changed since it last synced.
+    pub fn written(&self, id: Id) -> Option<u64> {
+        match self.read_index().ok()? {
+            IndexState::Read(doc) => doc.entries.get(&id).and_then(|e| e.written),
+            _ => None,
+        }
+    }
+
     /// Whether `id` was deleted in this browser and not brought back since.
     pub fn was_deleted(&self, id: Id) -> Result<bool, StoreError> {
         Ok(match self.read_index()? {

@@ -21,6 +21,7 @@ pub mod retro;
 pub mod session;
 pub mod share;
 pub mod shortcuts;
+pub mod space;
 pub mod stage;
 pub mod step;
 pub mod summary;

@@ -13,6 +13,7 @@ use crate::ui::platform::{download, focus_soon};
 use crate::ui::prevention::PreventionStep;
 use crate::ui::session::Printout;
 use crate::ui::session::RetroSession;
+use crate::ui::space::TeamSpace;
 use crate::ui::shortcuts::{use_shortcuts, Action, ShortcutSheet};
 use crate::ui::stage::StageStep;
 use crate::ui::summary::SummaryStep;
@@ -59,7 +60,11 @@ fn DeletedElsewhereBanner() -> impl IntoView {
         <Show when=move || session.deleted_elsewhere.get()>
             <div class="banner banner-warning" role="alert">
                 <span class="banner-text">
-                    {tr("This retrospective was deleted in another tab or window. What you see here is not saved; keep it as a new retrospective, or let it go.")}
+                    {move || if session.deleted_in_space.get() {
+                        tr("This retrospective was deleted in the team space. What you see here is not saved; keep it as a new retrospective, or let it go.")
+                    } else {
+                        tr("This retrospective was deleted in another tab or window. What you see here is not saved; keep it as a new retrospective, or let it go.")
+                    }}
                 </span>
                 <button type="button" class="button primary" on:click=move |_| session.keep_as_new()>{tr("Keep my copy as a new retrospective")}</button>
                 <button type="button" class="button" on:click=move |_| session.download_json()>{tr("Download JSON")}</button>
@@ -118,6 +123,23 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
             session.merge_from_storage(event.new_value());
         }
     });
+    // A team retrospective: the team space merges into this page and sends each save.
+    if let Some(space) = use_context::<TeamSpace>() {
+        let id = session.id();
+        space.opened(session);
+        Effect::new(move |previous: Option<()>| {
+            session.settled.track();
+            if previous.is_some() {
+                space.saved_locally(id);
+            }
+        });
+        on_cleanup(move || {
+            // The last keystrokes, saved as the workspace closes, go to the space too.
+            session.flush();
+            space.saved_locally(id);
+            space.closed(id);
+        });
+    }
     on_cleanup(move || {
         session.flush();
         on_hide.remove();

@@ -43,6 +43,8 @@ pub struct RetroSession {
     /// The retrospective was deleted in another tab or window while open here: nothing is
     /// written back until the person chooses (keep this copy as a new one, or let it go).
     pub deleted_elsewhere: RwSignal<bool>,
+    /// That deletion came from the team space (someone else deleted it for the team).
+    pub deleted_in_space: RwSignal<bool>,
     /// What is rendered for printing, while it is.
     pub printing: RwSignal<Option<Printout>>,
     /// Bumped when edits settle: at every save attempt (250 ms after the last keystroke) and
@@ -72,12 +74,18 @@ impl RetroSession {
             dirty: StoredValue::new(false),
             save_problem: RwSignal::new(None),
             deleted_elsewhere: RwSignal::new(false),
+            deleted_in_space: RwSignal::new(false),
             printing: RwSignal::new(None),
         }
     }
 
     pub fn app(&self) -> AppState {
         self.app
+    }
+
+    /// The open retrospective's id (a nil id once the workspace is gone).
+    pub fn id(&self) -> Id {
+        self.doc.try_with_untracked(|r| r.id).unwrap_or_else(|| Id::from_random([0; 16]))
     }
 
     /// A value derived from the whole document; it re-runs on every edit and notifies only
@@ -251,6 +259,38 @@ impl RetroSession {
         }
         if self.dirty.get_value() {
             self.schedule_save(SAVE_DELAY);
+        }
+    }
+
+    /// Brings in what the team space holds for this retrospective (already read and checked by
+    /// the sync) and says what came in. The merged document is saved here as usual.
+    pub fn merge_from_space(&self, theirs: &Retrospective) -> Result<crate::domain::MergeReport, String> {
+        let outcome = self.doc.try_maybe_update(|mine| match timed("retrace-merge", || merge_retrospectives(mine, theirs)) {
+            Ok(report) => (!report.is_empty(), Ok(report)),
+            Err(_) => (false, Err(tr("the file holds a different retrospective").to_string())),
+        });
+        let report = outcome.unwrap_or_else(|| Err(tr("this page is closing").into()))?;
+        if !report.is_empty() {
+            self.notify_all_items();
+            let text = self.doc.with_untracked(|r| report.describe_by(r));
+            self.app.announcer.say(tf!("Changes from the team space merged in. {changes}", changes = text));
+            self.dirty.set_value(true);
+            self.schedule_save(SAVE_DELAY);
+            self.settled.update(|n| *n += 1);
+        }
+        Ok(report)
+    }
+
+    /// Someone deleted this retrospective in the team space: it goes from this browser too,
+    /// and, as for a deletion in another tab, this page keeps its copy until the person
+    /// chooses to keep it as a new retrospective or let it go.
+    pub fn deleted_in_space(&self) {
+        let id = self.id();
+        let _ = self.app.repo.try_with_value(|r| r.delete(id, crate::ui::platform::now_ms()));
+        self.deleted_in_space.set(true);
+        if !self.deleted_elsewhere.get_untracked() {
+            self.deleted_elsewhere.set(true);
+            self.app.announcer.say(tr("This retrospective was deleted in the team space. Your copy here is not saved."));
         }
     }
 

@@ -201,6 +201,13 @@ impl SpaceStore for MemorySpace {
         })
     }
 
+    fn version<'a>(&'a self, name: &'a str) -> LocalFuture<'a, Result<Option<Version>, SpaceError>> {
+        Box::pin(async move {
+            YieldOnce::default().await;
+            Ok(self.get_now(name)?.and_then(|fetched| fetched.version))
+        })
+    }
+
     fn put<'a>(&'a self, name: &'a str, text: String, condition: Condition) -> LocalFuture<'a, Result<Option<Version>, SpaceError>> {
         Box::pin(async move {
             YieldOnce::default().await;

@@ -22,6 +22,12 @@ pub type LocalFuture<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
 pub struct Version(pub String);
 
 impl Version {
+    /// Whether two versions name the same state of a file, however strongly each was vouched
+    /// for (`W/"x"` and `"x"` do): to see that a file changed, not to write conditionally.
+    pub fn same_state(&self, other: &Version) -> bool {
+        self.0.trim_start_matches("W/") == other.0.trim_start_matches("W/")
+    }
+
     /// Whether the server only vouches for this version loosely (`W/` in HTTP). A
     /// compare-and-swap with it never matches on a WebDAV server: Apache hands one out for a
     /// file changed within the last second. The sync loop reads again a little later.
@@ -116,6 +122,9 @@ pub trait SpaceStore {
     fn list(&self) -> LocalFuture<'_, Result<Vec<Listed>, SpaceError>>;
     /// The file's text and version; `None` when there is no such file.
     fn get<'a>(&'a self, name: &'a str) -> LocalFuture<'a, Result<Option<Fetched>, SpaceError>>;
+    /// The file's version now, without its text (`HEAD`): how an open retrospective is
+    /// watched cheaply. `None` when there is no such file.
+    fn version<'a>(&'a self, name: &'a str) -> LocalFuture<'a, Result<Option<Version>, SpaceError>>;
     /// Writes `text` if `condition` holds ([`SpaceError::Conflict`] otherwise). Returns the new
     /// version when the space tells it in its answer; `None` means "read to find out".
     fn put<'a>(&'a self, name: &'a str, text: String, condition: Condition) -> LocalFuture<'a, Result<Option<Version>, SpaceError>>;

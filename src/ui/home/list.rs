@@ -53,12 +53,17 @@ pub(super) fn RetroCard(summary: Arc<RetroSummary>) -> impl IntoView {
                     move || {
                         let (s2, s3) = (s2.clone(), s3.clone());
                         let rename_id = rename_id.clone();
+                        let move_label = tf!("Move “{title}” to the team space", title = title);
                         view! {
                             <div class="retro-card-actions">
                                 <button type="button" class="button quiet small" aria-label=tf!("Rename “{title}”", title = title)
                                     on:click=move |_| { renaming.set(true); focus_soon(rename_id.clone()); }>{tr("Rename")}</button>
                                 <button type="button" class="button quiet small" aria-label=tf!("Duplicate “{title}”", title = title)
                                     on:click=move |_| home.duplicate(&s2)>{tr("Duplicate")}</button>
+                                <Show when=move || home.space.address.with(Option::is_some) && !home.space.members.with(|m| m.contains(&id))>
+                                    <button type="button" class="button quiet small" aria-label=move_label.clone()
+                                        on:click=move |_| home.move_to_space(id)>{tr("Move to team space")}</button>
+                                </Show>
                                 <button type="button" class="button quiet small danger" aria-label=tf!("Delete “{title}”", title = title)
                                     on:click=move |_| home.delete(&s3)>{tr("Delete")}</button>
                             </div>

@@ -9,6 +9,7 @@ mod new;
 mod open_actions;
 mod state;
 mod storage;
+mod team;
 
 use crate::domain::i18n::tr;
 use crate::domain::tf;
@@ -30,8 +31,10 @@ const CARDS_PER_FRAME: usize = 20;
 #[component]
 pub fn HomeScreen() -> impl IntoView {
     let app = expect_context::<AppState>();
+    let space = expect_context::<crate::ui::space::TeamSpace>();
     let home = Home {
         app,
+        space,
         summaries: RwSignal::new(Vec::new()),
         damaged: RwSignal::new(Vec::new()),
         list_problem: RwSignal::new(None),
@@ -50,12 +53,22 @@ pub fn HomeScreen() -> impl IntoView {
             t.clear();
         }
     });
+    // Retrospectives that arrived from the team space, or were deleted there.
+    Effect::new(move |previous: Option<()>| {
+        space.arrived.track();
+        if previous.is_some() {
+            home.refresh();
+        }
+    });
     let filter = RwSignal::new(String::new());
+    // This browser's own retrospectives; the team's are listed in their own section.
     let visible = Memo::new(move |_| {
         let f = filter.get();
-        home.summaries.with(|all| all.iter().filter(|s| s.matches(&f)).cloned().collect::<Vec<_>>())
+        space.members.with(|team| home.summaries.with(|all| all.iter().filter(|s| !team.contains(&s.id) && s.matches(&f)).cloned().collect::<Vec<_>>()))
     });
     let total = Memo::new(move |_| home.summaries.with(Vec::len));
+    let connected = Memo::new(move |_| space.address.with(Option::is_some));
+    let local_total = Memo::new(move |_| space.members.with(|team| home.summaries.with(|all| all.iter().filter(|s| !team.contains(&s.id)).count())));
     let drawn = RwSignal::new(CARDS_PER_FRAME);
     // Counted over all retrospectives, not the filtered ones: a filter typed while cards are
     // still being drawn must not lift the limit, or clearing it would draw them all at once.
@@ -73,6 +86,7 @@ pub fn HomeScreen() -> impl IntoView {
             <div class="home-actions">
                 <NewRetrospective />
                 <ImportFile />
+                <crate::ui::space::dialog::TeamSpaceButton />
                 <a class="button templates-link" href=Route::Templates.to_hash() on:click=move |ev| { ev.prevent_default(); app.navigate(Route::Templates); }>{tr("Templates")}</a>
                 <Show when=move || { total.get() > 0 }>
                     <a class="button insights-link" href=Route::Insights.to_hash() on:click=move |ev| { ev.prevent_default(); app.navigate(Route::Insights); }>{tr("Insights across retrospectives")}</a>
@@ -85,10 +99,11 @@ pub fn HomeScreen() -> impl IntoView {
                     <button type="button" id=uid("undo-delete") class="button" on:click=move |_| home.undo_delete()>{tr("Undo")}</button>
                 </div>
             </Show>
+            <team::TeamSection />
             <section class="retro-list-section" aria-labelledby=uid("list-title")>
                 <div class="list-header">
-                    <h2 id=uid("list-title")>{tr("Your retrospectives")}</h2>
-                    <Show when=move || { total.get() > 0 }>
+                    <h2 id=uid("list-title")>{move || if connected.get() { tr("Only in this browser") } else { tr("Your retrospectives") }}</h2>
+                    <Show when=move || { local_total.get() > 0 }>
                         <div class="field filter">
                             <label for=uid("retro-filter") class="sr-only">{tr("Filter by title")}</label>
                             <input id=uid("retro-filter") type="search" placeholder=tr("Filter by title")
@@ -97,12 +112,15 @@ pub fn HomeScreen() -> impl IntoView {
                     </Show>
                 </div>
                 {move || home.list_problem.get().map(|p| view! { <p class="banner banner-warning" role="alert">{p}</p> })}
-                <Show when=move || { total.get() > 0 }
-                    fallback=|| view! {
-                        <div class="empty-state">
-                            <p class="empty-title">{tr("No retrospectives yet.")}</p>
-                            <p>{tr("Start one after your next incident — or practise on a past one, while memories are fresh.")}</p>
-                        </div>
+                <Show when=move || { local_total.get() > 0 }
+                    fallback=move || match connected.get() {
+                        true => view! { <p class="hint">{tr("Nothing is kept only in this browser: every retrospective here is the team's.")}</p> }.into_any(),
+                        false => view! {
+                            <div class="empty-state">
+                                <p class="empty-title">{tr("No retrospectives yet.")}</p>
+                                <p>{tr("Start one after your next incident — or practise on a past one, while memories are fresh.")}</p>
+                            </div>
+                        }.into_any(),
                     }>
                     <Show when=move || !visible.get().is_empty()
                         fallback=move || view! { <p class="hint">{move || tf!("No retrospective matches “{filter}”.", filter = filter.get())}</p> }>

@@ -39,9 +39,12 @@ pub(super) fn NewRetrospective() -> impl IntoView {
     let title = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
     let title_id = StoredValue::new(uid("new-title"));
+    // Where to keep it: the team space by default while connected.
+    let in_space = RwSignal::new(true);
+    let connected = Memo::new(move |_| home.space.address.with(Option::is_some));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if let Err(e) = home.create(template.get_untracked(), &title.get_untracked()) {
+        if let Err(e) = home.create(template.get_untracked(), &title.get_untracked(), connected.get_untracked() && in_space.get_untracked()) {
             problem.set(Some(tf!("Could not create it: {problem}", problem = e)));
         }
     };
@@ -59,7 +62,17 @@ pub(super) fn NewRetrospective() -> impl IntoView {
         let own_ones = own.get().into_iter().map(|t: crate::domain::OwnTemplate| choice(StartFrom::Own(t.id), t.name, t.description, Some(tr("Yours"))));
         built_in.chain(own_ones).collect_view()
     };
+    let place = move |team: bool, name: &'static str, description: &'static str| {
+        view! {
+            <label class="template-choice" class:selected=move || in_space.get() == team>
+                <input type="radio" name="keep-in" prop:checked=move || in_space.get() == team on:change=move |_| in_space.set(team) />
+                <span class="template-name">{name}</span>
+                <span class="template-description">{description}</span>
+            </label>
+        }
+    };
     let open_form = move || {
+        in_space.set(true);
         own.set(home.app.repo.with_value(|r| r.templates()).map(|l| l.templates).unwrap_or_default());
         open.set(true);
         focus_soon(title_id.get_value());
@@ -77,6 +90,13 @@ pub(super) fn NewRetrospective() -> impl IntoView {
                     <a class="hint" href=crate::ui::context::Route::Templates.to_hash()
                         on:click=move |ev| { ev.prevent_default(); home.app.navigate(crate::ui::context::Route::Templates); }>{tr("Manage templates")}</a>
                 </fieldset>
+                <Show when=move || connected.get()>
+                    <fieldset class="template-choices keep-in">
+                        <legend>{tr("Where to keep it")}</legend>
+                        {place(true, tr("In the team space"), tr("Everyone connected to the team space sees it and can write in it."))}
+                        {place(false, tr("Only in this browser"), tr("Nobody else sees it until you share it or move it into the team space."))}
+                    </fieldset>
+                </Show>
                 <div class="field">
                     <label for=uid("new-title") class="field-label">{tr("Title")}</label>
                     <input id=uid("new-title") type="text" maxlength="200" required autocomplete="off"

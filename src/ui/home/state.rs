@@ -8,6 +8,7 @@ use crate::domain::{Retrospective, Template, Writer};
 use crate::storage::{DamagedEntry, Listing};
 use crate::ui::context::{AppState, Route};
 use crate::ui::platform::{focus_soon, new_id, now_ms};
+use crate::ui::space::TeamSpace;
 use leptos::prelude::*;
 use std::sync::Arc;
 use std::time::Duration;
@@ -28,6 +29,8 @@ pub enum StartFrom {
 #[derive(Clone, Copy)]
 pub(super) struct Home {
     pub app: AppState,
+    /// The team space: team retrospectives are listed apart, and changes to them reach it.
+    pub space: TeamSpace,
     /// The listed retrospectives, newest first, shared: the list, its filter and the open
     /// actions hold these instead of copies (each summary carries its open actions).
     pub summaries: RwSignal<Vec<Arc<RetroSummary>>>,
@@ -55,7 +58,8 @@ impl Home {
         self.app.writer()
     }
 
-    pub fn create(&self, start_from: StartFrom, title: &str) -> Result<(), String> {
+    /// Creates a retrospective and opens it; `in_space` keeps it in the team space.
+    pub fn create(&self, start_from: StartFrom, title: &str, in_space: bool) -> Result<(), String> {
         let writer = self.writer();
         let mut retro = match start_from {
             StartFrom::BuiltIn(kind) => Retrospective::new(new_id(), kind, title, &writer),
@@ -68,6 +72,9 @@ impl Home {
         // Its times are in the zone of whoever starts it, wherever the others read them.
         retro.apply(crate::domain::Edit::Header(crate::domain::HeaderField::TimeZone(crate::ui::zones::browser_zone_name())), &writer);
         self.app.repo.with_value(|r| r.save(&mut retro)).map_err(|e| e.to_string())?;
+        if in_space {
+            self.space.adopt_retro(retro.id);
+        }
         self.app.navigate(Route::Retro(retro.id));
         Ok(())
     }
@@ -79,7 +86,10 @@ impl Home {
             .repo
             .with_value(|repo| repo.update(summary.id, |retro| retro.apply(crate::domain::Edit::Header(crate::domain::HeaderField::Title(title)), &writer)));
         match result {
-            Ok(_) => self.app.announcer.say(tr("Renamed.")),
+            Ok(_) => {
+                self.space.saved_locally(summary.id);
+                self.app.announcer.say(tr("Renamed."));
+            }
             Err(e) => self.app.announcer.say(tf!("Could not rename: {problem}", problem = e)),
         }
         self.refresh();
@@ -106,6 +116,7 @@ impl Home {
         });
         match result {
             Ok(retro) => {
+                self.space.deleted_locally(retro.id);
                 self.undo.set(Some(retro));
                 if let Some(t) = self.undo_timer.get_value() {
                     t.clear();
@@ -120,10 +131,20 @@ impl Home {
         self.refresh();
     }
 
+    /// Makes one of this browser's retrospectives the team's: it is sent to the team space
+    /// (accounts stay here) and listed there from now on.
+    pub fn move_to_space(&self, id: crate::domain::Id) {
+        match self.space.adopt_retro(id) {
+            true => self.app.announcer.say(tr("Moved to the team space. It is being sent now.")),
+            false => self.app.announcer.say(tr("Could not move it: the team space settings in this browser cannot be changed.")),
+        }
+    }
+
     pub fn undo_delete(&self) {
         if let Some(mut retro) = self.undo.get_untracked() {
             match self.app.repo.with_value(|r| r.restore(&mut retro)) {
                 Ok(_) => {
+                    self.space.restored_locally(retro.id);
                     self.undo.set(None);
                     self.app.announcer.say(tf!("Restored “{title}”.", title = retro.display_title()));
                 }

@@ -1,0 +1,82 @@
+//! "Team space…": connect this browser to a folder the team already has (a WebDAV address),
+//! see where it stands, or disconnect. The server's own login applies; Retrace stores no
+//! password.
+
+use super::TeamSpace;
+use crate::domain::i18n::tr;
+use crate::domain::tf;
+use crate::ui::context::uid;
+use leptos::prelude::*;
+
+#[component]
+pub fn TeamSpaceButton() -> impl IntoView {
+    let space = expect_context::<TeamSpace>();
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let typed = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let working = RwSignal::new(false);
+    let open = move |_| {
+        typed.set(space.address.get_untracked().unwrap_or_default());
+        problem.set(None);
+        if let Some(d) = dialog.get_untracked() {
+            let _ = d.show_modal();
+        }
+    };
+    let connect = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if working.get_untracked() {
+            return;
+        }
+        working.set(true);
+        problem.set(None);
+        let address = typed.get_untracked();
+        leptos::task::spawn_local(async move {
+            let result = space.connect(address).await;
+            let _ = working.try_set(false);
+            match result {
+                Ok(()) => {
+                    if let Some(d) = dialog.get_untracked() {
+                        d.close();
+                    }
+                }
+                Err(message) => {
+                    let _ = problem.try_set(Some(message));
+                }
+            }
+        });
+    };
+    view! {
+        <button type="button" class="button large" on:click=open>{tr("Team space…")}</button>
+        <dialog node_ref=dialog class="dialog team-space" aria-labelledby=uid("space-title")>
+            <h2 id=uid("space-title")>{tr("Team space")}</h2>
+            <p class="hint">{tr("Keep the team's retrospectives in a folder your team already has: a WebDAV folder (Nextcloud, ownCloud, SharePoint, a NAS, Apache). Everyone connected sees the same retrospectives and each other's edits within seconds. Every edit is saved in this browser first, so nothing is lost while the folder cannot be reached.")}</p>
+            {move || space.address.get().map(|address| view! {
+                <div class="space-connected">
+                    <p>{tf!("Connected to {address}", address = address)}</p>
+                    <super::status::SyncStatusLine />
+                    <button type="button" class="button quiet" on:click=move |_| space.disconnect()>{tr("Disconnect")}</button>
+                </div>
+            })}
+            {move || space.problem.get().map(|p| view! { <p class="banner banner-warning" role="alert">{p}</p> })}
+            <form class="space-form" on:submit=connect>
+                <div class="field">
+                    <label for=uid("space-address") class="field-label">{tr("WebDAV address")}</label>
+                    <input id=uid("space-address") type="text" inputmode="url" autocomplete="url" spellcheck="false" required
+                        placeholder="https://cloud.example.com/remote.php/dav/files/team/retros/"
+                        prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev)) />
+                    <span class="hint">{tr("The folder's address as your file server shows it. The server's own login is used; Retrace stores no password. Nothing goes into the folder that a share link would not carry: accounts stay on the device of whoever wrote them.")}</span>
+                </div>
+                {move || problem.get().map(|p| view! { <p class="banner banner-warning" role="alert">{p}</p> })}
+                <div class="button-row">
+                    <button type="submit" class="button primary" prop:disabled=move || working.get()>
+                        {move || if working.get() { tr("Connecting…") } else { tr("Connect") }}
+                    </button>
+                </div>
+            </form>
+            <p class="hint">{tr("A folder synced by OneDrive, Dropbox or Google Drive can be used through a WebDAV address in front of it (for example rclone serve webdav); see the README.")}</p>
+            <form method="dialog" class="button-row">
+                <button type="submit" class="button">{tr("Close")}</button>
+            </form>
+        </dialog>
+    }
+}

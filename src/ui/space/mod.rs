@@ -1,0 +1,575 @@
+//! The team space at work in one mounted instance: connecting, the sync loop, and what the
+//! screens read (the status line, which retrospectives are the team's, files that cannot be
+//! read). The sync itself is the domain's (`sync::engine`); this file decides *when*: soon
+//! after a local save, every 2 s for the team retrospective on screen, every 15 s for the
+//! whole folder, less often while the page is hidden, and with growing pauses while the
+//! space fails. Every edit is saved in this browser first, so a failing space loses nothing.
+
+pub mod dialog;
+pub mod status;
+
+use crate::domain::i18n::tr;
+use crate::domain::sync::engine::{delete_retro, sync_retro, Replicas, SyncError, Synced};
+use crate::domain::sync::layout::{parse_file_name, FileName};
+use crate::domain::sync::status::SyncStatus;
+use crate::domain::sync::store::{LocalFuture, Pause, SpaceError, SpaceStore};
+use crate::domain::sync::webdav::folder_address;
+use crate::domain::tf;
+use crate::domain::{merge_retrospectives, Id, MergeReport, Retrospective};
+use crate::storage::space::webdav::WebDavStore;
+use crate::storage::space::SpaceRecord;
+use crate::storage::LoadError;
+use crate::ui::context::{AppState, Route};
+use crate::ui::platform::now_ms;
+use crate::ui::session::RetroSession;
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+
+/// How often the retrospective on screen is checked while the page is visible: others'
+/// edits show within about this plus a save's round trip.
+const OPEN_CHECK_MS: i64 = 2_000;
+/// How often the whole folder is listed while the page is visible.
+const LIST_MS: i64 = 15_000;
+/// Both, while the page is hidden.
+const HIDDEN_MS: i64 = 60_000;
+/// Quiet time after a local save before it is sent.
+const PUSH_DELAY_MS: i64 = 300;
+/// The longest pause between attempts while the space fails.
+const MAX_BACKOFF_MS: i64 = 60_000;
+/// How often the loop looks at what is due (no request unless something is).
+const TICK_MS: u32 = 250;
+/// A deletion reaches the space once it can no longer be undone here (Home offers Undo for
+/// 12 s), so an undo never meets its own tombstone.
+const DELETE_AFTER_MS: i64 = 13_000;
+
+/// A file of the space that is left alone: it cannot be read, or a newer Retrace wrote it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SpaceDamage {
+    pub name: String,
+    pub problem: String,
+}
+
+/// When each kind of work is next due, and how the space has been answering.
+#[derive(Clone, Copy, Default)]
+struct Timing {
+    next_list: i64,
+    next_open_check: i64,
+    push_due: Option<i64>,
+    failures: u32,
+    running: bool,
+}
+
+/// The team space of one instance, shared through context.
+#[derive(Clone, Copy)]
+pub struct TeamSpace {
+    app: AppState,
+    /// The connected folder's address; `None` when not connected.
+    pub address: RwSignal<Option<String>>,
+    /// Where syncing stands; `None` when not connected.
+    pub status: RwSignal<Option<SyncStatus>>,
+    /// The team's retrospectives (those stored here that live in the space).
+    pub members: RwSignal<BTreeSet<Id>>,
+    /// Files in the space that are left alone.
+    pub damaged: RwSignal<Vec<SpaceDamage>>,
+    /// Why the stored team space settings cannot be used, when they cannot.
+    pub problem: RwSignal<Option<String>>,
+    /// Bumped when retrospectives arrived from the space or were deleted there: the home list
+    /// reads storage again.
+    pub arrived: RwSignal<u64>,
+    open: StoredValue<Option<RetroSession>, LocalStorage>,
+    timing: StoredValue<Timing>,
+    alive: StoredValue<bool>,
+}
+
+impl TeamSpace {
+    /// The team space of this instance: the one stored in this browser, else `preset` (the
+    /// host page's `space` option). Starts the sync loop, which ends with the instance.
+    pub fn start(app: AppState, preset: Option<String>) -> TeamSpace {
+        let space = TeamSpace {
+            app,
+            address: RwSignal::new(None),
+            status: RwSignal::new(None),
+            members: RwSignal::new(BTreeSet::new()),
+            damaged: RwSignal::new(Vec::new()),
+            problem: RwSignal::new(None),
+            arrived: RwSignal::new(0),
+            open: StoredValue::new_local(None),
+            timing: StoredValue::new(Timing::default()),
+            alive: StoredValue::new(true),
+        };
+        match app.repo.with_value(|r| r.space_record()) {
+            Ok(Some(record)) => space.adopt(&record),
+            Ok(None) => {
+                if let Some(address) = preset.and_then(|p| folder_address(&p, &crate::ui::platform::page_address()).ok()) {
+                    let record = SpaceRecord::new(&address);
+                    if app.repo.with_value(|r| r.set_space_record(&record)).is_ok() {
+                        space.adopt(&record);
+                    }
+                }
+            }
+            Err(problem) => space.problem.set(Some(problem)),
+        }
+        on_cleanup(move || {
+            let _ = space.alive.try_set_value(false);
+        });
+        let on_online = window_event_listener(leptos::ev::online, move |_| space.due_now());
+        on_cleanup(move || on_online.remove());
+        leptos::task::spawn_local(space.run());
+        space
+    }
+
+    fn adopt(&self, record: &SpaceRecord) {
+        self.address.set(Some(record.address.clone()));
+        self.members.set(members(record));
+        self.status.set(Some(SyncStatus::Syncing));
+        self.due_now();
+    }
+
+    fn record(&self) -> Option<SpaceRecord> {
+        self.app.repo.try_with_value(|r| r.space_record().ok().flatten()).flatten()
+    }
+
+    /// Changes the stored record (unless it cannot be read) and says whether it was kept.
+    fn change_record(&self, change: impl FnOnce(&mut SpaceRecord)) -> bool {
+        let Some(mut record) = self.record() else { return false };
+        change(&mut record);
+        let kept = self.app.repo.try_with_value(|r| r.set_space_record(&record).is_ok()).unwrap_or(false);
+        let _ = self.members.try_set(members(&record));
+        kept
+    }
+
+    /// Connects to the WebDAV folder at `typed`: checks that it answers as a folder first, so
+    /// a typo is said at once rather than as a failing status later.
+    pub async fn connect(self, typed: String) -> Result<(), String> {
+        let address = folder_address(&typed, &crate::ui::platform::page_address())?;
+        let store = WebDavStore::new(&address);
+        store.list().await.map_err(|e| tf!("Could not connect: {problem}", problem = e))?;
+        let record = SpaceRecord::new(&address);
+        self.app.repo.with_value(|r| r.set_space_record(&record)).map_err(|e| e.to_string())?;
+        self.problem.set(None);
+        self.damaged.set(Vec::new());
+        self.adopt(&record);
+        self.app.announcer.say(tr("Connected to the team space."));
+        Ok(())
+    }
+
+    /// Disconnects: the team's retrospectives stay in this browser as its own.
+    pub fn disconnect(&self) {
+        let _ = self.app.repo.with_value(|r| r.forget_space());
+        self.address.set(None);
+        self.status.set(None);
+        self.members.set(BTreeSet::new());
+        self.damaged.set(Vec::new());
+        self.app.announcer.say(tr("Disconnected from the team space. Its retrospectives stay in this browser."));
+    }
+
+    pub fn is_connected(&self) -> bool {
+        self.address.with_untracked(Option::is_some)
+    }
+
+    pub fn is_member(&self, id: Id) -> bool {
+        self.members.with_untracked(|m| m.contains(&id))
+    }
+
+    /// Makes a retrospective stored here one of the team's, and sends it soon.
+    pub fn adopt_retro(&self, id: Id) -> bool {
+        let kept = self.change_record(|r| {
+            r.retros.entry(id).or_insert(None);
+            r.pending.insert(id);
+        });
+        self.push_soon();
+        kept
+    }
+
+    /// A team retrospective was saved here: send it soon.
+    pub fn saved_locally(&self, id: Id) {
+        if self.is_member(id) {
+            self.change_record(|r| {
+                r.pending.insert(id);
+            });
+            self.push_soon();
+        }
+    }
+
+    /// A team retrospective was deleted here: the deletion goes to the space too, once it
+    /// can no longer be undone.
+    pub fn deleted_locally(&self, id: Id) {
+        if self.is_member(id) {
+            self.change_record(|r| {
+                r.pending.remove(&id);
+                r.deleting.insert(id, now_ms());
+            });
+        }
+    }
+
+    /// A deletion was undone here before it reached the space.
+    pub fn restored_locally(&self, id: Id) {
+        let restored = self.change_record(|r| {
+            if r.deleting.remove(&id).is_some() {
+                r.pending.insert(id);
+            }
+        });
+        if restored {
+            self.push_soon();
+        }
+    }
+
+    /// The workspace of `session` is on screen: merges go into it, and it is watched closely.
+    pub fn opened(&self, session: RetroSession) {
+        self.open.set_value(Some(session));
+        self.timing.update_value(|t| t.next_open_check = 0);
+    }
+
+    pub fn closed(&self, id: Id) {
+        let _ = self.open.try_update_value(|open| {
+            if open.is_some_and(|s| s.id() == id) {
+                *open = None;
+            }
+        });
+    }
+
+    fn open_session(&self, id: Id) -> Option<RetroSession> {
+        self.open.try_get_value().flatten().filter(|s| s.id() == id)
+    }
+
+    fn push_soon(&self) {
+        let _ = self.timing.try_update_value(|t| {
+            if t.push_due.is_none() {
+                t.push_due = Some(now_ms() + PUSH_DELAY_MS);
+            }
+        });
+    }
+
+    fn due_now(&self) {
+        let _ = self.timing.try_update_value(|t| {
+            t.next_list = 0;
+            t.next_open_check = 0;
+            t.failures = 0;
+        });
+    }
+
+    /// The loop: looks every [`TICK_MS`] at what is due, until the instance is gone.
+    async fn run(self) {
+        loop {
+            sleep(TICK_MS).await;
+            match self.alive.try_get_value() {
+                Some(true) => {}
+                _ => return,
+            }
+            if self.address.try_get_untracked().flatten().is_none() {
+                continue;
+            }
+            self.round().await;
+        }
+    }
+
+    /// One round of whatever is due.
+    async fn round(self) {
+        let Some(record) = self.record() else { return };
+        let now = now_ms();
+        let Some(timing) = self.timing.try_get_value() else { return };
+        let hidden = document().visibility_state() == web_sys::VisibilityState::Hidden;
+        let open = match self.app.route.try_get_untracked() {
+            Some(Route::Retro(id)) if record.retros.contains_key(&id) => Some(id),
+            _ => None,
+        };
+        let list_due = timing.next_list <= now;
+        let open_due = open.is_some() && timing.next_open_check <= now;
+        let deletions: Vec<Id> = record.deleting.iter().filter(|(_, at)| now - **at >= DELETE_AFTER_MS).map(|(id, _)| *id).collect();
+        let push_due = timing.push_due.is_some_and(|at| at <= now) || (list_due && !record.pending.is_empty()) || !deletions.is_empty();
+        if !(list_due || open_due || push_due) {
+            return;
+        }
+        self.timing.update_value(|t| {
+            if push_due {
+                t.push_due = None;
+            }
+            t.running = true;
+        });
+        let store = WebDavStore::new(&record.address);
+        let mut work: Vec<(Id, bool)> = record.pending.iter().filter(|id| !record.deleting.contains_key(id)).map(|id| (*id, false)).collect();
+        if list_due {
+            // Changed here since the last sync by any path (a rename on Home, an action marked
+            // done, a link merged in): the stored fingerprint tells.
+            for (id, local) in &record.local {
+                if !record.deleting.contains_key(id) && self.app.repo.try_with_value(|r| r.written(*id)).flatten() != Some(*local) {
+                    work.push((*id, false));
+                }
+            }
+        }
+        let mut outcome = Round::default();
+        for id in &deletions {
+            match delete_retro(&store, &BrowserPause, *id, now).await {
+                Ok(()) | Err(SyncError::Damaged(_) | SyncError::Newer(_)) => {
+                    self.change_record(|r| {
+                        r.deleting.remove(id);
+                        r.retros.remove(id);
+                        r.local.remove(id);
+                    });
+                }
+                Err(e) => outcome.failed(e),
+            }
+        }
+        if outcome.error.is_none() && open_due {
+            if let Some(id) = open {
+                let known = record.retros.get(&id).cloned().flatten();
+                match store.version(&crate::domain::sync::layout::file_name(id)).await {
+                    Ok(version) => {
+                        let changed = match (version, known.and_then(|k| k.version)) {
+                            (Some(now), Some(known)) => !now.same_state(&known),
+                            (None, _) => false,
+                            (Some(_), None) => true,
+                        };
+                        if changed {
+                            work.push((id, true));
+                        }
+                    }
+                    Err(e) => outcome.failed(SyncError::Space(e)),
+                }
+            }
+        }
+        if outcome.error.is_none() && list_due {
+            match store.list().await {
+                Ok(listed) => {
+                    let mut damaged = vec![];
+                    for file in listed {
+                        let Some(FileName::Retro(id)) = parse_file_name(&file.name) else { continue };
+                        if record.deleting.contains_key(&id) {
+                            continue;
+                        }
+                        let known = record.retros.get(&id).cloned().flatten().and_then(|k| k.version);
+                        if known.is_some_and(|k| k.same_state(&file.version)) {
+                            continue;
+                        }
+                        let limit = crate::domain::format::Limits::default().max_bytes as u64;
+                        if file.size.is_some_and(|size| size > limit) {
+                            damaged.push(SpaceDamage { name: file.name, problem: tr("It is larger than Retrace reads.").into() });
+                            continue;
+                        }
+                        work.push((id, true));
+                    }
+                    outcome.damaged = Some(damaged);
+                }
+                Err(e) => outcome.failed(SyncError::Space(e)),
+            }
+        }
+        if outcome.error.is_none() {
+            let mut seen = BTreeSet::new();
+            for (id, remote_changed) in work {
+                if !seen.insert(id) {
+                    continue;
+                }
+                let _ = self.status.try_set(Some(SyncStatus::Syncing));
+                self.sync_one(&store, id, remote_changed, &mut outcome).await;
+                if outcome.error.as_ref().is_some_and(|e| matches!(e, SyncError::Space(_))) {
+                    break;
+                }
+            }
+        }
+        self.finish(outcome, list_due, open_due, hidden);
+    }
+
+    async fn sync_one(&self, store: &WebDavStore, id: Id, remote_changed: bool, outcome: &mut Round) {
+        let known = self.record().and_then(|r| r.retros.get(&id).cloned().flatten());
+        // What this page holds now is what is sent: flush a pending local save first.
+        if let Some(session) = self.open_session(id) {
+            session.flush();
+        }
+        let replicas = PageReplicas { space: *self };
+        match sync_retro(store, &BrowserPause, &replicas, id, known, remote_changed).await {
+            Ok(Synced::InStep { known, merged, .. }) => {
+                let arrived = !self.is_member(id);
+                let local = self.app.repo.try_with_value(|r| r.written(id)).flatten();
+                self.change_record(|r| {
+                    r.retros.insert(id, Some(known));
+                    if let Some(local) = local {
+                        r.local.insert(id, local);
+                    }
+                    // Saved again while the sync was under way: that save is still to be sent.
+                    if !self.timing.try_get_value().is_some_and(|t| t.push_due.is_some()) {
+                        r.pending.remove(&id);
+                    }
+                });
+                if !merged.is_empty() {
+                    outcome.merged = true;
+                }
+                if arrived || !merged.is_empty() {
+                    outcome.arrived = true;
+                }
+            }
+            Ok(Synced::Deleted) => {
+                self.change_record(|r| {
+                    r.retros.remove(&id);
+                    r.pending.remove(&id);
+                    r.local.remove(&id);
+                });
+                match self.open_session(id) {
+                    Some(session) => session.deleted_in_space(),
+                    None => {
+                        let _ = self.app.repo.try_with_value(|r| r.delete(id, now_ms()));
+                    }
+                }
+                outcome.arrived = true;
+            }
+            Err(SyncError::Damaged(e)) => outcome.stuck(id, e.to_string()),
+            Err(SyncError::Newer(schema)) => outcome.stuck(
+                id,
+                tf!("A newer version of Retrace wrote it (schema {schema}); it is left as it is until this one is updated.", schema = schema),
+            ),
+            Err(SyncError::NothingToSync) => {
+                self.change_record(|r| {
+                    r.retros.remove(&id);
+                    r.pending.remove(&id);
+                    r.local.remove(&id);
+                });
+            }
+            Err(e) => outcome.failed(e),
+        }
+    }
+
+    /// After a round: when the next one is due, and the status in words.
+    fn finish(&self, outcome: Round, listed: bool, checked_open: bool, hidden: bool) {
+        let now = now_ms();
+        let waiting = self.record().map_or(0, |r| r.pending.len() + r.deleting.len());
+        let _ = self.timing.try_update_value(|t| {
+            t.running = false;
+            let pace = |visible: i64| if hidden { HIDDEN_MS } else { visible };
+            match &outcome.error {
+                Some(_) => {
+                    t.failures = t.failures.saturating_add(1);
+                    let pause = (1_000i64 << t.failures.min(6)).min(MAX_BACKOFF_MS);
+                    t.next_list = now + pause;
+                    t.next_open_check = now + pause;
+                    if waiting > 0 {
+                        t.push_due = Some(now + pause);
+                    }
+                }
+                None => {
+                    t.failures = 0;
+                    if listed {
+                        t.next_list = now + pace(LIST_MS);
+                    }
+                    if checked_open || listed {
+                        t.next_open_check = now + pace(OPEN_CHECK_MS);
+                    }
+                }
+            }
+        });
+        if let Some(damaged) = outcome.damaged.clone() {
+            let mut all = damaged;
+            all.extend(outcome.stuck.iter().cloned());
+            let _ = self.damaged.try_set(all);
+        } else if !outcome.stuck.is_empty() {
+            let _ = self.damaged.try_update(|d| {
+                for s in &outcome.stuck {
+                    if !d.iter().any(|x| x.name == s.name) {
+                        d.push(s.clone());
+                    }
+                }
+            });
+        }
+        if outcome.arrived {
+            let _ = self.arrived.try_update(|n| *n += 1);
+        }
+        let offline = web_sys::window().is_some_and(|w| !w.navigator().on_line());
+        let stuck = self.damaged.try_with_untracked(Vec::len).unwrap_or(0);
+        let status = match outcome.error {
+            Some(_) if offline => SyncStatus::Offline { waiting },
+            Some(SyncError::Space(error)) => SyncStatus::Failing { waiting, error },
+            Some(SyncError::Local(problem)) => SyncStatus::Failing { waiting, error: SpaceError::Other(problem) },
+            Some(_) => SyncStatus::Failing { waiting, error: SpaceError::Other(tr("others kept saving first; trying again").into()) },
+            None if outcome.merged => SyncStatus::Merged,
+            None if stuck > 0 => SyncStatus::Stuck { files: stuck },
+            // "merged" stays on screen until the next round that finds nothing new.
+            None if self.status.try_get_untracked().flatten() == Some(SyncStatus::Merged) && !listed && !checked_open => SyncStatus::Merged,
+            None => SyncStatus::Synced,
+        };
+        if self.status.try_get_untracked().flatten().as_ref() != Some(&status) {
+            let _ = self.status.try_set(Some(status));
+        }
+    }
+}
+
+/// The team's retrospectives: those in the record, less those being deleted.
+fn members(record: &SpaceRecord) -> BTreeSet<Id> {
+    record.retros.keys().filter(|id| !record.deleting.contains_key(id)).copied().collect()
+}
+
+/// What one round came to.
+#[derive(Default)]
+struct Round {
+    error: Option<SyncError>,
+    merged: bool,
+    arrived: bool,
+    /// The listing's files that are left alone (`None`: no listing this round).
+    damaged: Option<Vec<SpaceDamage>>,
+    stuck: Vec<SpaceDamage>,
+}
+
+impl Round {
+    fn failed(&mut self, error: SyncError) {
+        self.error.get_or_insert(error);
+    }
+
+    fn stuck(&mut self, id: Id, problem: String) {
+        self.stuck.push(SpaceDamage { name: crate::domain::sync::layout::file_name(id), problem });
+    }
+}
+
+/// This page's copies for the sync: the open workspace's document, else storage.
+struct PageReplicas {
+    space: TeamSpace,
+}
+
+impl Replicas for PageReplicas {
+    fn current(&self, id: Id) -> Option<Retrospective> {
+        if let Some(session) = self.space.open_session(id) {
+            return session.doc.try_get_untracked();
+        }
+        self.space.app.repo.try_with_value(|r| r.load(id).ok()).flatten()
+    }
+
+    fn merge_in(&self, theirs: &Retrospective) -> Result<MergeReport, String> {
+        if let Some(session) = self.space.open_session(theirs.id) {
+            return session.merge_from_space(theirs);
+        }
+        let repo = self.space.app.repo;
+        repo.try_with_value(|repo| match repo.load(theirs.id) {
+            Ok(mut mine) => {
+                let report = merge_retrospectives(&mut mine, theirs).map_err(|_| tr("the file holds a different retrospective").to_string())?;
+                if !report.is_empty() {
+                    repo.save(&mut mine).map_err(|e| e.to_string())?;
+                }
+                Ok(report)
+            }
+            Err(LoadError::Missing) => {
+                let mut copy = theirs.clone();
+                repo.save(&mut copy).map_err(|e| e.to_string())?;
+                Ok(MergeReport { added: 1, ..MergeReport::default() })
+            }
+            Err(e) => Err(e.to_string()),
+        })
+        .unwrap_or_else(|| Err(tr("this page is closing").into()))
+    }
+}
+
+/// Pauses between attempts of one sync: a timer, a little shorter or longer each time so
+/// writers that met once do not meet again at the same moment.
+struct BrowserPause;
+
+impl Pause for BrowserPause {
+    fn pause(&self, ms: u32) -> LocalFuture<'_, ()> {
+        let jittered = (f64::from(ms) * (0.75 + js_sys::Math::random() * 0.5)) as u32;
+        Box::pin(sleep(jittered))
+    }
+}
+
+/// Resolves after `ms` milliseconds.
+pub async fn sleep(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
