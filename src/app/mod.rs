@@ -144,9 +144,10 @@ pub fn App(options: MountOptions) -> impl IntoView {
     };
     provide_context(state);
     // The standalone page takes a preset team space from `<html data-space="…">`.
-    let preset = options.space.clone().or_else(|| {
-        (!options.embedded).then(|| document().document_element().and_then(|html| html.get_attribute("data-space"))).flatten()
-    });
+    let preset = options
+        .space
+        .clone()
+        .or_else(|| (!options.embedded).then(|| document().document_element().and_then(|html| html.get_attribute("data-space"))).flatten());
     provide_context(crate::ui::space::TeamSpace::start(state, preset));
 
     // The language: one chosen in this browser, else the host page's, else the browser's. Until

@@ -11,6 +11,12 @@ pub const WASM_BINDGEN: &str = "0.2.130";
 pub const TRUNK: &str = "0.21.14";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// Debian's Apache 2.4 with mod_dav: the real WebDAV server the team-space tests run against.
+pub const APACHE: &str = "/usr/sbin/apache2";
+pub const MOD_DAV_FS: &str = "/usr/lib/apache2/modules/mod_dav_fs.so";
+
+/// What the browser and end-to-end layers need from Debian: each program and its package.
+const TEST_PACKAGES: [(&str, &str); 4] = [(CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver"), (APACHE, "apache2"), (MOD_DAV_FS, "apache2")];
 
 /// PATH for child processes: the npm tools (wasm-opt, playwright) and cargo's bin folder first.
 pub fn tool_path(root: &Path) -> String {
@@ -90,19 +96,26 @@ pub fn same_packages(lock: &str, installed: &str) -> bool {
         && a.iter().filter(|l| l.starts_with("\"node_modules/")).count() == b.iter().filter(|l| l.starts_with("\"node_modules/")).count()
 }
 
-/// Chromium and its driver from Debian, for the browser and end-to-end layers.
+/// Chromium and its driver, and Apache with mod_dav, from Debian, for the browser and
+/// end-to-end layers.
 pub fn browser(root: &Path) -> Result<(), String> {
-    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+    let mut missing: Vec<&str> = TEST_PACKAGES.iter().filter(|(path, _)| !Path::new(path).exists()).map(|(_, package)| *package).collect();
+    missing.dedup();
+    if missing.is_empty() {
         return Ok(());
     }
     let is_root = Command::new("id").arg("-u").output().is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
     if !is_root {
         return Err(format!(
-            "Chromium and ChromeDriver are needed at {CHROMIUM} and {CHROMEDRIVER}.\n  Install them as root: apt-get update && apt-get install -y chromium chromium-driver"
+            "The tests need Debian's {}.\n  Install them as root: apt-get update && apt-get install -y {}",
+            missing.join(", "),
+            missing.join(" ")
         ));
     }
     run(root, "apt-get", &["update"], &[])?;
-    run(root, "apt-get", &["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"], &[("DEBIAN_FRONTEND", "noninteractive")])
+    let mut args = vec!["install", "-y", "--no-install-recommends"];
+    args.extend(&missing);
+    run(root, "apt-get", &args, &[("DEBIAN_FRONTEND", "noninteractive")])
 }
 
 #[cfg(test)]

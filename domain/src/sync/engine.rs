@@ -99,7 +99,9 @@ pub async fn sync_retro(
 ) -> Result<Synced, SyncError> {
     let name = file_name(id);
     let mut known = known;
-    let mut must_read = remote_changed || known.as_ref().is_none_or(|k| k.version.is_none());
+    // Nothing known yet and nothing seen in a listing: a new retrospective, most likely, so
+    // the first try is to create the file (a conflict then reads and merges as usual).
+    let mut must_read = remote_changed || known.as_ref().is_some_and(|k| k.version.is_none());
     let mut merged = MergeReport::default();
     let mut conflicts = 0;
     let mut wait = FIRST_PAUSE_MS;

@@ -11,7 +11,9 @@ use leptos::prelude::*;
 pub(super) fn TeamSection() -> impl IntoView {
     let home = expect_context::<Home>();
     let space = home.space;
-    let team = Memo::new(move |_| space.members.with(|members| home.summaries.with(|all| all.iter().filter(|s| members.contains(&s.id)).cloned().collect::<Vec<_>>())));
+    let team = Memo::new(move |_| {
+        space.members.with(|members| home.summaries.with(|all| all.iter().filter(|s| members.contains(&s.id)).cloned().collect::<Vec<_>>()))
+    });
     view! {
         <Show when=move || space.address.with(Option::is_some)>
             <section class="retro-list-section team-section" aria-labelledby=uid("team-title")>

@@ -27,7 +27,7 @@ use std::collections::BTreeSet;
 
 /// How often the retrospective on screen is checked while the page is visible: others'
 /// edits show within about this plus a save's round trip.
-const OPEN_CHECK_MS: i64 = 2_000;
+const OPEN_CHECK_MS: i64 = 1_500;
 /// How often the whole folder is listed while the page is visible.
 const LIST_MS: i64 = 15_000;
 /// Both, while the page is hidden.
@@ -35,7 +35,7 @@ const HIDDEN_MS: i64 = 60_000;
 /// Quiet time after a local save before it is sent.
 const PUSH_DELAY_MS: i64 = 300;
 /// The longest pause between attempts while the space fails.
-const MAX_BACKOFF_MS: i64 = 60_000;
+const MAX_BACKOFF_MS: i64 = 30_000;
 /// How often the loop looks at what is due (no request unless something is).
 const TICK_MS: u32 = 250;
 /// A deletion reaches the space once it can no longer be undone here (Home offers Undo for
@@ -386,7 +386,7 @@ impl TeamSpace {
                         r.local.insert(id, local);
                     }
                     // Saved again while the sync was under way: that save is still to be sent.
-                    if !self.timing.try_get_value().is_some_and(|t| t.push_due.is_some()) {
+                    if self.timing.try_get_value().is_none_or(|t| t.push_due.is_none()) {
                         r.pending.remove(&id);
                     }
                 });
@@ -412,10 +412,9 @@ impl TeamSpace {
                 outcome.arrived = true;
             }
             Err(SyncError::Damaged(e)) => outcome.stuck(id, e.to_string()),
-            Err(SyncError::Newer(schema)) => outcome.stuck(
-                id,
-                tf!("A newer version of Retrace wrote it (schema {schema}); it is left as it is until this one is updated.", schema = schema),
-            ),
+            Err(SyncError::Newer(schema)) => {
+                outcome.stuck(id, tf!("A newer version of Retrace wrote it (schema {schema}); it is left as it is until this one is updated.", schema = schema))
+            }
             Err(SyncError::NothingToSync) => {
                 self.change_record(|r| {
                     r.retros.remove(&id);
