@@ -237,7 +237,7 @@ fn shell(state: AppState) -> impl IntoView {
                 "Retrace"
             </a>
             <span class="app-bar-note">{tr("Blameless retrospectives · saved in this browser")}</span>
-            <crate::ui::space::status::SyncStatusLine />
+            <crate::ui::space::status::SyncStatusLine place=crate::ui::space::status::Place::AppBar />
             <LanguagePicker />
         </header>
         <StorageBanner message=state.storage_unavailable />

@@ -233,6 +233,7 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
                     </div>
                 </details>
                 <SaveStatus />
+                <crate::ui::space::status::SyncStatusLine place=crate::ui::space::status::Place::Workspace />
                 <Stepper on_go=Callback::new(go) />
             </header>
             <ShortcutSheet dialog=shortcuts />

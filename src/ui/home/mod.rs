@@ -81,7 +81,11 @@ pub fn HomeScreen() -> impl IntoView {
         <div class="home">
             <section class="hero">
                 <h1>"Retrace"</h1>
-                <p class="tagline">{tr("Run a blameless retrospective step by step: what happened, why it made sense at the time, and what we will change. Everything stays in this browser.")}</p>
+                <p class="tagline">{move || if connected.get() {
+                    tr("Run a blameless retrospective step by step: what happened, why it made sense at the time, and what we will change. Team retrospectives are shared through your team space; the others stay in this browser.")
+                } else {
+                    tr("Run a blameless retrospective step by step: what happened, why it made sense at the time, and what we will change. Everything stays in this browser.")
+                }}</p>
             </section>
             <div class="home-actions">
                 <NewRetrospective />

@@ -35,7 +35,7 @@ pub(super) fn TeamSection() -> impl IntoView {
                         <p class="hint">{tr("They are left exactly as they are: Retrace never writes over a file it could not read. Whoever manages the folder can restore or remove them.")}</p>
                         <ul>
                             <For each=move || space.damaged.get() key=|d| (d.name.clone(), d.problem.clone()) let(file)>
-                                <li class="card damaged"><strong>{file.name}</strong>" — "{file.problem}</li>
+                                <li class="card space-damaged"><strong>{file.name}</strong>" — "{file.problem}</li>
                             </For>
                         </ul>
                     </div>

@@ -46,14 +46,14 @@ pub fn TeamSpaceButton() -> impl IntoView {
         });
     };
     view! {
-        <button type="button" class="button large" on:click=open>{tr("Team space…")}</button>
+        <button type="button" class="button team-space-button" on:click=open>{tr("Team space…")}</button>
         <dialog node_ref=dialog class="dialog team-space" aria-labelledby=uid("space-title")>
             <h2 id=uid("space-title")>{tr("Team space")}</h2>
             <p class="hint">{tr("Keep the team's retrospectives in a folder your team already has: a WebDAV folder (Nextcloud, ownCloud, SharePoint, a NAS, Apache). Everyone connected sees the same retrospectives and each other's edits within seconds. Every edit is saved in this browser first, so nothing is lost while the folder cannot be reached.")}</p>
             {move || space.address.get().map(|address| view! {
                 <div class="space-connected">
                     <p>{tf!("Connected to {address}", address = address)}</p>
-                    <super::status::SyncStatusLine />
+
                     <button type="button" class="button quiet" on:click=move |_| space.disconnect()>{tr("Disconnect")}</button>
                 </div>
             })}

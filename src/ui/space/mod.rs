@@ -477,8 +477,9 @@ impl TeamSpace {
             Some(SyncError::Space(error)) => SyncStatus::Failing { waiting, error },
             Some(SyncError::Local(problem)) => SyncStatus::Failing { waiting, error: SpaceError::Other(problem) },
             Some(_) => SyncStatus::Failing { waiting, error: SpaceError::Other(tr("others kept saving first; trying again").into()) },
-            None if outcome.merged => SyncStatus::Merged,
+            // Files left alone are said for as long as they are there; a merge only once.
             None if stuck > 0 => SyncStatus::Stuck { files: stuck },
+            None if outcome.merged => SyncStatus::Merged,
             // "merged" stays on screen until the next round that finds nothing new.
             None if self.status.try_get_untracked().flatten() == Some(SyncStatus::Merged) && !listed && !checked_open => SyncStatus::Merged,
             None => SyncStatus::Synced,
