@@ -93,6 +93,7 @@ fn main() {
     }
     std::fs::write(format!("{out}/hundred.json"), dump(&store)).unwrap();
     insights_history(&out);
+    team_space(&out);
 
     // One large retrospective.
     let big = big_retro(1, 0);
@@ -152,6 +153,70 @@ fn main() {
         repo.save(&mut open).unwrap()
     });
     println!("| native: autosave after one keystroke, 1,000-item retro, without the browser's storage call | {save_ms:.2} ms |");
+}
+
+/// A team space of 500 retrospectives as files (`space500/retro-<id>.json`), for the browser's
+/// "Home with 500 team retrospectives"; and natively, what one save sends to a space and what
+/// a sync round costs, against the Apache-like space in memory.
+fn team_space(out: &str) {
+    use retrace::domain::sync::engine::{sync_retro, Replicas};
+    use retrace::domain::sync::layout::{file_name, space_text};
+    use retrace::domain::sync::memory::{run_to_end, MemorySpace};
+    use std::cell::RefCell;
+
+    let dir = format!("{out}/space500");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut typical = None;
+    for n in 0..500u32 {
+        let w = Writer::new(Replica(7), 1_764_000_000_000 + n as i64 * 60_000);
+        let mut r = Retrospective::new(id(n, 21), Template::Incident, &format!("Team retrospective {n}"), &w);
+        for k in 0..10 {
+            let e = id(n * 100 + k, 22);
+            r.apply(Edit::AddTimelineEntry { id: e }, &w);
+            r.apply(Edit::Timeline(e, TimelineField::What(format!("Entry {k} of team retrospective {n}"))), &w);
+        }
+        std::fs::write(format!("{dir}/{}", file_name(r.id)), space_text(&r)).unwrap();
+        typical.get_or_insert(r);
+    }
+
+    struct One(RefCell<Retrospective>);
+    impl Replicas for One {
+        fn current(&self, _: Id) -> Option<Retrospective> {
+            Some(self.0.borrow().clone())
+        }
+        fn merge_in(&self, theirs: &Retrospective) -> Result<MergeReport, String> {
+            merge_retrospectives(&mut self.0.borrow_mut(), theirs).map_err(|_| "different".into())
+        }
+    }
+    for (what, retro) in [("a 10-entry retro", typical.unwrap()), ("the 1,000-item retro", big_retro(1, 0))] {
+        let space = MemorySpace::apache_like();
+        let pause = space.pause();
+        let me = Writer::new(Replica(1), 1);
+        let one = One(RefCell::new(retro));
+        let id = one.0.borrow().id;
+        let mut known = run_to_end(sync_retro(&space, &pause, &one, id, None, false)).ok().and_then(|s| match s {
+            retrace::domain::sync::engine::Synced::InStep { known, .. } => Some(known),
+            _ => None,
+        });
+        let (writes_before, bytes_before) = space.writes();
+        let rounds = 20;
+        let start = Instant::now();
+        for n in 0..rounds {
+            space.advance(2_000);
+            one.0.borrow_mut().apply(Edit::Header(HeaderField::Impact(format!("typed {n}"))), &me);
+            if let Ok(retrace::domain::sync::engine::Synced::InStep { known: k, .. }) = run_to_end(sync_retro(&space, &pause, &one, id, known.clone(), false)) {
+                known = Some(k);
+            }
+        }
+        let ms = start.elapsed().as_secs_f64() * 1e3 / rounds as f64;
+        let (writes, bytes) = space.writes();
+        let per_save = (bytes - bytes_before) as f64 / (writes - writes_before).max(1) as f64 / 1024.0;
+        println!(
+            "| native: team space, one save of {what} | {per_save:.1} KB written per save (the whole document, without accounts; {} writes for {rounds} saves); a sync round (read, merge, encode, conditional write) {ms:.2} ms |",
+            writes - writes_before
+        );
+    }
 }
 
 /// Conditions real postmortems report again and again, each worded three ways, so the

@@ -132,7 +132,7 @@ impl MemorySpace {
                     (Some(Fault::StaleListing), Some(previous)) => Version(format!("\"{previous}\"")),
                     _ => self.version(file),
                 };
-                Listed { name: name.clone(), version, size: Some(file.text.len() as u64) }
+                Listed { name: name.clone(), version, size: Some(file.text.len() as u64), modified_ms: Some(file.written_ms as i64) }
             })
             .collect();
         if fault == Some(Fault::TornListing) && !listed.is_empty() {
@@ -160,7 +160,7 @@ impl MemorySpace {
         }
         let current = self.inner.borrow().files.get(name).cloned();
         let allowed = match (&condition, &current) {
-            (Condition::Absent, None) => true,
+            (Condition::Any, _) | (Condition::Absent, None) => true,
             (Condition::Absent, Some(_)) | (Condition::At(_), None) => false,
             // A weak version never matches, whichever one the writer names.
             (Condition::At(wanted), Some(file)) => {
@@ -212,6 +212,20 @@ impl SpaceStore for MemorySpace {
         Box::pin(async move {
             YieldOnce::default().await;
             self.put_now(name, text, condition)
+        })
+    }
+
+    fn remove<'a>(&'a self, name: &'a str) -> LocalFuture<'a, Result<(), SpaceError>> {
+        Box::pin(async move {
+            YieldOnce::default().await;
+            match self.next_fault() {
+                Some(Fault::Unreachable) => Err(SpaceError::Unreachable("injected".into())),
+                Some(Fault::Full) => Err(SpaceError::Full),
+                _ => {
+                    self.inner.borrow_mut().files.remove(name);
+                    Ok(())
+                }
+            }
         })
     }
 }

@@ -6,11 +6,13 @@
 //!   versions, read with version, write if still at a version);
 //! - [`layout`] — what the folder holds: file names, tombstones, the text written;
 //! - [`engine`] — read → merge → write-if-version → on conflict again, for one retrospective;
+//! - [`folder`] — a synced folder without conditional writes: a file per writer, merged on read;
 //! - [`webdav`] — the WebDAV decisions (the listing's XML, statuses, addresses);
 //! - [`status`] — where syncing stands, in words;
 //! - [`memory`] — a space in memory that fails on request, for the tests.
 
 pub mod engine;
+pub mod folder;
 pub mod layout;
 pub mod memory;
 pub mod status;

@@ -45,6 +45,8 @@ pub struct Listed {
     pub version: Version,
     /// Its size in bytes, when the space says (files over the reader's limit are not fetched).
     pub size: Option<u64>,
+    /// When it was last changed (milliseconds since the epoch), when the space says.
+    pub modified_ms: Option<i64>,
 }
 
 /// A file as read.
@@ -63,6 +65,9 @@ pub enum Condition {
     Absent,
     /// Only the file at exactly this version (`If-Match`).
     At(Version),
+    /// Whatever is there: only for a file nobody else writes (a writer's own file in a
+    /// synced folder, which cannot compare and swap).
+    Any,
 }
 
 /// Why the space did not do what it was asked. Every variant says in words what a person can
@@ -128,6 +133,9 @@ pub trait SpaceStore {
     /// Writes `text` if `condition` holds ([`SpaceError::Conflict`] otherwise). Returns the new
     /// version when the space tells it in its answer; `None` means "read to find out".
     fn put<'a>(&'a self, name: &'a str, text: String, condition: Condition) -> LocalFuture<'a, Result<Option<Version>, SpaceError>>;
+    /// Removes the file (gone already is fine): how a synced folder's old writer files are
+    /// folded away.
+    fn remove<'a>(&'a self, name: &'a str) -> LocalFuture<'a, Result<(), SpaceError>>;
 }
 
 /// Waiting between attempts: a timer in the browser, a step of a virtual clock in tests.

@@ -139,7 +139,12 @@ pub fn files_in(folder_path: &str, entries: &[DavEntry]) -> Vec<Listed> {
         .filter_map(|e| {
             let name = e.path.strip_prefix(folder)?.strip_prefix('/')?;
             let etag = e.etag.as_ref()?;
-            (!name.is_empty() && !name.contains('/')).then(|| Listed { name: name.to_string(), version: Version(etag.clone()), size: e.length })
+            (!name.is_empty() && !name.contains('/')).then(|| Listed {
+                name: name.to_string(),
+                version: Version(etag.clone()),
+                size: e.length,
+                modified_ms: None,
+            })
         })
         .collect()
 }
@@ -213,13 +218,13 @@ mod tests {
         assert_eq!(entries.len(), 3);
         assert!(entries[0].collection);
         let files = files_in("/space/", &entries);
-        assert_eq!(files, vec![Listed { name: "retro-x.json".into(), version: Version("\"7-66203926d5fa6\"".into()), size: Some(7) }]);
+        assert_eq!(files, vec![Listed { name: "retro-x.json".into(), version: Version("\"7-66203926d5fa6\"".into()), size: Some(7), modified_ms: None }]);
     }
 
     #[test]
     fn nextcloud_listing_with_entities_and_escapes() {
         let files = files_in("/remote.php/dav/files/ana/Team%20retros/", &parse_multistatus(NEXTCLOUD).unwrap());
-        assert_eq!(files, vec![Listed { name: "retro-é.json".into(), version: Version("\"a1b2\"".into()), size: Some(1234) }]);
+        assert_eq!(files, vec![Listed { name: "retro-é.json".into(), version: Version("\"a1b2\"".into()), size: Some(1234), modified_ms: None }]);
     }
 
     #[test]

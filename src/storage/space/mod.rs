@@ -7,12 +7,14 @@
 //! opening, Insights and Open actions need nothing new. The adapters to reach a space are
 //! files of their own here: [`webdav`] (a WebDAV folder).
 
+pub mod folder;
 pub mod webdav;
 
 use super::repository::Repository;
 use super::{StoreError, StoreOperation};
 use crate::domain::i18n::tr;
 use crate::domain::sync::engine::Known;
+use crate::domain::sync::folder::FolderKnown;
 use crate::domain::Id;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -29,6 +31,13 @@ pub struct SpaceRecord {
     /// step, for example moved in while offline).
     #[serde(default)]
     pub retros: BTreeMap<Id, Option<Known>>,
+    /// A folder on this computer rather than a WebDAV address: its name, for people (its
+    /// handle is kept in IndexedDB, see `space::folder::kept`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub folder: Option<String>,
+    /// In a folder, what this browser knows of each retrospective's files.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub folder_known: BTreeMap<Id, FolderKnown>,
     /// Team retrospectives with changes the space has not had yet.
     #[serde(default)]
     pub pending: BTreeSet<Id>,
@@ -46,6 +55,11 @@ impl SpaceRecord {
     /// A fresh record for the folder at `address`.
     pub fn new(address: &str) -> SpaceRecord {
         SpaceRecord { format: SPACE_FORMAT.into(), address: address.into(), ..SpaceRecord::default() }
+    }
+
+    /// A fresh record for a folder on this computer called `name`.
+    pub fn folder(name: &str) -> SpaceRecord {
+        SpaceRecord { format: SPACE_FORMAT.into(), folder: Some(name.into()), ..SpaceRecord::default() }
     }
 }
 
@@ -85,6 +99,7 @@ impl Repository {
 mod tests {
     use super::*;
     use crate::storage::memory::MemoryStore;
+    use crate::storage::KeyValueStore;
     use std::rc::Rc;
 
     #[test]

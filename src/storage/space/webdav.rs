@@ -132,14 +132,28 @@ impl SpaceStore for WebDavStore {
 
     fn put<'a>(&'a self, name: &'a str, text: String, condition: Condition) -> LocalFuture<'a, Result<Option<Version>, SpaceError>> {
         Box::pin(async move {
-            let (header, value) = match &condition {
-                Condition::Absent => ("If-None-Match", "*".to_string()),
-                Condition::At(version) => ("If-Match", version.0.clone()),
+            let precondition = match &condition {
+                Condition::Absent => Some(("If-None-Match", "*".to_string())),
+                Condition::At(version) => Some(("If-Match", version.0.clone())),
+                Condition::Any => None,
             };
-            let headers = [("Content-Type", "application/json; charset=utf-8"), (header, value.as_str())];
+            let mut headers = vec![("Content-Type", "application/json; charset=utf-8")];
+            if let Some((header, value)) = &precondition {
+                headers.push((header, value.as_str()));
+            }
             let response = send("PUT", &self.file_url(name), &headers, Some(&text)).await?;
             match response.status() {
                 200 | 201 | 204 => Ok(etag(&response)),
+                _ => Err(failure(&response)),
+            }
+        })
+    }
+
+    fn remove<'a>(&'a self, name: &'a str) -> LocalFuture<'a, Result<(), SpaceError>> {
+        Box::pin(async move {
+            let response = send("DELETE", &self.file_url(name), &[], None).await?;
+            match response.status() {
+                200 | 202 | 204 | 404 | 410 => Ok(()),
                 _ => Err(failure(&response)),
             }
         })

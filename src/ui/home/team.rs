@@ -21,6 +21,7 @@ pub(super) fn TeamSection() -> impl IntoView {
                     <h2 id=uid("team-title")>{tr("Team space")}</h2>
                     <span class="hint">{move || space.address.get().unwrap_or_default()}</span>
                 </div>
+                <crate::ui::space::dialog::AllowFolder />
                 <Show when=move || !team.with(Vec::is_empty)
                     fallback=|| view! { <p class="hint">{tr("No team retrospectives yet. Start one with New retrospective, or move one of yours into the team space.")}</p> }>
                     <ul class="retro-list">

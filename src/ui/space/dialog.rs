@@ -8,6 +8,20 @@ use crate::domain::tf;
 use crate::ui::context::uid;
 use leptos::prelude::*;
 
+/// "Allow access to the folder": shown while the browser wants the person's permission again
+/// for the picked folder (after a reload). The permission prompt needs this click.
+#[component]
+pub fn AllowFolder() -> impl IntoView {
+    let space = expect_context::<TeamSpace>();
+    view! {
+        <Show when=move || space.needs_permission.get()>
+            <button type="button" class="button primary" on:click=move |_| leptos::task::spawn_local(space.allow_folder())>
+                {tr("Allow access to the folder")}
+            </button>
+        </Show>
+    }
+}
+
 #[component]
 pub fn TeamSpaceButton() -> impl IntoView {
     let space = expect_context::<TeamSpace>();
@@ -53,6 +67,7 @@ pub fn TeamSpaceButton() -> impl IntoView {
             {move || space.address.get().map(|address| view! {
                 <div class="space-connected">
                     <p>{tf!("Connected to {address}", address = address)}</p>
+                    <AllowFolder />
 
                     <button type="button" class="button quiet" on:click=move |_| space.disconnect()>{tr("Disconnect")}</button>
                 </div>
@@ -73,7 +88,41 @@ pub fn TeamSpaceButton() -> impl IntoView {
                     </button>
                 </div>
             </form>
-            <p class="hint">{tr("A folder synced by OneDrive, Dropbox or Google Drive can be used through a WebDAV address in front of it (for example rclone serve webdav); see the README.")}</p>
+            <section class="space-folder" aria-labelledby=uid("space-folder-title")>
+                <h3 id=uid("space-folder-title")>{tr("Or a folder on this computer")}</h3>
+                <p class="hint">{tr("A folder that OneDrive, Dropbox, Google Drive or a network share keeps in step between your laptops. Each browser writes only files of its own there, so the sync client never has to choose between two versions.")}</p>
+                {match crate::storage::space::folder::can_pick_folder() {
+                    true => view! {
+                        <button type="button" class="button" prop:disabled=move || working.get() on:click=move |_| {
+                            working.set(true);
+                            problem.set(None);
+                            leptos::task::spawn_local(async move {
+                                let result = match crate::storage::space::folder::pick_folder().await {
+                                    Ok(dir) => space.connect_folder(dir).await,
+                                    // Closing the picker is not a problem to report.
+                                    Err(e) if e.starts_with("AbortError") => Ok(()),
+                                    Err(e) => Err(tf!("Could not connect: {problem}", problem = e)),
+                                };
+                                let _ = working.try_set(false);
+                                match result {
+                                    Ok(()) if space.is_connected() => {
+                                        if let Some(d) = dialog.get_untracked() {
+                                            d.close();
+                                        }
+                                    }
+                                    Ok(()) => {}
+                                    Err(message) => {
+                                        let _ = problem.try_set(Some(message));
+                                    }
+                                }
+                            });
+                        }>{tr("Choose a folder…")}</button>
+                    }.into_any(),
+                    false => view! {
+                        <p class="banner banner-info">{tr("Choosing a folder on this computer needs Chromium or Microsoft Edge; this browser does not offer it. Use a WebDAV address instead: Nextcloud, ownCloud and rclone serve webdav (in front of OneDrive, Dropbox or Google Drive) all give one.")}</p>
+                    }.into_any(),
+                }}
+            </section>
             <form method="dialog" class="button-row">
                 <button type="submit" class="button">{tr("Close")}</button>
             </form>

@@ -6,16 +6,18 @@
 //! space fails. Every edit is saved in this browser first, so a failing space loses nothing.
 
 pub mod dialog;
+mod folder_round;
 pub mod status;
+mod webdav_round;
 
 use crate::domain::i18n::tr;
-use crate::domain::sync::engine::{delete_retro, sync_retro, Replicas, SyncError, Synced};
-use crate::domain::sync::layout::{parse_file_name, FileName};
+use crate::domain::sync::engine::{Replicas, SyncError};
 use crate::domain::sync::status::SyncStatus;
 use crate::domain::sync::store::{LocalFuture, Pause, SpaceError, SpaceStore};
 use crate::domain::sync::webdav::folder_address;
 use crate::domain::tf;
 use crate::domain::{merge_retrospectives, Id, MergeReport, Retrospective};
+use crate::storage::space::folder::{self, FolderStore};
 use crate::storage::space::webdav::WebDavStore;
 use crate::storage::space::SpaceRecord;
 use crate::storage::LoadError;
@@ -63,8 +65,12 @@ struct Timing {
 #[derive(Clone, Copy)]
 pub struct TeamSpace {
     app: AppState,
-    /// The connected folder's address; `None` when not connected.
+    /// Where the team space is, as people read it (a WebDAV address, or a folder's name);
+    /// `None` when not connected.
     pub address: RwSignal<Option<String>>,
+    /// The browser wants the person's permission again before the picked folder can be used
+    /// (only a click can give it: the dialog and the status offer the button).
+    pub needs_permission: RwSignal<bool>,
     /// Where syncing stands; `None` when not connected.
     pub status: RwSignal<Option<SyncStatus>>,
     /// The team's retrospectives (those stored here that live in the space).
@@ -77,6 +83,8 @@ pub struct TeamSpace {
     /// reads storage again.
     pub arrived: RwSignal<u64>,
     open: StoredValue<Option<RetroSession>, LocalStorage>,
+    /// The picked folder, once its handle is found again (IndexedDB) or picked.
+    folder: StoredValue<Option<FolderStore>, LocalStorage>,
     timing: StoredValue<Timing>,
     alive: StoredValue<bool>,
 }
@@ -88,12 +96,14 @@ impl TeamSpace {
         let space = TeamSpace {
             app,
             address: RwSignal::new(None),
+            needs_permission: RwSignal::new(false),
             status: RwSignal::new(None),
             members: RwSignal::new(BTreeSet::new()),
             damaged: RwSignal::new(Vec::new()),
             problem: RwSignal::new(None),
             arrived: RwSignal::new(0),
             open: StoredValue::new_local(None),
+            folder: StoredValue::new_local(None),
             timing: StoredValue::new(Timing::default()),
             alive: StoredValue::new(true),
         };
@@ -119,10 +129,34 @@ impl TeamSpace {
     }
 
     fn adopt(&self, record: &SpaceRecord) {
-        self.address.set(Some(record.address.clone()));
+        self.address.set(Some(record.folder.clone().unwrap_or_else(|| record.address.clone())));
+        if record.folder.is_some() && self.folder.with_value(Option::is_none) {
+            // The picked folder's handle lives in IndexedDB; a reload finds it there.
+            let space = *self;
+            let key = self.folder_key();
+            leptos::task::spawn_local(async move {
+                match folder::kept::find(&key).await {
+                    Some(dir) => {
+                        let _ = space.folder.try_set_value(Some(FolderStore::new(dir)));
+                        space.due_now();
+                    }
+                    None => {
+                        let _ = space.problem.try_set(Some(
+                            tr("The folder of the team space is not known to this browser any more. Choose it again with Choose a folder…, or disconnect.")
+                                .into(),
+                        ));
+                    }
+                }
+            });
+        }
         self.members.set(members(record));
         self.status.set(Some(SyncStatus::Syncing));
         self.due_now();
+    }
+
+    /// Where the picked folder's handle is kept in IndexedDB: one per storage prefix.
+    fn folder_key(&self) -> String {
+        self.app.repo.with_value(|r| format!("{}space-folder", r.prefix()))
     }
 
     fn record(&self) -> Option<SpaceRecord> {
@@ -153,8 +187,43 @@ impl TeamSpace {
         Ok(())
     }
 
+    /// Connects to a folder on this computer that the person picked (a folder a sync client
+    /// keeps in step between laptops). Its handle is kept in IndexedDB for the next visit.
+    pub async fn connect_folder(self, dir: web_sys::FileSystemDirectoryHandle) -> Result<(), String> {
+        let store = FolderStore::new(dir.clone());
+        store.list().await.map_err(|e| tf!("Could not connect: {problem}", problem = e))?;
+        folder::kept::keep(&self.folder_key(), Some(&dir)).await.map_err(|e| tf!("Could not connect: {problem}", problem = e))?;
+        let record = SpaceRecord::folder(&store.name());
+        self.app.repo.with_value(|r| r.set_space_record(&record)).map_err(|e| e.to_string())?;
+        self.folder.set_value(Some(store));
+        self.problem.set(None);
+        self.needs_permission.set(false);
+        self.damaged.set(Vec::new());
+        self.adopt(&record);
+        self.app.announcer.say(tr("Connected to the team space."));
+        Ok(())
+    }
+
+    /// Asks the browser for the picked folder again (a click): after a reload, browsers want
+    /// the person to confirm before a page may write into a folder of theirs.
+    pub async fn allow_folder(self) {
+        let Some(store) = self.folder.try_get_value().flatten() else { return };
+        if folder::permission(store.dir(), true).await {
+            let _ = self.needs_permission.try_set(false);
+            self.due_now();
+        }
+    }
+
     /// Disconnects: the team's retrospectives stay in this browser as its own.
     pub fn disconnect(&self) {
+        if self.folder.with_value(Option::is_some) {
+            let key = self.folder_key();
+            leptos::task::spawn_local(async move {
+                let _ = folder::kept::keep(&key, None).await;
+            });
+            self.folder.set_value(None);
+        }
+        self.needs_permission.set(false);
         let _ = self.app.repo.with_value(|r| r.forget_space());
         self.address.set(None);
         self.status.set(None);
@@ -286,143 +355,88 @@ impl TeamSpace {
             }
             t.running = true;
         });
-        let store = WebDavStore::new(&record.address);
-        let mut work: Vec<(Id, bool)> = record.pending.iter().filter(|id| !record.deleting.contains_key(id)).map(|id| (*id, false)).collect();
+        let mut local: Vec<Id> = record.pending.iter().filter(|id| !record.deleting.contains_key(id)).copied().collect();
         if list_due {
             // Changed here since the last sync by any path (a rename on Home, an action marked
             // done, a link merged in): the stored fingerprint tells.
-            for (id, local) in &record.local {
-                if !record.deleting.contains_key(id) && self.app.repo.try_with_value(|r| r.written(*id)).flatten() != Some(*local) {
-                    work.push((*id, false));
+            for (id, fingerprint) in &record.local {
+                if !record.deleting.contains_key(id) && self.app.repo.try_with_value(|r| r.written(*id)).flatten() != Some(*fingerprint) {
+                    local.push(*id);
                 }
             }
         }
-        let mut outcome = Round::default();
-        for id in &deletions {
-            match delete_retro(&store, &BrowserPause, *id, now).await {
-                Ok(()) | Err(SyncError::Damaged(_) | SyncError::Newer(_)) => {
-                    self.change_record(|r| {
-                        r.deleting.remove(id);
-                        r.retros.remove(id);
-                        r.local.remove(id);
-                    });
-                }
-                Err(e) => outcome.failed(e),
-            }
-        }
-        if outcome.error.is_none() && open_due {
-            if let Some(id) = open {
-                let known = record.retros.get(&id).cloned().flatten();
-                match store.version(&crate::domain::sync::layout::file_name(id)).await {
-                    Ok(version) => {
-                        let changed = match (version, known.and_then(|k| k.version)) {
-                            (Some(now), Some(known)) => !now.same_state(&known),
-                            (None, _) => false,
-                            (Some(_), None) => true,
-                        };
-                        if changed {
-                            work.push((id, true));
-                        }
-                    }
-                    Err(e) => outcome.failed(SyncError::Space(e)),
-                }
-            }
-        }
-        if outcome.error.is_none() && list_due {
-            match store.list().await {
-                Ok(listed) => {
-                    let mut damaged = vec![];
-                    for file in listed {
-                        let Some(FileName::Retro(id)) = parse_file_name(&file.name) else { continue };
-                        if record.deleting.contains_key(&id) {
-                            continue;
-                        }
-                        let known = record.retros.get(&id).cloned().flatten().and_then(|k| k.version);
-                        if known.is_some_and(|k| k.same_state(&file.version)) {
-                            continue;
-                        }
-                        let limit = crate::domain::format::Limits::default().max_bytes as u64;
-                        if file.size.is_some_and(|size| size > limit) {
-                            damaged.push(SpaceDamage { name: file.name, problem: tr("It is larger than Retrace reads.").into() });
-                            continue;
-                        }
-                        work.push((id, true));
-                    }
-                    outcome.damaged = Some(damaged);
-                }
-                Err(e) => outcome.failed(SyncError::Space(e)),
-            }
-        }
-        if outcome.error.is_none() {
-            let mut seen = BTreeSet::new();
-            for (id, remote_changed) in work {
-                if !seen.insert(id) {
-                    continue;
-                }
-                let _ = self.status.try_set(Some(SyncStatus::Syncing));
-                self.sync_one(&store, id, remote_changed, &mut outcome).await;
-                if outcome.error.as_ref().is_some_and(|e| matches!(e, SyncError::Space(_))) {
-                    break;
-                }
-            }
-        }
-        self.finish(outcome, list_due, open_due, hidden);
-    }
-
-    async fn sync_one(&self, store: &WebDavStore, id: Id, remote_changed: bool, outcome: &mut Round) {
-        let known = self.record().and_then(|r| r.retros.get(&id).cloned().flatten());
-        // What this page holds now is what is sent: flush a pending local save first.
-        if let Some(session) = self.open_session(id) {
+        // What the open page holds is what is sent: its pending save first.
+        if let Some(session) = open.and_then(|id| self.open_session(id)) {
             session.flush();
         }
-        let replicas = PageReplicas { space: *self };
-        match sync_retro(store, &BrowserPause, &replicas, id, known, remote_changed).await {
-            Ok(Synced::InStep { known, merged, .. }) => {
-                let arrived = !self.is_member(id);
-                let local = self.app.repo.try_with_value(|r| r.written(id)).flatten();
-                self.change_record(|r| {
-                    r.retros.insert(id, Some(known));
-                    if let Some(local) = local {
-                        r.local.insert(id, local);
-                    }
-                    // Saved again while the sync was under way: that save is still to be sent.
-                    if self.timing.try_get_value().is_none_or(|t| t.push_due.is_none()) {
-                        r.pending.remove(&id);
-                    }
-                });
-                if !merged.is_empty() {
-                    outcome.merged = true;
-                }
-                if arrived || !merged.is_empty() {
-                    outcome.arrived = true;
-                }
+        let outcome = match &record.folder {
+            // A folder on this computer is cheap to list: it is listed whenever anything is due.
+            Some(_) => match self.folder.try_get_value().flatten() {
+                Some(store) => folder_round::round(self, &record, &store, &deletions, local).await,
+                None => Round::failing(SpaceError::PermissionNeeded),
+            },
+            None => webdav_round::round(self, &record, webdav_round::Due { list: list_due, open: open.filter(|_| open_due), deletions, local }).await,
+        };
+        let listed = list_due || record.folder.is_some();
+        self.finish(outcome, listed, open_due || record.folder.is_some(), hidden);
+    }
+
+    /// Forgets a team retrospective whose deletion reached the space.
+    pub(super) fn forget(&self, id: Id) {
+        self.change_record(|r| {
+            r.deleting.remove(&id);
+            r.retros.remove(&id);
+            r.local.remove(&id);
+            r.pending.remove(&id);
+            r.folder_known.remove(&id);
+        });
+    }
+
+    /// A retrospective is in step with the space: `note` records what is known of its files.
+    pub(super) fn in_step(&self, id: Id, merged: &MergeReport, outcome: &mut Round, note: impl FnOnce(&mut SpaceRecord)) {
+        let arrived = !self.is_member(id);
+        let local = self.app.repo.try_with_value(|r| r.written(id)).flatten();
+        self.change_record(|r| {
+            note(r);
+            r.retros.entry(id).or_insert(None);
+            if let Some(local) = local {
+                r.local.insert(id, local);
             }
-            Ok(Synced::Deleted) => {
-                self.change_record(|r| {
-                    r.retros.remove(&id);
-                    r.pending.remove(&id);
-                    r.local.remove(&id);
-                });
-                match self.open_session(id) {
-                    Some(session) => session.deleted_in_space(),
-                    None => {
-                        let _ = self.app.repo.try_with_value(|r| r.delete(id, now_ms()));
-                    }
-                }
-                outcome.arrived = true;
+            // Saved again while the sync was under way: that save is still to be sent.
+            if self.timing.try_get_value().is_none_or(|t| t.push_due.is_none()) {
+                r.pending.remove(&id);
             }
-            Err(SyncError::Damaged(e)) => outcome.stuck(id, e.to_string()),
-            Err(SyncError::Newer(schema)) => {
+        });
+        if !merged.is_empty() {
+            outcome.merged = true;
+        }
+        if arrived || !merged.is_empty() {
+            outcome.arrived = true;
+        }
+    }
+
+    /// Someone deleted a team retrospective in the space: it goes from here too (an open page
+    /// keeps its copy until the person chooses).
+    pub(super) fn deleted_there(&self, id: Id, outcome: &mut Round) {
+        self.forget(id);
+        match self.open_session(id) {
+            Some(session) => session.deleted_in_space(),
+            None => {
+                let _ = self.app.repo.try_with_value(|r| r.delete(id, now_ms()));
+            }
+        }
+        outcome.arrived = true;
+    }
+
+    /// A sync of `id` failed: a file left alone is listed; a space that failed fails the round.
+    pub(super) fn sync_failed(&self, id: Id, error: SyncError, outcome: &mut Round) {
+        match error {
+            SyncError::Damaged(e) => outcome.stuck(id, e.to_string()),
+            SyncError::Newer(schema) => {
                 outcome.stuck(id, tf!("A newer version of Retrace wrote it (schema {schema}); it is left as it is until this one is updated.", schema = schema))
             }
-            Err(SyncError::NothingToSync) => {
-                self.change_record(|r| {
-                    r.retros.remove(&id);
-                    r.pending.remove(&id);
-                    r.local.remove(&id);
-                });
-            }
-            Err(e) => outcome.failed(e),
+            SyncError::NothingToSync => self.forget(id),
+            e => outcome.failed(e),
         }
     }
 
@@ -497,7 +511,7 @@ fn members(record: &SpaceRecord) -> BTreeSet<Id> {
 
 /// What one round came to.
 #[derive(Default)]
-struct Round {
+pub(super) struct Round {
     error: Option<SyncError>,
     merged: bool,
     arrived: bool,
@@ -507,6 +521,10 @@ struct Round {
 }
 
 impl Round {
+    fn failing(error: SpaceError) -> Round {
+        Round { error: Some(SyncError::Space(error)), ..Round::default() }
+    }
+
     fn failed(&mut self, error: SyncError) {
         self.error.get_or_insert(error);
     }
@@ -517,8 +535,8 @@ impl Round {
 }
 
 /// This page's copies for the sync: the open workspace's document, else storage.
-struct PageReplicas {
-    space: TeamSpace,
+pub(super) struct PageReplicas {
+    pub space: TeamSpace,
 }
 
 impl Replicas for PageReplicas {
@@ -555,7 +573,7 @@ impl Replicas for PageReplicas {
 
 /// Pauses between attempts of one sync: a timer, a little shorter or longer each time so
 /// writers that met once do not meet again at the same moment.
-struct BrowserPause;
+pub(super) struct BrowserPause;
 
 impl Pause for BrowserPause {
     fn pause(&self, ms: u32) -> LocalFuture<'_, ()> {
