@@ -148,7 +148,9 @@ pub fn App(options: MountOptions) -> impl IntoView {
         .space
         .clone()
         .or_else(|| (!options.embedded).then(|| document().document_element().and_then(|html| html.get_attribute("data-space"))).flatten());
-    provide_context(crate::ui::space::TeamSpace::start(state, preset));
+    // A join link names its team space in the query: `index.html?space=…#/retro/<id>`.
+    let invited = (!options.embedded).then(|| crate::ui::platform::query_value("space")).flatten();
+    provide_context(crate::ui::space::TeamSpace::start(state, preset, invited));
 
     // The language: one chosen in this browser, else the host page's, else the browser's. Until
     // its catalog is in, the screen stays empty rather than flash English.

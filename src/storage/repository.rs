@@ -388,6 +388,11 @@ impl Repository {
         }
     }
 
+    /// Whether a value is stored for `id` (without reading it).
+    pub fn contains(&self, id: Id) -> bool {
+        self.store.text_len(&self.retro_key(id)).ok().flatten().is_some()
+    }
+
     /// Whether `id` was deleted in this browser and not brought back since.
     pub fn was_deleted(&self, id: Id) -> Result<bool, StoreError> {
         Ok(match self.read_index()? {

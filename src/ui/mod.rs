@@ -12,6 +12,7 @@ pub mod incoming;
 pub mod insights;
 pub mod language;
 pub mod live;
+pub mod menu;
 pub mod platform;
 pub mod postmortem;
 pub mod prevention;

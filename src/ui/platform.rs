@@ -57,6 +57,15 @@ pub fn today() -> Date {
     Date::from_unix_ms(now_ms(), utc_offset_minutes())
 }
 
+/// A value of the page's query string (`?space=…`), decoded.
+pub fn query_value(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    search.trim_start_matches('?').split('&').find_map(|pair| {
+        let (key, value) = pair.split_once('=')?;
+        (key == name).then(|| js_sys::decode_uri_component(&value.replace('+', " ")).ok().map(String::from)).flatten()
+    })
+}
+
 /// The page's address without its fragment, for building links to the app.
 pub fn page_address() -> String {
     web_sys::window().and_then(|w| w.location().href().ok()).map(|href| href.split('#').next().unwrap_or_default().to_string()).unwrap_or_default()

@@ -9,6 +9,7 @@ use crate::domain::{Id, Retrospective, Step};
 use crate::storage::{LoadError, Opened};
 use crate::ui::context::uid;
 use crate::ui::context::{AppState, Route};
+use crate::ui::menu;
 use crate::ui::platform::{download, focus_soon};
 use crate::ui::prevention::PreventionStep;
 use crate::ui::session::Printout;
@@ -30,7 +31,40 @@ pub fn RetroScreen(id: Id) -> impl IntoView {
     match app.repo.with_value(|repo| repo.open(id)) {
         Ok(Opened::Editable(retro)) => view! { <Workspace retro /> }.into_any(),
         Ok(Opened::ReadOnly { retro, schema }) => view! { <ReadOnly retro found=schema /> }.into_any(),
+        Err(LoadError::Missing) if use_context::<TeamSpace>().is_some_and(|s| s.is_connected()) => view! { <Joining id /> }.into_any(),
         Err(error) => view! { <LoadFailure id error /> }.into_any(),
+    }
+}
+/// A team retrospective this browser does not hold yet (someone's join link): fetched from
+/// the team space, then opened. Nothing is shown from the space before it has been read and
+/// checked like every other file.
+#[component]
+fn Joining(id: Id) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let space = expect_context::<TeamSpace>();
+    space.join(id);
+    let here = Memo::new(move |_| {
+        space.arrived.track();
+        app.repo.with_value(|r| r.contains(id))
+    });
+    let gone = Memo::new(move |_| !space.members.with(|m| m.contains(&id)) && !here.get());
+    view! {
+        <Show when=move || here.get()
+            fallback=move || view! {
+                <Show when=move || !gone.get()
+                    fallback=move || view! { <LoadFailure id error=LoadError::Missing /> }>
+                    <section class="panel joining" aria-labelledby=uid("joining-title")>
+                        <h1 id=uid("joining-title")>{tr("Joining the retrospective…")}</h1>
+                        <p>{tr("Fetching it from the team space. It opens as soon as it is here.")}</p>
+                    </section>
+                </Show>
+            }>
+            {move || match app.repo.with_value(|repo| repo.open(id)) {
+                Ok(Opened::Editable(retro)) => view! { <Workspace retro /> }.into_any(),
+                Ok(Opened::ReadOnly { retro, schema }) => view! { <ReadOnly retro found=schema /> }.into_any(),
+                Err(error) => view! { <LoadFailure id error /> }.into_any(),
+            }}
+        </Show>
     }
 }
 
@@ -159,6 +193,8 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
         focus_soon(heading_id.get_value());
     };
     let presenter = session.memo(|r| r.facilitation.presenter.value);
+    let more_menu = NodeRef::<leptos::html::Details>::new();
+    menu::close_on_outside_press(more_menu);
     let shortcuts = NodeRef::<leptos::html::Dialog>::new();
     let share = NodeRef::<leptos::html::Dialog>::new();
     let save_as_template = NodeRef::<leptos::html::Dialog>::new();
@@ -217,7 +253,7 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
                 <button type="button" class="button small" on:click=move |_| { if let Some(d) = share.get() { let _ = d.show_modal(); } }>
                     {tr("Share & export")}
                 </button>
-                <details class="bar-menu">
+                <details class="bar-menu" node_ref=more_menu on:keydown=menu::on_key(more_menu) on:click=menu::on_choose(more_menu)>
                     <summary class="button small quiet">{tr("More")}</summary>
                     <div class="bar-menu-body">
                         <p class="eyebrow">{template}</p>
@@ -233,7 +269,11 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
                     </div>
                 </details>
                 <SaveStatus />
-                <crate::ui::space::status::SyncStatusLine place=crate::ui::space::status::Place::Workspace />
+                // A team retrospective's own row: where syncing stands, and the way to invite.
+                <div class="team-row">
+                    <crate::ui::space::status::SyncStatusLine place=crate::ui::space::status::Place::Workspace />
+                    <crate::ui::space::invite::InviteButton id=session.id() />
+                </div>
                 <Stepper on_go=Callback::new(go) />
             </header>
             <ShortcutSheet dialog=shortcuts />

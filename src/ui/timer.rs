@@ -6,6 +6,7 @@ use crate::domain::model::timer::{Cue, Timer, PRESETS};
 use crate::domain::tf;
 use crate::domain::{Edit, Step};
 use crate::ui::context::uid;
+use crate::ui::menu;
 use crate::ui::platform::now_ms;
 use crate::ui::session::RetroSession;
 use leptos::prelude::*;
@@ -71,6 +72,8 @@ pub fn TimerPanel() -> impl IntoView {
         Timer::Paused { remaining_ms, .. } if remaining_ms > 0 => tr("Resume"),
         _ => tr("Start"),
     };
+    let settings = NodeRef::<leptos::html::Details>::new();
+    menu::close_on_outside_press(settings);
     view! {
         <div class="timer-panel" role="group" aria-label=tr("Step timer")>
             <TimerFace timer=timer now />
@@ -78,7 +81,7 @@ pub fn TimerPanel() -> impl IntoView {
                 <button type="button" class="button small primary" aria-keyshortcuts="t"
                     on:click=move |_| set(timer.get_untracked().toggle(now_ms()))>{toggle_label}</button>
                 <button type="button" class="button small" on:click=move |_| set(timer.get_untracked().add_minute(now_ms()))>{tr("+1 min")}</button>
-                <details class="timer-settings">
+                <details class="timer-settings" node_ref=settings on:keydown=menu::on_key(settings) on:click=menu::on_choose(settings)>
                     <summary>{tr("Set time")}</summary>
                     <div class="timer-settings-body">
                         <button type="button" class="button small" on:click=move |_| set(timer.get_untracked().reset())>{tr("Reset")}</button>

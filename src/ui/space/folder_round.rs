@@ -54,6 +54,12 @@ pub(super) async fn round(space: TeamSpace, record: &SpaceRecord, store: &Folder
             work.insert(id);
         }
     }
+    // Joined by a link but not stored here yet: fetched if the folder has it, forgotten if not.
+    for id in record.retros.keys() {
+        if !record.folder_known.contains_key(id) && !space.app.repo.try_with_value(|r| r.contains(*id)).unwrap_or(true) {
+            work.insert(*id);
+        }
+    }
     let mut unreadable = vec![];
     for id in work {
         if record.deleting.contains_key(&id) {

@@ -7,6 +7,7 @@
 
 pub mod dialog;
 mod folder_round;
+pub mod invite;
 pub mod status;
 mod webdav_round;
 
@@ -92,7 +93,7 @@ pub struct TeamSpace {
 impl TeamSpace {
     /// The team space of this instance: the one stored in this browser, else `preset` (the
     /// host page's `space` option). Starts the sync loop, which ends with the instance.
-    pub fn start(app: AppState, preset: Option<String>) -> TeamSpace {
+    pub fn start(app: AppState, preset: Option<String>, invited: Option<String>) -> TeamSpace {
         let space = TeamSpace {
             app,
             address: RwSignal::new(None),
@@ -107,10 +108,23 @@ impl TeamSpace {
             timing: StoredValue::new(Timing::default()),
             alive: StoredValue::new(true),
         };
+        let page = crate::ui::platform::page_address();
+        let invited = invited.and_then(|p| folder_address(&p, &page).ok());
         match app.repo.with_value(|r| r.space_record()) {
-            Ok(Some(record)) => space.adopt(&record),
+            Ok(Some(record)) => {
+                // A join link for another space than the one this browser uses: say so rather
+                // than switch behind the person's back.
+                if let Some(other) = invited.filter(|other| *other != record.address) {
+                    app.notice.set(Some(tf!(
+                        "This link is for the team space at {link}, but this browser is connected to {current}. To join, disconnect in Team space… and open the link again.",
+                        link = other,
+                        current = record.folder.clone().unwrap_or_else(|| record.address.clone())
+                    )));
+                }
+                space.adopt(&record)
+            }
             Ok(None) => {
-                if let Some(address) = preset.and_then(|p| folder_address(&p, &crate::ui::platform::page_address()).ok()) {
+                if let Some(address) = invited.or_else(|| preset.and_then(|p| folder_address(&p, &page).ok())) {
                     let record = SpaceRecord::new(&address);
                     if app.repo.with_value(|r| r.set_space_record(&record)).is_ok() {
                         space.adopt(&record);
@@ -238,6 +252,19 @@ impl TeamSpace {
 
     pub fn is_member(&self, id: Id) -> bool {
         self.members.with_untracked(|m| m.contains(&id))
+    }
+
+    /// Fetches team retrospective `id` from the space (a join link): it becomes one of the
+    /// team's here, and the next round reads it. One the space does not have is forgotten
+    /// again by that round.
+    pub fn join(&self, id: Id) {
+        if !self.is_connected() || self.is_member(id) {
+            return;
+        }
+        self.change_record(|r| {
+            r.retros.entry(id).or_insert(None);
+        });
+        self.due_now();
     }
 
     /// Makes a retrospective stored here one of the team's, and sends it soon.

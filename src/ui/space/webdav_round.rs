@@ -56,6 +56,15 @@ pub(super) async fn round(space: TeamSpace, record: &SpaceRecord, due: Due) -> R
     if outcome.error.is_none() && due.list {
         match store.list().await {
             Ok(listed) => {
+                // Joined by a link but not in the space (nor stored here): nothing to fetch.
+                for (id, known) in &record.retros {
+                    if known.is_none()
+                        && !listed.iter().any(|f| f.name == file_name(*id))
+                        && !space.app.repo.try_with_value(|r| r.contains(*id)).unwrap_or(true)
+                    {
+                        space.forget(*id);
+                    }
+                }
                 let mut damaged = vec![];
                 let limit = crate::domain::format::Limits::default().max_bytes as u64;
                 for file in listed {
