@@ -272,6 +272,7 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
                 // A team retrospective's own row: where syncing stands, and the way to invite.
                 <div class="team-row">
                     <crate::ui::space::status::SyncStatusLine place=crate::ui::space::status::Place::Workspace />
+                    <crate::ui::space::here::WhoIsHere />
                     <crate::ui::space::invite::InviteButton id=session.id() />
                 </div>
                 <Stepper on_go=Callback::new(go) />

@@ -36,6 +36,11 @@ test.describe("joining", () => {
     await expect(guest.getByLabel("Impact")).toHaveValue("No deploys for 3 hours; running services were not affected.", { timeout: 5_000 });
     await guest.getByLabel("Impact").fill("No deploys for 3 hours; running services kept serving.");
     await expect(host.getByLabel("Impact")).toHaveValue("No deploys for 3 hours; running services kept serving.", { timeout: 5_000 });
+    // Who is here, from heartbeats in the space: both pages see two people, one of them "you".
+    await expect(host.getByText(/^2 here/)).toBeVisible({ timeout: 15_000 });
+    await expect(guest.getByText(/^2 here/)).toBeVisible({ timeout: 15_000 });
+    await expect(guest.locator(".presence")).toContainText("(you)");
+    expect(Object.keys(apache.files()).filter((n) => n.startsWith("here-"))).toHaveLength(2);
     console.expectClean();
     await context.close();
     await other.close();

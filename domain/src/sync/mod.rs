@@ -8,6 +8,7 @@
 //! - [`engine`] — read → merge → write-if-version → on conflict again, for one retrospective;
 //! - [`folder`] — a synced folder without conditional writes: a file per writer, merged on read;
 //! - [`webdav`] — the WebDAV decisions (the listing's XML, statuses, addresses);
+//! - [`presence`] — who is here: heartbeat files, judged on the reader's clock;
 //! - [`status`] — where syncing stands, in words;
 //! - [`memory`] — a space in memory that fails on request, for the tests.
 
@@ -15,6 +16,7 @@ pub mod engine;
 pub mod folder;
 pub mod layout;
 pub mod memory;
+pub mod presence;
 pub mod status;
 pub mod store;
 pub mod webdav;

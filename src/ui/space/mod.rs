@@ -7,7 +7,9 @@
 
 pub mod dialog;
 mod folder_round;
+pub mod here;
 pub mod invite;
+mod presence_round;
 pub mod status;
 mod webdav_round;
 
@@ -52,6 +54,16 @@ pub struct SpaceDamage {
     pub problem: String,
 }
 
+/// This page's heartbeats and what it has seen of the others', for the open retrospective.
+#[derive(Default)]
+struct PresenceState {
+    retro: Option<Id>,
+    seen: crate::domain::sync::presence::Presence,
+    beats: u64,
+    next_beat: i64,
+    next_look: i64,
+}
+
 /// When each kind of work is next due, and how the space has been answering.
 #[derive(Clone, Copy, Default)]
 struct Timing {
@@ -84,6 +96,9 @@ pub struct TeamSpace {
     /// reads storage again.
     pub arrived: RwSignal<u64>,
     open: StoredValue<Option<RetroSession>, LocalStorage>,
+    /// Who is in the open team retrospective, this page included.
+    pub here: RwSignal<Vec<crate::domain::sync::presence::Present>>,
+    presence: StoredValue<PresenceState, LocalStorage>,
     /// The picked folder, once its handle is found again (IndexedDB) or picked.
     folder: StoredValue<Option<FolderStore>, LocalStorage>,
     timing: StoredValue<Timing>,
@@ -104,6 +119,8 @@ impl TeamSpace {
             problem: RwSignal::new(None),
             arrived: RwSignal::new(0),
             open: StoredValue::new_local(None),
+            here: RwSignal::new(Vec::new()),
+            presence: StoredValue::new_local(PresenceState::default()),
             folder: StoredValue::new_local(None),
             timing: StoredValue::new(Timing::default()),
             alive: StoredValue::new(true),
@@ -314,6 +331,7 @@ impl TeamSpace {
     pub fn opened(&self, session: RetroSession) {
         self.open.set_value(Some(session));
         self.timing.update_value(|t| t.next_open_check = 0);
+        self.presence.set_value(PresenceState { retro: Some(session.id()), ..PresenceState::default() });
     }
 
     pub fn closed(&self, id: Id) {
@@ -322,9 +340,32 @@ impl TeamSpace {
                 *open = None;
             }
         });
+        // Leaving: this page's heartbeat goes, so the others see it gone at once.
+        let left = self.presence.try_update_value(|p| std::mem::take(p).retro).flatten();
+        let _ = self.here.try_set(Vec::new());
+        if let (Some(retro), Some(store)) = (left.filter(|r| *r == id), self.store()) {
+            let name = crate::domain::sync::presence::here_file_name(retro, &self.writer_name());
+            leptos::task::spawn_local(async move {
+                let _ = store.remove(&name).await;
+            });
+        }
     }
 
-    fn open_session(&self, id: Id) -> Option<RetroSession> {
+    /// This page load's name as a writer in the space: its replica, 16 hex digits.
+    pub(super) fn writer_name(&self) -> String {
+        format!("{:016x}", self.app.replica.0)
+    }
+
+    /// The space this browser is connected to, to read and write.
+    fn store(&self) -> Option<Box<dyn SpaceStore>> {
+        let record = self.record()?;
+        match record.folder {
+            Some(_) => self.folder.try_get_value().flatten().map(|f| Box::new(f) as Box<dyn SpaceStore>),
+            None => Some(Box::new(WebDavStore::new(&record.address))),
+        }
+    }
+
+    pub(super) fn open_session(&self, id: Id) -> Option<RetroSession> {
         self.open.try_get_value().flatten().filter(|s| s.id() == id)
     }
 
@@ -374,6 +415,7 @@ impl TeamSpace {
         let deletions: Vec<Id> = record.deleting.iter().filter(|(_, at)| now - **at >= DELETE_AFTER_MS).map(|(id, _)| *id).collect();
         let push_due = timing.push_due.is_some_and(|at| at <= now) || (list_due && !record.pending.is_empty()) || !deletions.is_empty();
         if !(list_due || open_due || push_due) {
+            self.look_around(open, hidden).await;
             return;
         }
         self.timing.update_value(|t| {
@@ -406,6 +448,21 @@ impl TeamSpace {
         };
         let listed = list_due || record.folder.is_some();
         self.finish(outcome, listed, open_due || record.folder.is_some(), hidden);
+        self.look_around(open, hidden).await;
+    }
+
+    /// Who is here: for the team retrospective on screen, while the page is visible.
+    async fn look_around(&self, open: Option<Id>, hidden: bool) {
+        let now = now_ms();
+        let Some(id) = open.filter(|_| !hidden) else { return };
+        if self.presence.try_with_value(|p| p.retro != Some(id) || p.next_look > now).unwrap_or(true) {
+            return;
+        }
+        self.presence.update_value(|p| p.next_look = now + presence_round::LOOK_MS);
+        if let Some(store) = self.store() {
+            // A failing space is said by the status line already; presence just waits.
+            let _ = presence_round::round(*self, store.as_ref(), id).await;
+        }
     }
 
     /// Forgets a team retrospective whose deletion reached the space.
