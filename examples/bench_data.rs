@@ -159,9 +159,9 @@ fn main() {
 /// "Home with 500 team retrospectives"; and natively, what one save sends to a space and what
 /// a sync round costs, against the Apache-like space in memory.
 fn team_space(out: &str) {
-    use retrace::domain::sync::engine::{sync_retro, Replicas};
+    use retrace::domain::sync::engine::sync_retro;
     use retrace::domain::sync::layout::{file_name, space_text};
-    use retrace::domain::sync::memory::{run_to_end, MemorySpace};
+    use retrace::domain::sync::memory::{run_to_end, MemoryCopy, MemorySpace};
     use std::cell::RefCell;
 
     let dir = format!("{out}/space500");
@@ -180,21 +180,12 @@ fn team_space(out: &str) {
         typical.get_or_insert(r);
     }
 
-    struct One(RefCell<Retrospective>);
-    impl Replicas for One {
-        fn current(&self, _: Id) -> Option<Retrospective> {
-            Some(self.0.borrow().clone())
-        }
-        fn merge_in(&self, theirs: &Retrospective) -> Result<MergeReport, String> {
-            merge_retrospectives(&mut self.0.borrow_mut(), theirs).map_err(|_| "different".into())
-        }
-    }
     for (what, retro) in [("a 10-entry retro", typical.unwrap()), ("the 1,000-item retro", big_retro(1, 0))] {
         let space = MemorySpace::apache_like();
         let pause = space.pause();
         let me = Writer::new(Replica(1), 1);
-        let one = One(RefCell::new(retro));
-        let id = one.0.borrow().id;
+        let id = retro.id;
+        let one = MemoryCopy(RefCell::new(Some(retro)));
         let mut known = run_to_end(sync_retro(&space, &pause, &one, id, None, false)).ok().and_then(|s| match s {
             retrace::domain::sync::engine::Synced::InStep { known, .. } => Some(known),
             _ => None,
@@ -204,7 +195,7 @@ fn team_space(out: &str) {
         let start = Instant::now();
         for n in 0..rounds {
             space.advance(2_000);
-            one.0.borrow_mut().apply(Edit::Header(HeaderField::Impact(format!("typed {n}"))), &me);
+            one.0.borrow_mut().as_mut().unwrap().apply(Edit::Header(HeaderField::Impact(format!("typed {n}"))), &me);
             if let Ok(retrace::domain::sync::engine::Synced::InStep { known: k, .. }) = run_to_end(sync_retro(&space, &pause, &one, id, known.clone(), false)) {
                 known = Some(k);
             }

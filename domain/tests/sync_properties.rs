@@ -6,9 +6,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use retrace_domain::sync::engine::{delete_retro, sync_retro, Known, Replicas, SyncError, Synced};
+use retrace_domain::sync::engine::{delete_retro, sync_retro, Known, SyncError, Synced};
 use retrace_domain::sync::layout::{file_name, Tombstone};
-use retrace_domain::sync::memory::{run_to_end, Fault, MemorySpace};
+use retrace_domain::sync::memory::{run_to_end, Fault, MemoryCopy, MemorySpace};
 use retrace_domain::sync::store::SpaceStore;
 use retrace_domain::*;
 use std::cell::{Cell, RefCell};
@@ -25,7 +25,7 @@ fn id(n: u64) -> Id {
 
 /// One page load in one browser: its copy, what it knows of the file, its clock.
 struct Browser {
-    doc: RefCell<Option<Retrospective>>,
+    doc: MemoryCopy,
     known: RefCell<Option<Known>>,
     replica: Replica,
     edits: Cell<u64>,
@@ -33,7 +33,7 @@ struct Browser {
 
 impl Browser {
     fn new(n: u64) -> Browser {
-        Browser { doc: RefCell::new(None), known: RefCell::new(None), replica: Replica(n + 1), edits: Cell::new(0) }
+        Browser { doc: MemoryCopy::default(), known: RefCell::new(None), replica: Replica(n + 1), edits: Cell::new(0) }
     }
 
     fn writer(&self) -> Writer {
@@ -43,7 +43,7 @@ impl Browser {
     /// Adds a timeline entry with a unique id and text, and sets the shared title: both a
     /// "different fields" and a "same field" edit.
     fn edit(&self, what: &str) -> Option<Id> {
-        let mut doc = self.doc.borrow_mut();
+        let mut doc = self.doc.0.borrow_mut();
         let doc = doc.as_mut()?;
         let n = self.edits.get() + 1;
         self.edits.set(n);
@@ -63,28 +63,11 @@ impl Browser {
     ) -> impl Future<Output = Result<Synced, SyncError>> + 'a {
         let known = self.known.borrow().clone();
         async move {
-            let result = sync_retro(space, pause, self, retro_id(), known, changed).await;
+            let result = sync_retro(space, pause, &self.doc, retro_id(), known, changed).await;
             if let Ok(Synced::InStep { known, .. }) = &result {
                 *self.known.borrow_mut() = Some(known.clone());
             }
             result
-        }
-    }
-}
-
-impl Replicas for Browser {
-    fn current(&self, _: Id) -> Option<Retrospective> {
-        self.doc.borrow().clone()
-    }
-
-    fn merge_in(&self, theirs: &Retrospective) -> Result<MergeReport, String> {
-        let mut doc = self.doc.borrow_mut();
-        match doc.as_mut() {
-            Some(mine) => merge_retrospectives(mine, theirs).map_err(|_| "different retrospective".to_string()),
-            None => {
-                *doc = Some(theirs.clone());
-                Ok(MergeReport { added: 1, ..MergeReport::default() })
-            }
         }
     }
 }
@@ -94,7 +77,7 @@ fn retro_id() -> Id {
 }
 
 fn started(space: &MemorySpace, first: &Browser) {
-    *first.doc.borrow_mut() = Some(Retrospective::new(retro_id(), Template::Incident, "Checkout outage", &first.writer()));
+    *first.doc.0.borrow_mut() = Some(Retrospective::new(retro_id(), Template::Incident, "Checkout outage", &first.writer()));
     let pause = space.pause();
     let result = run_to_end(first.sync(space, &pause, false));
     assert!(matches!(result, Ok(Synced::InStep { wrote: true, .. })), "{result:?}");
@@ -123,7 +106,7 @@ fn settle(space: &MemorySpace, browsers: &[Browser]) {
 fn assert_converged(space: &MemorySpace, browsers: &[Browser], edits: &[Id]) {
     let file = decode(&space.text(&file_name(retro_id())).expect("the file is there")).expect("the file reads");
     for b in browsers {
-        let doc = b.doc.borrow().clone().expect("every browser has a copy");
+        let doc = b.doc.0.borrow().clone().expect("every browser has a copy");
         assert_eq!(doc, file, "browser {} differs from the space", b.replica.0);
     }
     for entry in edits {
@@ -187,13 +170,13 @@ fn a_damaged_or_newer_file_is_never_written_over() {
     for text in ["{\"format\":\"retrace.retrospective\",\"schema\":", "{\"format\":\"retrace.retrospective\",\"schema\":999}", "<html>login</html>"] {
         let space = MemorySpace::apache_like();
         let a = Browser::new(0);
-        *a.doc.borrow_mut() = Some(Retrospective::new(retro_id(), Template::Incident, "Mine", &a.writer()));
+        *a.doc.0.borrow_mut() = Some(Retrospective::new(retro_id(), Template::Incident, "Mine", &a.writer()));
         space.place(&file_name(retro_id()), text);
         let pause = space.pause();
         let result = run_to_end(a.sync(&space, &pause, true));
         assert!(matches!(result, Err(SyncError::Damaged(_) | SyncError::Newer(999))), "{result:?}");
         assert_eq!(space.text(&file_name(retro_id())).as_deref(), Some(text), "left exactly as it was");
-        assert!(a.doc.borrow().is_some(), "the local copy is kept");
+        assert!(a.doc.0.borrow().is_some(), "the local copy is kept");
         let deleted = run_to_end(delete_retro(&space, &pause, retro_id(), 5));
         assert!(deleted.is_err(), "a delete does not write over it either");
         assert_eq!(space.text(&file_name(retro_id())).as_deref(), Some(text));

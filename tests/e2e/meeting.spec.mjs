@@ -1,6 +1,7 @@
 // The live meeting (#32), first parts: joining a team retrospective by link or QR code with
 // nothing set up, and the bar's menus closing the way menus do.
 import { test, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { Apache } from "./apache.mjs";
 import { openFresh, createRetro, watchConsole } from "./helpers.mjs";
 
@@ -73,3 +74,43 @@ test("the bar's More menu closes after a choice, on Escape and on a click elsewh
   await expect(more).not.toHaveAttribute("open", "");
   await expect(page.getByRole("dialog")).toBeVisible();
 });
+
+test.describe("accessibility of the team space's views", () => {
+  const apache = new Apache(8093);
+  test.beforeAll(async () => apache.start());
+  test.afterAll(async () => apache.dispose());
+
+  for (const colorScheme of ["light", "dark"]) {
+    test(`the Team space dialog, the team section, the team row and Invite pass axe in the ${colorScheme} theme`, async ({ browser }) => {
+      const context = await browser.newContext({ colorScheme, reducedMotion: "reduce", viewport: { width: 1280, height: 720 }, locale: "en-US", serviceWorkers: "block" });
+      const page = await context.newPage();
+      await page.goto(`${apache.origin}/index.html`);
+      await page.evaluate(() => localStorage.clear());
+      await page.reload();
+      await page.getByRole("button", { name: "Team space…" }).click();
+      await page.getByLabel("WebDAV address").fill("/space/");
+      await expectNoViolations(page, "Team space dialog");
+      await page.getByRole("button", { name: "Connect" }).click();
+      await expect(page.getByRole("status").filter({ hasText: /^Team space: synced/ })).toBeVisible({ timeout: 10_000 });
+      await page.getByRole("button", { name: "New retrospective" }).click();
+      await expectNoViolations(page, "New retrospective, where to keep it");
+      await page.getByLabel("Title", { exact: true }).fill(`Axe ${colorScheme}`);
+      await page.getByRole("button", { name: "Create" }).click();
+      await expect(page.getByText(/^1 here/)).toBeVisible({ timeout: 10_000 });
+      await expectNoViolations(page, "team retrospective with its row");
+      await page.getByRole("button", { name: "Invite…" }).click();
+      await expectNoViolations(page, "Invite");
+      await page.getByRole("dialog", { name: "Invite" }).getByRole("button", { name: "Close" }).click();
+      await page.getByRole("button", { name: "All retrospectives" }).click();
+      await expect(page.getByRole("region", { name: "Team space" })).toBeVisible();
+      await expectNoViolations(page, "home with the team section");
+      await context.close();
+    });
+  }
+});
+
+async function expectNoViolations(page, view) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  expect(summary, `${view}:\n${summary.join("\n")}`).toEqual([]);
+}

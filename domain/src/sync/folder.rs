@@ -145,36 +145,19 @@ pub async fn delete_folder_retro(store: &dyn SpaceStore, id: Id, me: &str, now_m
 mod tests {
     use super::*;
     use crate::change::edit::Edit;
-    use crate::change::merge::merge_retrospectives;
     use crate::model::ids::Replica;
     use crate::model::retrospective::{Retrospective, Writer};
     use crate::model::template::Template;
     use crate::model::timeline::TimelineField;
     use crate::sync::layout::file_name;
-    use crate::sync::memory::{run_to_end, MemorySpace};
+    use crate::sync::memory::{run_to_end, MemoryCopy, MemorySpace};
     use std::cell::RefCell;
 
     struct Laptop {
-        doc: RefCell<Option<Retrospective>>,
+        doc: MemoryCopy,
         known: RefCell<FolderKnown>,
         me: String,
         replica: Replica,
-    }
-
-    impl Replicas for Laptop {
-        fn current(&self, _: Id) -> Option<Retrospective> {
-            self.doc.borrow().clone()
-        }
-        fn merge_in(&self, theirs: &Retrospective) -> Result<MergeReport, String> {
-            let mut doc = self.doc.borrow_mut();
-            match doc.as_mut() {
-                Some(mine) => merge_retrospectives(mine, theirs).map_err(|_| "different".to_string()),
-                None => {
-                    *doc = Some(theirs.clone());
-                    Ok(MergeReport { added: 1, ..MergeReport::default() })
-                }
-            }
-        }
     }
 
     fn id(n: u8) -> Id {
@@ -182,14 +165,14 @@ mod tests {
     }
 
     fn laptop(n: u8) -> Laptop {
-        Laptop { doc: RefCell::new(None), known: RefCell::default(), me: format!("{:016x}", u64::from(n) * 0x1111), replica: Replica(u64::from(n)) }
+        Laptop { doc: MemoryCopy::default(), known: RefCell::default(), me: format!("{:016x}", u64::from(n) * 0x1111), replica: Replica(u64::from(n)) }
     }
 
     fn round(space: &MemorySpace, l: &Laptop, now: i64) -> FolderSynced {
         let listing = run_to_end(space.list()).unwrap();
         let files = files_of(&listing, id(1));
         let known = l.known.borrow().clone();
-        let result = run_to_end(sync_folder_retro(space, l, id(1), &l.me, &files, known, now)).unwrap();
+        let result = run_to_end(sync_folder_retro(space, &l.doc, id(1), &l.me, &files, known, now)).unwrap();
         if let FolderSynced::InStep { known, .. } = &result {
             *l.known.borrow_mut() = known.clone();
         }
@@ -198,7 +181,7 @@ mod tests {
 
     fn note(l: &Laptop, n: u8, text: &str) {
         let w = Writer::new(l.replica, 1);
-        let mut doc = l.doc.borrow_mut();
+        let mut doc = l.doc.0.borrow_mut();
         let doc = doc.get_or_insert_with(|| Retrospective::new(id(1), Template::Incident, "Sync client conflict", &w));
         doc.apply(Edit::AddTimelineEntry { id: id(n) }, &w);
         doc.apply(Edit::Timeline(id(n), TimelineField::What(text.into())), &w);
@@ -217,8 +200,8 @@ mod tests {
         assert_eq!(names.len(), 2, "one file per writer: {names:?}");
         assert!(names.iter().all(|n| n.starts_with(&format!("retro-{}.", id(1)))));
         assert!(!names.contains(&file_name(id(1))), "no shared file is ever written");
-        assert_eq!(a.doc.borrow().as_ref().unwrap().timeline.len(), 2);
-        assert_eq!(a.doc.borrow().clone(), b.doc.borrow().clone());
+        assert_eq!(a.doc.0.borrow().as_ref().unwrap().timeline.len(), 2);
+        assert_eq!(a.doc.0.borrow().clone(), b.doc.0.borrow().clone());
         // Nothing new: nothing read, nothing written.
         let (writes, _) = space.writes();
         assert!(matches!(round(&space, &a, 0), FolderSynced::InStep { wrote: false, merged, .. } if merged.is_empty()));
@@ -244,7 +227,7 @@ mod tests {
         assert_eq!(left.len(), 1);
         let c = laptop(3);
         round(&space, &c, later);
-        assert_eq!(c.doc.borrow().as_ref().unwrap().timeline.len(), 2, "a new reader finds both entries in the one file left");
+        assert_eq!(c.doc.0.borrow().as_ref().unwrap().timeline.len(), 2, "a new reader finds both entries in the one file left");
     }
 
     #[test]
@@ -262,7 +245,7 @@ mod tests {
         round(&space, &b, 0);
         space.advance(FOLD_AFTER_MS as u64 + 1);
         round(&space, &a, 2 * FOLD_AFTER_MS + 10_000);
-        assert!(a.doc.borrow().as_ref().unwrap().timeline.contains_key(&id(12)));
+        assert!(a.doc.0.borrow().as_ref().unwrap().timeline.contains_key(&id(12)));
     }
 
     #[test]

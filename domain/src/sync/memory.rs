@@ -6,7 +6,11 @@
 //! Every call yields once before it takes effect, so tests that poll many writers' futures in
 //! a random order get real interleavings.
 
+use super::engine::Replicas;
 use super::store::{Condition, Fetched, Listed, LocalFuture, Pause, SpaceError, SpaceStore, Version};
+use crate::change::merge::{merge_retrospectives, MergeReport};
+use crate::model::ids::Id;
+use crate::model::retrospective::Retrospective;
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, VecDeque};
 use std::future::Future;
@@ -241,6 +245,28 @@ impl Pause for MemoryPause {
             self.now_ms.set(self.now_ms.get() + u64::from(ms));
             YieldOnce::default().await;
         })
+    }
+}
+
+/// One browser's copy of one retrospective, for tests and benchmarks: what the sync reads
+/// and merges into, in a cell.
+#[derive(Default)]
+pub struct MemoryCopy(pub RefCell<Option<Retrospective>>);
+
+impl Replicas for MemoryCopy {
+    fn current(&self, _: Id) -> Option<Retrospective> {
+        self.0.borrow().clone()
+    }
+
+    fn merge_in(&self, theirs: &Retrospective) -> Result<MergeReport, String> {
+        let mut copy = self.0.borrow_mut();
+        match copy.as_mut() {
+            Some(mine) => merge_retrospectives(mine, theirs).map_err(|_| "a different retrospective".to_string()),
+            None => {
+                *copy = Some(theirs.clone());
+                Ok(MergeReport { added: 1, ..MergeReport::default() })
+            }
+        }
     }
 }
 
