@@ -194,6 +194,11 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
     };
     let presenter = session.memo(|r| r.facilitation.presenter.value);
     let more_menu = NodeRef::<leptos::html::Details>::new();
+    let team_space = use_context::<TeamSpace>();
+    let is_team = Memo::new(move |_| {
+        let id = session.id();
+        team_space.is_some_and(|space| space.members.with(|m| m.contains(&id)))
+    });
     menu::close_on_outside_press(more_menu);
     let shortcuts = NodeRef::<leptos::html::Dialog>::new();
     let share = NodeRef::<leptos::html::Dialog>::new();
@@ -269,12 +274,15 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
                     </div>
                 </details>
                 <SaveStatus />
-                // A team retrospective's own row: where syncing stands, and the way to invite.
-                <div class="team-row">
-                    <crate::ui::space::status::SyncStatusLine place=crate::ui::space::status::Place::Workspace />
-                    <crate::ui::space::here::WhoIsHere />
-                    <crate::ui::space::invite::InviteButton id=session.id() />
-                </div>
+                // A team retrospective's own row: where syncing stands, who is here, the way to
+                // invite. A retrospective of this browser has no such row.
+                <Show when=move || is_team.get()>
+                    <div class="team-row">
+                        <crate::ui::space::status::SyncStatusLine place=crate::ui::space::status::Place::Workspace />
+                        <crate::ui::space::here::WhoIsHere />
+                        <crate::ui::space::invite::InviteButton id=session.id() />
+                    </div>
+                </Show>
                 <Stepper on_go=Callback::new(go) />
             </header>
             <ShortcutSheet dialog=shortcuts />

@@ -56,7 +56,7 @@ try {
   }
   const bytes = readdirSync(apache.space).filter((n) => n.startsWith("retro-")).map((n) => execFileSync("stat", ["-c", "%s", join(apache.space, n)]).toString().trim());
   rows.push(
-    `| team space (Apache mod_dav on 127.0.0.1): an edit typed in one browser, visible in another's open retrospective | median ${median(times)} ms, p95 ${pct(times, 95)} ms (20 edits; includes the 250 ms local save, the 300 ms push delay and the 1.5 s check; the file is ${bytes[0]} bytes) |`,
+    `| team space (Apache mod_dav on 127.0.0.1): an edit typed in one browser, visible in another's open retrospective | median ${median(times)} ms, p95 ${pct(times, 95)} ms (20 edits; includes the 250 ms local save, the 150 ms push delay and the 1 s check; the file is ${bytes[0]} bytes) |`,
   );
   await ana.context.close();
   await ben.context.close();

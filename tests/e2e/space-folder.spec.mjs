@@ -10,7 +10,8 @@ const folderFiles = (page) =>
   page.evaluate(async () => {
     const dir = await navigator.storage.getDirectory();
     const names = [];
-    for await (const [name] of dir.entries()) names.push(name);
+    // Retrospectives' files only: the heartbeat files of who is here come and go beside them.
+    for await (const [name] of dir.entries()) if (name.startsWith("retro-")) names.push(name);
     return names.sort();
   });
 

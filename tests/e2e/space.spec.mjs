@@ -237,3 +237,40 @@ test("a team retrospective deleted by one person is gone for the others, who may
   await ana.context.close();
   await ben.context.close();
 });
+
+test("a host page presets the team space, and a retrospective of this browser moves into it", async ({ browser }) => {
+  const { context, page, errors } = await person(browser);
+  // An intranet page that embeds Retrace with the team's folder: nobody types an address.
+  await page.route(`${apache.origin}/wiki/retros.html`, (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><html lang="en"><head><title>Ops wiki</title></head><body><h1>Ops wiki</h1>
+        <div id="retro" data-retrace data-prefix="ops:" data-space="/space/"></div>
+        <script type="module" src="/retrace-loader.js"></script></body></html>`,
+    }),
+  );
+  await page.goto(`${apache.origin}/wiki/retros.html`);
+  const widget = page.locator("#retro");
+  await expect(widget.getByRole("region", { name: "Team space" })).toBeVisible({ timeout: 10_000 });
+  await expect(widget.getByRole("status").filter({ hasText: /^Team space:/ })).toBeVisible();
+  // One kept only in this browser, then moved in: its file appears, accounts never do.
+  const storedIds = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("ops:retro:")).map((k) => k.slice("ops:retro:".length)));
+  // The team's retrospectives from the earlier tests arrive first.
+  await expect.poll(async () => (await storedIds()).length, { timeout: 10_000 }).toBeGreaterThan(0);
+  await expect(syncStatus(page)).toHaveText(/Team space: synced/, { timeout: 20_000 });
+  const before = await storedIds();
+  await widget.getByRole("button", { name: "New retrospective" }).click();
+  await widget.getByRole("radio", { name: /Only in this browser/ }).check();
+  await widget.getByLabel("Title", { exact: true }).fill("Runbook link pointed at a retired wiki");
+  await widget.getByRole("button", { name: "Create" }).click();
+  await expect(widget.getByRole("heading", { level: 1, name: "Runbook link pointed at a retired wiki" })).toBeVisible();
+  const id = (await storedIds()).find((k) => !before.includes(k));
+  await widget.getByRole("button", { name: "All retrospectives" }).click();
+  expect(Object.keys(apache.files())).not.toContain(`retro-${id}.json`);
+  await widget.getByRole("button", { name: "Move “Runbook link pointed at a retired wiki” to the team space" }).click();
+  await expect.poll(() => Object.keys(apache.files()), { timeout: 10_000 }).toContain(`retro-${id}.json`);
+  await expect(widget.getByRole("region", { name: "Team space" }).getByRole("link", { name: "Runbook link pointed at a retired wiki" })).toBeVisible();
+  expect(JSON.parse(apache.files()[`retro-${id}.json`]).accounts ?? {}).toEqual({});
+  errors.expectClean();
+  await context.close();
+});

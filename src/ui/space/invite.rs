@@ -50,38 +50,41 @@ pub fn InviteButton(id: Id) -> impl IntoView {
             });
         });
     };
-    let qr = Memo::new(move |_| qr_drawing(&link.get()));
+    // Drawn once the dialog has a link, not before.
+    let qr = Memo::new(move |_| link.with(|l| (!l.is_empty()).then(|| qr_drawing(l)).flatten()));
     view! {
+        // Only a team retrospective has a join link: a local one shows neither the button nor
+        // the dialog (and draws no code).
         <Show when=move || is_team.get()>
             <button type="button" class="button small" on:click=open>{tr("Invite…")}</button>
-        </Show>
-        <dialog node_ref=dialog class="dialog invite" aria-labelledby=uid("invite-title")>
-            <h2 id=uid("invite-title")>{tr("Invite")}</h2>
-            <p class="hint">{tr("Everyone who can reach the team space joins with this link, or by pointing a camera at the code: nothing to set up, and no account anywhere.")}</p>
-            <Show when=move || folder.get()>
-                <p class="banner banner-info">{tr("This team space is a folder on each computer: participants first choose the same synced folder (Team space… → Choose a folder…), then open the link.")}</p>
-            </Show>
-            <div class="invite-body">
-                {move || qr.get().map(|code| {
-                    let side = code.size + 8;
-                    view! {
-                        <svg class="qr" role="img" aria-label=tr("QR code of the join link") viewBox=format!("-4 -4 {side} {side}") shape-rendering="crispEdges">
-                            <rect x="-4" y="-4" width=side.to_string() height=side.to_string() fill="#ffffff" />
-                            <path d=code.path fill="#000000" />
-                        </svg>
-                    }
-                })}
-                <div class="invite-link">
-                    <div class="field">
-                        <label for=uid("join-link") class="field-label">{tr("Join link")}</label>
-                        <textarea id=uid("join-link") readonly rows="4" prop:value=move || link.get()></textarea>
+            <dialog node_ref=dialog class="dialog invite" aria-labelledby=uid("invite-title")>
+                <h2 id=uid("invite-title")>{tr("Invite")}</h2>
+                <p class="hint">{tr("Everyone who can reach the team space joins with this link, or by pointing a camera at the code: nothing to set up, and no account anywhere.")}</p>
+                <Show when=move || folder.get()>
+                    <p class="banner banner-info">{tr("This team space is a folder on each computer: participants first choose the same synced folder (Team space… → Choose a folder…), then open the link.")}</p>
+                </Show>
+                <div class="invite-body">
+                    {move || qr.get().map(|code| {
+                        let side = code.size + 8;
+                        view! {
+                            <svg class="qr" role="img" aria-label=tr("QR code of the join link") viewBox=format!("-4 -4 {side} {side}") shape-rendering="crispEdges">
+                                <rect x="-4" y="-4" width=side.to_string() height=side.to_string() fill="#ffffff" />
+                                <path d=code.path fill="#000000" />
+                            </svg>
+                        }
+                    })}
+                    <div class="invite-link">
+                        <div class="field">
+                            <label for=uid("join-link") class="field-label">{tr("Join link")}</label>
+                            <textarea id=uid("join-link") readonly rows="4" prop:value=move || link.get()></textarea>
+                        </div>
+                        <button type="button" class="button primary" on:click=copy>{tr("Copy link")}</button>
                     </div>
-                    <button type="button" class="button primary" on:click=copy>{tr("Copy link")}</button>
                 </div>
-            </div>
-            <form method="dialog" class="button-row">
-                <button type="submit" class="button">{tr("Close")}</button>
-            </form>
-        </dialog>
+                <form method="dialog" class="button-row">
+                    <button type="submit" class="button">{tr("Close")}</button>
+                </form>
+            </dialog>
+        </Show>
     }
 }

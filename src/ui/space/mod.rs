@@ -1,7 +1,7 @@
 //! The team space at work in one mounted instance: connecting, the sync loop, and what the
 //! screens read (the status line, which retrospectives are the team's, files that cannot be
 //! read). The sync itself is the domain's (`sync::engine`); this file decides *when*: soon
-//! after a local save, every 2 s for the team retrospective on screen, every 15 s for the
+//! after a local save, every second for the team retrospective on screen, every 15 s for the
 //! whole folder, less often while the page is hidden, and with growing pauses while the
 //! space fails. Every edit is saved in this browser first, so a failing space loses nothing.
 
@@ -32,13 +32,13 @@ use std::collections::BTreeSet;
 
 /// How often the retrospective on screen is checked while the page is visible: others'
 /// edits show within about this plus a save's round trip.
-const OPEN_CHECK_MS: i64 = 1_500;
+const OPEN_CHECK_MS: i64 = 1_000;
 /// How often the whole folder is listed while the page is visible.
 const LIST_MS: i64 = 15_000;
 /// Both, while the page is hidden.
 const HIDDEN_MS: i64 = 60_000;
 /// Quiet time after a local save before it is sent.
-const PUSH_DELAY_MS: i64 = 300;
+const PUSH_DELAY_MS: i64 = 150;
 /// The longest pause between attempts while the space fails.
 const MAX_BACKOFF_MS: i64 = 30_000;
 /// How often the loop looks at what is due (no request unless something is).
@@ -103,6 +103,9 @@ pub struct TeamSpace {
     folder: StoredValue<Option<FolderStore>, LocalStorage>,
     timing: StoredValue<Timing>,
     alive: StoredValue<bool>,
+    /// Whether the loop runs: only while connected, so a browser without a team space never
+    /// wakes up for it.
+    looping: StoredValue<bool>,
 }
 
 impl TeamSpace {
@@ -124,6 +127,7 @@ impl TeamSpace {
             folder: StoredValue::new_local(None),
             timing: StoredValue::new(Timing::default()),
             alive: StoredValue::new(true),
+            looping: StoredValue::new(false),
         };
         let page = crate::ui::platform::page_address();
         let invited = invited.and_then(|p| folder_address(&p, &page).ok());
@@ -155,12 +159,20 @@ impl TeamSpace {
         });
         let on_online = window_event_listener(leptos::ev::online, move |_| space.due_now());
         on_cleanup(move || on_online.remove());
-        leptos::task::spawn_local(space.run());
         space
+    }
+
+    /// Starts the loop unless it runs already.
+    fn ensure_loop(&self) {
+        if !self.looping.get_value() {
+            self.looping.set_value(true);
+            leptos::task::spawn_local(self.run());
+        }
     }
 
     fn adopt(&self, record: &SpaceRecord) {
         self.address.set(Some(record.folder.clone().unwrap_or_else(|| record.address.clone())));
+        self.ensure_loop();
         if record.folder.is_some() && self.folder.with_value(Option::is_none) {
             // The picked folder's handle lives in IndexedDB; a reload finds it there.
             let space = *self;
@@ -385,16 +397,15 @@ impl TeamSpace {
         });
     }
 
-    /// The loop: looks every [`TICK_MS`] at what is due, until the instance is gone.
+    /// The loop: looks every [`TICK_MS`] at what is due, until the instance is gone or the
+    /// space is disconnected.
     async fn run(self) {
         loop {
             sleep(TICK_MS).await;
-            match self.alive.try_get_value() {
-                Some(true) => {}
-                _ => return,
-            }
-            if self.address.try_get_untracked().flatten().is_none() {
-                continue;
+            let connected = self.address.try_get_untracked().flatten().is_some();
+            if self.alive.try_get_value() != Some(true) || !connected {
+                let _ = self.looping.try_set_value(false);
+                return;
             }
             self.round().await;
         }
