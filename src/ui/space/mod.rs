@@ -71,7 +71,6 @@ struct Timing {
     next_open_check: i64,
     push_due: Option<i64>,
     failures: u32,
-    running: bool,
 }
 
 /// The team space of one instance, shared through context.
@@ -429,12 +428,9 @@ impl TeamSpace {
             self.look_around(open, hidden).await;
             return;
         }
-        self.timing.update_value(|t| {
-            if push_due {
-                t.push_due = None;
-            }
-            t.running = true;
-        });
+        if push_due {
+            self.timing.update_value(|t| t.push_due = None);
+        }
         let mut local: Vec<Id> = record.pending.iter().filter(|id| !record.deleting.contains_key(id)).copied().collect();
         if list_due {
             // Changed here since the last sync by any path (a rename on Home, an action marked
@@ -540,7 +536,6 @@ impl TeamSpace {
         let now = now_ms();
         let waiting = self.record().map_or(0, |r| r.pending.len() + r.deleting.len());
         let _ = self.timing.try_update_value(|t| {
-            t.running = false;
             let pace = |visible: i64| if hidden { HIDDEN_MS } else { visible };
             match &outcome.error {
                 Some(_) => {
