@@ -157,7 +157,17 @@ impl TeamSpace {
             let _ = space.alive.try_set_value(false);
         });
         let on_online = window_event_listener(leptos::ev::online, move |_| space.due_now());
-        on_cleanup(move || on_online.remove());
+        // Back on the page after a while away: what others wrote meanwhile is read at once,
+        // not at the next slow round of a hidden page.
+        let on_visible = window_event_listener(leptos::ev::visibilitychange, move |_| {
+            if document().visibility_state() == web_sys::VisibilityState::Visible {
+                space.due_now();
+            }
+        });
+        on_cleanup(move || {
+            on_online.remove();
+            on_visible.remove();
+        });
         space
     }
 
