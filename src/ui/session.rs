@@ -32,6 +32,13 @@ pub enum Printout {
     WriteUp(crate::domain::export::write_up::Reader, crate::domain::export::write_up::Options),
 }
 
+/// Where changes merged into the open document came from, for what is said about them.
+#[derive(Clone, Copy)]
+enum MergedFrom {
+    OtherTab,
+    TeamSpace,
+}
+
 #[derive(Clone, Copy)]
 pub struct RetroSession {
     pub doc: RwSignal<Retrospective>,
@@ -176,7 +183,7 @@ impl RetroSession {
                     self.save_problem.set(None);
                     self.app.announcer.say(tr("Saved. Storage is working again."));
                 }
-                self.merged_in(saved.merged);
+                self.merged_in(saved.merged, MergedFrom::OtherTab);
             }
             Some(Err(SaveError::DeletedElsewhere)) => {
                 self.settled.update(|n| *n += 1);
@@ -197,9 +204,14 @@ impl RetroSession {
 
     /// Says once, plainly, that the retrospective was deleted elsewhere; edits stay in the page.
     fn learn_deleted_elsewhere(&self) {
+        self.learn_deleted(tr("This retrospective was deleted in another tab or window. Your copy here is not saved."));
+    }
+
+    /// Says once that the retrospective was deleted elsewhere, in `words`.
+    fn learn_deleted(&self, words: &str) {
         if !self.deleted_elsewhere.get_untracked() {
             self.deleted_elsewhere.set(true);
-            self.app.announcer.say(tr("This retrospective was deleted in another tab or window. Your copy here is not saved."));
+            self.app.announcer.say(words);
         }
     }
 
@@ -253,7 +265,7 @@ impl RetroSession {
         });
         self.settled.update(|n| *n += 1);
         let Some(Some((report, mine_has_more))) = outcome else { return };
-        self.merged_in(Some(report));
+        self.merged_in(Some(report), MergedFrom::OtherTab);
         if mine_has_more {
             self.dirty.set_value(true);
         }
@@ -271,9 +283,7 @@ impl RetroSession {
         });
         let report = outcome.unwrap_or_else(|| Err(tr("this page is closing").into()))?;
         if !report.is_empty() {
-            self.notify_all_items();
-            let text = self.doc.with_untracked(|r| report.describe_by(r));
-            self.app.announcer.say(tf!("Changes from the team space merged in. {changes}", changes = text));
+            self.merged_in(Some(report.clone()), MergedFrom::TeamSpace);
             self.dirty.set_value(true);
             self.schedule_save(SAVE_DELAY);
             self.settled.update(|n| *n += 1);
@@ -288,19 +298,20 @@ impl RetroSession {
         let id = self.id();
         let _ = self.app.repo.try_with_value(|r| r.delete(id, crate::ui::platform::now_ms()));
         self.deleted_in_space.set(true);
-        if !self.deleted_elsewhere.get_untracked() {
-            self.deleted_elsewhere.set(true);
-            self.app.announcer.say(tr("This retrospective was deleted in the team space. Your copy here is not saved."));
-        }
+        self.learn_deleted(tr("This retrospective was deleted in the team space. Your copy here is not saved."));
     }
 
     /// After another tab's changes were merged in: wakes every card (any item may have
     /// changed) and tells the user what came in, when anything did.
-    fn merged_in(&self, report: Option<crate::domain::MergeReport>) {
+    fn merged_in(&self, report: Option<crate::domain::MergeReport>, from: MergedFrom) {
         if let Some(report) = report.filter(|r| !r.is_empty()) {
             self.notify_all_items();
             let text = self.doc.with_untracked(|r| report.describe_by(r));
-            self.app.announcer.say(tf!("Changes from another tab merged in. {changes}", changes = text));
+            // One whole sentence per source: the words around the list differ by language.
+            self.app.announcer.say(match from {
+                MergedFrom::OtherTab => tf!("Changes from another tab merged in. {changes}", changes = text),
+                MergedFrom::TeamSpace => tf!("Changes from the team space merged in. {changes}", changes = text),
+            });
         }
     }
 

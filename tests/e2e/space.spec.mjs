@@ -65,6 +65,17 @@ async function openFromTeamSpace(page, title) {
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
 }
 
+/** Ana, connected, starts a team retrospective; Ben, on his own laptop, connects and opens it. */
+async function twoPeopleOn(browser, title) {
+  const ana = await person(browser);
+  await connect(ana.page);
+  const id = await createTeamRetro(ana.page, title);
+  const ben = await person(browser);
+  await connect(ben.page);
+  await openFromTeamSpace(ben.page, title);
+  return { ana, ben, id };
+}
+
 /** The texts of the stored retrospective's timeline entries, sorted. */
 const storedEntries = (page, id) =>
   page.evaluate((id) => {
@@ -73,12 +84,7 @@ const storedEntries = (page, id) =>
   }, id);
 
 test("two people on one team retrospective see each other's edits within 5 s, on different fields and on the same field", async ({ browser }) => {
-  const ana = await person(browser);
-  await connect(ana.page);
-  const id = await createTeamRetro(ana.page, "Primary database failover stalled writes");
-  const ben = await person(browser);
-  await connect(ben.page);
-  await openFromTeamSpace(ben.page, "Primary database failover stalled writes");
+  const { ana, ben, id } = await twoPeopleOn(browser, "Primary database failover stalled writes");
 
   // Different fields: each sees the other's within 5 s.
   await ana.page.getByLabel("Impact").fill("Writes to orders stalled for 9 minutes; reads were served.");
@@ -154,13 +160,8 @@ test("five people writing for 30 s end with identical copies holding every edit"
 
 test("Apache stopped mid-edit: edits wait, survive a reload, and all arrive when it is back", async ({ browser }) => {
   test.setTimeout(150_000);
-  const ana = await person(browser);
-  await connect(ana.page);
   const title = "Certificate expiry on the internal API gateway";
-  const id = await createTeamRetro(ana.page, title);
-  const ben = await person(browser);
-  await connect(ben.page);
-  await openFromTeamSpace(ben.page, title);
+  const { ana, ben, id } = await twoPeopleOn(browser, title);
   await goToStep(ana.page, "What happened");
 
   await apache.stop();
@@ -218,13 +219,8 @@ test("a damaged, a hostile and a newer file in the space are listed and never wr
 
 test("a team retrospective deleted by one person is gone for the others, who may keep a copy", async ({ browser }) => {
   test.setTimeout(90_000);
-  const ana = await person(browser);
-  await connect(ana.page);
   const title = "Stale DNS cache after the resolver migration";
-  const id = await createTeamRetro(ana.page, title);
-  const ben = await person(browser);
-  await connect(ben.page);
-  await openFromTeamSpace(ben.page, title);
+  const { ana, ben, id } = await twoPeopleOn(browser, title);
   await ana.page.getByRole("button", { name: "All retrospectives" }).click();
   await ana.page.getByRole("button", { name: `Delete “${title}”` }).click();
   // Past the undo window, the tombstone goes out; Ben's open page learns it and says so.

@@ -10,6 +10,19 @@ use crate::ui::platform::{focus_soon, now_ms, utc_offset_minutes};
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// A list of retrospective cards, keyed by what a card shows (the title as written, not the
+/// shown one), so a card is redrawn only when its retrospective changed.
+#[component]
+pub(super) fn RetroCards(cards: Memo<Vec<Arc<RetroSummary>>>) -> impl IntoView {
+    view! {
+        <ul class="retro-list">
+            <For each=move || cards.get() key=|s| (s.id, s.updated_at, s.written_title.clone()) let(summary)>
+                <RetroCard summary />
+            </For>
+        </ul>
+    }
+}
+
 #[component]
 pub(super) fn RetroCard(summary: Arc<RetroSummary>) -> impl IntoView {
     let home = expect_context::<Home>();

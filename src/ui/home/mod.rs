@@ -17,7 +17,7 @@ use crate::ui::context::uid;
 use crate::ui::context::{AppState, Route};
 use damaged::DamagedEntries;
 use leptos::prelude::*;
-use list::RetroCard;
+use list::RetroCards;
 use new::{ImportFile, NewRetrospective};
 use open_actions::OpenActions;
 use state::Home;
@@ -128,11 +128,7 @@ pub fn HomeScreen() -> impl IntoView {
                     }>
                     <Show when=move || !visible.get().is_empty()
                         fallback=move || view! { <p class="hint">{move || tf!("No retrospective matches “{filter}”.", filter = filter.get())}</p> }>
-                        <ul class="retro-list">
-                            <For each=move || shown.get() key=|s| (s.id, s.updated_at, s.written_title.clone()) let(summary)>
-                                <RetroCard summary />
-                            </For>
-                        </ul>
+                        <RetroCards cards=shown />
                     </Show>
                 </Show>
             </section>

@@ -1,7 +1,7 @@
 //! Home's "Team space" section: the team's retrospectives (stored here, kept in step with
 //! the space), and the files in the space that are left alone because they cannot be read.
 
-use super::list::RetroCard;
+use super::list::RetroCards;
 use super::state::Home;
 use crate::domain::i18n::tr;
 use crate::ui::context::uid;
@@ -24,11 +24,7 @@ pub(super) fn TeamSection() -> impl IntoView {
                 <crate::ui::space::dialog::AllowFolder />
                 <Show when=move || !team.with(Vec::is_empty)
                     fallback=|| view! { <p class="hint">{tr("No team retrospectives yet. Start one with New retrospective, or move one of yours into the team space.")}</p> }>
-                    <ul class="retro-list">
-                        <For each=move || team.get() key=|s| (s.id, s.updated_at, s.written_title.clone()) let(summary)>
-                            <RetroCard summary />
-                        </For>
-                    </ul>
+                    <RetroCards cards=team />
                 </Show>
                 <Show when=move || !space.damaged.with(Vec::is_empty)>
                     <div class="damaged-list" role="group" aria-labelledby=uid("space-damaged-title")>

@@ -14,11 +14,6 @@ use crate::ui::platform::now_ms;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
-/// This page load's name as a writer: its replica, 16 hex digits.
-fn writer_name(space: &TeamSpace) -> String {
-    format!("{:016x}", space.app.replica.0)
-}
-
 pub(super) async fn round(space: TeamSpace, record: &SpaceRecord, store: &FolderStore, deletions: &[Id], local_changes: Vec<Id>) -> Round {
     let mut outcome = Round::default();
     if !permission(store.dir(), false).await {
@@ -26,7 +21,7 @@ pub(super) async fn round(space: TeamSpace, record: &SpaceRecord, store: &Folder
         outcome.failed(SyncError::Space(SpaceError::PermissionNeeded));
         return outcome;
     }
-    let me = writer_name(&space);
+    let me = space.writer_name();
     let now = now_ms();
     for id in deletions {
         match delete_folder_retro(store, *id, &me, now).await {
