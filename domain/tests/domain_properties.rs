@@ -3,7 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use retrace_domain::format::{decode, encode};
+use retrace_domain::format::{decode, encode, SCHEMA};
+use retrace_domain::model::silent::Viewer;
 use retrace_domain::*;
 
 /// One edit, with targets given as indexes into the items that exist when it is applied.
@@ -37,7 +38,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (any::<u8>(), any::<bool>()).prop_map(|(target, up)| Op::Move { target, up }),
         1 => any::<u8>().prop_map(|target| Op::Delete { target }),
         1 => (0u8..7, text()).prop_map(|(field, text)| Op::Header { field, text }),
-        2 => (0u8..8, any::<u8>()).prop_map(|(what, n)| Op::Facilitate { what, n }),
+        2 => (0u8..12, any::<u8>()).prop_map(|(what, n)| Op::Facilitate { what, n }),
     ]
 }
 
@@ -107,6 +108,10 @@ fn apply_as(r: &mut Retrospective, ops: &[Op], writer: Replica, seed: u8) {
                     3 => Edit::SetTimer(pick(Step::ALL, *n), Timer::minutes(*n as u32 % 20).start(step as i64 * 1000)),
                     4 => Edit::DismissFinding(format!("finding-{}", n % 7)),
                     7 => Edit::DisplayName(format!("Person {}", n % 3)),
+                    8 => Edit::Facilitate,
+                    9 => Edit::StartSilentWriting(pick(Step::ALL, *n)),
+                    10 => Edit::Reveal(pick(Step::ALL, *n)),
+                    11 if !factors.is_empty() => Edit::Dots { factor: pick(&factors, *n), count: u32::from(n % 4) },
                     5 if factors.len() > 1 => Edit::MergeFactor { duplicate: pick(&factors, *n), into: pick(&factors, n.wrapping_add(1)) },
                     _ if !factors.is_empty() => Edit::SeparateFactor(pick(&factors, *n)),
                     _ => Edit::VotesPerPerson(*n as u32),
@@ -345,7 +350,7 @@ fn the_schema_1_fixture_still_loads() {
     assert!(!r.facilitation.presenter.value);
     assert_eq!(r.facilitation.votes_per_person.value, 3);
     assert!(r.factors.values().all(|f| f.merged_into.value.is_none()));
-    assert!(encode(&r).contains("\"schema\":7"));
+    assert!(encode(&r).contains(&format!("\"schema\":{SCHEMA}")));
 }
 
 #[test]
@@ -397,7 +402,7 @@ fn the_schema_2_fixture_still_loads() {
     assert_eq!(r.author_name(Replica(0xbeef)), Some("Dana (facilitator)"));
     let again = decode(&encode(&r)).unwrap();
     assert_eq!(again, r);
-    assert!(encode(&r).contains("\"schema\":7"));
+    assert!(encode(&r).contains(&format!("\"schema\":{SCHEMA}")));
 }
 
 #[test]
@@ -511,7 +516,7 @@ fn the_schema_4_fixture_still_loads() {
     merge_retrospectives(&mut merged, &marked).unwrap();
     assert!(merged.actions[&action].internal.value);
     assert_eq!(merged.severity.value, Some(Severity::Sev2));
-    assert!(encode(&merged).contains("\"schema\":7"));
+    assert!(encode(&merged).contains(&format!("\"schema\":{SCHEMA}")));
     assert_eq!(decode(&encode(&merged)).unwrap(), merged);
 }
 
@@ -531,7 +536,7 @@ fn the_schema_5_fixture_still_loads() {
     let mut merged = r.clone();
     merge_retrospectives(&mut merged, &tagged).unwrap();
     assert_eq!(merged.tags.value, tags);
-    assert!(encode(&merged).contains("\"schema\":7"));
+    assert!(encode(&merged).contains(&format!("\"schema\":{SCHEMA}")));
     assert_eq!(decode(&encode(&merged)).unwrap(), merged);
 }
 
@@ -551,6 +556,38 @@ fn the_schema_6_fixture_still_loads() {
     let mut merged = r.clone();
     merge_retrospectives(&mut merged, &edited).unwrap();
     assert_eq!(merged.impact.value, "Checkout failed for 18% of requests");
-    assert!(encode(&merged).contains("\"schema\":7"));
+    assert!(encode(&merged).contains(&format!("\"schema\":{SCHEMA}")));
     assert_eq!(decode(&encode(&merged)).unwrap(), merged);
+}
+
+#[test]
+fn the_schema_7_fixture_still_loads_and_runs_a_silent_round() {
+    let text = include_str!("../../tests/fixtures/retrospective-schema-7.json");
+    let r = decode(text).expect("every schema-7 document stays readable");
+    assert_eq!(r.display_title(), "Checkout errors after the 14:00 deploy (schema 7)");
+    // Migrated to schema 8: nobody leads, nothing was written silently, the scribe's dots stay.
+    assert_eq!(r.facilitation.facilitator.value, None);
+    assert!(r.facilitation.writing.is_empty() && r.facilitation.silent.is_empty() && r.facilitation.dots.is_empty());
+    let factor = r.factor_order()[0];
+    assert_eq!(r.total_votes(factor), 2);
+    // A live meeting on it: the facilitator opens writing, a participant adds a factor and
+    // gives two dots of their own; the two copies merge.
+    let lead = Writer::new(Replica(0xbeef), 2_000_000_000_000);
+    let participant = Writer::new(Replica(0xcafe), 2_000_000_000_500);
+    let mut facilitator = r.clone();
+    assert!(facilitator.apply(Edit::Facilitate, &lead));
+    assert!(facilitator.apply(Edit::StartSilentWriting(Step::Why), &lead));
+    let mut theirs = r.clone();
+    merge_retrospectives(&mut theirs, &facilitator).unwrap();
+    let note = Id::from_random([0x77; 16]);
+    assert!(theirs.apply(Edit::AddFactor { id: note }, &participant));
+    assert!(theirs.apply(Edit::Dots { factor, count: 2 }, &participant));
+    merge_retrospectives(&mut facilitator, &theirs).unwrap();
+    assert!(!facilitator.shown_to(Viewer::Person(lead.profile), facilitator.factor_order()).contains(&note), "hidden until revealed");
+    assert!(theirs.shown_to(Viewer::Person(participant.profile), theirs.factor_order()).contains(&note), "its writer sees it");
+    assert_eq!(facilitator.total_votes(factor), 4, "the scribe's two and the participant's two");
+    assert!(facilitator.apply(Edit::Reveal(Step::Why), &lead));
+    assert!(facilitator.shown_to(Viewer::Room, facilitator.factor_order()).contains(&note));
+    assert!(encode(&facilitator).contains(&format!("\"schema\":{SCHEMA}")));
+    assert_eq!(decode(&encode(&facilitator)).unwrap(), facilitator);
 }

@@ -14,6 +14,7 @@ use crate::model::postmortem::{Responder, ResponderField, ResponderRole};
 use crate::model::questions::{OpenQuestion, QuestionField};
 use crate::model::retrospective::{HeaderField, Retrospective, Writer};
 use crate::model::settings::SettingField;
+use crate::model::silent::SilentNote;
 use crate::model::steps::Step;
 use crate::model::themes::{Theme, ThemeField};
 use crate::model::timeline::{TimelineEntry, TimelineField};
@@ -126,6 +127,32 @@ pub enum Edit {
     SeparateFactor(Id),
     /// Deleting a factor or a question deletes the questions below it too.
     Delete(Id),
+    /// The writer leads the meeting: everyone else's screen follows their step and timer.
+    Facilitate,
+    /// Everyone writes on `step` unseen by the others until [`Edit::Reveal`]; refused while a
+    /// round is open there already.
+    StartSilentWriting(Step),
+    /// Shows everything written in `step`'s open round to everyone; refused when none is open.
+    Reveal(Step),
+    /// The writer's own dots on a factor, from their device; refused beyond their votes.
+    Dots {
+        /// The factor (as shown: dots on a merged duplicate count for the factor it is part of).
+        factor: Id,
+        /// How many of the writer's dots it has now.
+        count: u32,
+    },
+}
+
+/// The step whose silent writing an item added by `edit` belongs to, if it is one of the kinds
+/// people write on their own: timeline notes, factors, actions, learnings.
+fn silent_step(edit: &Edit) -> Option<Step> {
+    match edit {
+        Edit::AddTimelineEntry { .. } => Some(Step::WhatHappened),
+        Edit::AddFactor { .. } => Some(Step::Why),
+        Edit::AddAction { .. } => Some(Step::Prevention),
+        Edit::AddLearning { .. } => Some(Step::Summary),
+        _ => None,
+    }
 }
 
 impl Retrospective {
@@ -135,6 +162,13 @@ impl Retrospective {
         if let Some(id) = edit.new_item_id() {
             if self.deleted.contains_key(&id) || self.contains(id) {
                 return false;
+            }
+            // Written while its step is in writing: shown to its writer alone until revealed.
+            if let Some(step) = silent_step(&edit) {
+                let writing = self.facilitation.writing(step);
+                if writing.is_open() {
+                    self.facilitation.silent.insert(id, SilentNote { step, round: writing.round, by: writer.profile });
+                }
             }
         }
         match edit {
@@ -322,6 +356,33 @@ impl Retrospective {
                 }
             }
             Edit::Delete(id) => return self.delete(id, writer),
+            Edit::Facilitate => {
+                if self.facilitation.facilitator.value == Some(writer.profile) {
+                    return false;
+                }
+                self.set_setting(SettingField::Facilitator(Some(writer.profile)), writer)
+            }
+            Edit::StartSilentWriting(step) | Edit::Reveal(step) => {
+                let now = self.facilitation.writing(step);
+                let next = if matches!(edit, Edit::Reveal(_)) { now.revealed() } else { now.started() };
+                let Some(next) = next else { return false };
+                self.stamp(writer);
+                self.facilitation.writing.insert(step, next);
+            }
+            Edit::Dots { factor, count } => {
+                if !self.factors.contains_key(&factor) {
+                    return false;
+                }
+                let mine = |r: &Self| r.facilitation.dots.get(&factor).and_then(|p| p.get(&writer.profile)).map_or(0, |d| d.value);
+                let others = self.facilitation.dots_given(writer.profile) - mine(self);
+                let allowed = self.facilitation.votes_per_person.value.saturating_sub(others);
+                let count = count.min(allowed);
+                if count == mine(self) {
+                    return false;
+                }
+                let c = self.stamp(writer);
+                set_in_map(self.facilitation.dots.entry(factor).or_default(), writer.profile, count, c);
+            }
         }
         true
     }

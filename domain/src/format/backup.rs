@@ -190,7 +190,7 @@ mod tests {
         let templates =
             [OwnTemplate::copy_of(Template::Project, Id::from_random([9; 16]), 5), OwnTemplate::copy_of(Template::Incident, Id::from_random([8; 16]), 5)];
         let text = encode_backup(&[retro(1, "a"), retro(2, "b")], &BTreeMap::new(), &templates, 0);
-        let damaged = text.replacen(r#""format":"retrace.retrospective","schema":7"#, r#""format":"retrace.retrospective","schema":99"#, 1).replacen(
+        let damaged = text.replacen(&format!(r#""format":"retrace.retrospective","schema":{}"#, crate::format::SCHEMA), r#""format":"retrace.retrospective","schema":99"#, 1).replacen(
             r#""format":"retrace.template","schema":1"#,
             r#""format":"retrace.template","schema":5"#,
             1,

@@ -24,7 +24,7 @@ use std::collections::{BTreeMap, BTreeSet};
 /// The `format` marker every Retrace retrospective document carries.
 pub const FORMAT: &str = "retrace.retrospective";
 /// The schema version this build writes and the newest it can read.
-pub const SCHEMA: u64 = 7;
+pub const SCHEMA: u64 = 8;
 
 /// A retrospective as written, with its five item maps as type parameters: the model's maps
 /// or already-serialised JSON per item.

@@ -17,6 +17,7 @@ pub(super) fn migrate(object: &mut Map<String, Value>, from: u64) -> Result<(), 
             4 => migrate_4_to_5(object),
             5 => migrate_5_to_6(object),
             6 => migrate_6_to_7(object),
+            7 => migrate_7_to_8(object),
             _ => unreachable!("every version below SCHEMA has a migration"),
         }
         version += 1;
@@ -112,6 +113,18 @@ fn migrate_5_to_6(object: &mut Map<String, Value>) {
 /// was made from a built-in kind: none.
 fn migrate_6_to_7(object: &mut Map<String, Value>) {
     object.entry("own_template").or_insert(Value::Null);
+}
+
+/// Schema 8 adds the live meeting to how a retrospective is run: who facilitates, each step's
+/// silent writing, the notes written in it, and each person's own dots. A schema-7 document
+/// had nobody leading, never wrote silently and had only the scribe's votes.
+fn migrate_7_to_8(object: &mut Map<String, Value>) {
+    if let Some(Value::Object(facilitation)) = object.get_mut("facilitation") {
+        facilitation.entry("facilitator").or_insert_with(|| unset(Value::Null));
+        for map in ["writing", "silent", "dots"] {
+            facilitation.entry(map).or_insert_with(|| serde_json::json!({}));
+        }
+    }
 }
 
 /// A register holding `value` at clock zero, so that any real write wins.

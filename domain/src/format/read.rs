@@ -164,7 +164,7 @@ mod tests {
     fn documents_carry_the_marker_and_schema_and_round_trip() {
         let r = sample();
         let text = encode(&r);
-        assert!(text.starts_with(r#"{"format":"retrace.retrospective","schema":7,"#), "{text}");
+        assert!(text.starts_with(&format!(r#"{{"format":"retrace.retrospective","schema":{SCHEMA},"#)), "{text}");
         assert_eq!(decode(&text).unwrap(), r);
     }
 
@@ -174,9 +174,10 @@ mod tests {
         assert!(matches!(decode(&good[..good.len() - 3]), Err(FormatError::NotJson(_))));
         assert_eq!(decode("[1,2]"), Err(FormatError::NotRetrace { found: None }));
         assert_eq!(decode(r#"{"format":"other.thing","schema":1}"#), Err(FormatError::NotRetrace { found: Some("other.thing".into()) }));
-        let newer = good.replacen(r#""schema":7"#, r#""schema":99"#, 1);
+        let current = format!(r#""schema":{SCHEMA}"#);
+        let newer = good.replacen(&current, r#""schema":99"#, 1);
         assert_eq!(decode(&newer), Err(FormatError::NewerSchema { found: 99 }));
-        let no_schema = good.replacen(r#""schema":7"#, r#""schema":"one""#, 1);
+        let no_schema = good.replacen(&current, r#""schema":"one""#, 1);
         assert_eq!(decode(&no_schema), Err(FormatError::BadSchema));
         let wrong_type = good.replacen(r#""counter":"#, r#""counter":"x","was":"#, 1);
         assert!(matches!(decode(&wrong_type), Err(FormatError::Invalid(_))), "{:?}", decode(&wrong_type));
@@ -187,8 +188,9 @@ mod tests {
     #[test]
     fn a_newer_document_can_still_be_read_for_viewing() {
         let r = sample();
-        let newer = encode(&r).replacen(r#""schema":7"#, r#""schema":8,"something_new":{"x":1}"#, 1);
-        assert_eq!(decode(&newer), Err(FormatError::NewerSchema { found: 8 }));
+        let next = SCHEMA + 1;
+        let newer = encode(&r).replacen(&format!(r#""schema":{SCHEMA}"#), &format!(r#""schema":{next},"something_new":{{"x":1}}"#), 1);
+        assert_eq!(decode(&newer), Err(FormatError::NewerSchema { found: next }));
         assert_eq!(decode_newer_for_reading(&newer).unwrap(), r);
     }
 
@@ -197,7 +199,7 @@ mod tests {
         let r = sample();
         let long = encode(&r).replacen(r#""Outage""#, &format!("\"{}\"", "x".repeat(30_000)), 1);
         assert!(matches!(decode(&long), Err(FormatError::OverLimit(_))));
-        let deep = format!(r#"{{"format":"{FORMAT}","schema":7,"extra":{}{}}}"#, "[".repeat(40), "]".repeat(40));
+        let deep = format!(r#"{{"format":"{FORMAT}","schema":{SCHEMA},"extra":{}{}}}"#, "[".repeat(40), "]".repeat(40));
         assert!(matches!(decode(&deep), Err(FormatError::OverLimit(_))), "{:?}", decode(&deep));
     }
 

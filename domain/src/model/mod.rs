@@ -19,6 +19,7 @@ pub mod questions;
 pub mod record;
 pub mod retrospective;
 pub mod settings;
+pub mod silent;
 pub mod steps;
 pub mod tags;
 pub mod template;

@@ -20,7 +20,9 @@ use crate::model::time::LocalDateTime;
 use crate::model::timeline::{timeline_order, TimelineEntry};
 use crate::tf;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use crate::model::silent::{is_hidden, Viewer};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 record! {
     impl Retrospective {
@@ -294,6 +296,45 @@ impl Retrospective {
         timeline_order(&self.timeline)
     }
 
+    /// The items `viewer` must not see yet: others' notes of a round still in silent writing.
+    pub fn hidden_from(&self, viewer: Viewer) -> HashSet<Id> {
+        let writing = &self.facilitation.writing;
+        self.facilitation.silent.iter().filter(|(_, note)| is_hidden(note, writing, viewer)).map(|(id, _)| *id).collect()
+    }
+
+    /// `ids` without those hidden from `viewer`, in the same order.
+    pub fn shown_to(&self, viewer: Viewer, mut ids: Vec<Id>) -> Vec<Id> {
+        // Nothing is ever hidden in most retrospectives: no set built, no pass made.
+        if self.facilitation.silent.is_empty() {
+            return ids;
+        }
+        let hidden = self.hidden_from(viewer);
+        if !hidden.is_empty() {
+            ids.retain(|id| !hidden.contains(id));
+        }
+        ids
+    }
+
+    /// The retrospective as `viewer` may see it: others' unrevealed notes left out, with
+    /// everything that hangs off them (their why chains). What the audience window, Present
+    /// and every export read during silent writing. Borrowed when nothing is hidden.
+    pub fn as_seen_by(&self, viewer: Viewer) -> Cow<'_, Retrospective> {
+        if self.facilitation.silent.is_empty() {
+            return Cow::Borrowed(self);
+        }
+        let hidden = self.hidden_from(viewer);
+        if hidden.is_empty() {
+            return Cow::Borrowed(self);
+        }
+        let mut seen = self.clone();
+        seen.timeline.retain(|id, _| !hidden.contains(id));
+        seen.factors.retain(|id, _| !hidden.contains(id));
+        seen.whys.retain(|_, n| !hidden.contains(&n.factor));
+        seen.actions.retain(|id, _| !hidden.contains(id));
+        seen.learnings.retain(|id, _| !hidden.contains(id));
+        Cow::Owned(seen)
+    }
+
     /// Factors shown in their own right: those not merged into another.
     pub fn factor_order(&self) -> Vec<Id> {
         by_position(self.factors.iter().filter(|(_, f)| f.merged_into.value.is_none()))
@@ -314,8 +355,8 @@ impl Retrospective {
 
     /// Dots for a factor, including those recorded on factors merged into it.
     pub fn total_votes(&self, factor: Id) -> u32 {
-        let own = self.factors.get(&factor).map_or(0, |f| f.votes.value);
-        own + self.merged_parts(factor).iter().map(|p| self.factors[p].votes.value).sum::<u32>()
+        let own = |f: Id| self.factors.get(&f).map_or(0, |x| x.votes.value) + self.facilitation.dots_on(f);
+        own(factor) + self.merged_parts(factor).iter().map(|p| own(*p)).sum::<u32>()
     }
 
     /// [`Self::total_votes`] for every factor at once, in one pass (sorting by votes would
@@ -323,9 +364,10 @@ impl Retrospective {
     pub fn vote_totals(&self) -> std::collections::HashMap<Id, u32> {
         let mut totals = std::collections::HashMap::with_capacity(self.factors.len());
         for (id, factor) in &self.factors {
-            *totals.entry(*id).or_insert(0) += factor.votes.value;
+            let votes = factor.votes.value + self.facilitation.dots_on(*id);
+            *totals.entry(*id).or_insert(0) += votes;
             if let Some(into) = factor.merged_into.value {
-                *totals.entry(into).or_insert(0) += factor.votes.value;
+                *totals.entry(into).or_insert(0) += votes;
             }
         }
         totals

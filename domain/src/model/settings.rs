@@ -1,8 +1,12 @@
 //! How the retrospective is being run, kept with it so a reload or a second window picks up
 //! where the facilitator is: presenter mode, what is hidden on the shared screen, the step
-//! timers, the voting set-up, and the coach findings the group dismissed.
+//! timers, the voting set-up, and the coach findings the group dismissed; and, from schema 8,
+//! the live meeting: who facilitates, silent writing (see [`silent`](crate::model::silent))
+//! and each person's own dots.
 
 use crate::model::clock::{merge_map, Clock, Register};
+use crate::model::ids::{Id, Replica};
+use crate::model::silent::{merge_notes, merge_writing, SilentNote, Writing};
 use crate::model::record::{newer_register_clocks, record};
 use crate::model::steps::Step;
 use crate::model::timer::Timer;
@@ -30,6 +34,25 @@ pub struct Facilitation {
     /// brings a dismissed finding back.
     #[serde(default)]
     pub dismissed: BTreeSet<String>,
+    /// The profile whose step and timer everyone else's screen follows (schema 8). `None`:
+    /// nobody leads, and whoever moves the step moves it for all, as before.
+    #[serde(default = "nobody")]
+    pub facilitator: Register<Option<Replica>>,
+    /// Each step's silent writing (schema 8), merged by the greater state.
+    #[serde(default)]
+    pub writing: BTreeMap<Step, Writing>,
+    /// Items written during silent writing, by item id (schema 8). Grow-only.
+    #[serde(default)]
+    pub silent: BTreeMap<Id, SilentNote>,
+    /// Dots each person gave from their own device, per factor and profile (schema 8): one
+    /// register per person, so merging copies never counts anyone twice. The factor's own
+    /// `votes` stay the scribe's count for rooms without laptops; the total is both.
+    #[serde(default)]
+    pub dots: BTreeMap<Id, BTreeMap<Replica, Register<u32>>>,
+}
+
+fn nobody() -> Register<Option<Replica>> {
+    Register::new(None, Clock::default())
 }
 
 impl Default for Facilitation {
@@ -43,6 +66,10 @@ impl Default for Facilitation {
             voters: Register::new(0, zero),
             timers: BTreeMap::new(),
             dismissed: BTreeSet::new(),
+            facilitator: nobody(),
+            writing: BTreeMap::new(),
+            silent: BTreeMap::new(),
+            dots: BTreeMap::new(),
         }
     }
 }
@@ -53,6 +80,24 @@ impl Facilitation {
     pub fn newer_clocks(&self, mine: Option<&Self>, found: &mut dyn FnMut(Clock)) {
         self.setting_clocks(mine, found);
         newer_register_clocks(&self.timers, mine.map(|m| &m.timers), found);
+        for (factor, people) in &self.dots {
+            newer_register_clocks(people, mine.and_then(|m| m.dots.get(factor)), found);
+        }
+    }
+
+    /// Dots `person` gave from their own devices, over all factors.
+    pub fn dots_given(&self, person: Replica) -> u32 {
+        self.dots.values().filter_map(|people| people.get(&person)).map(|r| r.value).sum()
+    }
+
+    /// Dots every person gave to `factor` from their own devices.
+    pub fn dots_on(&self, factor: Id) -> u32 {
+        self.dots.get(&factor).map_or(0, |people| people.values().map(|r| r.value).sum())
+    }
+
+    /// The writing state of `step`.
+    pub fn writing(&self, step: Step) -> Writing {
+        self.writing.get(&step).copied().unwrap_or_default()
     }
 
     /// The timebox of `step`: the one set, or the step's default.
@@ -72,6 +117,11 @@ impl Facilitation {
     pub fn merge(&mut self, other: &Self) -> bool {
         let mut changed = self.merge_settings(other);
         changed |= merge_map(&mut self.timers, &other.timers);
+        changed |= merge_writing(&mut self.writing, &other.writing);
+        changed |= merge_notes(&mut self.silent, &other.silent);
+        for (factor, people) in &other.dots {
+            changed |= merge_map(self.dots.entry(*factor).or_default(), people);
+        }
         let before = self.dismissed.len();
         self.dismissed.extend(other.dismissed.iter().cloned());
         changed | (self.dismissed.len() != before)
@@ -89,6 +139,7 @@ record! {
         safe_to_share: bool => SafeToShare,
         votes_per_person: u32 => VotesPerPerson,
         voters: u32 => Voters,
+        facilitator: Option<Replica> => Facilitator,
     }
 }
 
