@@ -578,7 +578,8 @@ fn the_schema_7_fixture_still_loads_and_runs_a_silent_round() {
     assert!(facilitator.apply(Edit::Facilitate, &lead));
     assert!(facilitator.apply(Edit::StartSilentWriting(Step::Why), &lead));
     let mut theirs = r.clone();
-    merge_retrospectives(&mut theirs, &facilitator).unwrap();
+    let report = merge_retrospectives(&mut theirs, &facilitator).unwrap();
+    assert!(report.is_empty() && report.changed_anything(), "not told as a merge, but screens follow it: {report:?}");
     let note = Id::from_random([0x77; 16]);
     assert!(theirs.apply(Edit::AddFactor { id: note }, &participant));
     assert!(theirs.apply(Edit::Dots { factor, count: 2 }, &participant));

@@ -5,6 +5,7 @@
 
 use crate::domain::export::write_up::{write_up, Options, Reader};
 use crate::domain::i18n::tr;
+use crate::domain::model::silent::Viewer;
 use crate::domain::tf;
 use crate::domain::{Id, LearningList, Retrospective, Step};
 use crate::ui::context::AppState;
@@ -46,6 +47,8 @@ pub fn AudienceScreen(id: Id) -> impl IntoView {
                     </section>
                 }.into_any(),
                 Ok(r) => {
+                    // The room's screen: nobody's unrevealed note, whoever's window this is.
+                    let r = &*r.as_seen_by(Viewer::Room);
                     let step = r.step.value;
                     let timer = r.facilitation.timer(step);
                     view! {
@@ -66,7 +69,7 @@ pub fn AudienceScreen(id: Id) -> impl IntoView {
 
 /// The step's part of the full learning review, as the screen shows it (see
 /// `Options::on_screen`): the same words the report and the write-ups use.
-fn step_view(r: &Retrospective, step: Step) -> AnyView {
+pub fn step_view(r: &Retrospective, step: Step) -> AnyView {
     let review = write_up(r, Reader::Full, Options::on_screen(r));
     let part = |heading: &str| section_body(&review, heading);
     match step {

@@ -15,7 +15,8 @@ use leptos::prelude::*;
 #[component]
 pub fn PreventionStep() -> impl IntoView {
     let s = expect_context::<RetroSession>();
-    let order = s.memo(|r| r.action_order());
+    let viewer = s.viewer;
+    let order = s.memo(move |r| r.shown_to(viewer.get(), r.action_order()));
     let day = today();
     let checks = s.memo(move |r| {
         prevention_checks(r, day)
@@ -36,8 +37,8 @@ pub fn PreventionStep() -> impl IntoView {
     });
     let add = move |_| add_action(s, None);
     // What an action can address, computed once for all cards rather than once per card.
-    let factor_options = s.memo(|r| {
-        r.factor_order()
+    let factor_options = s.memo(move |r| {
+        r.shown_to(viewer.get(), r.factor_order())
             .into_iter()
             .map(|f| {
                 let factor = &r.factors[&f];
@@ -55,6 +56,7 @@ pub fn PreventionStep() -> impl IntoView {
     });
     view! {
         <StepHeader step=Step::Prevention />
+        <crate::ui::silent::SilentWriting step=Step::Prevention />
         <Show when=move || !top_voted.get().is_empty()>
             <section class="suggested" aria-labelledby=uid("suggested-title")>
                 <h3 id=uid("suggested-title")>{tr("Most-voted factors without an action")}</h3>
@@ -147,6 +149,7 @@ fn ActionCard(id: Id, factor_options: Memo<Vec<(Id, String)>>) -> impl IntoView 
                     on_move=move |up| { s.apply(Edit::Move { id, up }); }
                     on_delete=move |_| { s.apply(Edit::Delete(id)); s.app().announcer.say(tr("Action deleted.")); } />
             </div>
+            <crate::ui::silent::WrittenBy id />
             <div class="action-fields">
                 <TextField label=tr("Owner") id=format!("action-{id}-owner") placeholder=tr("Team or role")
                     value=owner on_input=move |v| set(ActionField::Owner(v)) />

@@ -183,15 +183,22 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
 
     let title = session.memo(|r| r.display_title().to_string());
     let template = session.memo(|r| r.template_name().to_string());
-    let step = session.memo(|r| r.step.value);
+    let step = session.shown_step;
     Effect::new(move |_| app.set_title(&format!("{} · Retrace", title.get())));
     on_cleanup(move || app.set_title("Retrace"));
 
     let heading_id = StoredValue::new(app.id("step-heading"));
     let go = move |target: Step| {
-        session.apply(Edit::GoTo(target));
+        session.go_to(target);
         focus_soon(heading_id.get_value());
     };
+    let presenting = session.presenting;
+    let on_escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && presenting.get_untracked() && app.has_focus() {
+            presenting.set(false);
+        }
+    });
+    on_cleanup(move || on_escape.remove());
     let presenter = session.memo(|r| r.facilitation.presenter.value);
     let more_menu = NodeRef::<leptos::html::Details>::new();
     let team_space = use_context::<TeamSpace>();
@@ -236,6 +243,12 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
     });
 
     view! {
+        <Show when=move || !presenting.get() fallback=move || view! {
+            <div class="workspace presenting">
+                <StorageBanner message=session.save_problem on_download=Callback::new(move |_| session.download_json()) />
+                <crate::ui::present::PresentView on_go=Callback::new(go) />
+            </div>
+        }>
         <div class="workspace" class:presenter=move || presenter.get() && app.presenter_allowed>
             <StorageBanner message=session.save_problem on_download=Callback::new(move |_| session.download_json()) />
             <DeletedElsewhereBanner />
@@ -249,11 +262,8 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
                     <h1>{title}</h1>
                 </div>
                 <TimerPanel />
-                {app.presenter_allowed.then(|| view! {
-                    <button type="button" class="button small" aria-keyshortcuts="p"
-                        aria-pressed=move || if presenter.get() { "true" } else { "false" }
-                        on:click=move |_| toggle_presenter()>{tr("Presenter mode")}</button>
-                })}
+                <button type="button" class="button small" title=tr("The content alone, for the shared screen; Escape ends it")
+                    on:click=move |_| { presenting.set(true); focus_soon(heading_id.get_value()); }>{tr("Present")}</button>
                 <SafeToShare />
                 <button type="button" class="button small" on:click=move |_| { if let Some(d) = share.get() { let _ = d.show_modal(); } }>
                     {tr("Share & export")}
@@ -262,11 +272,26 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
                     <summary class="button small quiet">{tr("More")}</summary>
                     <div class="bar-menu-body">
                         <p class="eyebrow">{template}</p>
+                        // Large type while the room works in this window; Present (in the bar)
+                        // is the content alone for a shared screen.
+                        {app.presenter_allowed.then(|| view! {
+                            <button type="button" class="button small quiet" aria-keyshortcuts="p"
+                                aria-pressed=move || if presenter.get() { "true" } else { "false" }
+                                on:click=move |_| toggle_presenter()>{tr("Presenter mode")}</button>
+                        })}
                         {(!app.embedded).then(|| view! {
                             <button type="button" class="button small quiet" on:click=move |_| open_audience_window(session)>
                                 {tr("Open audience window")}
                             </button>
                         })}
+                        <Show when=move || is_team.get() && !session.leads.get()>
+                            <button type="button" class="button small quiet" on:click=move |_| {
+                                if session.apply(Edit::Facilitate) {
+                                    session.looking_at.set(None);
+                                    app.announcer.say(tr("You lead the meeting now: everyone else's screen follows your step."));
+                                }
+                            }>{tr("Lead the meeting")}</button>
+                        </Show>
                         <button type="button" class="button small quiet"
                             on:click=move |_| { if let Some(d) = save_as_template.get() { let _ = d.show_modal(); } }>{tr("Save as template…")}</button>
                         <button type="button" class="button small quiet" aria-keyshortcuts="?"
@@ -284,6 +309,7 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
                     </div>
                 </Show>
                 <Stepper on_go=Callback::new(go) />
+                <crate::ui::silent::FollowFacilitator />
             </header>
             <ShortcutSheet dialog=shortcuts />
             <crate::ui::templates::save_as::SaveAsTemplate dialog=save_as_template />
@@ -292,12 +318,12 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
                 Printout::Report => view! {
                     <article class="print-report" aria-hidden="true">
                         <h1>{move || title.get()}</h1>
-                        {move || session.doc.with(crate::ui::write_ups::report_view)}
+                        {move || { session.doc.track(); session.seen(crate::ui::write_ups::report_view) }}
                     </article>
                 }.into_any(),
                 Printout::WriteUp(reader, options) => view! {
                     <article class="print-report print-write-up" aria-hidden="true">
-                        {session.doc.with_untracked(|r| crate::ui::write_ups::write_up_view(&write_up(r, reader, options)))}
+                        {session.seen(|r| crate::ui::write_ups::write_up_view(&write_up(r, reader, options)))}
                     </article>
                 }.into_any(),
             })}
@@ -324,6 +350,7 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
                 })}
             </nav>
         </div>
+        </Show>
     }
 }
 
@@ -379,7 +406,7 @@ fn SaveStatus() -> impl IntoView {
 #[component]
 fn Stepper(on_go: Callback<Step>) -> impl IntoView {
     let session = expect_context::<RetroSession>();
-    let current = session.memo(|r| r.step.value);
+    let current = session.shown_step;
     let items = Step::ALL
         .iter()
         .enumerate()

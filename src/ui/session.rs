@@ -9,8 +9,9 @@
 //! fails, and merges what another tab stored in the meantime instead of overwriting it.
 
 use crate::domain::i18n::tr;
+use crate::domain::model::silent::Viewer;
 use crate::domain::tf;
-use crate::domain::{encode, merge_retrospectives, Edit, EditScope, Id, Retrospective};
+use crate::domain::{encode, merge_retrospectives, Edit, EditScope, Id, Retrospective, Step};
 use crate::storage::SaveError;
 use crate::ui::context::{AppState, Route};
 use crate::ui::platform::{download, file_name, new_id, timed};
@@ -62,6 +63,19 @@ pub struct RetroSession {
     pub dismissed: Memo<std::collections::BTreeSet<String>>,
     /// "Safe to share" is on: cards hide names and vote counts. Shared by every card.
     pub safe_to_share: Memo<bool>,
+    /// Present: this page shows the content alone, for the room (never stored: each page
+    /// decides for itself whether it is the shared screen).
+    pub presenting: RwSignal<bool>,
+    /// Whose eyes this page shows the retrospective to: this person's, or the room's while
+    /// presenting (then nobody's unrevealed notes are shown, not even one's own).
+    pub viewer: Memo<Viewer>,
+    /// This person leads: nobody was named to, or they were. Their step and timer are the
+    /// meeting's; everyone else's screen follows them.
+    pub leads: Memo<bool>,
+    /// A step this person chose to look at instead of the facilitator's (this page only).
+    pub looking_at: RwSignal<Option<Step>>,
+    /// The step on this screen: the one looked at, or the meeting's.
+    pub shown_step: Memo<Step>,
     /// One change signal per item, notified by edits to that item ([`EditScope::Item`]) and,
     /// all of them, by edits that can reach any item ([`EditScope::Document`], merges).
     item_changes: StoredValue<HashMap<Id, ArcTrigger>>,
@@ -70,7 +84,15 @@ pub struct RetroSession {
 impl RetroSession {
     pub fn new(app: AppState, retro: Retrospective) -> Self {
         let doc = RwSignal::new(retro);
+        let presenting = RwSignal::new(false);
+        let me = app.profile;
+        let looking_at = RwSignal::new(None);
         RetroSession {
+            presenting,
+            viewer: Memo::new(move |_| if presenting.get() { Viewer::Room } else { Viewer::Person(me) }),
+            leads: Memo::new(move |_| doc.with(|r| r.facilitation.facilitator.value.is_none_or(|f| f == me))),
+            looking_at,
+            shown_step: Memo::new(move |_| looking_at.get().unwrap_or_else(|| doc.with(|r| r.step.value))),
             dismissed: Memo::new(move |_| doc.with(|r| r.facilitation.dismissed.clone())),
             safe_to_share: Memo::new(move |_| doc.with(|r| r.facilitation.safe_to_share.value)),
             item_changes: StoredValue::new(HashMap::new()),
@@ -117,6 +139,25 @@ impl RetroSession {
             changes.track();
             doc.with_untracked(|r| read(r))
         })
+    }
+
+    /// `read` over the retrospective as this page may show it: during silent writing, without
+    /// the notes hidden from its viewer. What write-ups, the report and exports read.
+    pub fn seen<T>(&self, read: impl FnOnce(&Retrospective) -> T) -> T {
+        let viewer = self.viewer.get_untracked();
+        self.doc.with_untracked(|r| read(&r.as_seen_by(viewer)))
+    }
+
+    /// Moves to `step`: the meeting, for whoever leads; otherwise only this screen, which
+    /// stops following the facilitator until it comes back to their step.
+    pub fn go_to(&self, step: Step) {
+        if self.leads.get_untracked() {
+            self.looking_at.set(None);
+            self.apply(Edit::GoTo(step));
+        } else {
+            let meeting = self.doc.with_untracked(|r| r.step.value);
+            self.looking_at.set((step != meeting).then_some(step));
+        }
     }
 
     fn item_changes(&self, id: Id) -> ArcTrigger {
@@ -260,12 +301,19 @@ impl RetroSession {
         }
         let Ok(Some(theirs)) = self.app.repo.with_value(|repo| repo.changed_copy(id, &raw)) else { return };
         let outcome = self.doc.try_maybe_update(|mine| match timed("retrace-merge", || merge_retrospectives(mine, &theirs)) {
-            Ok(report) => (!report.is_empty(), Some((report, *mine != theirs))),
+            Ok(report) => (report.changed_anything(), Some((report, *mine != theirs))),
             Err(_) => (false, None),
         });
         self.settled.update(|n| *n += 1);
         let Some(Some((report, mine_has_more))) = outcome else { return };
-        self.merged_in(Some(report), MergedFrom::OtherTab);
+        if report.is_empty() {
+            // The step, a timer or silent writing: cards may show or hide notes.
+            if report.changed_anything() {
+                self.notify_all_items();
+            }
+        } else {
+            self.merged_in(Some(report), MergedFrom::OtherTab);
+        }
         if mine_has_more {
             self.dirty.set_value(true);
         }
@@ -278,12 +326,17 @@ impl RetroSession {
     /// the sync) and says what came in. The merged document is saved here as usual.
     pub fn merge_from_space(&self, theirs: &Retrospective) -> Result<crate::domain::MergeReport, String> {
         let outcome = self.doc.try_maybe_update(|mine| match timed("retrace-merge", || merge_retrospectives(mine, theirs)) {
-            Ok(report) => (!report.is_empty(), Ok(report)),
+            Ok(report) => (report.changed_anything(), Ok(report)),
             Err(_) => (false, Err(tr("the file holds a different retrospective").to_string())),
         });
         let report = outcome.unwrap_or_else(|| Err(tr("this page is closing").into()))?;
-        if !report.is_empty() {
-            self.merged_in(Some(report.clone()), MergedFrom::TeamSpace);
+        if report.changed_anything() {
+            // A note revealed or the step moved reaches cards as much as an edit does.
+            if report.is_empty() {
+                self.notify_all_items();
+            } else {
+                self.merged_in(Some(report.clone()), MergedFrom::TeamSpace);
+            }
             self.dirty.set_value(true);
             self.schedule_save(SAVE_DELAY);
             self.settled.update(|n| *n += 1);

@@ -56,7 +56,7 @@ pub fn SharePanel(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
         Ok(()) => say(&tf!("Downloaded the {extension} file.", extension = extension)),
         Err(e) => say(&tf!("Download failed: {error}", error = e)),
     };
-    let markdown = move || timed("retrace-export-markdown", || s.doc.with_untracked(to_markdown));
+    let markdown = move || timed("retrace-export-markdown", || s.seen(to_markdown));
 
     let my_name = s.memo(move |r| r.author_name(s.app().profile).unwrap_or("").to_string());
     let passphrase = RwSignal::new(String::new());
@@ -100,8 +100,8 @@ pub fn SharePanel(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
                     }>{tr("Copy Markdown")}</button>
                     <button type="button" class="button" on:click=move |_| save_file("md", "text/markdown", markdown())>{tr("Download Markdown")}</button>
                     <button type="button" class="button" on:click=move |_| save_file("json", "application/json", s.doc.with_untracked(|r| encode(&r.shareable())))>{tr("Download JSON")}</button>
-                    <button type="button" class="button" on:click=move |_| save_file("csv", "text/csv", s.doc.with_untracked(actions_csv))>{tr("Download actions (CSV)")}</button>
-                    <button type="button" class="button" on:click=move |_| save_file("ics", "text/calendar", s.doc.with_untracked(|r| actions_ics(r, &utc_stamp())))>{tr("Download due dates (.ics)")}</button>
+                    <button type="button" class="button" on:click=move |_| save_file("csv", "text/csv", s.seen(actions_csv))>{tr("Download actions (CSV)")}</button>
+                    <button type="button" class="button" on:click=move |_| save_file("ics", "text/calendar", s.seen(|r| actions_ics(r, &utc_stamp())))>{tr("Download due dates (.ics)")}</button>
                     <button type="button" class="button" on:click=move |_| {
                         if let Some(d) = dialog.get_untracked() { d.close(); }
                         crate::ui::step::print(s, crate::ui::session::Printout::Report);

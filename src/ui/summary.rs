@@ -17,6 +17,7 @@ use leptos::prelude::*;
 pub fn SummaryStep() -> impl IntoView {
     view! {
         <StepHeader step=Step::Summary />
+        <crate::ui::silent::SilentWriting step=Step::Summary />
         <div class="summary-grid">
             <LearningColumn list=LearningList::WentWell placeholder=tr("What went well?") />
             <LearningColumn list=LearningList::Lucky placeholder=tr("Where did luck help us?") />
@@ -56,7 +57,8 @@ pub fn add_learning(s: RetroSession, list: LearningList) {
 #[component]
 fn LearningColumn(list: LearningList, placeholder: &'static str) -> impl IntoView {
     let s = expect_context::<RetroSession>();
-    let order = s.memo(move |r| r.learning_order(list));
+    let viewer = s.viewer;
+    let order = s.memo(move |r| r.shown_to(viewer.get(), r.learning_order(list)));
     let heading_id = format!("learning-{}", list.key());
     let add = move |_| add_learning(s, list);
     view! {
@@ -75,6 +77,7 @@ fn LearningColumn(list: LearningList, placeholder: &'static str) -> impl IntoVie
                         <ItemControls noun=tr("note")
                             on_move=move |up| { s.apply(Edit::Move { id, up }); }
                             on_delete=move |_| { s.apply(Edit::Delete(id)); } />
+                        <crate::ui::silent::WrittenBy id />
                     </li>
                 </For>
             </ul>
@@ -94,7 +97,7 @@ fn Report() -> impl IntoView {
             <h3 id=uid("report-title")>{tr("Report")}</h3>
             {move || {
                 s.settled.track();
-                s.doc.with_untracked(crate::ui::write_ups::report_view)
+                s.seen(crate::ui::write_ups::report_view)
             }}
         </article>
     }

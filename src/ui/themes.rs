@@ -14,7 +14,10 @@ use leptos::prelude::*;
 pub fn Themes() -> impl IntoView {
     let s = expect_context::<RetroSession>();
     let order = s.memo(|r| r.theme_order());
-    let factor_options = s.memo(|r| r.factor_order().into_iter().map(|id| (id, short_name(&r.factors[&id].statement.value, 60))).collect::<Vec<_>>());
+    let viewer = s.viewer;
+    let factor_options = s.memo(move |r| {
+        r.shown_to(viewer.get(), r.factor_order()).into_iter().map(|id| (id, short_name(&r.factors[&id].statement.value, 60))).collect::<Vec<_>>()
+    });
     let add = move |_| {
         let id = new_id();
         if s.apply(Edit::AddTheme { id }) {

@@ -16,7 +16,8 @@ use leptos::prelude::*;
 #[component]
 pub fn TimelineStep() -> impl IntoView {
     let s = expect_context::<RetroSession>();
-    let order = s.memo(|r| r.timeline_order());
+    let viewer = s.viewer;
+    let order = s.memo(move |r| r.shown_to(viewer.get(), r.timeline_order()));
     let durations = s.memo(|r| incident_durations(&r.timeline));
     let add = move |_| add_timeline_entry(s);
     let import = NodeRef::<leptos::html::Dialog>::new();
@@ -32,6 +33,7 @@ pub fn TimelineStep() -> impl IntoView {
     };
     view! {
         <StepHeader step=Step::WhatHappened />
+        <crate::ui::silent::SilentWriting step=Step::WhatHappened />
         <dl class="metrics" aria-label=tr("Derived from the timeline")>
             {duration(tr("Time to detect"), Memo::new(move |_| durations.get().time_to_detect))}
             {duration(tr("Time to resolve"), Memo::new(move |_| durations.get().time_to_resolve))}
@@ -147,6 +149,7 @@ fn TimelineRow(id: Id) -> impl IntoView {
                     }
                     on_delete=move |_| { s.apply(Edit::Delete(id)); s.app().announcer.say(tr("Timeline entry deleted.")); } />
             </div>
+            <crate::ui::silent::WrittenBy id />
             <Show when=move || evidence_open.get()>
                 <div class="evidence-row">
                     <TextField label=tr("Evidence (link or reference)") id=evidence_id.clone() class="evidence grow" placeholder=tr("Dashboard, log query, ticket…")

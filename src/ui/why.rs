@@ -17,7 +17,8 @@ use leptos::prelude::*;
 pub fn WhyStep() -> impl IntoView {
     let s = expect_context::<RetroSession>();
     let by_votes = RwSignal::new(false);
-    let order = s.memo(|r| r.factor_order());
+    let viewer = s.viewer;
+    let order = s.memo(move |r| r.shown_to(viewer.get(), r.factor_order()));
     let shown = Memo::new(move |_| {
         let mut ids = order.get();
         if by_votes.get() {
@@ -32,7 +33,8 @@ pub fn WhyStep() -> impl IntoView {
     // Which factors an action addresses: an action's links are edits of the action, not of the
     // factor, so each card's own memo would not see them; and one set serves every card.
     let addressed = s.memo(|r| r.addressed_factors());
-    let factor_labels = s.memo(|r| r.factor_order().into_iter().map(|f| (f, short_name(&r.factors[&f].statement.value, 60))).collect::<Vec<_>>());
+    let factor_labels = s
+        .memo(move |r| r.shown_to(viewer.get(), r.factor_order()).into_iter().map(|f| (f, short_name(&r.factors[&f].statement.value, 60))).collect::<Vec<_>>());
     let timeline_options = s.memo(|r| {
         r.timeline_order()
             .into_iter()
@@ -49,6 +51,7 @@ pub fn WhyStep() -> impl IntoView {
     crate::ui::insights::similar::History::provide();
     view! {
         <StepHeader step=Step::Why />
+        <crate::ui::silent::SilentWriting step=Step::Why />
         <Show when=move || several.get()>
             <VotingBar by_votes />
         </Show>
@@ -82,7 +85,8 @@ fn VotingBar(by_votes: RwSignal<bool>) -> impl IntoView {
     let s = expect_context::<RetroSession>();
     let per_person = s.memo(|r| r.facilitation.votes_per_person.value);
     let voters = s.memo(|r| r.facilitation.voters.value);
-    let used = s.memo(|r| r.factors.values().map(|f| f.votes.value).sum::<u32>());
+    // The scribe's count and the dots people gave from their own devices.
+    let used = s.memo(|r| r.factors.values().map(|f| f.votes.value).sum::<u32>() + r.facilitation.dots.keys().map(|f| r.facilitation.dots_on(*f)).sum::<u32>());
     let left = Memo::new(move |_| {
         let used = used.get();
         s.doc.with(|r| r.facilitation.votes_left(used))
@@ -206,6 +210,7 @@ fn FactorCard(
                     on_move=move |up| { s.apply(Edit::Move { id, up }); }
                     on_delete=move |_| { s.apply(Edit::Delete(id)); s.app().announcer.say(tr("Contributing factor deleted, with its questions.")); } />
             </div>
+            <crate::ui::silent::WrittenBy id />
             <div class="factor-tools">
                 <div class="vote-control" role="group" aria-label=move || tf!("Votes for “{factor}”", factor = statement_for_label())>
                     <button type="button" class="icon-button small" aria-label=tr("Remove a vote")
@@ -218,6 +223,7 @@ fn FactorCard(
                     <button type="button" class="icon-button small" aria-label=tr("Add a vote")
                         on:click=move |_| set(FactorField::Votes(votes.get_untracked() + 1))>"+"</button>
                 </div>
+                <crate::ui::silent::MyDots id label=Signal::derive(statement_for_label) />
                 <button type="button" class="button quiet small fold-toggle"
                     aria-expanded=move || if open.get() { "true" } else { "false" }
                     on:click=move |_| open.update(|o| *o = !*o)>

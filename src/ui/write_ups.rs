@@ -73,7 +73,7 @@ pub fn WriteUps() -> impl IntoView {
         s.doc.with_untracked(|r| Names::of(r).listed().join(", "))
     };
     let save = move |reader: Reader| {
-        let (title, text) = s.doc.with_untracked(|r| (r.display_title().to_string(), render(&write_up(r, reader, chosen()))));
+        let (title, text) = s.seen(|r| (r.display_title().to_string(), render(&write_up(r, reader, chosen()))));
         let name = file_name(&format!("{title} {}", reader.file_suffix()), "md");
         let said = match download(&name, "text/markdown", &text) {
             Ok(()) => match reader {
@@ -123,7 +123,7 @@ pub fn WriteUps() -> impl IntoView {
                 }).collect_view()}
             </ul>
             {move || preview.get().map(|reader| {
-                let built = { s.settled.track(); safe.track(); s.doc.with_untracked(|r| write_up(r, reader, on_screen())) };
+                let built = { s.settled.track(); safe.track(); s.seen(|r| write_up(r, reader, on_screen())) };
                 view! {
                     <article class="write-up-preview" aria-label=tf!("Preview: {write_up}", write_up = reader.label())>
                         {write_up_view(&built)}

@@ -6,7 +6,7 @@
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { mkdir, readFile } from "node:fs/promises";
-import { createRetro, goToStep, openFresh, watchConsole } from "./helpers.mjs";
+import { createRetro, goToStep, openFresh, watchConsole, presenterToggle } from "./helpers.mjs";
 
 const axe = async (page) => {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
@@ -138,10 +138,10 @@ test("accounts are asked for, written in two other browsers, attached, compared 
   // so on purpose: they are no longer private.)
   const accountWords = ["load balancer", "pool to recover", "twenty minutes behind"];
   await goToStep(facilitator, "What happened");
-  await facilitator.getByRole("button", { name: "Presenter mode" }).click();
+  await (await presenterToggle(facilitator)).click();
   await expect(facilitator.getByRole("heading", { name: "Accounts before the meeting" })).toHaveCount(0);
   for (const words of accountWords) await expect(facilitator.getByText(words)).toHaveCount(0);
-  await facilitator.getByRole("button", { name: "Presenter mode" }).click();
+  await (await presenterToggle(facilitator)).click();
   const id = await facilitator.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith("retrace:retro:")).split(":").pop());
   const audience = await facilitator.context().newPage();
   await audience.goto(`./#/audience/${id}`);

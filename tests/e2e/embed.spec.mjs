@@ -59,7 +59,9 @@ test("two widgets on a hostile host page under a strict CSP keep their data and 
   expect(new URL(page.url()).hash).toBe("");
   // The second widget was embedded with presenter mode off.
   await expect(search.getByRole("button", { name: "Presenter mode" })).toHaveCount(0);
+  await payments.getByText("More", { exact: true }).click();
   await expect(payments.getByRole("button", { name: "Presenter mode" })).toBeVisible();
+  await page.keyboard.press("Escape");
   // Element ids never repeat across the two widgets.
   const duplicateIds = await page.evaluate(() => {
     const ids = [...document.querySelectorAll("[id]")].map((e) => e.id);

@@ -1,6 +1,6 @@
 // Issue 4: running the meeting from one laptop on a shared screen.
 import { test, expect } from "@playwright/test";
-import { createRetro, goToStep, openFresh, watchConsole } from "./helpers.mjs";
+import { createRetro, goToStep, openFresh, watchConsole, presenterToggle } from "./helpers.mjs";
 
 /** Clicks an empty part of the page so that focus is on no field. */
 async function leaveFields(page) {
@@ -11,19 +11,21 @@ test("presenter mode toggles by key and by button, is large, and is remembered",
   const console = watchConsole(page);
   await openFresh(page);
   await createRetro(page, { title: "Presenter check" });
-  const toggle = page.getByRole("button", { name: "Presenter mode" });
-  await expect(toggle).toHaveAttribute("aria-pressed", "false");
+  await expect(await presenterToggle(page)).toHaveAttribute("aria-pressed", "false");
+  await page.keyboard.press("Escape");
   await leaveFields(page);
   await page.keyboard.press("p");
-  await expect(toggle).toHaveAttribute("aria-pressed", "true");
+  await expect(await presenterToggle(page)).toHaveAttribute("aria-pressed", "true");
+  await page.keyboard.press("Escape");
   const size = await page.locator(".step-purpose").evaluate((el) => parseFloat(getComputedStyle(el.closest(".workspace")).fontSize));
   expect(size).toBeGreaterThanOrEqual(24);
   // The facilitator's guide is private: hidden on the shared screen.
   await expect(page.getByText("Facilitator guide")).toBeHidden();
   await page.reload();
-  await expect(page.getByRole("button", { name: "Presenter mode" })).toHaveAttribute("aria-pressed", "true");
-  await page.getByRole("button", { name: "Presenter mode" }).click();
-  await expect(page.getByRole("button", { name: "Presenter mode" })).toHaveAttribute("aria-pressed", "false");
+  await expect(await presenterToggle(page)).toHaveAttribute("aria-pressed", "true");
+  await (await presenterToggle(page)).click();
+  await expect(await presenterToggle(page)).toHaveAttribute("aria-pressed", "false");
+  await page.keyboard.press("Escape");
   await expect(page.getByText("Facilitator guide")).toBeVisible();
   console.expectClean();
 });
@@ -125,7 +127,8 @@ test("shortcuts do nothing while typing, and ? opens the cheat sheet", async ({ 
   await page.getByLabel("Impact").click();
   await page.keyboard.type("p]?a t");
   await expect(page.getByLabel("Impact")).toHaveValue("p]?a t");
-  await expect(page.getByRole("button", { name: "Presenter mode" })).toHaveAttribute("aria-pressed", "false");
+  await expect(await presenterToggle(page)).toHaveAttribute("aria-pressed", "false");
+  await page.keyboard.press("Escape");
   await expect(page.getByRole("heading", { level: 2, name: "Set the stage" })).toBeVisible();
   await expect(page.getByRole("dialog")).toHaveCount(0);
 

@@ -42,3 +42,10 @@ export async function addQuickEntry(page, line, stored) {
   await page.getByLabel("Quick entry").press("Enter");
   await expect.poll(() => page.evaluate((text) => Object.values(localStorage).some((v) => v.includes(text)), stored)).toBe(true);
 }
+
+/** Presenter mode's toggle, in the bar's More menu (opened first when it is closed). */
+export async function presenterToggle(page) {
+  const more = page.locator("details.bar-menu").first();
+  if ((await more.getAttribute("open")) === null) await more.locator("summary").click();
+  return page.getByRole("button", { name: "Presenter mode" });
+}

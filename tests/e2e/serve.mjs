@@ -3,6 +3,7 @@
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
+import { hookSource } from "../browsers/page.mjs";
 
 const root = resolve(process.env.RETRACE_DIST ?? "dist");
 const benchRoot = resolve(new URL("../bench", import.meta.url).pathname);
@@ -11,6 +12,9 @@ const subPath = "/tools/retro/";
 // Under /strict/ every response carries the strict Content-Security-Policy an intranet may set.
 const strictPath = "/strict/";
 const strictCsp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+// For the cross-browser flow (tests/browsers/): each page first loads a script that records
+// console errors, since WebKit's driver reports none. Off unless asked for.
+const hook = process.env.RETRACE_FLOW_HOOK === "1";
 const types = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -29,6 +33,10 @@ createServer(async (request, response) => {
   if (path.startsWith(subPath)) path = "/" + path.slice(subPath.length);
   if (strict) path = "/" + path.slice(strictPath.length);
   if (path.endsWith("/")) path += "index.html";
+  if (hook && path === "/__flow-hook.js") {
+    response.writeHead(200, { "content-type": types[".js"], "cache-control": "no-store" }).end(hookSource);
+    return;
+  }
   // The benchmark's vanilla reference page lives beside the benchmark, not in dist/.
   const bench = path.startsWith("/bench/");
   const folder = bench ? benchRoot : root;
@@ -40,7 +48,8 @@ createServer(async (request, response) => {
   }
   try {
     if (!(await stat(file)).isFile()) throw new Error("not a file");
-    const body = await readFile(file);
+    let body = await readFile(file);
+    if (hook && extname(file) === ".html") body = String(body).replace("<head>", '<head><script src="/__flow-hook.js"></script>');
     const headers = {
       "content-type": types[extname(file)] ?? "application/octet-stream",
       "cache-control": "no-store",

@@ -4,7 +4,7 @@
 // scribe would, with quick entry.
 import { test, expect } from "@playwright/test";
 import { mkdir } from "node:fs/promises";
-import { openFresh, createRetro, goToStep } from "./helpers.mjs";
+import { openFresh, createRetro, goToStep, presenterToggle } from "./helpers.mjs";
 
 const shots = new URL("./.output/screens/", import.meta.url);
 
@@ -92,7 +92,7 @@ test("the 2017 database outage at 1280×720: entries and factors in view, normal
   await expect(page.getByRole("article", { name: "Report" }).getByRole("table").first()).toContainText("2017-02-01 18:14 (from the timeline)");
   await shoot(page, "5-summary");
 
-  await page.getByRole("button", { name: "Presenter mode" }).click();
+  await (await presenterToggle(page)).click();
   await goToStep(page, "What happened");
   await page.locator("body").click({ position: { x: 5, y: 700 } });
   await shoot(page, "6-presenter-what-happened");
@@ -114,6 +114,30 @@ test("the 2017 database outage at 1280×720: entries and factors in view, normal
   await shoot(page, "9-presenter-summary");
   await goToStep(page, "Set the stage");
   await shoot(page, "10-presenter-set-the-stage");
+
+  // Present: the content alone, one line per entry and per factor.
+  await (await presenterToggle(page)).click();
+  await goToStep(page, "What happened");
+  await page.getByRole("button", { name: "Present", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "What happened" })).toBeVisible();
+  await expect(page.getByText("Time to detect: Detected 1 h 27 min before the trigger")).toBeVisible();
+  const presented = page.getByRole("list", { name: "Timeline" });
+  await expect(presented.getByRole("listitem")).toHaveCount(timeline.length);
+  await shoot(page, "11-present-what-happened");
+  const presentEntries = await fullyInView(presented);
+  console.log(`Present, What happened: ${presentEntries} of ${timeline.length} entries fully in view`);
+  expect(presentEntries).toBeGreaterThanOrEqual(7);
+  // No form chrome: not a field, not a per-item button.
+  await expect(page.locator(".present").getByRole("textbox")).toHaveCount(0);
+  await page.getByRole("button", { name: "Next: Why →" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Why" })).toBeVisible();
+  const presentedFactors = page.getByRole("list", { name: "Contributing factors" });
+  await shoot(page, "12-present-why");
+  const presentFactors = await fullyInView(presentedFactors);
+  console.log(`Present, Why: ${presentFactors} of ${factors.length} factors fully in view`);
+  expect(presentFactors).toBeGreaterThanOrEqual(5);
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("button", { name: "Present", exact: true })).toBeVisible();
 });
 
 // The 2019 edge-network outage, restated: a firewall rule with a runaway regular expression,
@@ -157,7 +181,7 @@ test("the 2019 edge-network outage in presenter mode: the timeline and every fac
     await page.getByRole("button", { name: "+ Add contributing factor" }).click();
     await page.keyboard.type(statement);
   }
-  await page.getByRole("button", { name: "Presenter mode" }).click();
+  await (await presenterToggle(page)).click();
   await page.locator("body").click({ position: { x: 5, y: 700 } });
   await shoot(page, "11-edge-presenter-why");
   expect(await fullyInView(page.getByRole("list", { name: "Contributing factors" }))).toBe(edge.factors.length);

@@ -3,6 +3,7 @@
 // WebDAV folder, as colleagues on their own laptops would be.
 import { test, expect } from "@playwright/test";
 import { Apache } from "./apache.mjs";
+import { teamOn } from "./team.mjs";
 import { goToStep } from "./helpers.mjs";
 
 const apache = new Apache(8091);
@@ -10,53 +11,7 @@ test.describe.configure({ mode: "serial" });
 test.beforeAll(async () => apache.start());
 test.afterAll(async () => apache.dispose());
 
-/**
- * Console errors of the page, less the browser's own network lines: a 412 (someone wrote
- * first) or a refused connection while the server is down are expected answers here, logged
- * by the browser itself, not errors of the app.
- */
-function watchAppErrors(page) {
-  const problems = [];
-  page.on("console", (m) => {
-    if (m.type() === "error" && !/Failed to load resource|net::ERR_/.test(m.text())) problems.push(`console error: ${m.text()}`);
-  });
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  return { expectClean: () => expect(problems, problems.join("\n")).toEqual([]) };
-}
-
-/** One person at their own laptop: a fresh context on the app Apache serves. */
-async function person(browser) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: "en-US", serviceWorkers: "block" });
-  const page = await context.newPage();
-  const errors = watchAppErrors(page);
-  await page.goto(`${apache.origin}/index.html`);
-  await expect(page.getByRole("heading", { level: 1, name: "Retrace" })).toBeVisible();
-  return { context, page, errors };
-}
-
-const syncStatus = (page) => page.getByRole("status").filter({ hasText: /^Team space:/ }).first();
-
-/** Connects through Team space…, as a person types the folder's address. */
-async function connect(page) {
-  await page.getByRole("button", { name: "Team space…" }).click();
-  const dialog = page.getByRole("dialog", { name: "Team space" });
-  await dialog.getByLabel("WebDAV address").fill(`${apache.origin}/space/`);
-  await dialog.getByRole("button", { name: "Connect" }).click();
-  await expect(dialog).toBeHidden();
-  await expect(syncStatus(page)).toHaveText(/Team space: synced/, { timeout: 10_000 });
-}
-
-/** Creates a team retrospective (the default while connected) and returns its id. */
-async function createTeamRetro(page, title) {
-  await page.getByRole("button", { name: "New retrospective" }).click();
-  await expect(page.getByRole("radio", { name: /In the team space/ })).toBeChecked();
-  await page.getByLabel("Title", { exact: true }).fill(title);
-  await page.getByRole("button", { name: "Create" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  const id = page.url().split("/retro/")[1];
-  await expect.poll(() => Object.keys(apache.files()), { timeout: 10_000 }).toContain(`retro-${id}.json`);
-  return id;
-}
+const { watchAppErrors, person, syncStatus, connect, createTeamRetro } = teamOn(apache);
 
 /** Opens a team retrospective from Home's Team space section, once it has arrived. */
 async function openFromTeamSpace(page, title) {

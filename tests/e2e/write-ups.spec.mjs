@@ -3,7 +3,7 @@
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { mkdir, readFile } from "node:fs/promises";
-import { createRetro, goToStep, openFresh, watchConsole } from "./helpers.mjs";
+import { createRetro, goToStep, openFresh, watchConsole, presenterToggle } from "./helpers.mjs";
 
 const axe = async (page, view) => {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
@@ -167,7 +167,7 @@ for (const colorScheme of ["light", "dark"]) {
     await shot(page, `stage-postmortem-${colorScheme}`);
     await goToStep(page, "Why");
     await axe(page, "Why with decisions and internal marks");
-    await page.getByRole("button", { name: "Presenter mode" }).click();
+    await (await presenterToggle(page)).click();
     await goToStep(page, "Summary");
     await axe(page, "Summary in presenter mode");
     await context.close();

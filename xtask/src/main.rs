@@ -52,7 +52,7 @@ fn main() -> ExitCode {
 
 const USAGE: &str = "usage: cargo xtask <command>
   serve   build Retrace and serve it on http://127.0.0.1:8080 (rebuilds on change)
-  test    run every test layer: native, browser (headless Chromium), end to end
+  test    run every test layer: native, browser (headless Chromium), end to end, cross-browser (Chromium, Firefox ESR, WebKitGTK)
   build   build the release dist/ and print its transfer sizes
   bench   build the release dist/ and print its sizes and the native benchmarks
   dist    build dist/, ready to copy onto any static web server (see README, Embedding)
@@ -223,6 +223,8 @@ fn test(root: &Path) -> Result<(), String> {
         single::write(&root.join("dist"))?;
         run(root, "npx", &["playwright", "test", "--config", "tests/e2e/playwright.config.mjs"], &[])
     });
+    // The same release build, in the other engines a facilitator uses.
+    layer("cross-browser flow (Chromium, Firefox ESR, WebKitGTK)", &|| run(root, "node", &["tests/browsers/run.mjs"], &[]));
 
     println!("\nRetrace test layers:");
     let mut failed = 0;

@@ -14,9 +14,25 @@ pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// Debian's Apache 2.4 with mod_dav: the real WebDAV server the team-space tests run against.
 pub const APACHE: &str = "/usr/sbin/apache2";
 pub const MOD_DAV_FS: &str = "/usr/lib/apache2/modules/mod_dav_fs.so";
+/// The other engines of the cross-browser layer: Firefox ESR (driven over WebDriver BiDi by
+/// puppeteer-core), WebKitGTK's driver and MiniBrowser, and the X server MiniBrowser needs.
+pub const FIREFOX: &str = "/usr/bin/firefox-esr";
+pub const WEBKIT_DRIVER: &str = "/usr/bin/WebKitWebDriver";
+pub const XVFB: &str = "/usr/bin/Xvfb";
+pub const XAUTH: &str = "/usr/bin/xauth";
 
-/// What the browser and end-to-end layers need from Debian: each program and its package.
-const TEST_PACKAGES: [(&str, &str); 4] = [(CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver"), (APACHE, "apache2"), (MOD_DAV_FS, "apache2")];
+/// What the browser, end-to-end and cross-browser layers need from Debian: each program and
+/// its package.
+const TEST_PACKAGES: [(&str, &str); 8] = [
+    (CHROMIUM, "chromium"),
+    (CHROMEDRIVER, "chromium-driver"),
+    (APACHE, "apache2"),
+    (MOD_DAV_FS, "apache2"),
+    (FIREFOX, "firefox-esr"),
+    (WEBKIT_DRIVER, "webkit2gtk-driver"),
+    (XVFB, "xvfb"),
+    (XAUTH, "xauth"),
+];
 
 /// PATH for child processes: the npm tools (wasm-opt, playwright) and cargo's bin folder first.
 pub fn tool_path(root: &Path) -> String {
@@ -72,7 +88,8 @@ fn npm_packages(root: &Path) -> Result<(), String> {
     let wanted = std::fs::read_to_string(root.join("package-lock.json")).map_err(|e| format!("package-lock.json: {e}"))?;
     let installed = std::fs::read_to_string(root.join("node_modules/.package-lock.json")).unwrap_or_default();
     if !same_packages(&wanted, &installed) {
-        run(root, "npm", &["ci", "--no-audit", "--no-fund"], &[])?;
+        // No install scripts: webdriverio's driver wrappers would try to download browsers.
+        run(root, "npm", &["ci", "--ignore-scripts", "--no-audit", "--no-fund"], &[])?;
     }
     Ok(())
 }
@@ -96,8 +113,8 @@ pub fn same_packages(lock: &str, installed: &str) -> bool {
         && a.iter().filter(|l| l.starts_with("\"node_modules/")).count() == b.iter().filter(|l| l.starts_with("\"node_modules/")).count()
 }
 
-/// Chromium and its driver, and Apache with mod_dav, from Debian, for the browser and
-/// end-to-end layers.
+/// Chromium and its driver, Apache with mod_dav, Firefox ESR, WebKitGTK's driver and Xvfb,
+/// from Debian, for the browser, end-to-end and cross-browser layers.
 pub fn browser(root: &Path) -> Result<(), String> {
     let mut missing: Vec<&str> = TEST_PACKAGES.iter().filter(|(path, _)| !Path::new(path).exists()).map(|(_, package)| *package).collect();
     missing.dedup();

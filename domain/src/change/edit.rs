@@ -393,7 +393,7 @@ impl Retrospective {
     }
 
     /// Whether an item of any kind has this id.
-    pub(crate) fn contains(&self, id: Id) -> bool {
+    pub fn contains(&self, id: Id) -> bool {
         self.timeline.contains_key(&id)
             || self.factors.contains_key(&id)
             || self.whys.contains_key(&id)

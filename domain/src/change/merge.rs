@@ -22,6 +22,9 @@ pub struct MergeReport {
     /// Whose writes came in: the browser profiles behind every register, item and tombstone
     /// that won (two tabs of one browser are one person here).
     pub by: BTreeSet<Replica>,
+    /// How the meeting is run changed, and nothing else: the step, a timer, silent writing,
+    /// who facilitates, a name. Not told as a merge, but screens follow it and it is saved.
+    pub meeting: bool,
 }
 
 impl MergeReport {
@@ -30,8 +33,14 @@ impl MergeReport {
         self.added == 0 && self.changed == 0 && self.removed == 0
     }
 
+    /// Whether the merge changed anything at all, the meeting's settings included.
+    pub fn changed_anything(&self) -> bool {
+        !self.is_empty() || self.meeting
+    }
+
     /// Adds `other` to this report: several merges in a row, told as one.
     pub fn absorb(&mut self, other: MergeReport) {
+        self.meeting |= other.meeting;
         self.added += other.added;
         self.changed += other.changed;
         self.removed += other.removed;
@@ -115,9 +124,10 @@ pub fn merge_retrospectives(into: &mut Retrospective, other: &Retrospective) -> 
         writers,
     } = other;
     let header_changed = into.merge_header(other);
-    into.step.merge(step); // where the other person was looking is not a content change
-    into.facilitation.merge(facilitation);
-    merge_map(&mut into.authors, authors);
+    // Where the group is and how it is run: not content, but every screen follows it.
+    report.meeting |= into.step.merge(step);
+    report.meeting |= into.facilitation.merge(facilitation);
+    report.meeting |= merge_map(&mut into.authors, authors);
     for (replica, profile) in writers {
         // A replica belongs to one profile; `min` only keeps hand-edited files deterministic.
         let entry = into.writers.entry(*replica).or_insert(*profile);

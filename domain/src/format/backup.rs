@@ -190,11 +190,9 @@ mod tests {
         let templates =
             [OwnTemplate::copy_of(Template::Project, Id::from_random([9; 16]), 5), OwnTemplate::copy_of(Template::Incident, Id::from_random([8; 16]), 5)];
         let text = encode_backup(&[retro(1, "a"), retro(2, "b")], &BTreeMap::new(), &templates, 0);
-        let damaged = text.replacen(&format!(r#""format":"retrace.retrospective","schema":{}"#, crate::format::SCHEMA), r#""format":"retrace.retrospective","schema":99"#, 1).replacen(
-            r#""format":"retrace.template","schema":1"#,
-            r#""format":"retrace.template","schema":5"#,
-            1,
-        );
+        let damaged = text
+            .replacen(&format!(r#""format":"retrace.retrospective","schema":{}"#, crate::format::SCHEMA), r#""format":"retrace.retrospective","schema":99"#, 1)
+            .replacen(r#""format":"retrace.template","schema":1"#, r#""format":"retrace.template","schema":5"#, 1);
         let read = decode_backup(&damaged).unwrap();
         assert!(matches!(&read.templates[0], Err((0, TemplateFileError::NewerSchema { found: 5 }))));
         assert_eq!(read.templates[1].as_ref().unwrap().kind, Template::Incident);

@@ -13,6 +13,7 @@ use crate::model::postmortem::{Detection, Responder, Severity};
 use crate::model::questions::OpenQuestion;
 use crate::model::record::{newer_clock, newer_register_clocks, record, Record};
 use crate::model::settings::Facilitation;
+use crate::model::silent::{is_hidden, Viewer};
 use crate::model::steps::Step;
 use crate::model::template::Template;
 use crate::model::themes::Theme;
@@ -20,7 +21,6 @@ use crate::model::time::LocalDateTime;
 use crate::model::timeline::{timeline_order, TimelineEntry};
 use crate::tf;
 use serde::{Deserialize, Serialize};
-use crate::model::silent::{is_hidden, Viewer};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 

@@ -6,8 +6,8 @@
 
 use crate::model::clock::{merge_map, Clock, Register};
 use crate::model::ids::{Id, Replica};
-use crate::model::silent::{merge_notes, merge_writing, SilentNote, Writing};
 use crate::model::record::{newer_register_clocks, record};
+use crate::model::silent::{merge_notes, merge_writing, SilentNote, Writing};
 use crate::model::steps::Step;
 use crate::model::timer::Timer;
 use serde::{Deserialize, Serialize};

@@ -34,7 +34,13 @@ pub fn InviteButton(id: Id) -> impl IntoView {
         space.address.track();
         space.record().is_some_and(|r| r.folder.is_some())
     });
+    let session = use_context::<crate::ui::session::RetroSession>();
     let open = move |_| {
+        // Whoever invites the others leads, unless someone already does: from now on the
+        // others' screens follow this one's step and timer.
+        if let Some(s) = session.filter(|s| s.doc.with_untracked(|r| r.facilitation.facilitator.value.is_none())) {
+            s.apply(crate::domain::Edit::Facilitate);
+        }
         link.set(join_link(&space, id));
         if let Some(d) = dialog.get_untracked() {
             let _ = d.show_modal();

@@ -655,7 +655,7 @@ impl Replicas for PageReplicas {
         repo.try_with_value(|repo| match repo.load(theirs.id) {
             Ok(mut mine) => {
                 let report = merge_retrospectives(&mut mine, theirs).map_err(|_| tr("the file holds a different retrospective").to_string())?;
-                if !report.is_empty() {
+                if report.changed_anything() {
                     repo.save(&mut mine).map_err(|e| e.to_string())?;
                 }
                 Ok(report)

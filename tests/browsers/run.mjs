@@ -1,0 +1,95 @@
+// The cross-browser layer of the README's test command: the flow of flow.mjs in Chromium,
+// Firefox ESR and WebKitGTK, on the release build in dist/ (served by tests/e2e/serve.mjs on
+// 127.0.0.1) and a real Apache with mod_dav for the team space. Prints a table of every part
+// in every engine and the time each engine took; exits non-zero if anything failed.
+//
+// `node tests/browsers/run.mjs [chromium|firefox|webkit]…` runs only those engines.
+import { spawn } from "node:child_process";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Apache } from "../e2e/apache.mjs";
+import { parts } from "./flow.mjs";
+import { puppeteerEngine, webkitEngine } from "./engines.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "../..");
+const APP_PORT = 8096;
+const app = `http://127.0.0.1:${APP_PORT}/`;
+
+let server = null;
+async function startApp() {
+  server = spawn("node", [resolve(root, "tests/e2e/serve.mjs")], {
+    env: { ...process.env, RETRACE_DIST: resolve(root, "dist"), PORT: String(APP_PORT), RETRACE_FLOW_HOOK: "1" },
+    stdio: "ignore",
+  });
+  for (let i = 0; i < 100; i++) {
+    if (await fetch(app).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("the app server did not start");
+}
+async function stopApp() {
+  if (!server) return;
+  const gone = new Promise((r) => server.once("exit", r));
+  server.kill();
+  await gone;
+  server = null;
+}
+
+const engines = {
+  chromium: () => puppeteerEngine("chromium"),
+  firefox: () => puppeteerEngine("firefox"),
+  webkit: () => webkitEngine(),
+};
+const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(engines);
+const onlyParts = process.env.RETRACE_FLOW_PARTS ? new RegExp(process.env.RETRACE_FLOW_PARTS) : null;
+
+const apacheServer = new Apache(8097);
+await startApp();
+await apacheServer.start();
+const results = [];
+const timings = [];
+try {
+  for (const key of chosen) {
+    const started = Date.now();
+    let engine;
+    try {
+      engine = await engines[key]();
+    } catch (e) {
+      results.push({ engine: key, part: "(start)", outcome: `FAILED: ${e.message}` });
+      continue;
+    }
+    console.log(`\n${engine.name} ${engine.version}`);
+    for (const [part, run] of Object.entries(parts)) {
+      if (onlyParts && !onlyParts.test(part)) continue;
+      const t = Date.now();
+      let outcome;
+      try {
+        const result = await Promise.race([
+          run(engine, { app, apache: apacheServer.origin, stopApp, startApp }),
+          new Promise((_, reject) => setTimeout(() => reject(new Error("took over 90 s")), 90_000)),
+        ]);
+        if (result?.skipped) outcome = `skipped: ${result.skipped}`;
+        else if (result?.length) outcome = `FAILED: console errors: ${result.join(" | ")}`;
+        else outcome = "ok";
+      } catch (e) {
+        outcome = `FAILED: ${e.message.split("\n")[0]}`;
+        if (!server) await startApp();
+      }
+      console.log(`  ${outcome.startsWith("ok") ? "ok     " : outcome.startsWith("skipped") ? "skipped" : "FAILED "} ${part} (${((Date.now() - t) / 1000).toFixed(1)} s)${outcome === "ok" ? "" : `\n          ${outcome}`}`);
+      results.push({ engine: engine.name, part, outcome });
+    }
+    await engine.quit().catch(() => {});
+    timings.push(`${engine.name}: ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  }
+} finally {
+  await stopApp();
+  await apacheServer.dispose();
+}
+console.log(`\nCross-browser flow: ${timings.join(", ")}`);
+const failed = results.filter((r) => r.outcome.startsWith("FAILED"));
+if (failed.length) {
+  console.log(`${failed.length} part(s) failed:`);
+  for (const f of failed) console.log(`  ${f.engine} · ${f.part}: ${f.outcome}`);
+  process.exit(1);
+}
