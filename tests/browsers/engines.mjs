@@ -42,6 +42,8 @@ export async function puppeteerEngine(kind) {
       await page.type(selector, text);
     },
     press: (key) => page.keyboard.press(key),
+    /** Brings the page to the front: Firefox hides pages of other contexts behind it. */
+    front: () => page.bringToFront(),
     async upload(selector, path) {
       const input = await page.$(selector);
       await input.uploadFile(path);
@@ -53,6 +55,7 @@ export async function puppeteerEngine(kind) {
     },
     close: () => page.close(),
   });
+  const contexts = [];
   async function setViewport(page) {
     // Firefox rejects the screen-orientation override setViewport also sends; the size applies.
     await page.setViewport(VIEWPORT).catch(() => {});
@@ -62,9 +65,14 @@ export async function puppeteerEngine(kind) {
     version: await browser.version(),
     async person() {
       const context = await browser.createBrowserContext();
+      contexts.push(context);
       const page = await context.newPage();
       await setViewport(page);
       return tab(page);
+    },
+    /** Closes everyone the last part made: the next part starts with a quiet machine. */
+    async release() {
+      for (const c of contexts.splice(0)) await c.close().catch(() => {});
     },
     quit: () => browser.close(),
   };
@@ -126,9 +134,12 @@ export async function webkitEngine() {
         await focus();
         await browser.keys([key]);
       },
+      // Each person is a window of their own here: always in front.
+      front: focus,
       async upload(selector, path) {
         await focus();
-        await (await browser.$(selector)).setValue(path);
+        // addValue: a file input cannot be cleared first, as setValue would.
+        await (await browser.$(selector)).addValue(path);
       },
       async another() {
         await focus();
@@ -141,21 +152,25 @@ export async function webkitEngine() {
       },
     };
   };
-  const sessions = [];
-  const first = await launch();
-  sessions.push(first);
+  // Each person is a browser session of their own (MiniBrowser's storage is per session).
+  let sessions = [await launch()];
+  let spare = sessions[0];
   return {
     name: "WebKitGTK",
-    version: first.capabilities.browserVersion ?? "?",
+    version: sessions[0].capabilities.browserVersion ?? "?",
     async person() {
-      const browser = sessions.length === 1 && !sessions[0].used ? sessions[0] : await launch();
+      const browser = spare ?? (await launch());
+      spare = null;
       if (!sessions.includes(browser)) sessions.push(browser);
-      browser.used = true;
       return tab(browser, await browser.getWindowHandle());
     },
-    async quit() {
+    async release() {
       for (const s of sessions) await s.deleteSession().catch(() => {});
-      for (const d of drivers) d.kill();
+      sessions = [];
+      for (const d of drivers.splice(0)) d.kill();
+    },
+    async quit() {
+      await this.release();
       xvfb.kill();
     },
   };

@@ -76,6 +76,7 @@ export function recordedErrors() {
  * outlives a reload).
  */
 export const hookSource = `(() => {
+  window.__flowHooked = true;
   const keep = (text) => {
     try {
       const all = JSON.parse(sessionStorage.getItem("__flowErrors") || "[]");

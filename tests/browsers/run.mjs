@@ -5,11 +5,13 @@
 //
 // `node tests/browsers/run.mjs [chromium|firefox|webkit]…` runs only those engines.
 import { spawn } from "node:child_process";
-import { dirname, resolve } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Apache } from "../e2e/apache.mjs";
 import { parts } from "./flow.mjs";
 import { puppeteerEngine, webkitEngine } from "./engines.mjs";
+import { hookSource } from "./page.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "../..");
@@ -45,6 +47,10 @@ const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.key
 const onlyParts = process.env.RETRACE_FLOW_PARTS ? new RegExp(process.env.RETRACE_FLOW_PARTS) : null;
 
 const apacheServer = new Apache(8097);
+// Its copy of dist/ gets the console hook too, as serve.mjs adds it to every page it serves.
+writeFileSync(join(apacheServer.dist, "__flow-hook.js"), hookSource);
+const page = join(apacheServer.dist, "index.html");
+writeFileSync(page, readFileSync(page, "utf8").replace("<head>", '<head><script src="/__flow-hook.js"></script>'));
 await startApp();
 await apacheServer.start();
 const results = [];
@@ -76,6 +82,7 @@ try {
         outcome = `FAILED: ${e.message.split("\n")[0]}`;
         if (!server) await startApp();
       }
+      await engine.release().catch(() => {});
       console.log(`  ${outcome.startsWith("ok") ? "ok     " : outcome.startsWith("skipped") ? "skipped" : "FAILED "} ${part} (${((Date.now() - t) / 1000).toFixed(1)} s)${outcome === "ok" ? "" : `\n          ${outcome}`}`);
       results.push({ engine: engine.name, part, outcome });
     }
