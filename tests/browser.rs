@@ -74,7 +74,7 @@ fn the_adapter_saves_lists_loads_and_deletes_in_local_storage() {
     repo.save(&mut r).unwrap();
 
     let raw = local_storage().get_item(&format!("{prefix}retro:{}", r.id)).unwrap().unwrap();
-    assert!(raw.starts_with("{\"format\":\"retrace.retrospective\",\"schema\":7"));
+    assert!(raw.starts_with(&format!("{{\"format\":\"retrace.retrospective\",\"schema\":{}", retrace::domain::format::SCHEMA)));
     assert!(local_storage().get_item(&format!("{prefix}index")).unwrap().is_some());
 
     let listing = repo.list().unwrap();

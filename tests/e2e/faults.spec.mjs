@@ -101,7 +101,7 @@ test("an entry from schema 1 is migrated when opened", async ({ page }) => {
   await page.getByRole("textbox", { name: "Owner" }).fill("Platform team");
   const key = `retrace:retro:${JSON.parse(fixture).id}`;
   await expect.poll(() => page.evaluate((k) => localStorage.getItem(k), key)).toContain("Platform team");
-  expect(await page.evaluate((k) => localStorage.getItem(k), key)).toContain('"schema":7');
+  expect(await page.evaluate((k) => localStorage.getItem(k), key)).toContain('"schema":8');
 });
 
 test("two tabs editing the same retrospective: both tabs' words survive", async ({ context }) => {
