@@ -35,6 +35,7 @@ fn main() -> ExitCode {
         Some("single-file") => single_file(&root),
         Some("catalogs") => catalogs::report(&root),
         Some("size-profile") => profile::run(&root, args.get(1).map(String::as_str)),
+        Some("finish-build") => finish_build(),
         Some("help") | None => {
             println!("{}", USAGE);
             Ok(())
@@ -57,6 +58,7 @@ const USAGE: &str = "usage: cargo xtask <command>
   bench   build the release dist/ and print its sizes and the native benchmarks
   dist    build dist/, ready to copy onto any static web server (see README, Embedding)
   single-file  build dist/retrace.html: the whole app in one file to mail or open by double-click
+  finish-build Trunk's post_build hook: stamps the worker, writes the twins and retrace.html
   catalogs     what each language catalog (assets/i18n/) misses or keeps that the code no longer has
   size-profile [text]  where the module's bytes go, by crate and by function (a build that keeps
                names); with a text, also every function whose name contains it";
@@ -89,16 +91,33 @@ fn serve(root: &Path) -> Result<(), String> {
     run(root, "trunk", &["serve", "--address", "127.0.0.1", "--port", "8080"], &[])
 }
 
+/// `trunk build --release`, which writes the whole release `dist/` (see [`finish_build`]),
+/// then its transfer sizes.
 fn build(root: &Path) -> Result<sizes::Sizes, String> {
     setup::build_tools(root)?;
     run(root, "trunk", &["build", "--release"], &[])?;
-    let version = worker::stamp(&root.join("dist"))?;
-    println!("\nService worker version {version}.");
     let sizes = sizes::measure(&root.join("dist"))?;
-    let packed = sizes::precompress(&root.join("dist"))?;
-    println!("\nWrote .gz and .br beside {packed} files of dist/.");
     println!("\n{}", sizes.table());
     Ok(sizes)
+}
+
+/// Trunk's `post_build` hook (Trunk.toml), so that `trunk build --release` — the command every
+/// Trunk user types — writes the real `dist/`: the service worker stamped with this build's
+/// hash, the precompressed twins and the one-file `retrace.html`, in Trunk's staging folder
+/// before it becomes `dist/`. A debug build (`trunk serve`) is left as it is: its worker stays
+/// "dev" and caches nothing.
+fn finish_build() -> Result<(), String> {
+    let staging = std::env::var_os("TRUNK_STAGING_DIR").ok_or("finish-build is Trunk's post_build hook: TRUNK_STAGING_DIR is not set")?;
+    if std::env::var("TRUNK_PROFILE").as_deref() != Ok("release") {
+        return Ok(());
+    }
+    let dir = Path::new(&staging);
+    let version = worker::stamp(dir)?;
+    let packed = sizes::precompress(dir)?;
+    // After the twins: the one file is for mailing and double-clicking, not for serving.
+    let bytes = single::write(dir)?;
+    println!("Service worker version {version}; .gz and .br beside {packed} files; retrace.html {:.1} MB.", bytes as f64 / 1e6);
+    Ok(())
 }
 
 fn dist(root: &Path) -> Result<(), String> {
@@ -115,7 +134,7 @@ fn dist(root: &Path) -> Result<(), String> {
 
 fn single_file(root: &Path) -> Result<(), String> {
     build(root)?;
-    let bytes = single::write(&root.join("dist"))?;
+    let bytes = std::fs::metadata(root.join("dist/retrace.html")).map_err(|e| format!("dist/retrace.html: {e}"))?.len();
     println!("\ndist/retrace.html is ready ({:.1} MB): mail it, put it on a share drive, open it by double-click.", bytes as f64 / 1e6);
     Ok(())
 }
@@ -220,7 +239,6 @@ fn test(root: &Path) -> Result<(), String> {
     });
     layer("end to end (Playwright on the release build)", &|| {
         build(root)?;
-        single::write(&root.join("dist"))?;
         run(root, "npx", &["playwright", "test", "--config", "tests/e2e/playwright.config.mjs"], &[])
     });
     // The same release build, in the other engines a facilitator uses.
