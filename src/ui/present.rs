@@ -5,7 +5,6 @@
 //! the facilitator's own included (see `model::silent`).
 
 use crate::domain::i18n::tr;
-use crate::domain::model::silent::writing_count;
 use crate::domain::model::timeline::incident_durations;
 use crate::domain::tf;
 use crate::domain::{Retrospective, Step};
@@ -21,11 +20,7 @@ pub fn PresentView(on_go: Callback<Step>) -> impl IntoView {
     let step = s.shown_step;
     let title = s.memo(|r| r.display_title().to_string());
     let timer = s.memo(|r| r.facilitation.timer(r.step.value));
-    let count = s.memo(move |r| {
-        let f = &r.facilitation;
-        let c = writing_count(&f.silent, &f.writing, step.get(), |id| r.contains(id));
-        (f.writing(step.get()).is_open()).then(|| count_words(c.people, c.notes))
-    });
+    let count = s.memo(move |r| r.writing_count(step.get()).map(|c| count_words(c.people, c.notes)));
     let heading = s.app().id("step-heading");
     view! {
         <div class="present">

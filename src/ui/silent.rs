@@ -3,7 +3,6 @@
 //! `model::silent`; this file only shows them and sends intents).
 
 use crate::domain::i18n::{tr, trn};
-use crate::domain::model::silent::writing_count;
 use crate::domain::tf;
 use crate::domain::{Edit, Id, Step};
 use crate::ui::session::RetroSession;
@@ -29,11 +28,8 @@ pub fn count_words(people: usize, notes: usize) -> String {
 pub fn SilentWriting(step: Step) -> impl IntoView {
     let s = expect_context::<RetroSession>();
     let team = is_team(s);
-    let open = s.memo(move |r| r.facilitation.writing(step).is_open());
-    let count = s.memo(move |r| {
-        let f = &r.facilitation;
-        writing_count(&f.silent, &f.writing, step, |id| r.contains(id))
-    });
+    let count = s.memo(move |r| r.writing_count(step));
+    let open = Memo::new(move |_| count.with(Option::is_some));
     let start = move |_| {
         if s.doc.with_untracked(|r| r.facilitation.facilitator.value.is_none()) {
             s.apply(Edit::Facilitate);
@@ -57,7 +53,7 @@ pub fn SilentWriting(step: Step) -> impl IntoView {
                     }>
                     <p class="silent-state" role="status">
                         <strong>{tr("Writing")}</strong>
-                        {move || { let c = count.get(); format!(" · {}", count_words(c.people, c.notes)) }}
+                        {move || count.get().map(|c| format!(" · {}", count_words(c.people, c.notes)))}
                     </p>
                     <p class="silent-lead">{tr("Each person sees only their own notes until Reveal. Hidden on screen, not secret: whoever can read the team space's files can read them.")}</p>
                     <MyName />

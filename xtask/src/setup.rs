@@ -94,23 +94,19 @@ fn npm_packages(root: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// npm writes `node_modules/.package-lock.json` with the same `packages` entries as the lock
-/// file, minus the root entry; comparing the resolved versions tells whether `npm ci` is due.
+/// npm writes `node_modules/.package-lock.json` with the lock file's `packages` entries that it
+/// installed. `npm ci` is due unless every package of the lock is installed at its version —
+/// an optional one for another system (`fsevents` on macOS) never is — and nothing else is.
 pub fn same_packages(lock: &str, installed: &str) -> bool {
-    let versions = |text: &str| {
-        let mut v: Vec<String> = text
-            .lines()
-            .filter(|l| l.trim_start().starts_with("\"version\"") || l.trim_start().starts_with("\"node_modules/"))
-            .map(|l| l.trim().to_string())
-            .collect();
-        v.sort();
-        v
-    };
-    let (a, b) = (versions(lock), versions(installed));
-    // The lock has one more "version" line: the project's own.
-    !b.is_empty()
-        && b.iter().all(|line| a.contains(line))
-        && a.iter().filter(|l| l.starts_with("\"node_modules/")).count() == b.iter().filter(|l| l.starts_with("\"node_modules/")).count()
+    let packages = |text: &str| serde_json::from_str::<serde_json::Value>(text).ok()?.get("packages")?.as_object().cloned();
+    let (Some(wanted), Some(have)) = (packages(lock), packages(installed)) else { return false };
+    let version = |entry: &serde_json::Value| entry.get("version").cloned();
+    // The root entry ("") is the project itself, never installed.
+    let all_there = wanted.iter().filter(|(path, _)| !path.is_empty()).all(|(path, entry)| match have.get(path) {
+        Some(found) => version(found) == version(entry),
+        None => entry.get("optional").and_then(serde_json::Value::as_bool) == Some(true),
+    });
+    all_there && !have.is_empty() && have.keys().all(|path| wanted.contains_key(path))
 }
 
 /// Chromium and its driver, Apache with mod_dav, Firefox ESR, WebKitGTK's driver and Xvfb,
@@ -166,5 +162,9 @@ mod tests {
         assert!(same_packages(lock, installed));
         assert!(!same_packages(lock, &installed.replace("132.0.0", "108.0.0")));
         assert!(!same_packages(lock, ""));
+        // An optional package for another system is in the lock but never installed here.
+        let with_fsevents = lock.replace("\n }\n}", ",\n  \"node_modules/fsevents\": {\n   \"version\": \"2.3.2\",\n   \"optional\": true\n  }\n }\n}");
+        assert!(same_packages(&with_fsevents, installed), "{with_fsevents}");
+        assert!(!same_packages(&with_fsevents.replace("\"optional\": true", "\"dev\": true"), installed));
     }
 }

@@ -13,7 +13,7 @@ use crate::model::postmortem::{Detection, Responder, Severity};
 use crate::model::questions::OpenQuestion;
 use crate::model::record::{newer_clock, newer_register_clocks, record, Record};
 use crate::model::settings::Facilitation;
-use crate::model::silent::{is_hidden, Viewer};
+use crate::model::silent::{is_hidden, writing_count, Viewer, WritingCount};
 use crate::model::steps::Step;
 use crate::model::template::Template;
 use crate::model::themes::Theme;
@@ -300,6 +300,13 @@ impl Retrospective {
     pub fn hidden_from(&self, viewer: Viewer) -> HashSet<Id> {
         let writing = &self.facilitation.writing;
         self.facilitation.silent.iter().filter(|(_, note)| is_hidden(note, writing, viewer)).map(|(id, _)| *id).collect()
+    }
+
+    /// What the room is told of `step`'s silent writing: how many people wrote how many notes
+    /// in the open round; `None` when no round is open there.
+    pub fn writing_count(&self, step: Step) -> Option<WritingCount> {
+        let f = &self.facilitation;
+        f.writing(step).is_open().then(|| writing_count(&f.silent, &f.writing, step, |id| self.contains(id)))
     }
 
     /// `ids` without those hidden from `viewer`, in the same order.
