@@ -201,11 +201,7 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
     on_cleanup(move || on_escape.remove());
     let presenter = session.memo(|r| r.facilitation.presenter.value);
     let more_menu = NodeRef::<leptos::html::Details>::new();
-    let team_space = use_context::<TeamSpace>();
-    let is_team = Memo::new(move |_| {
-        let id = session.id();
-        team_space.is_some_and(|space| space.members.with(|m| m.contains(&id)))
-    });
+    let is_team = crate::ui::silent::is_team(session);
     menu::close_on_outside_press(more_menu);
     let shortcuts = NodeRef::<leptos::html::Dialog>::new();
     let share = NodeRef::<leptos::html::Dialog>::new();

@@ -306,14 +306,7 @@ impl RetroSession {
         });
         self.settled.update(|n| *n += 1);
         let Some(Some((report, mine_has_more))) = outcome else { return };
-        if report.is_empty() {
-            // The step, a timer or silent writing: cards may show or hide notes.
-            if report.changed_anything() {
-                self.notify_all_items();
-            }
-        } else {
-            self.merged_in(Some(report), MergedFrom::OtherTab);
-        }
+        self.merged_in(Some(report), MergedFrom::OtherTab);
         if mine_has_more {
             self.dirty.set_value(true);
         }
@@ -331,12 +324,7 @@ impl RetroSession {
         });
         let report = outcome.unwrap_or_else(|| Err(tr("this page is closing").into()))?;
         if report.changed_anything() {
-            // A note revealed or the step moved reaches cards as much as an edit does.
-            if report.is_empty() {
-                self.notify_all_items();
-            } else {
-                self.merged_in(Some(report.clone()), MergedFrom::TeamSpace);
-            }
+            self.merged_in(Some(report.clone()), MergedFrom::TeamSpace);
             self.dirty.set_value(true);
             self.schedule_save(SAVE_DELAY);
             self.settled.update(|n| *n += 1);
@@ -355,10 +343,13 @@ impl RetroSession {
     }
 
     /// After another tab's changes were merged in: wakes every card (any item may have
-    /// changed) and tells the user what came in, when anything did.
+    /// changed) and tells the user what came in, when anything did. A merge that changed only
+    /// how the meeting runs (the step, a timer, silent writing) is not told, but wakes the
+    /// cards too: a revealed note shows, a hidden one goes.
     fn merged_in(&self, report: Option<crate::domain::MergeReport>, from: MergedFrom) {
-        if let Some(report) = report.filter(|r| !r.is_empty()) {
-            self.notify_all_items();
+        let Some(report) = report.filter(crate::domain::MergeReport::changed_anything) else { return };
+        self.notify_all_items();
+        if !report.is_empty() {
             let text = self.doc.with_untracked(|r| report.describe_by(r));
             // One whole sentence per source: the words around the list differ by language.
             self.app.announcer.say(match from {

@@ -9,9 +9,9 @@ use crate::ui::session::RetroSession;
 use crate::ui::space::TeamSpace;
 use leptos::prelude::*;
 
-/// Whether the open retrospective is in the team space: silent writing needs other people's
-/// devices, so a retrospective of this browser alone does not offer it.
-fn is_team(s: RetroSession) -> Memo<bool> {
+/// Whether the open retrospective is in the team space: its row, Invite and silent writing
+/// need other people's devices, so a retrospective of this browser alone has none of them.
+pub fn is_team(s: RetroSession) -> Memo<bool> {
     let space = use_context::<TeamSpace>();
     let id = s.id();
     Memo::new(move |_| space.is_some_and(|space| space.members.with(|m| m.contains(&id))))
