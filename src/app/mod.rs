@@ -2,19 +2,18 @@
 //! retrospective, and mounts into the page.
 
 pub mod embed;
+mod screens;
 
 use crate::domain::i18n::{self, tr, Lang};
 use crate::domain::tf;
 use crate::storage::{local::LocalStore, memory::MemoryStore, KeyValueStore, Repository, StoreError};
-use crate::ui::audience::AudienceScreen;
 use crate::ui::context::Incoming;
 pub use crate::ui::context::{uid, AppState, Route};
 use crate::ui::home::HomeScreen;
-use crate::ui::incoming::{receive_file, IncomingScreen};
+use crate::ui::incoming::receive_file;
 use crate::ui::language::{self, LanguagePicker};
 use crate::ui::live::{Announcer, LiveRegion};
 use crate::ui::platform::new_replica;
-use crate::ui::retro::RetroScreen;
 use crate::ui::widgets::StorageBanner;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -251,17 +250,17 @@ fn shell(state: AppState) -> impl IntoView {
             </div>
         })}
         <main class="app-main">
+            // Home from the main module; every other screen from its own, fetched when first
+            // needed (screens.rs).
             {move || match (state.incoming.get(), state.route.get()) {
-                (Some(incoming), _) => view! { <IncomingScreen incoming /> }.into_any(),
-                (None, route) => match route {
-                Route::Home => view! { <HomeScreen /> }.into_any(),
-                Route::Retro(id) => view! { <RetroScreen id /> }.into_any(),
-                Route::Audience(id) => view! { <AudienceScreen id /> }.into_any(),
-                Route::Account(request) => view! { <crate::ui::accounts::write::AccountScreen request /> }.into_any(),
-                Route::Insights => view! { <crate::ui::insights::InsightsScreen /> }.into_any(),
-                Route::Templates => view! { <crate::ui::templates::TemplatesScreen /> }.into_any(),
-                Route::Template(id) => view! { <crate::ui::templates::editor::TemplateEditor id /> }.into_any(),
-                },
+                (Some(incoming), _) => screens::lazily(move || screens::incoming(incoming.clone())).into_any(),
+                (None, Route::Home) => view! { <HomeScreen /> }.into_any(),
+                (None, Route::Retro(id)) => screens::lazily(move || screens::retrospective(id)).into_any(),
+                (None, Route::Audience(id)) => screens::lazily(move || screens::audience(id)).into_any(),
+                (None, Route::Account(request)) => screens::lazily(move || screens::account(request)).into_any(),
+                (None, Route::Insights) => screens::lazily(screens::insights).into_any(),
+                (None, Route::Templates) => screens::lazily(screens::templates).into_any(),
+                (None, Route::Template(id)) => screens::lazily(move || screens::template_editor(id)).into_any(),
             }}
         </main>
     }

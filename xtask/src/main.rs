@@ -17,6 +17,7 @@ mod profile;
 mod setup;
 mod single;
 mod sizes;
+mod split;
 mod worker;
 
 use std::path::{Path, PathBuf};
@@ -102,21 +103,31 @@ fn build(root: &Path) -> Result<sizes::Sizes, String> {
 }
 
 /// Trunk's `post_build` hook (Trunk.toml), so that `trunk build --release` — the command every
-/// Trunk user types — writes the real `dist/`: the service worker stamped with this build's
-/// hash, the precompressed twins and the one-file `retrace.html`, in Trunk's staging folder
-/// before it becomes `dist/`. A debug build (`trunk serve`) is left as it is: its worker stays
+/// Trunk user types — writes the real `dist/`, in Trunk's staging folder before it becomes
+/// `dist/`: the module split into Home's and the other screens' (split.rs), the service worker
+/// stamped with this build's hash and listing every file, the precompressed twins and the
+/// one-file `retrace.html`. A debug build (`trunk serve`) gets one module, and its worker stays
 /// "dev" and caches nothing.
 fn finish_build() -> Result<(), String> {
     let staging = std::env::var_os("TRUNK_STAGING_DIR").ok_or("finish-build is Trunk's post_build hook: TRUNK_STAGING_DIR is not set")?;
-    if std::env::var("TRUNK_PROFILE").as_deref() != Ok("release") {
-        return Ok(());
-    }
+    let root = project_root();
     let dir = Path::new(&staging);
-    let version = worker::stamp(dir)?;
+    let page = dir.join("index.html");
+    let html = std::fs::read_to_string(&page).map_err(|e| format!("{}: {e}", page.display()))?;
+    std::fs::write(&page, split::without_skipped_link(&html)).map_err(|e| format!("{}: {e}", page.display()))?;
+    if std::env::var("TRUNK_PROFILE").as_deref() != Ok("release") {
+        return split::debug(&root, dir);
+    }
+    let lazy = split::release(&root, dir)?;
+    let version = worker::stamp(dir, &lazy)?;
     let packed = sizes::precompress(dir)?;
     // After the twins: the one file is for mailing and double-clicking, not for serving.
-    let bytes = single::write(dir)?;
-    println!("Service worker version {version}; .gz and .br beside {packed} files; retrace.html {:.1} MB.", bytes as f64 / 1e6);
+    let bytes = single::write(dir, &lazy)?;
+    println!(
+        "Split into the main module and {} lazy files; service worker version {version}; .gz and .br beside {packed} files; retrace.html {:.1} MB.",
+        lazy.len(),
+        bytes as f64 / 1e6
+    );
     Ok(())
 }
 

@@ -23,6 +23,14 @@ struct Row {
 
 /// Prints the profile; with `pattern`, also every function whose demangled name contains it.
 pub fn run(root: &Path, pattern: Option<&str>) -> Result<(), String> {
+    // A module named on the command line (the split's main module, `target/split/retrace.wasm`):
+    // profiled as it is, with its code by module path of this project.
+    if let Some(file) = pattern.filter(|p| p.ends_with(".wasm")) {
+        let bytes = std::fs::read(file).map_err(|e| format!("{file}: {e}"))?;
+        let profile = read(&bytes).map_err(|e| format!("{file}: {e}"))?;
+        println!("\n{}\n{}", profile.table(16, 30), profile.by_module());
+        return Ok(());
+    }
     println!("\n{}", table(root)?);
     if let Some(pattern) = pattern {
         let profile = read_built(root)?;
@@ -141,6 +149,24 @@ impl Profile {
         let mut rows: Vec<(&str, u64, u64)> = by_name.into_iter().filter(|(_, (copies, _))| *copies > 1).map(|(n, (c, s))| (n, c, s)).collect();
         rows.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(b.0)));
         rows
+    }
+
+    /// This project's code by module path (`retrace::ui::home`, `retrace_domain::model`), the
+    /// generic code of other crates counted where its name says it was instantiated.
+    fn by_module(&self) -> String {
+        let mut by_path: BTreeMap<String, u64> = BTreeMap::new();
+        for (size, name) in &self.largest {
+            let Some(start) = name.find("retrace") else { continue };
+            let path: Vec<&str> = name[start..].split("::").take(3).map(|p| p.split(['<', ' ', '>', '(', ',', '{']).next().unwrap_or(p)).collect();
+            *by_path.entry(path.join("::")).or_default() += size;
+        }
+        let mut rows: Vec<(String, u64)> = by_path.into_iter().collect();
+        rows.sort_by_key(|row| std::cmp::Reverse(row.1));
+        let mut out = String::from("| module path | code |\n|---|---:|\n");
+        for (path, size) in rows.iter().take(60) {
+            out += &format!("| `{path}` | {} |\n", kb(*size));
+        }
+        out
     }
 
     fn table(&self, crates: usize, functions: usize) -> String {

@@ -6,12 +6,14 @@ use std::path::Path;
 
 const PLACEHOLDER: &str = "const VERSION = \"dev\";";
 
-/// Stamps `dist/sw.js`; returns the version written. The files hashed are the ones the worker
-/// keeps, read from its own `FILES` list, so a change to any of them (an icon too) is a new
-/// version and the two lists cannot drift apart.
-pub fn stamp(dist: &Path) -> Result<String, String> {
+/// Stamps `dist/sw.js`, its `FILES` list joined by the split's `lazy` files (their names change
+/// with each build); returns the version written. The files hashed are the ones the worker
+/// keeps, read from that list, so a change to any of them (an icon too) is a new version and
+/// the two lists cannot drift apart.
+pub fn stamp(dist: &Path, lazy: &[String]) -> Result<String, String> {
     let path = dist.join("sw.js");
     let text = std::fs::read_to_string(&path).map_err(|e| format!("dist/sw.js: {e}"))?;
+    let text = with_files(&text, lazy)?;
     let mut crc = flate2::Crc::new();
     for name in kept_files(&text)? {
         crc.update(&std::fs::read(dist.join(&name)).map_err(|e| format!("dist/{name}: {e}"))?);
@@ -32,6 +34,17 @@ fn kept_files(worker: &str) -> Result<Vec<String>, String> {
     Ok(names)
 }
 
+/// The worker with `extra` files appended to its `FILES` list.
+fn with_files(worker: &str, extra: &[String]) -> Result<String, String> {
+    let line = worker.lines().find(|l| l.starts_with("const FILES = [") && l.ends_with("];")).ok_or("dist/sw.js has no one-line `const FILES = [...];`")?;
+    if extra.iter().any(|name| name.contains(['"', '\\'])) {
+        return Err("a file name the worker cannot quote".into());
+    }
+    let added: String = extra.iter().map(|name| format!(", \"{name}\"")).collect();
+    let longer = format!("{}{added}];", line.strip_suffix("];").unwrap_or(line));
+    Ok(worker.replacen(line, &longer, 1))
+}
+
 fn stamped(text: &str, version: &str) -> Result<String, String> {
     if !text.contains(PLACEHOLDER) {
         return Err("dist/sw.js has no `const VERSION = \"dev\";` to stamp".into());
@@ -48,6 +61,15 @@ mod tests {
         let text = "// x\nconst VERSION = \"dev\";\nconst CACHE = `retrace-${VERSION}`;\n";
         assert_eq!(stamped(text, "0a1b2c3d").unwrap(), "// x\nconst VERSION = \"0a1b2c3d\";\nconst CACHE = `retrace-${VERSION}`;\n");
         assert!(stamped("const VERSION = \"0a1b2c3d\";", "x").is_err());
+    }
+
+    #[test]
+    fn the_splits_files_join_the_list() {
+        let worker = "const VERSION = \"dev\";\nconst FILES = [\"./\", \"retrace.js\"];\nconst scope = 1;\n";
+        let longer = with_files(worker, &["__wasm_split.js".into(), "chunk_8.0a1b2c3d.wasm".into()]).unwrap();
+        assert_eq!(kept_files(&longer).unwrap(), ["index.html", "retrace.js", "__wasm_split.js", "chunk_8.0a1b2c3d.wasm"]);
+        assert_eq!(with_files(worker, &[]).unwrap(), worker);
+        assert!(with_files(worker, &["a\"b".into()]).is_err());
     }
 
     #[test]

@@ -1,0 +1,251 @@
+//! The WebAssembly part of the build, run from Trunk's `post_build` hook (`finish_build` in
+//! main.rs) because Trunk cannot run a split between rustc and its own wasm-bindgen step
+//! (trunk#1022): `index.html` marks the Rust link `data-trunk-skip`, and this writes the module
+//! into Trunk's staging folder itself.
+//!
+//! - **Release** (`trunk build --release`): the module split (#34). Every screen but Home is a
+//!   split point (`src/app/screens.rs`), so the page downloads only what Home needs and fetches
+//!   the rest the first time it is opened:
+//!   1. `cargo rustc --features split`, linked with `--emit-relocs` (only the final link needs
+//!      it, so the dependencies keep the build folder's other artefacts);
+//!   2. `wasm-split-cli` cuts the main module, one module per screen and the chunks they share,
+//!      and writes `__wasm_split.js`, which fetches them;
+//!   3. `wasm-bindgen --keep-lld-exports` on the main module (the chunks import its exports);
+//!   4. `wasm-opt -Oz` on every file.
+//!
+//!   Every lazy file's name carries this build's version (`chunk_8.1a2b3c4d.wasm`). A page
+//!   opened before a deploy then never starts another build's chunk against its own main module
+//!   (which would call the wrong functions); it gets a 404, which `screens.rs` reports.
+//! - **Debug** (`trunk serve`): one module, as quick to build as Trunk's own step was.
+
+use crate::run;
+use std::path::Path;
+
+const TARGET: &str = "wasm32-unknown-unknown";
+
+/// What rustc emits beyond the WebAssembly baseline (Rust 1.95's default target features);
+/// wasm-opt refuses what is not enabled.
+const FEATURES: [&str; 6] = [
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-reference-types",
+    "--enable-sign-ext",
+    "--enable-multivalue",
+    "--enable-mutable-globals",
+];
+
+/// The loader `wasm-split-cli` writes, under this name, beside the main module's glue.
+pub const LOADER: &str = "__wasm_split.js";
+
+/// Builds one module for `trunk serve`: `retrace.js` and `retrace_bg.wasm` in `staging`.
+pub fn debug(root: &Path, staging: &Path) -> Result<(), String> {
+    run(root, "cargo", &["build", "--target", TARGET, "--bin", "retrace"], &[])?;
+    let wasm = root.join(format!("target/{TARGET}/debug/retrace.wasm"));
+    bindgen(root, &wasm, staging, false)
+}
+
+/// Builds the split release module into `staging`; returns the lazy files' names, the loader
+/// first, for the worker's list and the one-file page.
+pub fn release(root: &Path, staging: &Path) -> Result<Vec<String>, String> {
+    run(root, "cargo", &["rustc", "--release", "--target", TARGET, "--bin", "retrace", "--features", "split", "--", "-Clink-args=--emit-relocs"], &[])?;
+    let linked = root.join(format!("target/{TARGET}/release/retrace.wasm"));
+    let cut = root.join("target/split");
+    if cut.exists() {
+        std::fs::remove_dir_all(&cut).map_err(|e| format!("{}: {e}", cut.display()))?;
+    }
+    let (linked_arg, cut_arg) = (linked.display().to_string(), cut.display().to_string());
+    run(root, "wasm-split-cli", &["--target", "web", "--out-name", "retrace", &linked_arg, &cut_arg], &[])?;
+    let bound = cut.join("bound");
+    bindgen(root, &cut.join("retrace.wasm"), &bound, true)?;
+    let main = bound.join("retrace_bg.wasm");
+    let version = version_of(&std::fs::read(&main).map_err(|e| format!("{}: {e}", main.display()))?);
+
+    // wasm-opt may assume what holds for the main module: its memory starts zeroed (it is not
+    // imported or shared), and its first kilobyte is never addressed (the stack grows down
+    // towards it from 1 MB, the data lies above). 6 KB gzip less (#20). The lazy modules import
+    // that memory, so neither is said of them.
+    optimise(root, &main, &staging.join("retrace_bg.wasm"), &["--low-memory-unused", "--zero-filled-memory"])?;
+    copy(&bound.join("retrace.js"), &staging.join("retrace.js"))?;
+    let mut lazy = Vec::new();
+    let mut renames = Vec::new();
+    for name in lazy_modules(&cut)? {
+        let versioned = versioned(&name, &version);
+        optimise(root, &cut.join(&name), &staging.join(&versioned), &[])?;
+        renames.push((name, versioned.clone()));
+        lazy.push(versioned);
+    }
+    let loader = std::fs::read_to_string(cut.join(LOADER)).map_err(|e| format!("{}: {e}", cut.join(LOADER).display()))?;
+    let loader = adapt_loader(&loader, &renames)?;
+    std::fs::write(staging.join(LOADER), loader).map_err(|e| format!("{LOADER}: {e}"))?;
+    let page = staging.join("index.html");
+    let html = std::fs::read_to_string(&page).map_err(|e| format!("{}: {e}", page.display()))?;
+    std::fs::write(&page, with_loader_preloaded(&html)?).map_err(|e| format!("{}: {e}", page.display()))?;
+    lazy.insert(0, LOADER.to_string());
+    Ok(lazy)
+}
+
+/// The glue imports the split's loader: the page asks for both while it is parsed, instead of
+/// finding the second only once the first has arrived. Only the release page has the loader.
+fn with_loader_preloaded(html: &str) -> Result<String, String> {
+    const GLUE: &str = "<link rel=\"modulepreload\" href=\"./retrace.js\">";
+    if !html.contains(GLUE) {
+        return Err(format!("index.html has no `{GLUE}` to put the loader's beside"));
+    }
+    Ok(html.replacen(GLUE, &format!("{GLUE}\n  <link rel=\"modulepreload\" href=\"./{LOADER}\">"), 1))
+}
+
+/// The page without the Rust link Trunk leaves in it when told to skip its build.
+pub fn without_skipped_link(html: &str) -> String {
+    html.lines().filter(|line| !line.contains("data-trunk-skip")).map(|line| format!("{line}\n")).collect()
+}
+
+fn bindgen(root: &Path, wasm: &Path, out: &Path, split: bool) -> Result<(), String> {
+    let (wasm, out) = (wasm.display().to_string(), out.display().to_string());
+    let mut args = vec!["--target", "web", "--no-typescript", "--out-name", "retrace", "--out-dir", &out];
+    if split {
+        // The lazy modules call the main module's own functions through these exports.
+        args.push("--keep-lld-exports");
+    }
+    args.push(&wasm);
+    run(root, "wasm-bindgen", &args, &[])
+}
+
+fn optimise(root: &Path, from: &Path, to: &Path, extra: &[&str]) -> Result<(), String> {
+    let (from, to) = (from.display().to_string(), to.display().to_string());
+    let mut args = vec!["-Oz"];
+    args.extend(FEATURES);
+    args.extend(extra);
+    args.extend([from.as_str(), "-o", to.as_str()]);
+    // Quiet: binaryen warns about each name subsection it does not know, and drops it.
+    let status = std::process::Command::new("wasm-opt")
+        .args(&args)
+        .current_dir(root)
+        .env("PATH", crate::setup::tool_path(root))
+        .stderr(std::process::Stdio::null())
+        .status()
+        .map_err(|e| format!("could not start `wasm-opt`: {e}"))?;
+    if !status.success() {
+        return Err(format!("`wasm-opt {}` failed ({status})", args.join(" ")));
+    }
+    Ok(())
+}
+
+fn copy(from: &Path, to: &Path) -> Result<(), String> {
+    std::fs::copy(from, to).map(|_| ()).map_err(|e| format!("{} → {}: {e}", from.display(), to.display()))
+}
+
+/// The split's lazy modules and shared chunks, sorted by name.
+fn lazy_modules(cut: &Path) -> Result<Vec<String>, String> {
+    let mut names: Vec<String> = std::fs::read_dir(cut)
+        .map_err(|e| format!("{}: {e}", cut.display()))?
+        .flatten()
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".wasm") && (name.starts_with("split_") || name.starts_with("chunk_")))
+        .collect();
+    names.sort();
+    if !names.iter().any(|n| n.starts_with("split_")) {
+        return Err(format!("wasm-split-cli wrote no lazy module into {}: are the split points gone from src/app/screens.rs?", cut.display()));
+    }
+    Ok(names)
+}
+
+/// A build's version: a hash of its main module, short enough for a file name.
+fn version_of(main: &[u8]) -> String {
+    let mut crc = flate2::Crc::new();
+    crc.update(main);
+    format!("{:08x}", crc.sum())
+}
+
+/// `chunk_8.wasm` → `chunk_8.1a2b3c4d.wasm`.
+fn versioned(name: &str, version: &str) -> String {
+    let stem = name.strip_suffix(".wasm").unwrap_or(name);
+    format!("{stem}.{version}.wasm")
+}
+
+/// The loader as wasm-split-cli writes it, with the versioned names, and compiled from the
+/// bytes when streaming compilation refuses the response (a server that does not send
+/// `application/wasm`, as the main module's loader allows too). Refuses a loader whose shape
+/// it does not know, rather than shipping one that fetches the wrong files.
+pub fn adapt_loader(loader: &str, renames: &[(String, String)]) -> Result<String, String> {
+    const STREAMING: &str = "(WebAssembly.instantiateStreaming(src, imports))";
+    let mut out = loader.to_string();
+    for (name, versioned) in renames {
+        let quoted = format!("\"./{name}\"");
+        if !out.contains(&quoted) {
+            return Err(format!("{LOADER} does not fetch {name}: has wasm-split-cli changed its loader?"));
+        }
+        out = out.replace(&quoted, &format!("\"./{versioned}\""));
+    }
+    if !out.contains(STREAMING) {
+        return Err(format!("{LOADER} has no `{STREAMING}`: has wasm-split-cli changed its loader?"));
+    }
+    out = out.replace(STREAMING, "(instantiateFetched(src, imports))");
+    out.push_str(
+        "\n// Added by the build (xtask/src/split.rs): a response that is not `application/wasm`, or a\n\
+         // failed download (HTTP 404 from another build), rejects here and the screen says so.\n\
+         async function instantiateFetched(src, imports) {\n\
+         \x20   const response = await src;\n\
+         \x20   if (!response.ok) throw new Error(`${response.url}: HTTP ${response.status}`);\n\
+         \x20   try {\n\
+         \x20       return await WebAssembly.instantiateStreaming(response.clone(), imports);\n\
+         \x20   } catch (error) {\n\
+         \x20       if (error instanceof WebAssembly.LinkError || error instanceof WebAssembly.RuntimeError) throw error;\n\
+         \x20       return WebAssembly.instantiate(await response.arrayBuffer(), imports);\n\
+         \x20   }\n\
+         }\n",
+    );
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LOADER_SAMPLE: &str = r#"import { initSync } from "./retrace.js";
+const __chunk_8 = makeLoad(() => {
+    const src = fetch(new URL("./chunk_8.wasm", import.meta.url));
+    src.catch(() => {});
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}
+, []);
+export const __wasm_split_load_insights = wrapAsyncCb(makeLoad(() => {
+    const src = fetch(new URL("./split_insights.wasm", import.meta.url));
+    src.catch(() => {});
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}
+, [__chunk_8]));
+"#;
+
+    #[test]
+    fn the_loader_fetches_this_builds_files_and_falls_back_to_bytes() {
+        let renames = [("chunk_8.wasm", "0a1b2c3d"), ("split_insights.wasm", "0a1b2c3d")].map(|(n, v)| (n.to_string(), versioned(n, v)));
+        let adapted = adapt_loader(LOADER_SAMPLE, &renames).unwrap();
+        assert!(adapted.contains(r#"new URL("./chunk_8.0a1b2c3d.wasm", import.meta.url)"#));
+        assert!(adapted.contains(r#"new URL("./split_insights.0a1b2c3d.wasm", import.meta.url)"#));
+        assert!(!adapted.contains("\"./chunk_8.wasm\""));
+        assert_eq!(adapted.matches("(instantiateFetched(src, imports))").count(), 2);
+        assert!(adapted.contains("async function instantiateFetched"));
+    }
+
+    #[test]
+    fn a_loader_of_unknown_shape_is_refused() {
+        let missing = [("chunk_9.wasm".to_string(), "chunk_9.x.wasm".to_string())];
+        assert!(adapt_loader(LOADER_SAMPLE, &missing).is_err());
+        assert!(adapt_loader("fetch(new URL(\"./chunk_8.wasm\"))", &[("chunk_8.wasm".into(), "chunk_8.x.wasm".into())]).is_err());
+    }
+
+    #[test]
+    fn the_page_preloads_the_loader_and_loses_the_skipped_link() {
+        let html = "<head>\n  <link data-trunk rel=\"rust\" data-bin=\"retrace\" data-trunk-skip data-trunk-id=\"3\">\n  <link rel=\"modulepreload\" href=\"./retrace.js\">\n</head>\n";
+        let page = with_loader_preloaded(&without_skipped_link(html)).unwrap();
+        assert_eq!(page, "<head>\n  <link rel=\"modulepreload\" href=\"./retrace.js\">\n  <link rel=\"modulepreload\" href=\"./__wasm_split.js\">\n</head>\n");
+        assert!(with_loader_preloaded("<head></head>").is_err());
+    }
+
+    #[test]
+    fn versions_are_short_hex_and_go_before_the_extension() {
+        assert_eq!(version_of(b"").len(), 8);
+        assert_ne!(version_of(b"a"), version_of(b"b"));
+        assert_eq!(versioned("split_retrospective.wasm", "0a1b2c3d"), "split_retrospective.0a1b2c3d.wasm");
+    }
+}
