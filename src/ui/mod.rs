@@ -11,6 +11,7 @@ pub mod home;
 pub mod incoming;
 pub mod insights;
 pub mod language;
+pub mod lazy;
 pub mod live;
 pub mod menu;
 pub mod platform;

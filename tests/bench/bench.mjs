@@ -5,6 +5,7 @@
 import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
+import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { dirname, resolve } from "node:path";
 
@@ -98,6 +99,78 @@ async function withStorage(entries, locale = "en-US") {
   rows.push(`| where a cold start's time goes (medians of the same 10 loads, from navigation start): page received / loader running / module downloaded and compiled / page ready, instantiating / instantiated and first render done (its start: storage read, list drawn) | ${at("html")} / ${at("loader")} / ${at("compiled")} / ${at("instantiate")} / ${at("started")} |`);
   rows.push(`| plain-HTML reference: the same list from the same storage, no framework, first paint (median of 10) | ${median(vanilla).toFixed(0)} ms |`);
   rows.push(`| cold start as above in a German browser: its catalog (32 KB gzip) asked for by the loader beside the module, read before the first render (median of 10, interleaved) | ${median(german).toFixed(0)} ms (English ${median(painted).toFixed(0)} ms) |`);
+}
+
+// The module split (#34), on a first visit with 100 stored retrospectives: every file the page
+// fetched until Home was usable (its first cards in the DOM), as gzip -9 of the files served;
+// and the first open of a retrospective, whose module (and the chunks it shares) is fetched at
+// the click: click on a card's title to the frame with the workspace on screen. With
+// RETRACE_BENCH_BEFORE=<another dist/> the same is measured on that build too, interleaved, on
+// the next port.
+{
+  const entries = JSON.parse(await readFile(`${data}/hundred.json`, "utf8"));
+  const builds = [{ name: "this build", dist: resolve(root, "dist"), base }];
+  let before = null;
+  if (process.env.RETRACE_BENCH_BEFORE) {
+    const dist = resolve(process.env.RETRACE_BENCH_BEFORE);
+    before = spawn("node", [resolve(root, "tests/e2e/serve.mjs")], { env: { ...process.env, PORT: String(port + 1), RETRACE_DIST: dist }, stdio: "ignore" });
+    await new Promise((r) => setTimeout(r, 500));
+    builds.push({ name: "before", dist, base: `http://127.0.0.1:${port + 1}/` });
+  }
+  const packed = new Map();
+  const gzipOf = async (dist, path) => {
+    const key = `${dist}${path}`;
+    if (!packed.has(key)) packed.set(key, gzipSync(await readFile(resolve(dist, `.${path}`)), { level: 9 }).length);
+    return packed.get(key);
+  };
+  const visit = async (build) => {
+    const context = await withStorage(entries);
+    const page = await context.newPage();
+    const fetched = new Set();
+    let settled = false;
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (url.origin === new URL(build.base).origin && !settled) fetched.add(url.pathname.endsWith("/") ? `${url.pathname}index.html` : url.pathname);
+    });
+    await page.goto(build.base);
+    await page.locator(".retro-list > li").first().waitFor();
+    settled = true;
+    let bytes = 0;
+    for (const path of fetched) bytes += await gzipOf(build.dist, path);
+    // The first open of a retrospective: its module is not in this fresh context's cache.
+    const opened = await page.evaluate(async () => {
+      const link = document.querySelector(".retro-list > li h3 a");
+      const t0 = performance.now();
+      link.click();
+      await new Promise((done) => {
+        const check = () => (document.querySelector(".workspace .stepper") ? requestAnimationFrame(done) : requestAnimationFrame(check));
+        check();
+      });
+      return performance.now() - t0;
+    });
+    await context.close();
+    return { bytes, files: fetched.size, opened };
+  };
+  const results = Object.fromEntries(builds.map((b) => [b.name, { bytes: [], files: [], opened: [] }]));
+  for (let i = 0; i < 10; i++) {
+    for (const build of builds) {
+      const r = await visit(build);
+      Object.entries(r).forEach(([k, v]) => results[build.name][k].push(v));
+    }
+  }
+  const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+  for (const build of builds) {
+    const r = results[build.name];
+    const label = build.name === "this build" ? "" : ` — ${build.name} (${build.dist})`;
+    const goal = build.name === "this build" ? `${budget(median(r.bytes) / 1024, 300, "≤ 300 KB")}` : "";
+    rows.push(`| everything fetched until Home is usable, first visit, 100 stored retros: gzip -9 of the files requested${label} | ${kb(median(r.bytes))} in ${median(r.files)} files${goal} |`);
+    rows.push(`| first open of a retrospective on a first visit (its module fetched then): click to the frame with the workspace (median of 10)${label} | ${median(r.opened).toFixed(0)} ms |`);
+  }
+  if (before) {
+    const extra = median(results["this build"].opened) - median(results.before.opened);
+    rows.push(`| first open of a retrospective, split minus one module (interleaved, medians) | ${extra.toFixed(0)} ms${budget(extra, 100, "≤ 100 ms more")} |`);
+    before.kill();
+  }
 }
 
 // Insights over 500 stored retrospectives: from the click on the home screen's Insights link to

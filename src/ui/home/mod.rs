@@ -158,8 +158,12 @@ fn warm_insights_in_idle_time(home: Home) {
             if chunk.is_empty() {
                 return;
             }
-            let _ = home.app.repo.try_with_value(|r| r.warm_digests(&chunk));
-            next(home, from + DIGESTS_PER_SLOT);
+            // In the Insights module, which this fetches while Home is idle (ahead of need).
+            leptos::task::spawn_local(async move {
+                if crate::ui::insights::warm_digests(home.app, chunk).await.is_ok() {
+                    next(home, from + DIGESTS_PER_SLOT);
+                }
+            });
         });
     }
     // After the first cards are painted, not before.

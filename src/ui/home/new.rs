@@ -44,9 +44,12 @@ pub(super) fn NewRetrospective() -> impl IntoView {
     let connected = Memo::new(move |_| home.space.address.with(Option::is_some));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if let Err(e) = home.create(template.get_untracked(), &title.get_untracked(), connected.get_untracked() && in_space.get_untracked()) {
-            problem.set(Some(tf!("Could not create it: {problem}", problem = e)));
-        }
+        let create = home.create(template.get_untracked(), title.get_untracked(), connected.get_untracked() && in_space.get_untracked());
+        leptos::task::spawn_local(async move {
+            if let Err(e) = create.await {
+                let _ = problem.try_set(Some(tf!("Could not create it: {problem}", problem = e)));
+            }
+        });
     };
     let choice = move |start: StartFrom, name: String, description: String, badge: Option<&'static str>| {
         view! {

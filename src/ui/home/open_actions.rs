@@ -36,13 +36,13 @@ pub(super) fn OpenActions() -> impl IntoView {
     let today = crate::ui::platform::today();
     let mark_done = move |retro: crate::domain::Id, action: crate::domain::Id| {
         let done = crate::domain::Edit::Action(action, crate::domain::ActionField::Status(crate::domain::ActionStatus::Done));
-        let writer = home.writer();
-        let result = home.app.repo.with_value(|repo| repo.update(retro, |r| r.apply(done, &writer)));
-        match result {
-            Ok(_) => home.app.announcer.say(tr("Marked done.")),
-            Err(e) => home.app.announcer.say(tf!("Could not mark it done: {problem}", problem = e)),
-        }
-        home.refresh();
+        leptos::task::spawn_local(async move {
+            match home.change(retro, done).await {
+                Ok(()) => home.app.announcer.say(tr("Marked done.")),
+                Err(e) => home.app.announcer.say(tf!("Could not mark it done: {problem}", problem = e)),
+            }
+            home.refresh();
+        });
     };
     view! {
         <Show when=move || !rows.get().is_empty()>

@@ -4,14 +4,26 @@
 use crate::domain::i18n::tr;
 use crate::domain::listing::RetroSummary;
 use crate::domain::tf;
-use crate::domain::{Retrospective, Template, Writer};
+use crate::domain::{Edit, HeaderField, Id, Retrospective, Template, Writer};
 use crate::storage::{DamagedEntry, Listing};
 use crate::ui::context::{AppState, Route};
+use crate::ui::lazy::{split_point, PartMissing};
 use crate::ui::platform::{focus_soon, new_id, now_ms};
 use crate::ui::space::TeamSpace;
 use leptos::prelude::*;
 use std::sync::Arc;
 use std::time::Duration;
+
+// Creating a retrospective and editing one from Home run in the retrospective's module (the
+// model's constructors, edits and rules, which the workspace needs too): fetched at the first
+// such change, as opening the retrospective would.
+split_point!(retrospective, fn creating(home: Home, start_from: StartFrom, title: String, in_space: bool) -> Result<(), String> => home.create_now(start_from, &title, in_space));
+split_point!(retrospective, fn applying(home: Home, id: Id, edit: Edit) -> Result<(), String> => home.change_now(id, edit));
+
+/// What Home says when the retrospective's module cannot be fetched.
+fn part_missing() -> String {
+    tr("That part of Retrace did not arrive: the network may be down, or Retrace was updated on the server. Reload the page to try again.").into()
+}
 
 /// How long "Undo" stays offered after a delete.
 const UNDO_WINDOW: Duration = Duration::from_secs(12);
@@ -59,7 +71,11 @@ impl Home {
     }
 
     /// Creates a retrospective and opens it; `in_space` keeps it in the team space.
-    pub fn create(&self, start_from: StartFrom, title: &str, in_space: bool) -> Result<(), String> {
+    pub async fn create(self, start_from: StartFrom, title: String, in_space: bool) -> Result<(), String> {
+        creating(self, start_from, title, in_space).await.map_err(|PartMissing| part_missing())?
+    }
+
+    fn create_now(&self, start_from: StartFrom, title: &str, in_space: bool) -> Result<(), String> {
         let writer = self.writer();
         let mut retro = match start_from {
             StartFrom::BuiltIn(kind) => Retrospective::new(new_id(), kind, title, &writer),
@@ -70,7 +86,7 @@ impl Home {
             }
         };
         // Its times are in the zone of whoever starts it, wherever the others read them.
-        retro.apply(crate::domain::Edit::Header(crate::domain::HeaderField::TimeZone(crate::ui::zones::browser_zone_name())), &writer);
+        retro.apply(Edit::Header(HeaderField::TimeZone(crate::ui::zones::browser_zone_name())), &writer);
         self.app.repo.with_value(|r| r.save(&mut retro)).map_err(|e| e.to_string())?;
         if in_space {
             self.space.adopt_retro(retro.id);
@@ -80,19 +96,27 @@ impl Home {
     }
 
     pub fn rename(&self, summary: &RetroSummary, title: String) {
-        let writer = self.writer();
-        let result = self
-            .app
-            .repo
-            .with_value(|repo| repo.update(summary.id, |retro| retro.apply(crate::domain::Edit::Header(crate::domain::HeaderField::Title(title)), &writer)));
-        match result {
-            Ok(_) => {
-                self.space.saved_locally(summary.id);
-                self.app.announcer.say(tr("Renamed."));
+        let (home, id) = (*self, summary.id);
+        leptos::task::spawn_local(async move {
+            match home.change(id, Edit::Header(HeaderField::Title(title))).await {
+                Ok(()) => {
+                    home.space.saved_locally(id);
+                    home.app.announcer.say(tr("Renamed."));
+                }
+                Err(e) => home.app.announcer.say(tf!("Could not rename: {problem}", problem = e)),
             }
-            Err(e) => self.app.announcer.say(tf!("Could not rename: {problem}", problem = e)),
-        }
-        self.refresh();
+            home.refresh();
+        });
+    }
+
+    /// Applies one edit to a stored retrospective, in the retrospective's module.
+    pub async fn change(self, id: Id, edit: Edit) -> Result<(), String> {
+        applying(self, id, edit).await.map_err(|PartMissing| part_missing())?
+    }
+
+    fn change_now(&self, id: Id, edit: Edit) -> Result<(), String> {
+        let writer = self.writer();
+        self.app.repo.with_value(|repo| repo.update(id, |retro| retro.apply(edit, &writer))).map(|_| ()).map_err(|e| e.to_string())
     }
 
     pub fn duplicate(&self, summary: &RetroSummary) {

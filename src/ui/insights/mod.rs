@@ -14,6 +14,7 @@ use crate::domain::model::time::describe_minutes;
 use crate::domain::tf;
 use crate::domain::{ActionStatus, Choice, Date, Priority, Template};
 use crate::ui::context::{uid, AppState, Route};
+use crate::ui::lazy::split_point;
 use crate::ui::platform::{download, timed, today};
 use crate::ui::widgets::{DateField, OptionalChoiceSelect};
 use charts::{Bar, BarChart};
@@ -24,6 +25,13 @@ use std::sync::Arc;
 const CHARTED_INCIDENTS: usize = 12;
 /// Open actions listed before "Show all".
 const FIRST_ACTIONS: usize = 15;
+
+// In the Insights module (the screen's split point in `app::screens` names the same module):
+// Home reads the digests Insights needs while it is idle, which fetches this module ahead of
+// need rather than on the first paint.
+split_point!(insights, pub fn warm_digests(app: AppState, retros: Vec<(crate::domain::Id, i64)>) -> () => {
+    let _ = app.repo.try_with_value(|r| r.warm_digests(&retros));
+});
 
 #[component]
 pub fn InsightsScreen() -> impl IntoView {

@@ -25,6 +25,7 @@ use crate::storage::space::webdav::WebDavStore;
 use crate::storage::space::SpaceRecord;
 use crate::storage::LoadError;
 use crate::ui::context::{AppState, Route};
+use crate::ui::lazy::{split_point, PartMissing, Work};
 use crate::ui::platform::now_ms;
 use crate::ui::session::RetroSession;
 use leptos::prelude::*;
@@ -171,12 +172,30 @@ impl TeamSpace {
         space
     }
 
-    /// Starts the loop unless it runs already.
+    /// Starts the loop unless it runs already. The loop lives in the team space's own module
+    /// (`sync_loop`): fetched now, and after a pause again while it cannot be.
     fn ensure_loop(&self) {
-        if !self.looping.get_value() {
-            self.looping.set_value(true);
-            leptos::task::spawn_local(self.run());
+        if self.looping.get_value() {
+            return;
         }
+        self.looping.set_value(true);
+        let space = *self;
+        leptos::task::spawn_local(async move {
+            loop {
+                match sync_loop(space).await {
+                    Ok(run) => return run.await,
+                    Err(PartMissing) => {
+                        let _ = space.problem.try_set(Some(part_missing()));
+                        sleep(MAX_BACKOFF_MS as u32).await;
+                        if space.alive.try_get_value() != Some(true) || space.address.try_get_untracked().flatten().is_none() {
+                            let _ = space.looping.try_set_value(false);
+                            return;
+                        }
+                        let _ = space.problem.try_set(None);
+                    }
+                }
+            }
+        });
     }
 
     fn adopt(&self, record: &SpaceRecord) {
@@ -227,6 +246,16 @@ impl TeamSpace {
     /// Connects to the WebDAV folder at `typed`: checks that it answers as a folder first, so
     /// a typo is said at once rather than as a failing status later.
     pub async fn connect(self, typed: String) -> Result<(), String> {
+        connecting(self, typed).await.map_err(|PartMissing| part_missing())?.await
+    }
+
+    /// Connects to a folder on this computer that the person picked (a folder a sync client
+    /// keeps in step between laptops). Its handle is kept in IndexedDB for the next visit.
+    pub async fn connect_folder(self, dir: web_sys::FileSystemDirectoryHandle) -> Result<(), String> {
+        connecting_folder(self, dir).await.map_err(|PartMissing| part_missing())?.await
+    }
+
+    async fn connect_now(self, typed: String) -> Result<(), String> {
         let address = folder_address(&typed, &crate::ui::platform::page_address())?;
         let store = WebDavStore::new(&address);
         store.list().await.map_err(|e| tf!("Could not connect: {problem}", problem = e))?;
@@ -239,9 +268,7 @@ impl TeamSpace {
         Ok(())
     }
 
-    /// Connects to a folder on this computer that the person picked (a folder a sync client
-    /// keeps in step between laptops). Its handle is kept in IndexedDB for the next visit.
-    pub async fn connect_folder(self, dir: web_sys::FileSystemDirectoryHandle) -> Result<(), String> {
+    async fn connect_folder_now(self, dir: web_sys::FileSystemDirectoryHandle) -> Result<(), String> {
         let store = FolderStore::new(dir.clone());
         store.list().await.map_err(|e| tf!("Could not connect: {problem}", problem = e))?;
         folder::kept::keep(&self.folder_key(), Some(&dir)).await.map_err(|e| tf!("Could not connect: {problem}", problem = e))?;
@@ -680,6 +707,20 @@ impl Pause for BrowserPause {
         let jittered = (f64::from(ms) * (0.75 + js_sys::Math::random() * 0.5)) as u32;
         Box::pin(sleep(jittered))
     }
+}
+
+// The team space's module: reading, merging and writing the space's files. A browser that is
+// not connected to a team space never fetches it.
+split_point!(team_space, pub fn sync_loop(space: TeamSpace) -> Work<()> => Box::pin(space.run()));
+split_point!(team_space, pub fn connecting(space: TeamSpace, typed: String) -> Work<Result<(), String>> => Box::pin(space.connect_now(typed)));
+split_point!(
+    team_space,
+    pub fn connecting_folder(space: TeamSpace, dir: web_sys::FileSystemDirectoryHandle) -> Work<Result<(), String>> => Box::pin(space.connect_folder_now(dir))
+);
+
+/// What is said when the team space's module cannot be fetched.
+fn part_missing() -> String {
+    tr("The team space's part of Retrace did not arrive: the network may be down, or Retrace was updated on the server. Reload the page to try again.").into()
 }
 
 /// Resolves after `ms` milliseconds.
