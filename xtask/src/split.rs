@@ -66,14 +66,30 @@ pub fn release(root: &Path, staging: &Path) -> Result<Vec<String>, String> {
     // that memory, so neither is said of them.
     optimise(root, &main, &staging.join("retrace_bg.wasm"), &["--low-memory-unused", "--zero-filled-memory"])?;
     copy(&bound.join("retrace.js"), &staging.join("retrace.js"))?;
-    let mut lazy = Vec::new();
-    let mut renames = Vec::new();
-    for name in lazy_modules(&cut)? {
-        let versioned = versioned(&name, &version);
-        optimise(root, &cut.join(&name), &staging.join(&versioned), &[])?;
-        renames.push((name, versioned.clone()));
-        lazy.push(versioned);
+    let renames: Vec<(String, String)> = lazy_modules(&cut)?.into_iter().map(|name| (name.clone(), versioned(&name, &version))).collect();
+    // One wasm-opt per core: sixty small files one after the other take a minute.
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let failures: Vec<String> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut failed = Vec::new();
+                    while let Some((name, versioned)) = renames.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) {
+                        if let Err(e) = optimise(root, &cut.join(name), &staging.join(versioned), &[]) {
+                            failed.push(e);
+                        }
+                    }
+                    failed
+                })
+            })
+            .collect();
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|_| vec!["a wasm-opt worker panicked".into()])).collect()
+    });
+    if let Some(first) = failures.first() {
+        return Err(first.clone());
     }
+    let mut lazy: Vec<String> = renames.iter().map(|(_, versioned)| versioned.clone()).collect();
     let loader = std::fs::read_to_string(cut.join(LOADER)).map_err(|e| format!("{}: {e}", cut.join(LOADER).display()))?;
     let loader = adapt_loader(&loader, &renames)?;
     std::fs::write(staging.join(LOADER), loader).map_err(|e| format!("{LOADER}: {e}"))?;

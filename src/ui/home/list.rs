@@ -47,7 +47,10 @@ pub(super) fn RetroCard(summary: Arc<RetroSummary>) -> impl IntoView {
         <li class="card retro-card">
             <div class="retro-card-main">
                 <h3>
-                    <a href=Route::Retro(id).to_hash() on:click=move |ev| {
+                    <a href=Route::Retro(id).to_hash()
+                        on:pointerenter=|_| super::state::expect_a_retrospective()
+                        on:focus=|_| super::state::expect_a_retrospective()
+                        on:click=move |ev| {
                         ev.prevent_default();
                         home.app.navigate(Route::Retro(id));
                     }>{summary.title().to_string()}</a>

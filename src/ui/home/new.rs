@@ -85,7 +85,7 @@ pub(super) fn NewRetrospective() -> impl IntoView {
             fallback=move || view! {
                 <button type="button" class="button primary large" on:click=move |_| open_form()>{tr("New retrospective")}</button>
             }>
-            <form class="card new-retro" on:submit=submit aria-labelledby=uid("new-retro-title")>
+            <form class="card new-retro" on:submit=submit on:focusin=|_| super::state::expect_a_retrospective() aria-labelledby=uid("new-retro-title")>
                 <h2 id=uid("new-retro-title")>{tr("New retrospective")}</h2>
                 <fieldset class="template-choices">
                     <legend>{tr("Start from a template")}</legend>

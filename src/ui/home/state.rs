@@ -20,6 +20,17 @@ use std::time::Duration;
 split_point!(retrospective, fn creating(home: Home, start_from: StartFrom, title: String, in_space: bool) -> Result<(), String> => home.create_now(start_from, &title, in_space));
 split_point!(retrospective, fn applying(home: Home, id: Id, edit: Edit) -> Result<(), String> => home.change_now(id, edit));
 
+split_point!(retrospective, fn fetch_retrospective_module() -> () => ());
+
+/// Fetches the retrospective's module when a person shows they are about to open or create
+/// one (a pointer on a title, focus on it or on the new retrospective's form): the click then
+/// finds it in, or on its way. Nothing is said if it fails; the click says it.
+pub(super) fn expect_a_retrospective() {
+    leptos::task::spawn_local(async {
+        let _ = fetch_retrospective_module().await;
+    });
+}
+
 /// What Home says when the retrospective's module cannot be fetched.
 fn part_missing() -> String {
     tr("That part of Retrace did not arrive: the network may be down, or Retrace was updated on the server. Reload the page to try again.").into()
