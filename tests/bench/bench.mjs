@@ -123,7 +123,7 @@ async function withStorage(entries, locale = "en-US") {
     if (!packed.has(key)) packed.set(key, gzipSync(await readFile(resolve(dist, `.${path}`)), { level: 9 }).length);
     return packed.get(key);
   };
-  const visit = async (build) => {
+  const visit = async (build, pointerFirst = false) => {
     const context = await withStorage(entries);
     const page = await context.newPage();
     const fetched = new Set();
@@ -138,8 +138,13 @@ async function withStorage(entries, locale = "en-US") {
     let bytes = 0;
     for (const path of fetched) bytes += await gzipOf(build.dist, path);
     // The first open of a retrospective: its module is not in this fresh context's cache.
-    const opened = await page.evaluate(async () => {
+    const opened = await page.evaluate(async (pointerFirst) => {
       const link = document.querySelector(".retro-list > li h3 a");
+      // A hand on a mouse: the pointer is on the title a moment before the click.
+      if (pointerFirst) {
+        link.dispatchEvent(new PointerEvent("pointerenter"));
+        await new Promise((done) => setTimeout(done, 150));
+      }
       const t0 = performance.now();
       link.click();
       await new Promise((done) => {
@@ -147,15 +152,16 @@ async function withStorage(entries, locale = "en-US") {
         check();
       });
       return performance.now() - t0;
-    });
+    }, pointerFirst);
     await context.close();
     return { bytes, files: fetched.size, opened };
   };
-  const results = Object.fromEntries(builds.map((b) => [b.name, { bytes: [], files: [], opened: [] }]));
+  const results = Object.fromEntries(builds.map((b) => [b.name, { bytes: [], files: [], opened: [], pointed: [] }]));
   for (let i = 0; i < 10; i++) {
     for (const build of builds) {
       const r = await visit(build);
       Object.entries(r).forEach(([k, v]) => results[build.name][k].push(v));
+      results[build.name].pointed.push((await visit(build, true)).opened);
     }
   }
   const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
@@ -164,11 +170,12 @@ async function withStorage(entries, locale = "en-US") {
     const label = build.name === "this build" ? "" : ` — ${build.name} (${build.dist})`;
     const goal = build.name === "this build" ? `${budget(median(r.bytes) / 1024, 300, "≤ 300 KB")}` : "";
     rows.push(`| everything fetched until Home is usable, first visit, 100 stored retros: gzip -9 of the files requested${label} | ${kb(median(r.bytes))} in ${median(r.files)} files${goal} |`);
-    rows.push(`| first open of a retrospective on a first visit (its module fetched then): click to the frame with the workspace (median of 10)${label} | ${median(r.opened).toFixed(0)} ms |`);
+    rows.push(`| first open of a retrospective on a first visit (its module fetched then): click to the frame with the workspace (median of 10)${label} | ${median(r.opened).toFixed(0)} ms; with the pointer on the title 150 ms before the click: ${median(r.pointed).toFixed(0)} ms |`);
   }
   if (before) {
     const extra = median(results["this build"].opened) - median(results.before.opened);
-    rows.push(`| first open of a retrospective, split minus one module (interleaved, medians) | ${extra.toFixed(0)} ms${budget(extra, 100, "≤ 100 ms more")} |`);
+    const pointed = median(results["this build"].pointed) - median(results.before.pointed);
+    rows.push(`| first open of a retrospective, split minus one module (interleaved, medians) | click alone ${extra.toFixed(0)} ms${budget(extra, 100, "≤ 100 ms more")}; pointer on the title first ${pointed.toFixed(0)} ms |`);
     before.kill();
   }
 }
