@@ -11,12 +11,21 @@
 //! split point then returns [`PartMissing`] instead of aborting the whole app (`fallible`), and
 //! a later call tries again.
 
+use crate::domain::i18n::tr;
 use std::future::Future;
 use std::pin::Pin;
 
 /// A part of Retrace (a screen's or the team space's module) could not be fetched or started.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PartMissing;
+
+/// What Home and the team space say when a module they need cannot be fetched (a screen says
+/// more, in `app::screens`).
+impl std::fmt::Display for PartMissing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(tr("That part of Retrace did not arrive: the network may be down, or Retrace was updated on the server. Reload the page to try again."))
+    }
+}
 
 #[cfg(feature = "split")]
 impl From<leptos::wasm_split::SplitLoaderError> for PartMissing {

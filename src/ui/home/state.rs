@@ -7,7 +7,7 @@ use crate::domain::tf;
 use crate::domain::{Edit, HeaderField, Id, Retrospective, Template, Writer};
 use crate::storage::{DamagedEntry, Listing};
 use crate::ui::context::{AppState, Route};
-use crate::ui::lazy::{split_point, PartMissing};
+use crate::ui::lazy::split_point;
 use crate::ui::platform::{focus_soon, new_id, now_ms};
 use crate::ui::space::TeamSpace;
 use leptos::prelude::*;
@@ -29,11 +29,6 @@ pub(super) fn expect_a_retrospective() {
     leptos::task::spawn_local(async {
         let _ = fetch_retrospective_module().await;
     });
-}
-
-/// What Home says when the retrospective's module cannot be fetched.
-fn part_missing() -> String {
-    tr("That part of Retrace did not arrive: the network may be down, or Retrace was updated on the server. Reload the page to try again.").into()
 }
 
 /// How long "Undo" stays offered after a delete.
@@ -83,7 +78,7 @@ impl Home {
 
     /// Creates a retrospective and opens it; `in_space` keeps it in the team space.
     pub async fn create(self, start_from: StartFrom, title: String, in_space: bool) -> Result<(), String> {
-        creating(self, start_from, title, in_space).await.map_err(|PartMissing| part_missing())?
+        creating(self, start_from, title, in_space).await.map_err(|missing| missing.to_string())?
     }
 
     fn create_now(&self, start_from: StartFrom, title: &str, in_space: bool) -> Result<(), String> {
@@ -122,7 +117,7 @@ impl Home {
 
     /// Applies one edit to a stored retrospective, in the retrospective's module.
     pub async fn change(self, id: Id, edit: Edit) -> Result<(), String> {
-        applying(self, id, edit).await.map_err(|PartMissing| part_missing())?
+        applying(self, id, edit).await.map_err(|missing| missing.to_string())?
     }
 
     fn change_now(&self, id: Id, edit: Edit) -> Result<(), String> {

@@ -25,7 +25,7 @@ use crate::storage::space::webdav::WebDavStore;
 use crate::storage::space::SpaceRecord;
 use crate::storage::LoadError;
 use crate::ui::context::{AppState, Route};
-use crate::ui::lazy::{split_point, PartMissing, Work};
+use crate::ui::lazy::{split_point, Work};
 use crate::ui::platform::now_ms;
 use crate::ui::session::RetroSession;
 use leptos::prelude::*;
@@ -184,8 +184,8 @@ impl TeamSpace {
             loop {
                 match sync_loop(space).await {
                     Ok(run) => return run.await,
-                    Err(PartMissing) => {
-                        let _ = space.problem.try_set(Some(part_missing()));
+                    Err(missing) => {
+                        let _ = space.problem.try_set(Some(missing.to_string()));
                         sleep(MAX_BACKOFF_MS as u32).await;
                         if space.alive.try_get_value() != Some(true) || space.address.try_get_untracked().flatten().is_none() {
                             let _ = space.looping.try_set_value(false);
@@ -246,13 +246,13 @@ impl TeamSpace {
     /// Connects to the WebDAV folder at `typed`: checks that it answers as a folder first, so
     /// a typo is said at once rather than as a failing status later.
     pub async fn connect(self, typed: String) -> Result<(), String> {
-        connecting(self, typed).await.map_err(|PartMissing| part_missing())?.await
+        connecting(self, typed).await.map_err(|missing| missing.to_string())?.await
     }
 
     /// Connects to a folder on this computer that the person picked (a folder a sync client
     /// keeps in step between laptops). Its handle is kept in IndexedDB for the next visit.
     pub async fn connect_folder(self, dir: web_sys::FileSystemDirectoryHandle) -> Result<(), String> {
-        connecting_folder(self, dir).await.map_err(|PartMissing| part_missing())?.await
+        connecting_folder(self, dir).await.map_err(|missing| missing.to_string())?.await
     }
 
     async fn connect_now(self, typed: String) -> Result<(), String> {
@@ -717,11 +717,6 @@ split_point!(
     team_space,
     pub fn connecting_folder(space: TeamSpace, dir: web_sys::FileSystemDirectoryHandle) -> Work<Result<(), String>> => Box::pin(space.connect_folder_now(dir))
 );
-
-/// What is said when the team space's module cannot be fetched.
-fn part_missing() -> String {
-    tr("The team space's part of Retrace did not arrive: the network may be down, or Retrace was updated on the server. Reload the page to try again.").into()
-}
 
 /// Resolves after `ms` milliseconds.
 pub async fn sleep(ms: u32) {
