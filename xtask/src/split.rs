@@ -132,16 +132,17 @@ fn optimise(root: &Path, from: &Path, to: &Path, extra: &[&str]) -> Result<(), S
     args.extend(FEATURES);
     args.extend(extra);
     args.extend([from.as_str(), "-o", to.as_str()]);
-    // Quiet: binaryen warns about each name subsection it does not know, and drops it.
-    let status = std::process::Command::new("wasm-opt")
+    // Quiet unless it fails: binaryen warns about each name subsection it does not know (and
+    // drops it), once per file.
+    let out = std::process::Command::new("wasm-opt")
         .args(&args)
         .current_dir(root)
         .env("PATH", crate::setup::tool_path(root))
-        .stderr(std::process::Stdio::null())
-        .status()
+        .output()
         .map_err(|e| format!("could not start `wasm-opt`: {e}"))?;
-    if !status.success() {
-        return Err(format!("`wasm-opt {}` failed ({status})", args.join(" ")));
+    if !out.status.success() {
+        let said: Vec<String> = String::from_utf8_lossy(&out.stderr).lines().filter(|l| !l.contains("unknown name subsection")).map(str::to_string).collect();
+        return Err(format!("`wasm-opt {}` failed ({}):\n{}", args.join(" "), out.status, said.join("\n")));
     }
     Ok(())
 }
