@@ -112,10 +112,14 @@ fn finish_build() -> Result<(), String> {
     let staging = std::env::var_os("TRUNK_STAGING_DIR").ok_or("finish-build is Trunk's post_build hook: TRUNK_STAGING_DIR is not set")?;
     let root = project_root();
     let dir = Path::new(&staging);
+    let release = std::env::var("TRUNK_PROFILE").as_deref() == Ok("release");
+    // The page, read and written once: without the Rust link Trunk leaves when told to skip it,
+    // and in a release build with the split's loader preloaded.
     let page = dir.join("index.html");
-    let html = std::fs::read_to_string(&page).map_err(|e| format!("{}: {e}", page.display()))?;
-    std::fs::write(&page, split::without_skipped_link(&html)).map_err(|e| format!("{}: {e}", page.display()))?;
-    if std::env::var("TRUNK_PROFILE").as_deref() != Ok("release") {
+    let html = split::without_skipped_link(&std::fs::read_to_string(&page).map_err(|e| format!("{}: {e}", page.display()))?);
+    let html = if release { split::with_loader_preloaded(&html)? } else { html };
+    std::fs::write(&page, html).map_err(|e| format!("{}: {e}", page.display()))?;
+    if !release {
         return split::debug(&root, dir);
     }
     let lazy = split::release(&root, dir)?;

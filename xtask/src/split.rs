@@ -93,16 +93,13 @@ pub fn release(root: &Path, staging: &Path) -> Result<Vec<String>, String> {
     let loader = std::fs::read_to_string(cut.join(LOADER)).map_err(|e| format!("{}: {e}", cut.join(LOADER).display()))?;
     let loader = adapt_loader(&loader, &renames)?;
     std::fs::write(staging.join(LOADER), loader).map_err(|e| format!("{LOADER}: {e}"))?;
-    let page = staging.join("index.html");
-    let html = std::fs::read_to_string(&page).map_err(|e| format!("{}: {e}", page.display()))?;
-    std::fs::write(&page, with_loader_preloaded(&html)?).map_err(|e| format!("{}: {e}", page.display()))?;
     lazy.insert(0, LOADER.to_string());
     Ok(lazy)
 }
 
 /// The glue imports the split's loader: the page asks for both while it is parsed, instead of
 /// finding the second only once the first has arrived. Only the release page has the loader.
-fn with_loader_preloaded(html: &str) -> Result<String, String> {
+pub fn with_loader_preloaded(html: &str) -> Result<String, String> {
     const GLUE: &str = "<link rel=\"modulepreload\" href=\"./retrace.js\">";
     if !html.contains(GLUE) {
         return Err(format!("index.html has no `{GLUE}` to put the loader's beside"));
