@@ -1,23 +1,27 @@
 //! A team space in a folder that a sync client (OneDrive, Dropbox, Google Drive, a network
-//! share) copies between laptops. Such a folder has no compare-and-swap: two laptops writing
-//! one file at once end with one of the two writes, or with a "conflicted copy" beside it.
-//! So here nobody ever writes a file somebody else writes:
+//! share) copies between laptops, or on a WebDAV server that ignores conditions (nginx's
+//! dav-ext, rclone; see `sync::choice`). Such a space has no compare-and-swap: two laptops
+//! writing one file at once end with one of the two writes, or with a "conflicted copy"
+//! beside it. So here nobody ever writes a file somebody else writes:
 //!
 //! - each page load keeps its own file per retrospective, `retro-<id>.<writer>.json`;
 //! - a reader merges every writer's file of a retrospective (the merge makes the order moot);
-//! - a file whose content this writer's own file already holds, and that nobody has touched
-//!   for [`FOLD_AFTER_MS`], is folded away (removed), so the folder does not grow with every
-//!   page load. Removing it loses nothing: everything in it is in the file just written. A
-//!   writer still at work would write its own file again on its next save;
+//! - a file whose content this writer's own file already holds, that nobody has touched for
+//!   [`FOLD_AFTER_MS`], and whose writer has no heartbeat in the retrospective (is not here),
+//!   is folded away (removed), so the folder does not grow with every page load. Removing it
+//!   loses nothing: everything in it is in the file just written. A writer whose own file is
+//!   gone from a listing writes it again, so even a fold that crossed its last save (no
+//!   server here can make a removal conditional) costs nothing once it lists again;
 //! - a deletion is a tombstone in the deleting writer's file, and one tombstone is enough.
 
 use super::engine::{Replicas, SyncError};
 use super::layout::{fingerprint, parse_file_name, read_space_file, space_text, writer_file_name, FileName, SpaceFile, Tombstone};
+use super::presence::parse_here_name;
 use super::store::{Condition, Listed, SpaceError, SpaceStore, Version};
 use crate::change::merge::MergeReport;
 use crate::model::ids::Id;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// How long another writer's file must have been left alone before it is folded away: long
 /// enough that a writer still at work has rewritten it meanwhile.
@@ -52,33 +56,52 @@ pub enum FolderSynced {
     Deleted,
 }
 
-/// The files of retrospective `id` in a listing.
-pub fn files_of(listing: &[Listed], id: Id) -> Vec<Listed> {
-    listing
+/// The files of retrospective `id` in a listing: its writers' files (and a shared file left
+/// from before), and which writers have a heartbeat in it (see `sync::presence`).
+pub fn files_of(listing: &[Listed], id: Id) -> Files {
+    let files = listing
         .iter()
         .filter(|f| matches!(parse_file_name(&f.name), Some(FileName::WriterFile { id: of, .. } | FileName::Retro(of)) if of == id))
         .cloned()
-        .collect()
+        .collect();
+    let here = listing.iter().filter_map(|f| parse_here_name(&f.name)).filter(|(of, _)| *of == id).map(|(_, writer)| writer).collect();
+    Files { files, here }
+}
+
+/// One retrospective's part of a listing.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Files {
+    /// Its files.
+    pub files: Vec<Listed>,
+    /// The writers with a heartbeat file in it: their files are never folded away.
+    pub here: BTreeSet<String>,
 }
 
 /// Brings retrospective `id` in step with its files in a synced folder, as writer `me`.
-/// `files` are its files in a listing taken just before, `now_ms` the clock the listing's
+/// `listed` is its part of a listing taken just before, `now_ms` the clock the listing's
 /// modification times are read against.
 pub async fn sync_folder_retro(
     store: &dyn SpaceStore,
     replicas: &dyn Replicas,
     id: Id,
     me: &str,
-    files: &[Listed],
+    listed: &Files,
     known: FolderKnown,
     now_ms: i64,
 ) -> Result<FolderSynced, SyncError> {
+    let files = &listed.files;
     let mine_name = writer_file_name(id, me);
     let mut known = known;
+    // Written, but gone from the listing (folded away by someone, removed by hand): again.
+    if known.mine.is_some() && !files.iter().any(|f| f.name == mine_name) {
+        known.mine = None;
+    }
     let mut merged = MergeReport::default();
     let mut unreadable = vec![];
     for file in files {
-        if known.seen.get(&file.name) == Some(&file.version) {
+        // This page load's own file holds nothing its copy lacks. A weak version (a change
+        // within the last moment, time-and-size versions) may hide a second change: read again.
+        if file.name == mine_name || (known.seen.get(&file.name) == Some(&file.version) && !file.version.is_weak()) {
             continue;
         }
         let Some(fetched) = store.get(&file.name).await? else { continue };
@@ -91,7 +114,9 @@ pub async fn sync_folder_retro(
                 continue;
             }
         }
-        known.seen.insert(file.name.clone(), fetched.version.unwrap_or_else(|| file.version.clone()));
+        // The listing's version, in the listing's terms (a WebDAV answer's ETag may be of
+        // another kind): if the file changed since the listing, the next one shows it.
+        known.seen.insert(file.name.clone(), file.version.clone());
     }
     let Some(current) = replicas.current(id) else {
         return match files.is_empty() {
@@ -103,12 +128,8 @@ pub async fn sync_folder_retro(
     let print = fingerprint(&text);
     let mut wrote = false;
     if known.mine != Some(print) {
-        let version = store.put(&mine_name, text, Condition::Any).await?;
+        store.put(&mine_name, text, Condition::Any).await?;
         known.mine = Some(print);
-        match version {
-            Some(version) => known.seen.insert(mine_name.clone(), version),
-            None => known.seen.remove(&mine_name),
-        };
         wrote = true;
     }
     // Fold away what our own file now holds: files merged at the version listed (so nothing
@@ -117,8 +138,9 @@ pub async fn sync_folder_retro(
     if known.mine.is_some() {
         for file in files {
             let old_enough = file.modified_ms.is_some_and(|at| now_ms - at >= FOLD_AFTER_MS);
-            let merged_as_listed = known.seen.get(&file.name) == Some(&file.version);
-            if file.name != mine_name && old_enough && merged_as_listed {
+            let merged_as_listed = known.seen.get(&file.name) == Some(&file.version) && !file.version.is_weak();
+            let writer_here = matches!(parse_file_name(&file.name), Some(FileName::WriterFile { writer, .. }) if listed.here.contains(&writer));
+            if file.name != mine_name && old_enough && merged_as_listed && !writer_here {
                 match store.remove(&file.name).await {
                     Ok(()) => {
                         known.seen.remove(&file.name);
@@ -246,6 +268,60 @@ mod tests {
         space.advance(FOLD_AFTER_MS as u64 + 1);
         round(&space, &a, 2 * FOLD_AFTER_MS + 10_000);
         assert!(a.doc.0.borrow().as_ref().unwrap().timeline.contains_key(&id(12)));
+    }
+
+    fn round_in(space: &MemorySpace, l: &Laptop) -> FolderSynced {
+        let now = space.now_ms();
+        round(space, l, now)
+    }
+
+    fn retitle(l: &Laptop, title: &str) {
+        let w = Writer::new(l.replica, 1);
+        l.doc.0.borrow_mut().as_mut().unwrap().apply(crate::change::edit::Edit::Header(crate::model::retrospective::HeaderField::Title(title.into())), &w);
+    }
+
+    #[test]
+    fn two_writes_in_one_second_of_one_size_are_both_read_where_versions_are_time_and_size() {
+        // nginx lists no ETag: a version is the time to the second and the size.
+        let space = MemorySpace::nginx_like();
+        let (a, b) = (laptop(1), laptop(2));
+        note(&a, 10, "from a");
+        round_in(&space, &a);
+        round_in(&space, &b);
+        // a retitles twice within the second, to titles of one length; b reads in between.
+        space.advance(100);
+        retitle(&a, "Title one");
+        round_in(&space, &a);
+        round_in(&space, &b);
+        space.advance(100);
+        retitle(&a, "Title two");
+        round_in(&space, &a);
+        space.advance(3_000);
+        round_in(&space, &b);
+        assert_eq!(b.doc.0.borrow().as_ref().unwrap().title.value, "Title two");
+    }
+
+    #[test]
+    fn a_writer_with_a_heartbeat_keeps_its_file_even_if_it_writes_while_another_folds() {
+        let space = MemorySpace::rclone_like();
+        let (a, b) = (laptop(1), laptop(2));
+        note(&a, 10, "from a");
+        note(&b, 11, "from b");
+        round_in(&space, &a);
+        round_in(&space, &b);
+        round_in(&space, &a);
+        space.place(&crate::sync::presence::here_file_name(id(1), &b.me), "{}");
+        space.advance(FOLD_AFTER_MS as u64 + 1);
+        // a lists (b's file is old), then b writes its last note and leaves, then a goes on.
+        let listing = run_to_end(space.list()).unwrap();
+        note(&b, 12, "b's last note before leaving");
+        round_in(&space, &b);
+        let known = a.known.borrow().clone();
+        let now = space.now_ms();
+        run_to_end(sync_folder_retro(&space, &a.doc, id(1), &a.me, &files_of(&listing, id(1)), known, now)).unwrap();
+        let c = laptop(3);
+        round_in(&space, &c);
+        assert!(c.doc.0.borrow().as_ref().unwrap().timeline.contains_key(&id(12)), "b's last note is still in the space");
     }
 
     #[test]

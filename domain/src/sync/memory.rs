@@ -1,7 +1,10 @@
 //! A team space in memory, for tests of the sync: it behaves like Apache's mod_dav where that
 //! matters (conditional writes, no version in a write's answer, weak versions for a second
 //! after a change) and can be told to fail the way networks and servers do: unreachable,
-//! a write done but its answer lost, a listing that misses files or shows old versions.
+//! a write done but its answer lost, a listing that misses files or shows old versions. It
+//! can also be the servers that do not compare and swap (nginx's dav-ext, rclone: conditions
+//! ignored; nginx: no ETag in a listing) or that hand a browser a version that never matches
+//! (Apache's mod_deflate: `"…-gzip"`).
 //!
 //! Every call yields once before it takes effect, so tests that poll many writers' futures in
 //! a random order get real interleavings.
@@ -59,12 +62,40 @@ pub struct MemorySpace {
     pub weak_after_change: bool,
     /// Say the new version in a write's answer (Nextcloud does; Apache does not).
     pub tells_version: bool,
+    /// Take every write, whatever its condition says (nginx's dav-ext, rclone).
+    pub ignores_conditions: bool,
+    /// Hand out, in a read's answer, a version that no condition matches (mod_deflate's
+    /// `-gzip` suffix); listings keep the true one.
+    pub suffixes_answers: bool,
+    /// List files without versions of their own: time (to the second) and size only (nginx).
+    pub lists_without_etags: bool,
 }
 
 impl MemorySpace {
     /// An empty space that behaves like Apache's mod_dav.
     pub fn apache_like() -> MemorySpace {
         MemorySpace { weak_after_change: true, tells_version: false, ..MemorySpace::default() }
+    }
+
+    /// An empty space that behaves like nginx with dav-ext: conditions ignored, listings
+    /// without ETags.
+    pub fn nginx_like() -> MemorySpace {
+        MemorySpace { ignores_conditions: true, lists_without_etags: true, ..MemorySpace::default() }
+    }
+
+    /// An empty space that behaves like `rclone serve webdav`: conditions ignored.
+    pub fn rclone_like() -> MemorySpace {
+        MemorySpace { ignores_conditions: true, ..MemorySpace::default() }
+    }
+
+    /// An empty space that behaves like Apache with mod_deflate on JSON.
+    pub fn deflating_apache_like() -> MemorySpace {
+        MemorySpace { suffixes_answers: true, ..MemorySpace::apache_like() }
+    }
+
+    /// The space's clock now.
+    pub fn now_ms(&self) -> i64 {
+        self.now_ms.get() as i64
     }
 
     /// The clock the space's weak versions follow, moved by [`MemoryPause`].
@@ -116,6 +147,23 @@ impl MemorySpace {
         }
     }
 
+    /// The version a read's answer carries.
+    fn answered_version(&self, file: &File) -> Version {
+        let version = self.version(file);
+        match self.suffixes_answers {
+            true => Version(format!("{}-gzip\"", version.0.trim_end_matches('"'))),
+            false => version,
+        }
+    }
+
+    /// The version a listing shows.
+    fn listed_version(&self, file: &File) -> Version {
+        match self.lists_without_etags {
+            true => super::webdav::version_without_etag(Some((file.written_ms / 1_000 * 1_000) as i64), Some(file.text.len() as u64), Some(self.now_ms())),
+            false => self.version(file),
+        }
+    }
+
     fn next_fault(&self) -> Option<Fault> {
         self.inner.borrow_mut().faults.pop_front()
     }
@@ -133,10 +181,14 @@ impl MemorySpace {
             .iter()
             .map(|(name, file)| {
                 let version = match (fault, file.previous) {
-                    (Some(Fault::StaleListing), Some(previous)) => Version(format!("\"{previous}\"")),
-                    _ => self.version(file),
+                    (Some(Fault::StaleListing), Some(previous)) if !self.lists_without_etags => Version(format!("\"{previous}\"")),
+                    _ => self.listed_version(file),
                 };
-                Listed { name: name.clone(), version, size: Some(file.text.len() as u64), modified_ms: Some(file.written_ms as i64) }
+                let modified = match self.lists_without_etags {
+                    true => file.written_ms / 1_000 * 1_000,
+                    false => file.written_ms,
+                };
+                Listed { name: name.clone(), version, size: Some(file.text.len() as u64), modified_ms: Some(modified as i64) }
             })
             .collect();
         if fault == Some(Fault::TornListing) && !listed.is_empty() {
@@ -152,7 +204,7 @@ impl MemorySpace {
             _ => {}
         }
         let inner = self.inner.borrow();
-        Ok(inner.files.get(name).map(|file| Fetched { text: file.text.clone(), version: Some(self.version(file)) }))
+        Ok(inner.files.get(name).map(|file| Fetched { text: file.text.clone(), version: Some(self.answered_version(file)) }))
     }
 
     fn put_now(&self, name: &str, text: String, condition: Condition) -> Result<Option<Version>, SpaceError> {
@@ -164,6 +216,7 @@ impl MemorySpace {
         }
         let current = self.inner.borrow().files.get(name).cloned();
         let allowed = match (&condition, &current) {
+            _ if self.ignores_conditions => true,
             (Condition::Any, _) | (Condition::Absent, None) => true,
             (Condition::Absent, Some(_)) | (Condition::At(_), None) => false,
             // A weak version never matches, whichever one the writer names.

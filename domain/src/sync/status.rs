@@ -45,8 +45,12 @@ impl SyncStatus {
             SyncStatus::Failing { waiting, error: SpaceError::SignedOut } => {
                 tf!("Team space: signed out, {waiting} waiting. {problem}", waiting = changes(*waiting), problem = SpaceError::SignedOut)
             }
-            SyncStatus::Failing { waiting, error } => {
+            // "Not reachable" only when it is not: a server that answers and refuses is said so.
+            SyncStatus::Failing { waiting, error: error @ SpaceError::Unreachable(_) } => {
                 tf!("Team space: not reachable, {waiting} waiting. {problem}", waiting = changes(*waiting), problem = error)
+            }
+            SyncStatus::Failing { waiting, error } => {
+                tf!("Team space: not saved, {waiting} waiting. {problem}", waiting = changes(*waiting), problem = error)
             }
             SyncStatus::Stuck { files } => trn(
                 "Team space: synced, but {n} file in it cannot be read and is left as it is",
@@ -78,6 +82,8 @@ mod tests {
         let down = SyncStatus::Failing { waiting: 2, error: SpaceError::Unreachable("HTTP 0".into()) }.describe();
         assert!(down.starts_with("Team space: not reachable, 2 changes waiting."), "{down}");
         assert!(SyncStatus::Failing { waiting: 0, error: SpaceError::SignedOut }.describe().starts_with("Team space: signed out"));
+        let full = SyncStatus::Failing { waiting: 1, error: SpaceError::Full }.describe();
+        assert!(full.starts_with("Team space: not saved, 1 change waiting. The team space is full"), "{full}");
         assert!(!SyncStatus::Merged.is_warning());
     }
 }

@@ -6,9 +6,10 @@
 use super::store::{Listed, SpaceError, Version};
 use crate::i18n::tr;
 
-/// The body of the `PROPFIND` that lists a folder: versions and sizes only.
+/// The body of the `PROPFIND` that lists a folder: versions, sizes and modification times
+/// (nginx's dav-ext lists no `getetag`, so a version is made of the other two there).
 pub const PROPFIND_BODY: &str =
-    r#"<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:"><d:prop><d:getetag/><d:getcontentlength/><d:resourcetype/></d:prop></d:propfind>"#;
+    r#"<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:"><d:prop><d:getetag/><d:getcontentlength/><d:getlastmodified/><d:resourcetype/></d:prop></d:propfind>"#;
 
 /// The largest listing read (a folder of about 20,000 files); a larger answer is refused
 /// rather than parsed.
@@ -23,6 +24,8 @@ pub struct DavEntry {
     pub etag: Option<String>,
     /// `getcontentlength`.
     pub length: Option<u64>,
+    /// `getlastmodified`, in milliseconds since the epoch.
+    pub modified_ms: Option<i64>,
     /// Whether it is a folder.
     pub collection: bool,
 }
@@ -89,6 +92,7 @@ pub fn parse_multistatus(xml: &str) -> Result<Vec<DavEntry>, String> {
                     "href" => entry.path = href_path(&value),
                     "getetag" => entry.etag = Some(value),
                     "getcontentlength" => entry.length = value.parse().ok(),
+                    "getlastmodified" => entry.modified_ms = http_date_ms(&value),
                     _ => {}
                 }
             }
@@ -128,9 +132,33 @@ pub fn parse_multistatus(xml: &str) -> Result<Vec<DavEntry>, String> {
     Ok(entries)
 }
 
+/// How close to the server's "now" a modification time must be for a version made of it to
+/// be only weak: a second's resolution means two writes within one second can share it.
+pub const RECENT_CHANGE_MS: i64 = 2_000;
+
+/// The version of a file whose server states no ETag: its modification time and size
+/// (`getlastmodified` and `getcontentlength`, or `Last-Modified` and `Content-Length`), as a
+/// synced folder's are. Weak while the change is recent (see [`RECENT_CHANGE_MS`]) against
+/// the server's clock `now_ms`, so a reader reads it again rather than take it as seen; weak
+/// too when neither is known.
+pub fn version_without_etag(modified_ms: Option<i64>, size: Option<u64>, now_ms: Option<i64>) -> Version {
+    let size = size.map_or_else(|| "?".to_string(), |s| s.to_string());
+    match modified_ms {
+        Some(at) => {
+            let text = format!("m{at}-{size}");
+            // No clock to judge by: weak, as the safe side is reading once more.
+            let recent = now_ms.is_none_or(|now| now - at < RECENT_CHANGE_MS);
+            Version(if recent { format!("W/{text}") } else { text })
+        }
+        None => Version(format!("W/m?-{size}")),
+    }
+}
+
 /// The files directly inside the folder at `folder_path`, from a `Depth: 1` listing: the
-/// folder itself, folders inside it and entries without a version are left out.
-pub fn files_in(folder_path: &str, entries: &[DavEntry]) -> Vec<Listed> {
+/// folder itself and folders inside it are left out. A file without an ETag keeps its place,
+/// versioned by its time and size (see [`version_without_etag`]); `now_ms` is the server's
+/// clock when it answered (its `Date`), or this browser's.
+pub fn files_in(folder_path: &str, entries: &[DavEntry], now_ms: Option<i64>) -> Vec<Listed> {
     let folder = percent_decode(folder_path);
     let folder = folder.trim_end_matches('/');
     entries
@@ -138,15 +166,37 @@ pub fn files_in(folder_path: &str, entries: &[DavEntry]) -> Vec<Listed> {
         .filter(|e| !e.collection)
         .filter_map(|e| {
             let name = e.path.strip_prefix(folder)?.strip_prefix('/')?;
-            let etag = e.etag.as_ref()?;
-            (!name.is_empty() && !name.contains('/')).then(|| Listed {
-                name: name.to_string(),
-                version: Version(etag.clone()),
-                size: e.length,
-                modified_ms: None,
-            })
+            let version = match &e.etag {
+                Some(etag) => Version(etag.clone()),
+                None => version_without_etag(e.modified_ms, e.length, now_ms),
+            };
+            (!name.is_empty() && !name.contains('/')).then(|| Listed { name: name.to_string(), version, size: e.length, modified_ms: e.modified_ms })
         })
         .collect()
+}
+
+/// Reads an HTTP date (`Sun, 06 Nov 1994 08:49:37 GMT`, the only form servers are to send)
+/// into milliseconds since the epoch; `None` for anything else.
+pub fn http_date_ms(text: &str) -> Option<i64> {
+    let mut parts = text.split_whitespace();
+    let _weekday = parts.next()?;
+    let day: i64 = parts.next()?.parse().ok()?;
+    let month_name = parts.next()?;
+    let month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"].iter().position(|m| *m == month_name)? as i64 + 1;
+    let year: i64 = parts.next()?.parse().ok()?;
+    let mut clock = parts.next()?.split(':').map(|n| n.parse::<i64>().ok());
+    let (h, m, s) = (clock.next()??, clock.next()??, clock.next()??);
+    if parts.next() != Some("GMT") || !(1..=31).contains(&day) || h > 23 || m > 59 || s > 60 {
+        return None;
+    }
+    // Days from the civil date (proleptic Gregorian), as in Howard Hinnant's published formula.
+    let (y, mo) = if month <= 2 { (year - 1, month + 9) } else { (year, month - 3) };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * mo + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some(((days * 24 + h) * 60 + m) * 60_000 + s * 1_000)
 }
 
 /// What an HTTP status means, for a request on a file of the space. `412` is a conflict (the
@@ -217,22 +267,80 @@ mod tests {
         let entries = parse_multistatus(APACHE).unwrap();
         assert_eq!(entries.len(), 3);
         assert!(entries[0].collection);
-        let files = files_in("/space/", &entries);
+        let files = files_in("/space/", &entries, None);
         assert_eq!(files, vec![Listed { name: "retro-x.json".into(), version: Version("\"7-66203926d5fa6\"".into()), size: Some(7), modified_ms: None }]);
     }
 
     #[test]
     fn nextcloud_listing_with_entities_and_escapes() {
-        let files = files_in("/remote.php/dav/files/ana/Team%20retros/", &parse_multistatus(NEXTCLOUD).unwrap());
+        let files = files_in("/remote.php/dav/files/ana/Team%20retros/", &parse_multistatus(NEXTCLOUD).unwrap(), None);
         assert_eq!(files, vec![Listed { name: "retro-é.json".into(), version: Version("\"a1b2\"".into()), size: Some(1234), modified_ms: None }]);
     }
 
     #[test]
     fn absolute_hrefs_are_paths_too() {
         let xml = r#"<multistatus xmlns="DAV:"><response><href>https://nas.local/dav/retro-a.json</href><propstat><prop><getetag>W/"x"</getetag></prop></propstat></response></multistatus>"#;
-        let files = files_in("/dav", &parse_multistatus(xml).unwrap());
+        let files = files_in("/dav", &parse_multistatus(xml).unwrap(), None);
         assert_eq!(files.len(), 1);
         assert!(files[0].version.is_weak());
+    }
+
+    /// nginx 1.22 with dav-ext, `PROPFIND Depth: 1` (as answered on this machine): no
+    /// `getetag` at all, only times and lengths.
+    const NGINX: &str = r#"<?xml version="1.0" encoding="utf-8" ?>
+<D:multistatus xmlns:D="DAV:">
+<D:response>
+<D:href>/space/</D:href>
+<D:propstat>
+<D:prop>
+<D:getlastmodified>Tue, 08 Dec 2026 02:10:00 GMT</D:getlastmodified>
+<D:resourcetype><D:collection/></D:resourcetype>
+</D:prop>
+<D:status>HTTP/1.1 200 OK</D:status>
+</D:propstat>
+</D:response>
+<D:response>
+<D:href>/space/retro-x.json</D:href>
+<D:propstat>
+<D:prop>
+<D:getcontentlength>4711</D:getcontentlength>
+<D:getlastmodified>Tue, 08 Dec 2026 02:09:58 GMT</D:getlastmodified>
+<D:resourcetype></D:resourcetype>
+</D:prop>
+<D:status>HTTP/1.1 200 OK</D:status>
+</D:propstat>
+<D:propstat>
+<D:prop>
+<D:getetag/>
+</D:prop>
+<D:status>HTTP/1.1 404 Not Found</D:status>
+</D:propstat>
+</D:response>
+</D:multistatus>"#;
+
+    #[test]
+    fn a_listing_without_etags_keeps_its_files_versioned_by_time_and_size() {
+        let entries = parse_multistatus(NGINX).unwrap();
+        let modified = http_date_ms("Tue, 08 Dec 2026 02:09:58 GMT").unwrap();
+        // Listed three seconds later: the version is strong.
+        let files = files_in("/space/", &entries, Some(modified + 3_000));
+        assert_eq!(files, vec![Listed { name: "retro-x.json".into(), version: Version(format!("m{modified}-4711")), size: Some(4711), modified_ms: Some(modified) }]);
+        // Listed within the same second: two writes could share the time, so it is weak.
+        let files = files_in("/space/", &entries, Some(modified + 500));
+        assert!(files[0].version.is_weak());
+        // With no clock to judge by, and with no time at all, weak as well.
+        assert!(files_in("/space/", &entries, None)[0].version.is_weak());
+        assert!(version_without_etag(None, Some(3), Some(0)).is_weak());
+    }
+
+    #[test]
+    fn http_dates_are_read() {
+        assert_eq!(http_date_ms("Thu, 01 Jan 1970 00:00:00 GMT"), Some(0));
+        assert_eq!(http_date_ms("Sun, 06 Nov 1994 08:49:37 GMT"), Some(784_111_777_000));
+        assert_eq!(http_date_ms("Tue, 29 Feb 2028 23:59:59 GMT"), Some(1_835_481_599_000));
+        for bad in ["", "yesterday", "Sun, 06 Nov 1994 08:49:37 CET", "Sun, 06 Foo 1994 08:49:37 GMT", "Sun, 32 Nov 1994 08:49:37 GMT"] {
+            assert_eq!(http_date_ms(bad), None, "{bad}");
+        }
     }
 
     #[test]

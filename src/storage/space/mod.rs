@@ -13,8 +13,10 @@ pub mod webdav;
 use super::repository::Repository;
 use super::{StoreError, StoreOperation};
 use crate::domain::i18n::tr;
+use crate::domain::sync::choice::Layout;
 use crate::domain::sync::engine::Known;
 use crate::domain::sync::folder::FolderKnown;
+use crate::domain::sync::probe::Guarantees;
 use crate::domain::Id;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -49,6 +51,17 @@ pub struct SpaceRecord {
     /// `Repository::written`): a different one means it changed here since, by any path.
     #[serde(default)]
     pub local: BTreeMap<Id, u64>,
+    /// A WebDAV space's layout, as its record in the space says (`None`: not known yet, as
+    /// for a space connected by an older Retrace).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub layout: Option<Layout>,
+    /// What the WebDAV server was found to guarantee.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub found: Option<Guarantees>,
+    /// The server's answers stopped making sense, or another member changed the layout:
+    /// find out again before the next sync.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub relearn: bool,
 }
 
 impl SpaceRecord {

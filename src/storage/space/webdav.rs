@@ -7,7 +7,7 @@
 //! ever stored by Retrace. Caching is off: a cached answer would hide another person's write.
 
 use crate::domain::sync::store::{Condition, Fetched, Listed, LocalFuture, SpaceError, SpaceStore, Version};
-use crate::domain::sync::webdav::{error_for_status, files_in, parse_multistatus, PROPFIND_BODY};
+use crate::domain::sync::webdav::{error_for_status, files_in, http_date_ms, parse_multistatus, version_without_etag, PROPFIND_BODY};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -79,8 +79,29 @@ async fn text_of(response: &web_sys::Response) -> Result<String, SpaceError> {
     Ok(text.as_string().unwrap_or_default())
 }
 
-fn etag(response: &web_sys::Response) -> Option<Version> {
-    response.headers().get("ETag").ok().flatten().filter(|v| !v.is_empty()).map(Version)
+fn header(response: &web_sys::Response, name: &str) -> Option<String> {
+    response.headers().get(name).ok().flatten().filter(|v| !v.is_empty())
+}
+
+/// The server's clock when it answered (`Date`), else this browser's: what a modification
+/// time is judged against.
+fn server_now(response: &web_sys::Response) -> i64 {
+    header(response, "Date").and_then(|d| http_date_ms(&d)).unwrap_or_else(|| js_sys::Date::now() as i64)
+}
+
+/// The answer's version: its ETag, else its time and size (a server that sends no ETag).
+fn version(response: &web_sys::Response) -> Option<Version> {
+    header(response, "ETag").map(Version).or_else(|| {
+        let modified = header(response, "Last-Modified").and_then(|d| http_date_ms(&d))?;
+        let length = header(response, "Content-Length").and_then(|l| l.parse().ok());
+        Some(version_without_etag(Some(modified), length, Some(server_now(response))))
+    })
+}
+
+/// What a write's answer says of the new version: its ETag only (a write's answer has no
+/// body to take a length from).
+fn written_version(response: &web_sys::Response) -> Option<Version> {
+    header(response, "ETag").map(Version)
 }
 
 fn failure(response: &web_sys::Response) -> SpaceError {
@@ -102,9 +123,10 @@ impl SpaceStore for WebDavStore {
             if response.status() != 207 {
                 return Err(failure(&response));
             }
+            let now = server_now(&response);
             let text = text_of(&response).await?;
             let entries = parse_multistatus(&text).map_err(SpaceError::Other)?;
-            Ok(files_in(&self.folder_path(), &entries))
+            Ok(files_in(&self.folder_path(), &entries, Some(now)))
         })
     }
 
@@ -112,7 +134,7 @@ impl SpaceStore for WebDavStore {
         Box::pin(async move {
             let response = send("GET", &self.file_url(name), &[], None).await?;
             match response.status() {
-                200 => Ok(Some(Fetched { version: etag(&response), text: text_of(&response).await? })),
+                200 => Ok(Some(Fetched { version: version(&response), text: text_of(&response).await? })),
                 404 | 410 => Ok(None),
                 _ => Err(failure(&response)),
             }
@@ -123,7 +145,7 @@ impl SpaceStore for WebDavStore {
         Box::pin(async move {
             let response = send("HEAD", &self.file_url(name), &[], None).await?;
             match response.status() {
-                200 => Ok(etag(&response)),
+                200 => Ok(version(&response)),
                 404 | 410 => Ok(None),
                 _ => Err(failure(&response)),
             }
@@ -143,7 +165,7 @@ impl SpaceStore for WebDavStore {
             }
             let response = send("PUT", &self.file_url(name), &headers, Some(&text)).await?;
             match response.status() {
-                200 | 201 | 204 => Ok(etag(&response)),
+                200 | 201 | 204 => Ok(written_version(&response)),
                 _ => Err(failure(&response)),
             }
         })

@@ -45,18 +45,12 @@ pub fn TeamSpaceButton() -> impl IntoView {
         problem.set(None);
         let address = typed.get_untracked();
         leptos::task::spawn_local(async move {
-            let result = space.connect(address).await;
-            let _ = working.try_set(false);
-            match result {
-                Ok(()) => {
-                    if let Some(d) = dialog.get_untracked() {
-                        d.close();
-                    }
-                }
-                Err(message) => {
-                    let _ = problem.try_set(Some(message));
-                }
+            // Connected, the dialog stays open: it says what kind of server was found and how
+            // Retrace keeps the team's retrospectives there, until the person closes it.
+            if let Err(message) = space.connect(address).await {
+                let _ = problem.try_set(Some(message));
             }
+            let _ = working.try_set(false);
         });
     };
     view! {
@@ -67,6 +61,7 @@ pub fn TeamSpaceButton() -> impl IntoView {
             {move || space.address.get().map(|address| view! {
                 <div class="space-connected">
                     <p>{tf!("Connected to {address}", address = address)}</p>
+                    {move || space.server.get().map(|found| view! { <p class="space-server">{found}</p> })}
                     <AllowFolder />
 
                     <button type="button" class="button quiet" on:click=move |_| space.disconnect()>{tr("Disconnect")}</button>

@@ -1,6 +1,8 @@
-//! One round of syncing with a folder on this computer (picked, or the origin-private file
-//! system): list it, merge every writer's file that changed, write this page's own file for
-//! each team retrospective with news, fold old files away (`domain::sync::folder`).
+//! One round of syncing a space kept a file per writer (`domain::sync::folder`): a folder on
+//! this computer (picked, or the origin-private file system), or a WebDAV server that does
+//! not compare and swap (`domain::sync::choice`). List it, merge every writer's file that
+//! changed, write this page's own file for each team retrospective with news, fold old files
+//! away.
 
 use super::{Round, TeamSpace};
 use crate::domain::sync::engine::SyncError;
@@ -9,18 +11,28 @@ use crate::domain::sync::layout::{parse_file_name, FileName};
 use crate::domain::sync::store::{SpaceError, SpaceStore};
 use crate::domain::Id;
 use crate::storage::space::folder::{permission, FolderStore};
+use crate::storage::space::webdav::WebDavStore;
 use crate::storage::space::SpaceRecord;
 use crate::ui::platform::now_ms;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
+/// A folder on this computer, once the browser still lets this page use it.
 pub(super) async fn round(space: TeamSpace, record: &SpaceRecord, store: &FolderStore, deletions: &[Id], local_changes: Vec<Id>) -> Round {
-    let mut outcome = Round::default();
     if !permission(store.dir(), false).await {
         let _ = space.needs_permission.try_set(true);
-        outcome.failed(SyncError::Space(SpaceError::PermissionNeeded));
-        return outcome;
+        return Round::failing(SpaceError::PermissionNeeded);
     }
+    per_writer(space, record, store, deletions, local_changes).await
+}
+
+/// A WebDAV folder whose server does not compare and swap.
+pub(super) async fn round_webdav(space: TeamSpace, record: &SpaceRecord, deletions: &[Id], local_changes: Vec<Id>) -> Round {
+    per_writer(space, record, &WebDavStore::new(&record.address), deletions, local_changes).await
+}
+
+async fn per_writer(space: TeamSpace, record: &SpaceRecord, store: &dyn SpaceStore, deletions: &[Id], local_changes: Vec<Id>) -> Round {
+    let mut outcome = Round::default();
     let me = space.writer_name();
     let now = now_ms();
     for id in deletions {

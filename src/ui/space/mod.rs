@@ -1,9 +1,9 @@
 //! The team space at work in one mounted instance: connecting, the sync loop, and what the
 //! screens read (the status line, which retrospectives are the team's, files that cannot be
-//! read). The sync itself is the domain's (`sync::engine`); this file decides *when*: soon
-//! after a local save, every second for the team retrospective on screen, every 15 s for the
-//! whole folder, less often while the page is hidden, and with growing pauses while the
-//! space fails. Every edit is saved in this browser first, so a failing space loses nothing.
+//! read). The sync itself is the domain's (`sync::engine`, `sync::folder`), and so is the
+//! decision of when (`sync::schedule`) and in which layout (`sync::probe`, `sync::choice`);
+//! this file keeps the timers and signals. Every edit is saved in this browser first, so a
+//! failing space loses nothing.
 
 pub mod dialog;
 mod folder_round;
@@ -14,7 +14,10 @@ pub mod status;
 mod webdav_round;
 
 use crate::domain::i18n::tr;
+use crate::domain::sync::choice::{settle, Layout};
 use crate::domain::sync::engine::{Replicas, SyncError};
+use crate::domain::sync::probe::{probe, probe_file_name, Guarantees};
+use crate::domain::sync::schedule::{Finished, Schedule, Waiting, DELETE_AFTER_MS, MAX_BACKOFF_MS};
 use crate::domain::sync::status::SyncStatus;
 use crate::domain::sync::store::{LocalFuture, Pause, SpaceError, SpaceStore};
 use crate::domain::sync::webdav::folder_address;
@@ -31,22 +34,9 @@ use crate::ui::session::RetroSession;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
-/// How often the retrospective on screen is checked while the page is visible: others'
-/// edits show within about this plus a save's round trip.
-const OPEN_CHECK_MS: i64 = 1_000;
-/// How often the whole folder is listed while the page is visible.
-const LIST_MS: i64 = 15_000;
-/// Both, while the page is hidden.
-const HIDDEN_MS: i64 = 60_000;
-/// Quiet time after a local save before it is sent.
-const PUSH_DELAY_MS: i64 = 150;
-/// The longest pause between attempts while the space fails.
-const MAX_BACKOFF_MS: i64 = 30_000;
-/// How often the loop looks at what is due (no request unless something is).
+/// How often the loop looks at what is due (no request unless something is); a nudge
+/// ([`TeamSpace::due_now`]) ends the wait at once.
 const TICK_MS: u32 = 250;
-/// A deletion reaches the space once it can no longer be undone here (Home offers Undo for
-/// 12 s), so an undo never meets its own tombstone.
-const DELETE_AFTER_MS: i64 = 13_000;
 
 /// A file of the space that is left alone: it cannot be read, or a newer Retrace wrote it.
 #[derive(Clone, Debug, PartialEq)]
@@ -65,15 +55,6 @@ struct PresenceState {
     next_look: i64,
 }
 
-/// When each kind of work is next due, and how the space has been answering.
-#[derive(Clone, Copy, Default)]
-struct Timing {
-    next_list: i64,
-    next_open_check: i64,
-    push_due: Option<i64>,
-    failures: u32,
-}
-
 /// The team space of one instance, shared through context.
 #[derive(Clone, Copy)]
 pub struct TeamSpace {
@@ -90,6 +71,8 @@ pub struct TeamSpace {
     pub members: RwSignal<BTreeSet<Id>>,
     /// Files in the space that are left alone.
     pub damaged: RwSignal<Vec<SpaceDamage>>,
+    /// What the WebDAV server was found to guarantee, in words (after Connect).
+    pub server: RwSignal<Option<String>>,
     /// Why the stored team space settings cannot be used, when they cannot.
     pub problem: RwSignal<Option<String>>,
     /// Bumped when retrospectives arrived from the space or were deleted there: the home list
@@ -101,7 +84,9 @@ pub struct TeamSpace {
     presence: StoredValue<PresenceState, LocalStorage>,
     /// The picked folder, once its handle is found again (IndexedDB) or picked.
     folder: StoredValue<Option<FolderStore>, LocalStorage>,
-    timing: StoredValue<Timing>,
+    schedule: StoredValue<Schedule>,
+    /// Ends the loop's current wait early (the resolve of its timer's promise).
+    wake: StoredValue<Option<js_sys::Function>, LocalStorage>,
     alive: StoredValue<bool>,
     /// Whether the loop runs: only while connected, so a browser without a team space never
     /// wakes up for it.
@@ -119,13 +104,15 @@ impl TeamSpace {
             status: RwSignal::new(None),
             members: RwSignal::new(BTreeSet::new()),
             damaged: RwSignal::new(Vec::new()),
+            server: RwSignal::new(None),
             problem: RwSignal::new(None),
             arrived: RwSignal::new(0),
             open: StoredValue::new_local(None),
             here: RwSignal::new(Vec::new()),
             presence: StoredValue::new_local(PresenceState::default()),
             folder: StoredValue::new_local(None),
-            timing: StoredValue::new(Timing::default()),
+            schedule: StoredValue::new(Schedule::new()),
+            wake: StoredValue::new_local(None),
             alive: StoredValue::new(true),
             looping: StoredValue::new(false),
         };
@@ -159,11 +146,12 @@ impl TeamSpace {
         });
         let on_online = window_event_listener(leptos::ev::online, move |_| space.due_now());
         // Back on the page after a while away: what others wrote meanwhile is read at once,
-        // not at the next slow round of a hidden page.
-        let on_visible = window_event_listener(leptos::ev::visibilitychange, move |_| {
-            if document().visibility_state() == web_sys::VisibilityState::Visible {
-                space.due_now();
-            }
+        // not at the next slow round of a hidden page. Leaving it (another tab, a phone
+        // locked): what waits is sent now, before the browser slows a hidden page's timers
+        // (Firefox, up to 15 s a timer).
+        let on_visible = window_event_listener(leptos::ev::visibilitychange, move |_| match document().visibility_state() {
+            web_sys::VisibilityState::Visible => space.due_now(),
+            _ => space.hiding(),
         });
         on_cleanup(move || {
             on_online.remove();
@@ -200,6 +188,7 @@ impl TeamSpace {
 
     fn adopt(&self, record: &SpaceRecord) {
         self.address.set(Some(record.folder.clone().unwrap_or_else(|| record.address.clone())));
+        self.server.set(record.found.map(|f| f.describe().to_string()));
         self.ensure_loop();
         if record.folder.is_some() && self.folder.with_value(Option::is_none) {
             // The picked folder's handle lives in IndexedDB; a reload finds it there.
@@ -259,12 +248,16 @@ impl TeamSpace {
         let address = folder_address(&typed, &crate::ui::platform::page_address())?;
         let store = WebDavStore::new(&address);
         store.list().await.map_err(|e| tf!("Could not connect: {problem}", problem = e))?;
-        let record = SpaceRecord::new(&address);
+        // Know the server before trusting it: what it guarantees decides the layout.
+        let (found, layout) = self.probe_and_settle(&store).await.map_err(|e| tf!("Could not connect: {problem}", problem = e))?;
+        let mut record = SpaceRecord::new(&address);
+        record.found = Some(found);
+        record.layout = Some(layout);
         self.app.repo.with_value(|r| r.set_space_record(&record)).map_err(|e| e.to_string())?;
         self.problem.set(None);
         self.damaged.set(Vec::new());
         self.adopt(&record);
-        self.app.announcer.say(tr("Connected to the team space."));
+        self.app.announcer.say(format!("{} {}", tr("Connected to the team space."), found.describe()));
         Ok(())
     }
 
@@ -306,6 +299,7 @@ impl TeamSpace {
         let _ = self.app.repo.with_value(|r| r.forget_space());
         self.address.set(None);
         self.status.set(None);
+        self.server.set(None);
         self.members.set(BTreeSet::new());
         self.damaged.set(Vec::new());
         self.app.announcer.say(tr("Disconnected from the team space. Its retrospectives stay in this browser."));
@@ -378,7 +372,8 @@ impl TeamSpace {
     /// The workspace of `session` is on screen: merges go into it, and it is watched closely.
     pub fn opened(&self, session: RetroSession) {
         self.open.set_value(Some(session));
-        self.timing.update_value(|t| t.next_open_check = 0);
+        self.schedule.update_value(Schedule::opened);
+        self.wake_up();
         self.presence.set_value(PresenceState { retro: Some(session.id()), ..PresenceState::default() });
     }
 
@@ -397,6 +392,29 @@ impl TeamSpace {
                 let _ = store.remove(&name).await;
             });
         }
+    }
+
+    /// Finds out what the WebDAV server guarantees (`sync::probe`) and which layout the space
+    /// uses (`sync::choice`, recorded in the space).
+    async fn probe_and_settle(&self, store: &WebDavStore) -> Result<(Guarantees, Layout), SpaceError> {
+        let found = probe(store, &BrowserPause, &probe_file_name(&self.writer_name())).await?;
+        let layout = settle(store, &found, now_ms()).await?;
+        Ok((found, layout))
+    }
+
+    /// A WebDAV space whose layout this browser does not know yet (connected by an older
+    /// Retrace, a host page's preset, a join link), or whose record changed: probes and
+    /// settles it, and keeps what it found.
+    async fn learn_layout(&self, record: &SpaceRecord) -> Result<Layout, SpaceError> {
+        let store = WebDavStore::new(&record.address);
+        let (found, layout) = self.probe_and_settle(&store).await?;
+        self.change_record(|r| {
+            r.found = Some(found);
+            r.layout = Some(layout);
+            r.relearn = false;
+        });
+        let _ = self.server.try_set(Some(found.describe().to_string()));
+        Ok(layout)
     }
 
     /// This page load's name as a writer in the space: its replica, 16 hex digits.
@@ -418,26 +436,54 @@ impl TeamSpace {
     }
 
     fn push_soon(&self) {
-        let _ = self.timing.try_update_value(|t| {
-            if t.push_due.is_none() {
-                t.push_due = Some(now_ms() + PUSH_DELAY_MS);
-            }
-        });
+        let _ = self.schedule.try_update_value(|s| s.saved(now_ms()));
     }
 
     fn due_now(&self) {
-        let _ = self.timing.try_update_value(|t| {
-            t.next_list = 0;
-            t.next_open_check = 0;
-            t.failures = 0;
+        let _ = self.schedule.try_update_value(Schedule::now);
+        self.wake_up();
+    }
+
+    /// The page is being hidden: what waits goes now.
+    fn hiding(&self) {
+        let waiting = self.record().is_some_and(|r| !r.pending.is_empty());
+        if let Some(session) = self.app.route.try_get_untracked().and_then(|route| match route {
+            Route::Retro(id) => self.open_session(id),
+            _ => None,
+        }) {
+            session.flush();
+        }
+        let _ = self.schedule.try_update_value(|s| s.hiding(now_ms(), waiting));
+        if waiting {
+            self.wake_up();
+        }
+    }
+
+    /// Ends the loop's current wait.
+    fn wake_up(&self) {
+        if let Some(resolve) = self.wake.try_update_value(Option::take).flatten() {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    }
+
+    /// Waits `ms` milliseconds, or less when woken.
+    async fn nap(&self, ms: u32) {
+        let wake = self.wake;
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+            }
+            let _ = wake.try_set_value(Some(resolve));
         });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        let _ = wake.try_set_value(None);
     }
 
     /// The loop: looks every [`TICK_MS`] at what is due, until the instance is gone or the
     /// space is disconnected.
     async fn run(self) {
         loop {
-            sleep(TICK_MS).await;
+            self.nap(TICK_MS).await;
             let connected = self.address.try_get_untracked().flatten().is_some();
             if self.alive.try_get_value() != Some(true) || !connected {
                 let _ = self.looping.try_set_value(false);
@@ -449,27 +495,32 @@ impl TeamSpace {
 
     /// One round of whatever is due.
     async fn round(self) {
-        let Some(record) = self.record() else { return };
+        let Some(mut record) = self.record() else { return };
         let now = now_ms();
-        let Some(timing) = self.timing.try_get_value() else { return };
         let hidden = document().visibility_state() == web_sys::VisibilityState::Hidden;
         let open = match self.app.route.try_get_untracked() {
             Some(Route::Retro(id)) if record.retros.contains_key(&id) => Some(id),
             _ => None,
         };
-        let list_due = timing.next_list <= now;
-        let open_due = open.is_some() && timing.next_open_check <= now;
         let deletions: Vec<Id> = record.deleting.iter().filter(|(_, at)| now - **at >= DELETE_AFTER_MS).map(|(id, _)| *id).collect();
-        let push_due = timing.push_due.is_some_and(|at| at <= now) || (list_due && !record.pending.is_empty()) || !deletions.is_empty();
-        if !(list_due || open_due || push_due) {
+        let waiting = Waiting { open: open.is_some(), changes: !record.pending.is_empty(), deletions: !deletions.is_empty() };
+        let Some(plan) = self.schedule.try_update_value(|s| s.due(now, waiting)).flatten() else {
             self.look_around(open, hidden).await;
             return;
-        }
-        if push_due {
-            self.timing.update_value(|t| t.push_due = None);
+        };
+        // A WebDAV space whose layout is not known here yet, or whose record changed: first
+        // find out (nothing is written to the space before).
+        if record.folder.is_none() && (record.layout.is_none() || record.relearn) {
+            match self.learn_layout(&record).await {
+                Ok(layout) => record.layout = Some(layout),
+                Err(e) => {
+                    self.finish(&plan, Round::failing(e), true, true, hidden);
+                    return;
+                }
+            }
         }
         let mut local: Vec<Id> = record.pending.iter().filter(|id| !record.deleting.contains_key(id)).copied().collect();
-        if list_due {
+        if plan.list {
             // Changed here since the last sync by any path (a rename on Home, an action marked
             // done, a link merged in): the stored fingerprint tells.
             for (id, fingerprint) in &record.local {
@@ -482,16 +533,20 @@ impl TeamSpace {
         if let Some(session) = open.and_then(|id| self.open_session(id)) {
             session.flush();
         }
+        let per_writer = record.folder.is_some() || record.layout == Some(Layout::PerWriter);
         let outcome = match &record.folder {
             // A folder on this computer is cheap to list: it is listed whenever anything is due.
             Some(_) => match self.folder.try_get_value().flatten() {
                 Some(store) => folder_round::round(self, &record, &store, &deletions, local).await,
                 None => Round::failing(SpaceError::PermissionNeeded),
             },
-            None => webdav_round::round(self, &record, webdav_round::Due { list: list_due, open: open.filter(|_| open_due), deletions, local }).await,
+            // A WebDAV server that does not compare and swap: a file per writer, the listing
+            // being the only way to see another writer's news.
+            None if per_writer => folder_round::round_webdav(self, &record, &deletions, local).await,
+            None => webdav_round::round(self, &record, webdav_round::Due { list: plan.list, open: open.filter(|_| plan.open), deletions, local }).await,
         };
-        let listed = list_due || record.folder.is_some();
-        self.finish(outcome, listed, open_due || record.folder.is_some(), hidden);
+        let listed = plan.list || per_writer;
+        self.finish(&plan, outcome, listed, plan.open || per_writer, hidden);
         self.look_around(open, hidden).await;
     }
 
@@ -531,7 +586,7 @@ impl TeamSpace {
                 r.local.insert(id, local);
             }
             // Saved again while the sync was under way: that save is still to be sent.
-            if self.timing.try_get_value().is_none_or(|t| t.push_due.is_none()) {
+            if self.schedule.try_get_value().is_none_or(|s| !s.push_waiting()) {
                 r.pending.remove(&id);
             }
         });
@@ -569,32 +624,16 @@ impl TeamSpace {
     }
 
     /// After a round: when the next one is due, and the status in words.
-    fn finish(&self, outcome: Round, listed: bool, checked_open: bool, hidden: bool) {
+    fn finish(&self, plan: &crate::domain::sync::schedule::Plan, outcome: Round, listed: bool, checked_open: bool, hidden: bool) {
         let now = now_ms();
         let waiting = self.record().map_or(0, |r| r.pending.len() + r.deleting.len());
-        let _ = self.timing.try_update_value(|t| {
-            let pace = |visible: i64| if hidden { HIDDEN_MS } else { visible };
-            match &outcome.error {
-                Some(_) => {
-                    t.failures = t.failures.saturating_add(1);
-                    let pause = (1_000i64 << t.failures.min(6)).min(MAX_BACKOFF_MS);
-                    t.next_list = now + pause;
-                    t.next_open_check = now + pause;
-                    if waiting > 0 {
-                        t.push_due = Some(now + pause);
-                    }
-                }
-                None => {
-                    t.failures = 0;
-                    if listed {
-                        t.next_list = now + pace(LIST_MS);
-                    }
-                    if checked_open || listed {
-                        t.next_open_check = now + pace(OPEN_CHECK_MS);
-                    }
-                }
-            }
-        });
+        if matches!(outcome.error, Some(SyncError::Busy)) {
+            // Writes at the version read keep being refused: the server's answers no longer
+            // make sense for a shared file. Find out again what it guarantees.
+            self.change_record(|r| r.relearn = r.folder.is_none());
+        }
+        let finished = Finished { failed: outcome.error.is_some(), listed, checked_open, waiting: waiting > 0, hidden };
+        let _ = self.schedule.try_update_value(|s| s.finished(plan, now, finished));
         if let Some(damaged) = outcome.damaged.clone() {
             let mut all = damaged;
             all.extend(outcome.stuck.iter().cloned());

@@ -67,6 +67,11 @@ pub(super) async fn round(space: TeamSpace, record: &SpaceRecord, due: Due) -> R
                 }
                 let mut damaged = vec![];
                 let limit = crate::domain::format::Limits::default().max_bytes as u64;
+                // A writer's own file in a space kept shared: another member found this server
+                // does not compare and swap and moved the space to per writer. Follow it.
+                if listed.iter().any(|f| matches!(parse_file_name(&f.name), Some(FileName::WriterFile { .. }))) {
+                    space.change_record(|r| r.relearn = true);
+                }
                 for file in listed {
                     let Some(FileName::Retro(id)) = parse_file_name(&file.name) else { continue };
                     if record.deleting.contains_key(&id) {
