@@ -167,6 +167,11 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
                 space.saved_locally(id);
             }
         });
+        Effect::new(move |_| {
+            if session.unsaved.get() {
+                space.editing();
+            }
+        });
         on_cleanup(move || {
             // The last keystrokes, saved as the workspace closes, go to the space too.
             session.flush();

@@ -59,6 +59,9 @@ pub struct RetroSession {
     /// after a merge. Views too costly to rebuild per keystroke (the stepper's hint counts, the
     /// Summary's report) follow this instead of every edit.
     pub settled: RwSignal<u64>,
+    /// Whether edits wait for their save (true from the first keystroke until the save): the
+    /// team space says "syncing" from that moment, never "synced" over an unsent edit.
+    pub unsaved: RwSignal<bool>,
     /// Dismissed coach findings, shared by every field's hints; changes only on a dismissal.
     pub dismissed: Memo<std::collections::BTreeSet<String>>,
     /// "Safe to share" is on: cards hide names and vote counts. Shared by every card.
@@ -97,6 +100,7 @@ impl RetroSession {
             safe_to_share: Memo::new(move |_| doc.with(|r| r.facilitation.safe_to_share.value)),
             item_changes: StoredValue::new(HashMap::new()),
             settled: RwSignal::new(0),
+            unsaved: RwSignal::new(false),
             doc,
             app,
             timer: StoredValue::new(None),
@@ -183,6 +187,9 @@ impl RetroSession {
                 EditScope::Document => self.notify_all_items(),
             }
             self.dirty.set_value(true);
+            if !self.unsaved.get_untracked() {
+                self.unsaved.set(true);
+            }
             self.schedule_save(SAVE_DELAY);
         }
         changed == Some(true)
@@ -219,6 +226,7 @@ impl RetroSession {
         match result {
             Some(Ok(saved)) => {
                 self.dirty.set_value(false);
+                self.unsaved.set(false);
                 self.settled.update(|n| *n += 1);
                 if self.save_problem.get_untracked().is_some() {
                     self.save_problem.set(None);

@@ -30,6 +30,9 @@ async function connect(page, folder) {
   await page.getByRole("button", { name: "Team space…" }).click();
   await page.getByLabel("WebDAV address").fill(`${apache.origin}/${folder}/`);
   await page.getByRole("button", { name: "Connect" }).click();
+  // Connected, the dialog says what the server is; the person closes it.
+  await page.getByRole("dialog", { name: "Team space" }).getByText(/Retrace keeps one file per/).waitFor({ timeout: 60_000 });
+  await page.getByRole("dialog", { name: "Team space" }).getByRole("button", { name: "Close" }).click();
 }
 
 try {

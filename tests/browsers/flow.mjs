@@ -241,6 +241,9 @@ export const parts = {
       else await bodyHas(tab, "Choosing a folder on this computer needs Chromium or Microsoft Edge");
       await fill(tab, "WebDAV address", `${apache}/space/`);
       await click(tab, "button", "Connect");
+      // Connected, the dialog says what kind of server it found; the person closes it.
+      await bodyHas(tab, "Retrace keeps one file per retrospective here");
+      await click(tab, "button", "Close", { within: "dialog[open]" });
       await find(tab, "status", /^Team space: synced/);
       people.push(tab);
       if (name === "Ana") await createRetro(tab, "Primary database failover stalled writes");

@@ -85,6 +85,8 @@ test("an undo in the deleting tab lets the other tab save its words again", asyn
   const id = url.split("/retro/")[1];
   const b = await context.newPage();
   await b.goto(url);
+  // Tab B shows the retrospective (its module fetched, the screen open) before A deletes it.
+  await expect(b.getByLabel("Impact")).toBeVisible();
   await a.getByRole("button", { name: "All retrospectives" }).click();
   await a.getByRole("button", { name: "Delete “Deleted between two saves”" }).click();
   await b.getByLabel("Impact").fill("Typed in tab B");

@@ -134,6 +134,7 @@ test("a participant's notes written offline arrive hidden while the step is stil
   const { lead, link } = await leadAndLink(browser, "Certificate expiry stopped the partner API");
   const ana = await person(browser);
   await ana.page.goto(link);
+  await expect(ana.page.getByRole("heading", { level: 1, name: "Certificate expiry stopped the partner API" })).toBeVisible({ timeout: 10_000 });
   await goToStep(lead.page, "What happened");
   await expect(heading(ana.page, "What happened")).toBeVisible({ timeout: 5_000 });
   await lead.page.getByRole("button", { name: "Start silent writing" }).click();

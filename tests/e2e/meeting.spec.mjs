@@ -17,6 +17,8 @@ test.describe("joining", () => {
     await host.getByRole("button", { name: "Team space…" }).click();
     await host.getByLabel("WebDAV address").fill("/space/");
     await host.getByRole("button", { name: "Connect" }).click();
+    await expect(host.getByRole("dialog", { name: "Team space" }).getByText("Retrace keeps one file per retrospective here")).toBeVisible({ timeout: 10_000 });
+    await host.getByRole("dialog", { name: "Team space" }).getByRole("button", { name: "Close" }).click();
     await expect(host.getByRole("status").filter({ hasText: /^Team space: synced/ })).toBeVisible({ timeout: 10_000 });
     await createRetro(host, { title: "Expired signing key stopped deploys" });
     await host.getByRole("button", { name: "Invite…" }).click();
@@ -91,6 +93,9 @@ test.describe("accessibility of the team space's views", () => {
       await page.getByLabel("WebDAV address").fill("/space/");
       await expectNoViolations(page, "Team space dialog");
       await page.getByRole("button", { name: "Connect" }).click();
+      await expect(page.getByRole("dialog", { name: "Team space" }).getByText("Retrace keeps one file per retrospective here")).toBeVisible({ timeout: 10_000 });
+      await expectNoViolations(page, "Team space dialog, connected");
+      await page.getByRole("dialog", { name: "Team space" }).getByRole("button", { name: "Close" }).click();
       await expect(page.getByRole("status").filter({ hasText: /^Team space: synced/ })).toBeVisible({ timeout: 10_000 });
       await page.getByRole("button", { name: "New retrospective" }).click();
       await expectNoViolations(page, "New retrospective, where to keep it");

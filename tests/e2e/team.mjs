@@ -30,15 +30,26 @@ export function teamOn(apache) {
 
   const syncStatus = (page) => page.getByRole("status").filter({ hasText: /^Team space:/ }).first();
 
-  /** Connects through Team space…, as a person types the folder's address. */
+  /**
+   * Connects through Team space…, as a person types the folder's address; the dialog then says
+   * what kind of server it found (returned), and the person closes it.
+   */
   async function connect(page) {
     await page.getByRole("button", { name: "Team space…" }).click();
     const dialog = page.getByRole("dialog", { name: "Team space" });
     await dialog.getByLabel("WebDAV address").fill(`${apache.origin}/space/`);
     await dialog.getByRole("button", { name: "Connect" }).click();
+    const found = dialog.locator(".space-server");
+    await expect(found).toContainText("Retrace keeps one file per", { timeout: 15_000 });
+    const words = await found.textContent();
+    await dialog.getByRole("button", { name: "Close" }).click();
     await expect(dialog).toBeHidden();
     await expect(syncStatus(page)).toHaveText(/Team space: synced/, { timeout: 10_000 });
+    return words;
   }
+
+  /** The names of the files of team retrospective `id` in the space: one, or one per writer. */
+  const filesOf = (id) => Object.keys(apache.files()).filter((name) => new RegExp(`^retro-${id}(\\.[0-9a-f]{16})?\\.json$`).test(name));
 
   /** Creates a team retrospective (the default while connected) and returns its id. */
   async function createTeamRetro(page, title) {
@@ -48,10 +59,10 @@ export function teamOn(apache) {
     await page.getByRole("button", { name: "Create" }).click();
     await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
     const id = page.url().split("/retro/")[1];
-    await expect.poll(() => Object.keys(apache.files()), { timeout: 10_000 }).toContain(`retro-${id}.json`);
+    await expect.poll(() => filesOf(id).length, { timeout: 10_000 }).toBeGreaterThan(0);
     return id;
   }
 
 
-  return { watchAppErrors, person, syncStatus, connect, createTeamRetro };
+  return { watchAppErrors, person, syncStatus, connect, createTeamRetro, filesOf };
 }

@@ -16,6 +16,14 @@ pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// Debian's Apache 2.4 with mod_dav: the real WebDAV server the team-space tests run against.
 pub const APACHE: &str = "/usr/sbin/apache2";
 pub const MOD_DAV_FS: &str = "/usr/lib/apache2/modules/mod_dav_fs.so";
+pub const MOD_DEFLATE: &str = "/usr/lib/apache2/modules/mod_deflate.so";
+/// The other WebDAV servers the team-space tests run against (tests/space/): nginx with the
+/// dav-ext module, lighttpd with mod_webdav, rclone serve webdav.
+pub const NGINX: &str = "/usr/sbin/nginx";
+pub const NGINX_DAV_EXT: &str = "/usr/lib/nginx/modules/ngx_http_dav_ext_module.so";
+pub const LIGHTTPD: &str = "/usr/sbin/lighttpd";
+pub const LIGHTTPD_WEBDAV: &str = "/usr/lib/lighttpd/mod_webdav.so";
+pub const RCLONE: &str = "/usr/bin/rclone";
 /// The other engines of the cross-browser layer: Firefox ESR (driven over WebDriver BiDi by
 /// puppeteer-core), WebKitGTK's driver and MiniBrowser, and the X server MiniBrowser needs.
 pub const FIREFOX: &str = "/usr/bin/firefox-esr";
@@ -25,11 +33,17 @@ pub const XAUTH: &str = "/usr/bin/xauth";
 
 /// What the browser, end-to-end and cross-browser layers need from Debian: each program and
 /// its package.
-const TEST_PACKAGES: [(&str, &str); 8] = [
+const TEST_PACKAGES: [(&str, &str); 14] = [
     (CHROMIUM, "chromium"),
     (CHROMEDRIVER, "chromium-driver"),
     (APACHE, "apache2"),
     (MOD_DAV_FS, "apache2"),
+    (MOD_DEFLATE, "apache2"),
+    (NGINX, "nginx-light"),
+    (NGINX_DAV_EXT, "libnginx-mod-http-dav-ext"),
+    (LIGHTTPD, "lighttpd"),
+    (LIGHTTPD_WEBDAV, "lighttpd-mod-webdav"),
+    (RCLONE, "rclone"),
     (FIREFOX, "firefox-esr"),
     (WEBKIT_DRIVER, "webkit2gtk-driver"),
     (XVFB, "xvfb"),
@@ -117,8 +131,9 @@ pub fn same_packages(lock: &str, installed: &str) -> bool {
     all_there && !have.is_empty() && have.keys().all(|path| wanted.contains_key(path))
 }
 
-/// Chromium and its driver, Apache with mod_dav, Firefox ESR, WebKitGTK's driver and Xvfb,
-/// from Debian, for the browser, end-to-end and cross-browser layers.
+/// Chromium and its driver, Apache with mod_dav, nginx with dav-ext, lighttpd with mod_webdav,
+/// rclone, Firefox ESR, WebKitGTK's driver and Xvfb, from Debian, for the browser, end-to-end
+/// and cross-browser layers.
 pub fn browser(root: &Path) -> Result<(), String> {
     let mut missing: Vec<&str> = TEST_PACKAGES.iter().filter(|(path, _)| !Path::new(path).exists()).map(|(_, package)| *package).collect();
     missing.dedup();

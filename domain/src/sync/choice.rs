@@ -162,7 +162,8 @@ mod tests {
     use crate::sync::probe::{probe, probe_file_name, ListingVersions};
 
     const SWAPS: Guarantees = Guarantees { refuses_second_create: true, refuses_stale_write: true, accepts_own_version: true, listing: ListingVersions::Etags };
-    const IGNORES: Guarantees = Guarantees { refuses_second_create: false, refuses_stale_write: false, accepts_own_version: true, listing: ListingVersions::TimeAndSize };
+    const IGNORES: Guarantees =
+        Guarantees { refuses_second_create: false, refuses_stale_write: false, accepts_own_version: true, listing: ListingVersions::TimeAndSize };
 
     #[test]
     fn the_record_decides_and_only_ever_moves_towards_per_writer() {

@@ -8,8 +8,7 @@ use crate::i18n::tr;
 
 /// The body of the `PROPFIND` that lists a folder: versions, sizes and modification times
 /// (nginx's dav-ext lists no `getetag`, so a version is made of the other two there).
-pub const PROPFIND_BODY: &str =
-    r#"<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:"><d:prop><d:getetag/><d:getcontentlength/><d:getlastmodified/><d:resourcetype/></d:prop></d:propfind>"#;
+pub const PROPFIND_BODY: &str = r#"<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:"><d:prop><d:getetag/><d:getcontentlength/><d:getlastmodified/><d:resourcetype/></d:prop></d:propfind>"#;
 
 /// The largest listing read (a folder of about 20,000 files); a larger answer is refused
 /// rather than parsed.
@@ -324,7 +323,10 @@ mod tests {
         let modified = http_date_ms("Tue, 08 Dec 2026 02:09:58 GMT").unwrap();
         // Listed three seconds later: the version is strong.
         let files = files_in("/space/", &entries, Some(modified + 3_000));
-        assert_eq!(files, vec![Listed { name: "retro-x.json".into(), version: Version(format!("m{modified}-4711")), size: Some(4711), modified_ms: Some(modified) }]);
+        assert_eq!(
+            files,
+            vec![Listed { name: "retro-x.json".into(), version: Version(format!("m{modified}-4711")), size: Some(4711), modified_ms: Some(modified) }]
+        );
         // Listed within the same second: two writes could share the time, so it is weak.
         let files = files_in("/space/", &entries, Some(modified + 500));
         assert!(files[0].version.is_weak());

@@ -336,6 +336,14 @@ impl TeamSpace {
         kept
     }
 
+    /// A team retrospective is being typed into: until the edits are sent, the line says
+    /// "syncing", so nobody closes the laptop on a "synced" that no longer holds.
+    pub fn editing(&self) {
+        if matches!(self.status.get_untracked(), Some(SyncStatus::Synced | SyncStatus::Merged)) {
+            self.status.set(Some(SyncStatus::Syncing));
+        }
+    }
+
     /// A team retrospective was saved here: send it soon.
     pub fn saved_locally(&self, id: Id) {
         if self.is_member(id) {
