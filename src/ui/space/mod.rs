@@ -658,6 +658,8 @@ impl TeamSpace {
         if outcome.arrived {
             let _ = self.arrived.try_update(|n| *n += 1);
         }
+        let unsent = self.record().is_some_and(|r| r.pending.iter().any(|id| !r.deleting.contains_key(id)))
+            || self.open.try_get_value().flatten().is_some_and(|session| session.unsaved.get_untracked());
         let offline = web_sys::window().is_some_and(|w| !w.navigator().on_line());
         let stuck = self.damaged.try_with_untracked(Vec::len).unwrap_or(0);
         let status = match outcome.error {
@@ -667,6 +669,9 @@ impl TeamSpace {
             Some(_) => SyncStatus::Failing { waiting, error: SpaceError::Other(tr("others kept saving first; trying again").into()) },
             // Files left alone are said for as long as they are there; a merge only once.
             None if stuck > 0 => SyncStatus::Stuck { files: stuck },
+            // Saved here while the round ran, or still being typed: not in the space yet, so
+            // not "synced" (a person closes the laptop on that word).
+            None if unsent => SyncStatus::Syncing,
             None if outcome.merged => SyncStatus::Merged,
             // "merged" stays on screen until the next round that finds nothing new.
             None if self.status.try_get_untracked().flatten() == Some(SyncStatus::Merged) && !listed && !checked_open => SyncStatus::Merged,
