@@ -5,6 +5,7 @@
 //! this file keeps the timers and signals. Every edit is saved in this browser first, so a
 //! failing space loses nothing.
 
+mod connect;
 pub mod dialog;
 mod folder_round;
 pub mod here;
@@ -14,11 +15,10 @@ pub mod status;
 mod webdav_round;
 
 use crate::domain::i18n::tr;
-use crate::domain::sync::choice::{settle, Layout};
+use crate::domain::sync::choice::Layout;
 use crate::domain::sync::engine::{Replicas, SyncError};
-use crate::domain::sync::probe::{probe, probe_file_name, Guarantees};
 use crate::domain::sync::schedule::{Finished, Schedule, Waiting, DELETE_AFTER_MS, MAX_BACKOFF_MS};
-use crate::domain::sync::status::SyncStatus;
+use crate::domain::sync::status::{AfterRound, SyncStatus};
 use crate::domain::sync::store::{LocalFuture, Pause, SpaceError, SpaceStore};
 use crate::domain::sync::webdav::folder_address;
 use crate::domain::tf;
@@ -232,79 +232,6 @@ impl TeamSpace {
         kept
     }
 
-    /// Connects to the WebDAV folder at `typed`: checks that it answers as a folder first, so
-    /// a typo is said at once rather than as a failing status later.
-    pub async fn connect(self, typed: String) -> Result<(), String> {
-        connecting(self, typed).await.map_err(|missing| missing.to_string())?.await
-    }
-
-    /// Connects to a folder on this computer that the person picked (a folder a sync client
-    /// keeps in step between laptops). Its handle is kept in IndexedDB for the next visit.
-    pub async fn connect_folder(self, dir: web_sys::FileSystemDirectoryHandle) -> Result<(), String> {
-        connecting_folder(self, dir).await.map_err(|missing| missing.to_string())?.await
-    }
-
-    async fn connect_now(self, typed: String) -> Result<(), String> {
-        let address = folder_address(&typed, &crate::ui::platform::page_address())?;
-        let store = WebDavStore::new(&address);
-        store.list().await.map_err(|e| tf!("Could not connect: {problem}", problem = e))?;
-        // Know the server before trusting it: what it guarantees decides the layout.
-        let (found, layout) = self.probe_and_settle(&store).await.map_err(|e| tf!("Could not connect: {problem}", problem = e))?;
-        let mut record = SpaceRecord::new(&address);
-        record.found = Some(found);
-        record.layout = Some(layout);
-        self.app.repo.with_value(|r| r.set_space_record(&record)).map_err(|e| e.to_string())?;
-        self.problem.set(None);
-        self.damaged.set(Vec::new());
-        self.adopt(&record);
-        self.app.announcer.say(format!("{} {}", tr("Connected to the team space."), found.describe()));
-        Ok(())
-    }
-
-    async fn connect_folder_now(self, dir: web_sys::FileSystemDirectoryHandle) -> Result<(), String> {
-        let store = FolderStore::new(dir.clone());
-        store.list().await.map_err(|e| tf!("Could not connect: {problem}", problem = e))?;
-        folder::kept::keep(&self.folder_key(), Some(&dir)).await.map_err(|e| tf!("Could not connect: {problem}", problem = e))?;
-        let record = SpaceRecord::folder(&store.name());
-        self.app.repo.with_value(|r| r.set_space_record(&record)).map_err(|e| e.to_string())?;
-        self.folder.set_value(Some(store));
-        self.problem.set(None);
-        self.needs_permission.set(false);
-        self.damaged.set(Vec::new());
-        self.adopt(&record);
-        self.app.announcer.say(tr("Connected to the team space."));
-        Ok(())
-    }
-
-    /// Asks the browser for the picked folder again (a click): after a reload, browsers want
-    /// the person to confirm before a page may write into a folder of theirs.
-    pub async fn allow_folder(self) {
-        let Some(store) = self.folder.try_get_value().flatten() else { return };
-        if folder::permission(store.dir(), true).await {
-            let _ = self.needs_permission.try_set(false);
-            self.due_now();
-        }
-    }
-
-    /// Disconnects: the team's retrospectives stay in this browser as its own.
-    pub fn disconnect(&self) {
-        if self.folder.with_value(Option::is_some) {
-            let key = self.folder_key();
-            leptos::task::spawn_local(async move {
-                let _ = folder::kept::keep(&key, None).await;
-            });
-            self.folder.set_value(None);
-        }
-        self.needs_permission.set(false);
-        let _ = self.app.repo.with_value(|r| r.forget_space());
-        self.address.set(None);
-        self.status.set(None);
-        self.server.set(None);
-        self.members.set(BTreeSet::new());
-        self.damaged.set(Vec::new());
-        self.app.announcer.say(tr("Disconnected from the team space. Its retrospectives stay in this browser."));
-    }
-
     pub fn is_connected(&self) -> bool {
         self.address.with_untracked(Option::is_some)
     }
@@ -400,29 +327,6 @@ impl TeamSpace {
                 let _ = store.remove(&name).await;
             });
         }
-    }
-
-    /// Finds out what the WebDAV server guarantees (`sync::probe`) and which layout the space
-    /// uses (`sync::choice`, recorded in the space).
-    async fn probe_and_settle(&self, store: &WebDavStore) -> Result<(Guarantees, Layout), SpaceError> {
-        let found = probe(store, &BrowserPause, &probe_file_name(&self.writer_name())).await?;
-        let layout = settle(store, &found, now_ms()).await?;
-        Ok((found, layout))
-    }
-
-    /// A WebDAV space whose layout this browser does not know yet (connected by an older
-    /// Retrace, a host page's preset, a join link), or whose record changed: probes and
-    /// settles it, and keeps what it found.
-    async fn learn_layout(&self, record: &SpaceRecord) -> Result<Layout, SpaceError> {
-        let store = WebDavStore::new(&record.address);
-        let (found, layout) = self.probe_and_settle(&store).await?;
-        self.change_record(|r| {
-            r.found = Some(found);
-            r.layout = Some(layout);
-            r.relearn = false;
-        });
-        let _ = self.server.try_set(Some(found.describe().to_string()));
-        Ok(layout)
     }
 
     /// This page load's name as a writer in the space: its replica, 16 hex digits.
@@ -658,25 +562,20 @@ impl TeamSpace {
         if outcome.arrived {
             let _ = self.arrived.try_update(|n| *n += 1);
         }
-        let unsent = self.record().is_some_and(|r| r.pending.iter().any(|id| !r.deleting.contains_key(id)))
-            || self.open.try_get_value().flatten().is_some_and(|session| session.unsaved.get_untracked());
-        let offline = web_sys::window().is_some_and(|w| !w.navigator().on_line());
-        let stuck = self.damaged.try_with_untracked(Vec::len).unwrap_or(0);
-        let status = match outcome.error {
-            Some(_) if offline => SyncStatus::Offline { waiting },
-            Some(SyncError::Space(error)) => SyncStatus::Failing { waiting, error },
-            Some(SyncError::Local(problem)) => SyncStatus::Failing { waiting, error: SpaceError::Other(problem) },
-            Some(_) => SyncStatus::Failing { waiting, error: SpaceError::Other(tr("others kept saving first; trying again").into()) },
-            // Files left alone are said for as long as they are there; a merge only once.
-            None if stuck > 0 => SyncStatus::Stuck { files: stuck },
-            // Saved here while the round ran, or still being typed: not in the space yet, so
-            // not "synced" (a person closes the laptop on that word).
-            None if unsent => SyncStatus::Syncing,
-            None if outcome.merged => SyncStatus::Merged,
-            // "merged" stays on screen until the next round that finds nothing new.
-            None if self.status.try_get_untracked().flatten() == Some(SyncStatus::Merged) && !listed && !checked_open => SyncStatus::Merged,
-            None => SyncStatus::Synced,
-        };
+        let previous = self.status.try_get_untracked().flatten();
+        let status = SyncStatus::after_round(
+            AfterRound {
+                error: outcome.error.as_ref(),
+                offline: web_sys::window().is_some_and(|w| !w.navigator().on_line()),
+                waiting,
+                unsent: self.record().is_some_and(|r| r.pending.iter().any(|id| !r.deleting.contains_key(id)))
+                    || self.open.try_get_value().flatten().is_some_and(|session| session.unsaved.get_untracked()),
+                stuck: self.damaged.try_with_untracked(Vec::len).unwrap_or(0),
+                merged: outcome.merged,
+                looked: listed || checked_open,
+            },
+            previous.as_ref(),
+        );
         if self.status.try_get_untracked().flatten().as_ref() != Some(&status) {
             let _ = self.status.try_set(Some(status));
         }
