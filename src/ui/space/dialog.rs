@@ -61,7 +61,7 @@ pub fn TeamSpaceButton() -> impl IntoView {
             {move || space.address.get().map(|address| view! {
                 <div class="space-connected">
                     <p>{tf!("Connected to {address}", address = address)}</p>
-                    {move || space.server.get().map(|found| view! { <p class="space-server">{found}</p> })}
+                    {move || space.server.get().map(|found| view! { <p class="banner banner-info space-server">{found}</p> })}
                     <AllowFolder />
 
                     <button type="button" class="button quiet" on:click=move |_| space.disconnect()>{tr("Disconnect")}</button>
