@@ -62,6 +62,33 @@ for (const server of everyServer(8100)) {
       }
     });
 
+    test(`${server.name}: the server stops mid-edit; the edits wait and all arrive when it is back`, async ({ browser }) => {
+      test.setTimeout(120_000);
+      const title = `Expired certificate on the payment gateway (${server.name})`;
+      const ana = await person(browser);
+      await connect(ana.page);
+      await createTeamRetro(ana.page, title);
+      await goToStep(ana.page, "What happened");
+      const ben = await person(browser);
+      await connect(ben.page);
+      await openFromTeamSpace(ben.page, title);
+      await goToStep(ben.page, "What happened");
+      await server.stop();
+      const lines = ["08:40 gateway began refusing TLS handshakes", "08:52 renewed certificate deployed"];
+      for (const line of lines) {
+        await ana.page.getByLabel("Quick entry").fill(line);
+        await ana.page.getByLabel("Quick entry").press("Enter");
+      }
+      await expect(syncStatus(ana.page)).toHaveText(/not reachable, 1 change waiting/, { timeout: 20_000 });
+      await server.start();
+      await expect(timeline(ben.page)).toHaveCount(2, { timeout: 60_000 });
+      await expect(syncStatus(ana.page)).toHaveText(/Team space: synced/, { timeout: 40_000 });
+      for (const p of [ana, ben]) {
+        p.errors.expectClean();
+        await p.context.close();
+      }
+    });
+
     test(`${server.name}: three people write at once and leave once synced; a fourth finds every entry`, async ({ browser }) => {
       test.setTimeout(120_000);
       const title = `Queue consumers stalled on a poison message (${server.name})`;
