@@ -169,7 +169,7 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
         });
         Effect::new(move |_| {
             if session.unsaved.get() {
-                space.editing();
+                space.editing(id);
             }
         });
         on_cleanup(move || {

@@ -147,8 +147,7 @@ impl TeamSpace {
         let on_online = window_event_listener(leptos::ev::online, move |_| space.due_now());
         // Back on the page after a while away: what others wrote meanwhile is read at once,
         // not at the next slow round of a hidden page. Leaving it (another tab, a phone
-        // locked): what waits is sent now, before the browser slows a hidden page's timers
-        // (Firefox, up to 15 s a timer).
+        // locked): what waits is sent now, before the browser slows a hidden page's timers.
         let on_visible = window_event_listener(leptos::ev::visibilitychange, move |_| match document().visibility_state() {
             web_sys::VisibilityState::Visible => space.due_now(),
             _ => space.hiding(),
@@ -265,8 +264,8 @@ impl TeamSpace {
 
     /// A team retrospective is being typed into: until the edits are sent, the line says
     /// "syncing", so nobody closes the laptop on a "synced" that no longer holds.
-    pub fn editing(&self) {
-        if matches!(self.status.get_untracked(), Some(SyncStatus::Synced | SyncStatus::Merged)) {
+    pub fn editing(&self, id: Id) {
+        if self.is_member(id) && matches!(self.status.get_untracked(), Some(SyncStatus::Synced | SyncStatus::Merged)) {
             self.status.set(Some(SyncStatus::Syncing));
         }
     }
