@@ -8,7 +8,7 @@ use crate::domain::{prevention_checks, ActionField, ActionKind, ActionStatus, Ch
 use crate::ui::context::uid;
 use crate::ui::platform::{focus_soon, new_id, today};
 use crate::ui::session::RetroSession;
-use crate::ui::step::{EmptyState, StepHeader};
+use crate::ui::step::{AddButton, EmptyState, StepHeader};
 use crate::ui::widgets::{ChoiceSelect, DateField, InternalCheck, ItemControls, LinkPicker, OptionalChoiceSelect, TextField};
 use leptos::prelude::*;
 
@@ -35,7 +35,7 @@ pub fn PreventionStep() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
-    let add = move |_| add_action(s, None);
+    let add = Callback::new(move |()| add_action(s, None));
     // What an action can address, computed once for all cards rather than once per card.
     let factor_options = s.memo(move |r| {
         r.shown_to(viewer.get(), r.factor_order())
@@ -57,6 +57,7 @@ pub fn PreventionStep() -> impl IntoView {
     view! {
         <StepHeader step=Step::Prevention />
         <crate::ui::silent::SilentWriting step=Step::Prevention />
+        <AddButton label=tr("+ Add action") on_add=add before_items=true />
         <Show when=move || !top_voted.get().is_empty()>
             <section class="suggested" aria-labelledby=uid("suggested-title")>
                 <h3 id=uid("suggested-title")>{tr("Most-voted factors without an action")}</h3>
@@ -100,7 +101,7 @@ pub fn PreventionStep() -> impl IntoView {
                 </For>
             </ol>
         </Show>
-        <button type="button" class="button add-button" on:click=add>{tr("+ Add action")}</button>
+        <AddButton label=tr("+ Add action") on_add=add before_items=false />
     }
 }
 

@@ -15,11 +15,12 @@ use crate::ui::prevention::PreventionStep;
 use crate::ui::session::Printout;
 use crate::ui::session::RetroSession;
 use crate::ui::shortcuts::{use_shortcuts, Action, ShortcutSheet};
+use crate::ui::silent::Participant;
 use crate::ui::space::TeamSpace;
 use crate::ui::stage::StageStep;
 use crate::ui::summary::SummaryStep;
 use crate::ui::timeline::TimelineStep;
-use crate::ui::timer::TimerPanel;
+use crate::ui::timer::{TimerPanel, TimerReadout};
 use crate::ui::why::WhyStep;
 use crate::ui::widgets::StorageBanner;
 use leptos::prelude::*;
@@ -207,6 +208,9 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
     let presenter = session.memo(|r| r.facilitation.presenter.value);
     let more_menu = NodeRef::<leptos::html::Details>::new();
     let is_team = crate::ui::silent::is_team(session);
+    let participant = Participant::new(session);
+    provide_context(participant);
+    let participant = participant.0;
     menu::close_on_outside_press(more_menu);
     let shortcuts = NodeRef::<leptos::html::Dialog>::new();
     let share = NodeRef::<leptos::html::Dialog>::new();
@@ -219,6 +223,8 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
     use_shortcuts(move |action| match action {
         _ if !app.has_focus() => {}
         Action::TogglePresenter if !app.presenter_allowed => {}
+        // The timer and presenter mode are the facilitator's (they change everyone's screen).
+        Action::TogglePresenter | Action::ToggleTimer if participant.get_untracked() => {}
         Action::NextStep => {
             if let Some(next) = step.get_untracked().next() {
                 go(next);
@@ -250,7 +256,7 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
                 <crate::ui::present::PresentView on_go=Callback::new(go) />
             </div>
         }>
-        <div class="workspace" class:presenter=move || presenter.get() && app.presenter_allowed>
+        <div class="workspace" class:presenter=move || presenter.get() && app.presenter_allowed class:participant=move || participant.get()>
             <StorageBanner message=session.save_problem on_download=Callback::new(move |_| session.download_json()) />
             <DeletedElsewhereBanner />
             // One slim bar that stays in view: where we are, the timer, the meeting's actions.
@@ -262,28 +268,40 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
                 <div class="workspace-title" title=move || format!("{} · {}", title.get(), template.get())>
                     <h1>{title}</h1>
                 </div>
-                <TimerPanel />
-                <button type="button" class="button small" title=tr("The content alone, for the shared screen; Escape ends it")
-                    on:click=move |_| { presenting.set(true); focus_soon(heading_id.get_value()); }>{tr("Present")}</button>
-                <SafeToShare />
-                <button type="button" class="button small" on:click=move |_| { if let Some(d) = share.get() { let _ = d.show_modal(); } }>
-                    {tr("Share & export")}
-                </button>
+                <Show when=move || !participant.get() fallback=|| view! { <TimerReadout /> }>
+                    <TimerPanel />
+                    <button type="button" class="button small" title=tr("The content alone, for the shared screen; Escape ends it")
+                        on:click=move |_| { presenting.set(true); focus_soon(heading_id.get_value()); }>{tr("Present")}</button>
+                    <SafeToShare />
+                    <button type="button" class="button small" on:click=move |_| { if let Some(d) = share.get() { let _ = d.show_modal(); } }>
+                        {tr("Share & export")}
+                    </button>
+                </Show>
+                // A participant's one menu holds what the facilitator's bar shows in a row.
                 <details class="bar-menu" node_ref=more_menu on:keydown=menu::on_key(more_menu) on:click=menu::on_choose(more_menu)>
                     <summary class="button small quiet">{tr("More")}</summary>
                     <div class="bar-menu-body">
                         <p class="eyebrow">{template}</p>
+                        <Show when=move || participant.get()>
+                            <button type="button" class="button small quiet" on:click=move |_| { if let Some(d) = share.get() { let _ = d.show_modal(); } }>
+                                {tr("Share & export")}
+                            </button>
+                        </Show>
                         // Large type while the room works in this window; Present (in the bar)
                         // is the content alone for a shared screen.
                         {app.presenter_allowed.then(|| view! {
-                            <button type="button" class="button small quiet" aria-keyshortcuts="p"
-                                aria-pressed=move || if presenter.get() { "true" } else { "false" }
-                                on:click=move |_| toggle_presenter()>{tr("Presenter mode")}</button>
+                            <Show when=move || !participant.get()>
+                                <button type="button" class="button small quiet" aria-keyshortcuts="p"
+                                    aria-pressed=move || if presenter.get() { "true" } else { "false" }
+                                    on:click=move |_| toggle_presenter()>{tr("Presenter mode")}</button>
+                            </Show>
                         })}
                         {(!app.embedded).then(|| view! {
-                            <button type="button" class="button small quiet" on:click=move |_| open_audience_window(session)>
-                                {tr("Open audience window")}
-                            </button>
+                            <Show when=move || !participant.get()>
+                                <button type="button" class="button small quiet" on:click=move |_| open_audience_window(session)>
+                                    {tr("Open audience window")}
+                                </button>
+                            </Show>
                         })}
                         <Show when=move || is_team.get() && !session.leads.get()>
                             <button type="button" class="button small quiet" on:click=move |_| {
@@ -299,7 +317,9 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
                             on:click=move |_| { if let Some(d) = shortcuts.get() { let _ = d.show_modal(); } }>{tr("Shortcuts (?)")}</button>
                     </div>
                 </details>
-                <SaveStatus />
+                <Show when=move || !participant.get()>
+                    <SaveStatus />
+                </Show>
                 // A team retrospective's own row: where syncing stands, who is here, the way to
                 // invite. A retrospective of this browser has no such row.
                 <Show when=move || is_team.get()>

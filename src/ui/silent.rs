@@ -17,6 +17,26 @@ pub fn is_team(s: RetroSession) -> Memo<bool> {
     Memo::new(move |_| space.is_some_and(|space| space.members.with(|m| m.contains(&id))))
 }
 
+/// Whether this screen is a participant's: someone following the facilitator in a team
+/// retrospective. Their screen is for writing; the timer's controls, Present, Safe to share and
+/// the facilitator's guide belong to whoever leads. Provided once by the workspace.
+#[derive(Clone, Copy)]
+pub struct Participant(pub Memo<bool>);
+
+impl Participant {
+    pub fn new(s: RetroSession) -> Self {
+        let team = is_team(s);
+        let led = s.memo(|r| r.facilitation.facilitator.value.is_some());
+        Participant(Memo::new(move |_| team.get() && led.get() && !s.leads.get()))
+    }
+
+    /// Whether the screen in context is a participant's (never outside a workspace).
+    pub fn of_screen() -> Signal<bool> {
+        let participant = use_context::<Participant>();
+        Signal::derive(move || participant.is_some_and(|p| p.0.get()))
+    }
+}
+
 /// "3 people, 7 notes".
 pub fn count_words(people: usize, notes: usize) -> String {
     tf!("{people}, {notes}", people = trn("{n} person", "{n} people", people), notes = trn("{n} note", "{n} notes", notes))

@@ -31,13 +31,21 @@ pub fn TimelineStep() -> impl IntoView {
             </div>
         }
     };
+    // A participant's first screen is the writing, the entry field and the entries: the
+    // durations come after them there.
+    let participant = crate::ui::silent::Participant::of_screen();
+    let metrics = move || {
+        view! {
+            <dl class="metrics" aria-label=tr("Derived from the timeline")>
+                {duration(tr("Time to detect"), Memo::new(move |_| durations.get().time_to_detect))}
+                {duration(tr("Time to resolve"), Memo::new(move |_| durations.get().time_to_resolve))}
+            </dl>
+        }
+    };
     view! {
         <StepHeader step=Step::WhatHappened />
         <crate::ui::silent::SilentWriting step=Step::WhatHappened />
-        <dl class="metrics" aria-label=tr("Derived from the timeline")>
-            {duration(tr("Time to detect"), Memo::new(move |_| durations.get().time_to_detect))}
-            {duration(tr("Time to resolve"), Memo::new(move |_| durations.get().time_to_resolve))}
-        </dl>
+        <Show when=move || !participant.get()>{metrics}</Show>
         <QuickEntryLine />
         <Show when=move || !order.get().is_empty()
             fallback=|| view! { <EmptyState step=Step::WhatHappened what=tr("No entries yet. Type one line above (for example “14:02 error alert fired”) or add an entry, one fact each.") /> }>
@@ -52,6 +60,7 @@ pub fn TimelineStep() -> impl IntoView {
             <button type="button" class="button add-button" on:click=add>{tr("+ Add timeline entry")}</button>
             <button type="button" class="button" on:click=move |_| { if let Some(d) = import.get() { let _ = d.show_modal(); } }>{tr("Import from chat or log…")}</button>
         </div>
+        <Show when=move || participant.get()>{metrics}</Show>
         <crate::ui::chat_import::ChatImport dialog=import />
         <crate::ui::accounts::AccountsSection />
         <p class="hint">{tr("Entries with a time are sorted by time; entries without one stay after the entry they follow.")}</p>

@@ -36,6 +36,19 @@ pub fn TimerFace(#[prop(into)] timer: Signal<Timer>, now: ReadSignal<i64>) -> im
     }
 }
 
+/// The meeting step's timer as a participant sees it: the face alone, set by the facilitator.
+#[component]
+pub fn TimerReadout() -> impl IntoView {
+    let s = expect_context::<RetroSession>();
+    let now = use_clock();
+    let timer = s.memo(|r| r.facilitation.timer(r.step.value));
+    view! {
+        <div class="timer-panel" role="group" aria-label=tr("Step timer")>
+            <TimerFace timer now />
+        </div>
+    }
+}
+
 /// The facilitator's timer for the current step.
 #[component]
 pub fn TimerPanel() -> impl IntoView {

@@ -9,7 +9,7 @@ use crate::domain::{Category, Edit, FactorField, Id, Step, WhyField};
 use crate::ui::context::uid;
 use crate::ui::platform::{focus_soon, new_id};
 use crate::ui::session::RetroSession;
-use crate::ui::step::{EmptyState, StepHeader};
+use crate::ui::step::{AddButton, EmptyState, StepHeader};
 use crate::ui::widgets::{CheckField, ChoiceSelect, InternalCheck, ItemControls, LinkPicker, TextField};
 use leptos::prelude::*;
 
@@ -47,11 +47,12 @@ pub fn WhyStep() -> impl IntoView {
     });
     let suggested = s.doc.with_untracked(|r| r.suggested_categories().to_vec());
     let suggested = suggested.iter().map(|c| c.label()).collect::<Vec<_>>().join(", ");
-    let add = move |_| add_factor(s);
+    let add = Callback::new(move |()| add_factor(s));
     crate::ui::insights::similar::History::provide();
     view! {
         <StepHeader step=Step::Why />
         <crate::ui::silent::SilentWriting step=Step::Why />
+        <AddButton label=tr("+ Add contributing factor") on_add=add before_items=true />
         <Show when=move || several.get()>
             <VotingBar by_votes />
         </Show>
@@ -66,7 +67,7 @@ pub fn WhyStep() -> impl IntoView {
                 </For>
             </ol>
         </Show>
-        <button type="button" class="button add-button" on:click=add>{tr("+ Add contributing factor")}</button>
+        <AddButton label=tr("+ Add contributing factor") on_add=add before_items=false />
     }
 }
 

@@ -52,7 +52,7 @@ fn page(glue: &str, styles: &[String], catalogs: &[(&str, String)], wasm: &[u8],
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="viewport" content="width=device-width, initial-scale=1, interactive-widget=resizes-content">
 <meta name="color-scheme" content="light dark">
 <title>Retrace</title>
 <style>
