@@ -4,13 +4,15 @@
 //   an Xvfb display of its own, since MiniBrowser has no headless mode.
 //
 // A Tab is one page: open, reload, run (a function in the page), click, type, press, upload.
-// An Engine makes people (`person()`: storage of their own, as another laptop) and tabs of the
-// same person (`tab.another()`).
+// An Engine makes people (`person()`: storage of their own, as another laptop, or
+// `person(PHONE)`: a phone-sized window) and tabs of the same person (`tab.another()`).
 import { spawn } from "node:child_process";
 import puppeteer from "puppeteer-core";
 import { remote } from "webdriverio";
 
 const VIEWPORT = { width: 1280, height: 720 };
+/** A phone held upright: the iPhone 13's 390×844 CSS px. */
+export const PHONE = { width: 390, height: 844, phone: true };
 
 /** Chromium or Firefox through puppeteer-core. */
 export async function puppeteerEngine(kind) {
@@ -56,18 +58,19 @@ export async function puppeteerEngine(kind) {
     close: () => page.close(),
   });
   const contexts = [];
-  async function setViewport(page) {
+  async function setViewport(page, size = VIEWPORT) {
     // Firefox rejects the screen-orientation override setViewport also sends; the size applies.
-    await page.setViewport(VIEWPORT).catch(() => {});
+    const viewport = { width: size.width, height: size.height, ...(size.phone && !firefox ? { isMobile: true, hasTouch: true, deviceScaleFactor: 3 } : {}) };
+    await page.setViewport(viewport).catch(() => {});
   }
   return {
     name: firefox ? "Firefox ESR" : "Chromium",
     version: await browser.version(),
-    async person() {
+    async person(size = VIEWPORT) {
       const context = await browser.createBrowserContext();
       contexts.push(context);
       const page = await context.newPage();
-      await setViewport(page);
+      await setViewport(page, size);
       return tab(page);
     },
     /** Closes everyone the last part made: the next part starts with a quiet machine. */
@@ -152,17 +155,42 @@ export async function webkitEngine() {
       },
     };
   };
+  /**
+   * A phone-sized page. MiniBrowser's window cannot be narrower than its toolbar (447 px here),
+   * so the page is laid out in a frame of the phone's size on a host page (`/__phone.html`, see
+   * run.mjs): WebKit lays out the frame's document, media queries included, at that width. The
+   * tab works inside the frame; opening a page opens the host around it.
+   */
+  const phoneTab = (browser, handle, size) => {
+    const inner = tab(browser, handle);
+    return {
+      ...inner,
+      async open(url) {
+        const host = `${new URL(url).origin}/__phone.html?width=${size.width}&height=${size.height}&src=${encodeURIComponent(url)}`;
+        await inner.open(host);
+        const frame = await browser.$("iframe");
+        await frame.waitForExist({ timeout: 10_000 });
+        await browser.switchFrame(frame);
+      },
+      async reload() {
+        await browser.switchFrame(null);
+        await inner.reload();
+        await browser.switchFrame(await browser.$("iframe"));
+      },
+    };
+  };
   // Each person is a browser session of their own (MiniBrowser's storage is per session).
   let sessions = [await launch()];
   let spare = sessions[0];
   return {
     name: "WebKitGTK",
     version: sessions[0].capabilities.browserVersion ?? "?",
-    async person() {
+    async person(size = VIEWPORT) {
       const browser = spare ?? (await launch());
       spare = null;
       if (!sessions.includes(browser)) sessions.push(browser);
-      return tab(browser, await browser.getWindowHandle());
+      const handle = await browser.getWindowHandle();
+      return size.phone ? phoneTab(browser, handle, size) : tab(browser, handle);
     },
     async release() {
       for (const s of sessions) await s.deleteSession().catch(() => {});

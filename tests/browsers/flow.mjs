@@ -6,6 +6,8 @@ import { writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { markByRole, recordedErrors } from "./page.mjs";
+import { PHONE } from "./engines.mjs";
+import { overflowingIn } from "../e2e/phone.mjs";
 
 const WAIT = 10_000;
 
@@ -64,6 +66,21 @@ async function quickEntry(tab, line) {
   await tab.type(input, line);
   await tab.press("Enter");
   await until(tab, `“${line}” stored`, (t) => Object.values(localStorage).some((v) => v.includes(t)), [line.slice(6)]);
+}
+
+/** Connects to the Apache's WebDAV folder through Team space…, as a person types it. */
+async function connectTo(tab, apache) {
+  await click(tab, "button", "Team space…");
+  // A folder on this computer where the engine can pick one; elsewhere, said plainly.
+  const picker = await tab.run(() => "showDirectoryPicker" in window);
+  if (picker) await find(tab, "button", "Choose a folder…");
+  else await bodyHas(tab, "Choosing a folder on this computer needs Chromium or Microsoft Edge");
+  await fill(tab, "WebDAV address", `${apache}/space/`);
+  await click(tab, "button", "Connect");
+  // Connected, the dialog says what kind of server it found; the person closes it.
+  await bodyHas(tab, "Retrace keeps one file per retrospective here");
+  await click(tab, "button", "Close", { within: "dialog[open]" });
+  await find(tab, "status", /^Team space: synced/);
 }
 
 /** The link the Share dialog makes, with a passphrase or without. */
@@ -234,17 +251,7 @@ export const parts = {
     for (const name of ["Ana", "Ben"]) {
       const tab = await engine.person();
       await fresh(tab, `${apache}/index.html`);
-      await click(tab, "button", "Team space…");
-      // A folder on this computer where the engine can pick one; elsewhere, said plainly.
-      const picker = await tab.run(() => "showDirectoryPicker" in window);
-      if (picker) await find(tab, "button", "Choose a folder…");
-      else await bodyHas(tab, "Choosing a folder on this computer needs Chromium or Microsoft Edge");
-      await fill(tab, "WebDAV address", `${apache}/space/`);
-      await click(tab, "button", "Connect");
-      // Connected, the dialog says what kind of server it found; the person closes it.
-      await bodyHas(tab, "Retrace keeps one file per retrospective here");
-      await click(tab, "button", "Close", { within: "dialog[open]" });
-      await find(tab, "status", /^Team space: synced/);
+      await connectTo(tab, apache);
       people.push(tab);
       if (name === "Ana") await createRetro(tab, "Primary database failover stalled writes");
     }
@@ -256,5 +263,32 @@ export const parts = {
     await ana.front();
     await until(ana, "Ben's edit on Ana's screen", (s) => document.querySelector(s)?.value === "Writes stalled for 9 minutes", [await find(ana, "textbox", "Impact")], 15_000);
     return [...(await errorsOf(ana)), ...(await errorsOf(ben))];
+  },
+
+  async "a participant joins from a phone, 390 px wide, by the invite link"(engine, { apache }) {
+    const lead = await engine.person();
+    await fresh(lead, `${apache}/index.html`);
+    await connectTo(lead, apache);
+    await createRetro(lead, "Expired intermediate certificate broke the mobile logins");
+    await click(lead, "button", "Invite…");
+    const field = await find(lead, "textbox", "Join link");
+    const link = await until(lead, "the join link", (s) => document.querySelector(s)?.value, [field]);
+    await click(lead, "button", "Close", { within: "dialog[open]" });
+    await goToStep(lead, "What happened");
+    await click(lead, "button", "Start silent writing");
+
+    const phone = await engine.person(PHONE);
+    await phone.open(link);
+    await until(phone, "the console hook", () => window.__flowHooked === true);
+    await find(phone, "heading", "What happened", { timeout: 20_000 });
+    await find(phone, "status", /^Writing/);
+    const width = await phone.run(() => window.innerWidth);
+    if (width > PHONE.width) throw new Error(`the page is ${width} px wide in a ${PHONE.width} px window`);
+    const wide = await phone.run(overflowingIn, width);
+    if (wide.length) throw new Error(`wider than the phone: ${wide.join("; ")}`);
+    await quickEntry(phone, "08:12 login errors rose on the iOS app after the certificate rotation");
+    // Hidden until Reveal, but counted on the facilitator's screen.
+    await find(lead, "status", /^Writing · 1 person, 1 note$/, { timeout: 15_000 });
+    return [...(await errorsOf(lead)), ...(await errorsOf(phone))];
   },
 };

@@ -51,6 +51,15 @@ const apacheServer = new Apache(8097);
 writeFileSync(join(apacheServer.dist, "__flow-hook.js"), hookSource);
 const page = join(apacheServer.dist, "index.html");
 writeFileSync(page, readFileSync(page, "utf8").replace("<head>", '<head><script src="/__flow-hook.js"></script>'));
+// The phone-sized frame WebKitGTK's phone part is laid out in (engines.mjs, phoneTab).
+writeFileSync(
+  join(apacheServer.dist, "__phone.html"),
+  '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Phone</title></head><body style="margin:0"><iframe title="Phone" style="border:0;display:block"></iframe><script src="/__phone.js"></script></body></html>',
+);
+writeFileSync(
+  join(apacheServer.dist, "__phone.js"),
+  'const q = new URLSearchParams(location.search), f = document.querySelector("iframe"); f.style.width = q.get("width") + "px"; f.style.height = q.get("height") + "px"; f.src = q.get("src");',
+);
 await startApp();
 await apacheServer.start();
 const results = [];
