@@ -194,7 +194,9 @@ pub fn App(options: MountOptions) -> impl IntoView {
             }
         })
     });
+    let keyboard_listener = crate::ui::platform::keep_focused_field_in_view();
     on_cleanup(move || {
+        keyboard_listener.remove();
         if let Some(listener) = hash_listener {
             listener.remove();
         }

@@ -128,3 +128,21 @@ pub fn file_name(title: &str, extension: &str) -> String {
     let name = if name.is_empty() { "retrospective" } else { name };
     format!("{}.{extension}", name.chars().take(60).collect::<String>())
 }
+
+/// Keeps the field being written in on screen as the window gets shorter. On a phone the
+/// on-screen keyboard opening resizes the page (`interactive-widget=resizes-content` in
+/// index.html), and a field in the lower half would otherwise end up under the keyboard.
+pub fn keep_focused_field_in_view() -> leptos::prelude::WindowListenerHandle {
+    leptos::prelude::window_event_listener(leptos::ev::resize, |_| {
+        let Some(field) = document().active_element() else { return };
+        if !matches!(field.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") {
+            return;
+        }
+        let height = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(f64::MAX);
+        let rect = field.get_bounding_client_rect();
+        if rect.bottom() > height || rect.top() < 0.0 {
+            // Aligned to the bottom: the lines above it, what the person is answering, stay in view.
+            field.scroll_into_view_with_bool(false);
+        }
+    })
+}

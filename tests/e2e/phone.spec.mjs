@@ -164,6 +164,13 @@ test("a participant's screen at 360×740 and in landscape, light and dark", asyn
     if (width < height) {
       await onFirstScreen(heading(page, "What happened"), "the step's heading");
       await onFirstScreen(page.getByLabel("Quick entry"), "the entry field");
+      // The on-screen keyboard takes the lower half (the page is resized, as
+      // interactive-widget=resizes-content asks): the field being written in stays in view.
+      await page.getByLabel("Quick entry").tap();
+      await page.setViewportSize({ width, height: 300 });
+      await expect(page.getByLabel("Quick entry")).toBeInViewport({ ratio: 1 });
+      await expect(page.getByLabel("Quick entry")).toBeFocused();
+      await page.setViewportSize({ width, height });
     } else {
       // Landscape: the bar scrolls away; what to write in is one short scroll down.
       await page.getByLabel("Quick entry").tap();
