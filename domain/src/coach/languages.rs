@@ -30,11 +30,15 @@ const ENGLISH_MARKS: &[&str] = &["the", "and", "was", "were", "is", "to", "of", 
 const GERMAN_MARKS: &[&str] = &[
     "der", "die", "das", "und", "ist", "nicht", "wir", "hat", "hätte", "hätten", "ein", "eine", "mit", "auf", "für", "wurde", "war", "dass", "sich", "den",
     "dem", "zu", "es", "ich", "um", "nach", "er", "nur", "auch", "noch", "schon", "im", "vom", "beim", "aus", "bei", "wie", "kein", "keine", "wurden",
-    "werden", "sind", "haben", "musste", "sollte", "man", "niemand", "warum", "wieso", "da", "jemand", "ja", "doch",
+    "werden", "sind", "haben", "musste", "sollte", "man", "niemand", "warum", "wieso", "da", "jemand", "ja", "doch", "du", "hast", "habe", "hab", "dir", "mir",
+    "mich", "wer", "wessen", "weshalb", "einfach", "mal", "halt", "wäre", "bist", "wenn", "dann", "aber", "oder", "sie", "dabei", "ihr", "euch", "uns",
+    "keiner", "hätt", "hättest", "hättet",
 ];
 const SPANISH_MARKS: &[&str] = &[
     "el", "la", "los", "las", "que", "y", "en", "un", "una", "se", "por", "con", "para", "fue", "era", "del", "al", "es", "lo", "debería", "nadie", "porque",
     "de", "su", "sus", "más", "pero", "como", "cuando", "ya", "muy", "sin", "hay", "está", "haber", "había", "tenía", "qué", "solo", "si", "nos", "no",
+    "quién", "quiénes", "le", "te", "mi", "tu", "ni", "estaba", "estabas", "ha", "hubiera", "hubieras", "habría", "cómo", "esto", "eso", "nadie", "alguien",
+    "ojalá", "tenías", "pero",
 ];
 
 /// The language `text` is most likely written in.
@@ -82,9 +86,8 @@ mod tests {
         let set = parse(corpus);
         assert!(set.len() >= 40, "at least 40 labelled sentences, {} found", set.len());
         assert!(set.iter().filter(|s| s.class.is_some()).count() >= 20 && set.iter().filter(|s| s.class.is_none()).count() >= 15);
-        for s in &set {
-            assert_eq!(detect(s.text), language, "written in this language: {}", s.text);
-        }
+        let misread: Vec<&str> = set.iter().filter(|s| detect(s.text) != language).map(|s| s.text).collect();
+        assert!(misread.is_empty(), "not read as {language:?}: {misread:#?}");
         let score = Score::of(&set);
         println!("coach in {language:?}, {}", score.summary());
         for s in &score.missed {
