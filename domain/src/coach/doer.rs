@@ -46,6 +46,20 @@ fn system_at(w: &[Word], k: usize, sentence: usize, lexicon: &Lexicon) -> bool {
     in_sentence(k).is_some_and(|a| lexicon.articles.contains(&a.lower.as_str())) && in_sentence(k + 1).is_some_and(|n| is_system(n, lexicon))
 }
 
+/// Whether the noun at `k` is an object, after a preposition or a finite verb with its article
+/// or without: "en el clúster equivocado", "Lanzaste el script".
+fn is_object(w: &[Word], k: usize, lexicon: &Lexicon) -> bool {
+    let first = w[k].sentence_first;
+    let before = if k > first && lexicon.articles.contains(&w[k - 1].lower.as_str()) { k - 1 } else { k };
+    let Some(marker) = before.checked_sub(1).filter(|&m| m >= first).map(|m| &w[m]) else { return false };
+    lexicon.object_markers.contains(&marker.lower.as_str()) || ends_in(marker, lexicon.object_after_verb) || ends_in(marker, lexicon.object_after_past)
+}
+
+/// A word of four letters or more with one of these endings: a verb's person or tense.
+fn ends_in(word: &Word, endings: &[&str]) -> bool {
+    word.lower.chars().count() >= 4 && endings.iter().any(|e| word.lower.ends_with(e))
+}
+
 /// Whether the one doing it, in the match from word `i` to `end`, is a system. The nearest
 /// party before the match in its clause decides ("El proceso olvidó…", "Der Load Balancer
 /// hat…"); with none, the subject after the verb does where the language puts it there, in
@@ -56,7 +70,7 @@ pub(super) fn about_a_system(w: &[Word], i: usize, end: usize, lexicon: &Lexicon
         if lexicon.clause_breaks.contains(&w[k].lower.as_str()) {
             break;
         }
-        if is_system(&w[k], lexicon) {
+        if is_system(&w[k], lexicon) && !is_object(w, k, lexicon) {
             // "Das Team hat die Tests bewusst übersprungen": after the auxiliary, an object
             let subject_before = (first..k).rev().skip_while(|&j| !lexicon.auxiliaries.contains(&w[j].lower.as_str())).any(|j| is_someone(w, j, lexicon));
             return !subject_before;
@@ -70,6 +84,10 @@ pub(super) fn about_a_system(w: &[Word], i: usize, end: usize, lexicon: &Lexicon
     let last = if lexicon.subject_after_verb || w[i].question { end + 3 } else { end };
     for k in i + 1..=last {
         let Some(word) = w.get(k).filter(|x| x.sentence == sentence) else { break };
+        // "¿Por qué no revisamos los backups?": the verb's person says who does it.
+        if ends_in(word, lexicon.object_after_verb) {
+            return false;
+        }
         if system_at(w, k, sentence, lexicon) || is_system(word, lexicon) && k > i + 1 && !is_someone(w, k - 1, lexicon) {
             return true;
         }

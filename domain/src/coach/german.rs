@@ -229,6 +229,10 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         Pattern::people(&STATE_OF_MIND, &[Word(&["zu"]), Word(&["müde"])]),
         Pattern::people(&STATE_OF_MIND, &[Word(&["nerven"]), Word(&["verloren"])]),
     ],
+    negation_reach: 4,
+    object_markers: &[],
+    object_after_verb: &[],
+    object_after_past: &[],
     negations: &["nicht", "kein", "keine", "keinen", "keinem", "keiner", "keineswegs", "niemand", "nie", "keinesfalls"],
     systems: &[
         "job",

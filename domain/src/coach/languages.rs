@@ -38,7 +38,7 @@ const SPANISH_MARKS: &[&str] = &[
     "el", "la", "los", "las", "que", "y", "en", "un", "una", "se", "por", "con", "para", "fue", "era", "del", "al", "es", "lo", "debería", "nadie", "porque",
     "de", "su", "sus", "más", "pero", "como", "cuando", "ya", "muy", "sin", "hay", "está", "haber", "había", "tenía", "qué", "solo", "si", "nos", "no",
     "quién", "quiénes", "le", "te", "mi", "tu", "ni", "estaba", "estabas", "ha", "hubiera", "hubieras", "habría", "cómo", "esto", "eso", "nadie", "alguien",
-    "ojalá", "tenías", "pero",
+    "ojalá", "tenías", "pero", "humano", "fallo", "culpa",
 ];
 
 /// The language `text` is most likely written in.
@@ -144,6 +144,20 @@ mod tests {
             // the bar here is what both met, and BENCHMARKS.md reports the figures as they are.
             assert!(score.precision() >= 0.92 && score.recall() >= 0.84, "{}", score.summary());
         }
+    }
+
+    #[test]
+    fn a_fresh_spanish_held_out_set() {
+        // Written for #43 by another hand before the third round of Spanish rules, from the
+        // English rule definitions only; run once, after that round, and never tuned against.
+        let set = parse(include_str!("../../../tests/fixtures/coach-es-held-out-fresh.tsv"));
+        let to_flag = set.iter().filter(|s| s.class.is_some()).count();
+        assert!(set.len() >= 90 && to_flag >= 40 && set.len() - to_flag >= 40);
+        for rule in RULES {
+            assert!(set.iter().any(|s| s.class == Some(rule.id)), "{} has no example", rule.id);
+        }
+        let score = scored(&set, Language::Spanish, "fresh held-out set of #43");
+        assert!(score.precision() >= 0.9 && score.recall() >= 0.9, "{}", score.summary());
     }
 
     #[test]

@@ -19,6 +19,7 @@ mod phrases;
 pub mod rules;
 pub mod score;
 mod spanish;
+mod spanish_patterns;
 mod subject;
 mod words;
 

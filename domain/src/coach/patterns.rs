@@ -19,6 +19,10 @@ pub(super) enum Tok {
     Ends(&'static [&'static str]),
     /// One of these words, opening its sentence (or a clause after a colon).
     Opening(&'static [&'static str]),
+    /// Any word but these: "de haber revisado", not "de haber existido" (a condition on the world).
+    Not(&'static [&'static str]),
+    /// One of these words, ending its sentence: "la causa fue el nuevo", not "el nuevo despliegue".
+    Last(&'static [&'static str]),
     /// Up to this many other words.
     Gap(usize),
     /// A person, a role or the team, with its article and one adjective: "die neue Kollegin",
@@ -72,8 +76,21 @@ impl Pattern {
 /// What one language brings: its patterns, negations and the nouns that name systems.
 pub(super) struct Lexicon {
     pub patterns: &'static [Pattern],
-    /// A negation in the four words before the match cancels it ("nicht offensichtlich", "no era obvio").
+    /// A negation in the words before the match cancels it ("nicht offensichtlich", "no era obvio").
     pub negations: &'static [&'static str],
+    /// How many words before the match a negation reaches: Spanish puts a verb of belief and
+    /// "que" between them ("No creemos que fuera un error humano").
+    pub negation_reach: usize,
+    /// Words after which a system noun is an object, not the one doing it: prepositions
+    /// ("en el clúster equivocado"); with [`Lexicon::object_after_verb`], a verb too.
+    pub object_markers: &'static [&'static str],
+    /// Endings of a finite verb no system is the subject of ("Lanzaste el script…", "¿Por qué
+    /// no revisamos los backups?"): a person does it, and a system noun after it is its object.
+    pub object_after_verb: &'static [&'static str],
+    /// Endings of the third person's past, where a system noun after the verb is its object
+    /// when the subject came before it ("Sergio borró el bucket…"); after the verb, in a
+    /// question, it may be the subject ("¿Por qué no saltó la alerta?").
+    pub object_after_past: &'static [&'static str],
     /// Stems of nouns that name a system, a job or an alarm; compounds ending in one count too.
     pub systems: &'static [&'static str],
     /// Words that name people or the team.
@@ -113,7 +130,8 @@ pub(super) fn review_with(w: &[Word], lexicon: &Lexicon) -> Vec<Finding> {
             let Some(end) = match_at(w, i, pattern.toks, lexicon) else { continue };
             let negation = |k: usize| w.get(k).is_some_and(|x| x.sentence == w[i].sentence && lexicon.negations.contains(&x.lower.as_str()));
             // "nicht offensichtlich" before; a word denied right after it ("La culpa no es…")
-            let negated = pattern.negatable && ((i.saturating_sub(4)..i).any(|k| k >= w[i].sentence_first && negation(k)) || end == i && negation(end + 1));
+            let negated = pattern.negatable
+                && ((i.saturating_sub(lexicon.negation_reach)..i).any(|k| k >= w[i].sentence_first && negation(k)) || end == i && negation(end + 1));
             if negated || pattern.people_only && about_a_system(w, i, end, lexicon) || pattern.unless_dated && dated(w, i, lexicon) {
                 continue;
             }
@@ -132,6 +150,8 @@ fn match_at(w: &[Word], i: usize, toks: &[Tok], lexicon: &Lexicon) -> Option<usi
         Tok::Stem(stems) => stems.iter().any(|s| word.lower.starts_with(s)).then_some(i),
         Tok::Ends(endings) => (word.lower.chars().count() >= 4 && endings.iter().any(|e| word.lower.ends_with(e))).then_some(i),
         Tok::Opening(options) => (word.sentence_start && options.contains(&word.lower.as_str())).then_some(i),
+        Tok::Not(options) => (!options.contains(&word.lower.as_str())).then_some(i),
+        Tok::Last(options) => (options.contains(&word.lower.as_str()) && w.get(i + 1).is_none_or(|n| n.sentence != word.sentence)).then_some(i),
         Tok::Someone => someone_from(w, i, lexicon),
         Tok::Gap(n) => {
             // Skip 0..=n words, then the rest must match; the gap never crosses a sentence.
