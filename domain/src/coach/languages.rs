@@ -141,7 +141,8 @@ mod tests {
             assert!(second.len() >= 80 && to_flag >= 35 && second.len() - to_flag >= 35);
             let score = scored(&second, language, "held-out set of #43");
             // Met in German (0.976, 0.909); in Spanish recall fell short (0.929, 0.848), so
-            // the bar here is what both met, and BENCHMARKS.md reports the figures as they are.
+            // the bar here is what both met. The third Spanish round, written without reading
+            // this set, brought it to (0.956, 0.935); the goal is held on the fresh set below.
             assert!(score.precision() >= 0.92 && score.recall() >= 0.84, "{}", score.summary());
         }
     }
