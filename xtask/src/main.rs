@@ -191,7 +191,7 @@ fn bench(root: &Path) -> Result<(), String> {
     let data_dir = root.join("target/bench-data");
     let data = data_dir.display().to_string();
     let native = output(root, "cargo", &["run", "--release", "--quiet", "--example", "bench_data", "--", &data], &native_env)?;
-    let coach = output(root, "cargo", &["run", "--release", "--quiet", "--example", "bench_coach"], &native_env)?;
+    let coach = output(root, "cargo", &["run", "--release", "--quiet", "-p", "retrace-domain", "--example", "bench_coach"], &native_env)?;
     let browser = output(root, "node", &["tests/bench/bench.mjs", &data], &[])?;
     // The team space against the real Apache with mod_dav.
     let space = output(root, "node", &["tests/bench/space.mjs", &data], &[])?;

@@ -8,6 +8,7 @@
 //! *not* flagged. A system as the subject with an automatic verb states expected behaviour,
 //! which is exactly what a timeline should record; the same words about a person are flagged.
 
+mod doer;
 pub mod findings;
 mod german;
 #[cfg(test)]
@@ -18,6 +19,7 @@ mod phrases;
 pub mod rules;
 pub mod score;
 mod spanish;
+mod spanish_patterns;
 mod subject;
 mod words;
 

@@ -85,12 +85,14 @@ pub fn words(text: &str) -> Vec<Word> {
             push(s, i, &mut sentence_start, quoted, sentence, &mut out);
         }
         match c {
-            '"' => quoted = !quoted,
-            '“' | '«' => quoted = true,
-            '”' | '»' => quoted = false,
+            // English quotes open with “ and close with ”; German ones open with „ and close
+            // with “; guillemets point either way («…» in Spanish, »…« in German).
+            '"' | '“' | '«' | '»' => quoted = !quoted,
+            '„' => quoted = true,
+            '”' => quoted = false,
             _ => {}
         }
-        if matches!(c, '.' | '!' | '?' | '\n' | ':' | ';' | '•' | '—' | '(' | '"' | '“') {
+        if matches!(c, '.' | '!' | '?' | '\n' | ':' | ';' | '•' | '—' | '(' | '"' | '“' | '„' | '«') {
             sentence_start = true;
         }
         if c == '?' {
