@@ -4,9 +4,16 @@
 // defines it (150 ms round trip, 1.6 Mbit/s down, 0.75 up). Every visit is a first one: a fresh
 // context, no cache, no service worker. Medians of 5; bytes are what crossed the network
 // (compressed, headers included), requests every one the page made.
+// Lighthouse (pinned, fetched by npx on first use: the bench alone needs it) runs both presets
+// against the plain server the other benches use, which sends nothing compressed.
 // Usage: node tests/bench/phone.mjs > markdown rows on stdout
 import { chromium } from "@playwright/test";
+import { spawn, execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { dirname, resolve } from "node:path";
 import { Apache } from "../e2e/apache.mjs";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
 const RUNS = Number(process.env.RETRACE_PHONE_RUNS ?? 5);
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
@@ -107,4 +114,29 @@ const rows = [];
 
 await browser.close();
 await apache.dispose();
+
+// Lighthouse: its default (a phone on simulated slow 4G) and its desktop preset, against the
+// plain server; the median of 3 runs each, as Lighthouse's own docs advise for variance.
+{
+  const port = 8087;
+  const server = spawn("node", [resolve(root, "tests/e2e/serve.mjs")], { env: { ...process.env, PORT: String(port), RETRACE_DIST: resolve(root, "dist") }, stdio: "ignore" });
+  await new Promise((r) => setTimeout(r, 700));
+  const lighthouse = (preset) => {
+    const args = ["--yes", "lighthouse@13.5.0", `http://127.0.0.1:${port}/`, "--output=json", "--quiet", "--only-categories=performance", "--chrome-flags=--headless=new --no-sandbox --disable-gpu"];
+    if (preset) args.push(`--preset=${preset}`);
+    const report = JSON.parse(execFileSync("npx", args, { env: { ...process.env, CHROME_PATH: "/usr/bin/chromium" }, maxBuffer: 64 * 1024 * 1024 }).toString());
+    return { score: Math.round(report.categories.performance.score * 100), lcp: report.audits["largest-contentful-paint"].numericValue };
+  };
+  for (const [preset, label] of [[null, "phone (default preset, simulated slow 4G)"], ["desktop", "desktop preset"]]) {
+    try {
+      const runs = [lighthouse(preset), lighthouse(preset), lighthouse(preset)];
+      const score = median(runs.map((r) => r.score));
+      const lcp = median(runs.map((r) => r.lcp));
+      rows.push(`| Lighthouse ${label}, plain uncompressed server: performance / LCP | ${score} / ${(lcp / 1000).toFixed(1)} s (median of 3) |`);
+    } catch (e) {
+      rows.push(`| Lighthouse ${label} | not measured: ${String(e.message).split("\n")[0]} |`);
+    }
+  }
+  server.kill();
+}
 console.log(rows.join("\n"));

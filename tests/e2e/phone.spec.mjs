@@ -93,6 +93,9 @@ test("a participant joins from a phone by the invite link, writes, sees the reve
   await expect(ana.getByText("Following the facilitator.")).toBeVisible();
   await fitsThePhone(ana, 390, "the participant's What happened");
   await shot(ana, "participant-writing-390x664-light");
+  await ana.emulateMedia({ colorScheme: "dark" });
+  await shot(ana, "participant-writing-390x664-dark");
+  await ana.emulateMedia({ colorScheme: "light" });
 
   // She writes, by tapping.
   await ana.getByLabel("Your name on your notes (optional)").tap();

@@ -65,3 +65,39 @@ test("Try again fetches the module again without a reload", async ({ page }) => 
   await expect(page.getByRole("heading", { level: 1, name: "Queue backlog" })).toBeVisible();
   await expect(page.getByRole("alert").filter({ hasText: "This screen could not be loaded" })).toHaveCount(0);
 });
+
+test("a shared-chunk pack that does not arrive is said like a module, and Try again brings the screen", async ({ page }) => {
+  await openFresh(page);
+  await createRetro(page, { title: "Pack refused" });
+  const address = page.url();
+  let refused = true;
+  await page.route(/chunk_pack\.[0-9a-f]+\.wasm$/, (route) => (refused ? route.fulfill({ status: 404, body: "gone" }) : route.continue()));
+  await page.goto("about:blank");
+  await page.goto(address);
+  await expect(page.getByRole("heading", { name: "This screen could not be loaded" })).toBeVisible();
+  refused = false;
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Pack refused" })).toBeVisible();
+});
+
+test("a retrospective's link asks for its module and the pack while the main module is still on its way", async ({ page }) => {
+  await openFresh(page);
+  await createRetro(page, { title: "Early requests" });
+  const address = page.url();
+  await page.goto("about:blank");
+  // The main module is held back until the page has asked for the retrospective's files.
+  const asked = lazyRequests(page);
+  let mainModuleSent = false;
+  await page.route(/retrace_bg\.wasm$/, async (route) => {
+    const response = await route.fetch();
+    await expect.poll(() => asked.filter((name) => /^(split_retrospective|chunk_pack)\./.test(name)).length, { timeout: 10_000 }).toBe(2);
+    mainModuleSent = true;
+    await route.fulfill({ response });
+  });
+  await page.goto(address);
+  await expect(page.getByRole("heading", { level: 1, name: "Early requests" })).toBeVisible();
+  expect(mainModuleSent).toBe(true);
+  // Each asked for once: the screen took the early answers.
+  expect(asked.filter((name) => name.startsWith("split_retrospective."))).toHaveLength(1);
+  expect(asked.filter((name) => name.startsWith("chunk_pack."))).toHaveLength(1);
+});

@@ -193,6 +193,8 @@ fn bench(root: &Path) -> Result<(), String> {
     let native = output(root, "cargo", &["run", "--release", "--quiet", "--example", "bench_data", "--", &data], &native_env)?;
     let coach = output(root, "cargo", &["run", "--release", "--quiet", "-p", "retrace-domain", "--example", "bench_coach"], &native_env)?;
     let browser = output(root, "node", &["tests/bench/bench.mjs", &data], &[])?;
+    // A phone's first visit on slow 4G through a compressing Apache, and Lighthouse (#42).
+    let phone = output(root, "node", &["tests/bench/phone.mjs"], &[])?;
     // The team space against the real Apache with mod_dav.
     let space = output(root, "node", &["tests/bench/space.mjs", &data], &[])?;
     // The storage adapter's reading figures come from a browser test, built as the app is.
@@ -208,11 +210,12 @@ fn bench(root: &Path) -> Result<(), String> {
     let diet = std::fs::read_to_string(root.join("tests/bench/size-diet.md")).map_err(|e| format!("tests/bench/size-diet.md: {e}"))?;
     let date = output(root, "date", &["-u", "+%Y-%m-%d %H:%M UTC"], &[])?;
     let report = format!(
-        "# Benchmarks\n\nLatest `cargo xtask bench`: {} on {}.\n\n## Transfer size (release dist/)\n\n{}\n\n## Measurements\n\n| what | result |\n|---|---|\n{}\n{}\n{}\n{}\n{}\n\nBrowser figures are from headless Chromium on 127.0.0.1; \"native\" ones from the same Rust code compiled for this machine.\n\n## Where the bytes go (`cargo xtask size-profile`)\n\n{}\n{}",
+        "# Benchmarks\n\nLatest `cargo xtask bench`: {} on {}.\n\n## Transfer size (release dist/)\n\n{}\n\n## Measurements\n\n| what | result |\n|---|---|\n{}\n{}\n{}\n{}\n{}\n{}\n\nBrowser figures are from headless Chromium on 127.0.0.1; \"native\" ones from the same Rust code compiled for this machine.\n\n## Where the bytes go (`cargo xtask size-profile`)\n\n{}\n{}",
         date.trim(),
         machine(),
         sizes.table(),
         browser.trim(),
+        phone.trim(),
         space.trim(),
         reads.join("\n"),
         native.trim(),

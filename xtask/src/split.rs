@@ -89,12 +89,46 @@ pub fn release(root: &Path, staging: &Path) -> Result<Vec<String>, String> {
     if let Some(first) = failures.first() {
         return Err(first.clone());
     }
-    let mut lazy: Vec<String> = renames.iter().map(|(_, versioned)| versioned.clone()).collect();
+    let pack = pack_chunks(staging, &renames, &version)?;
+    let mut lazy: Vec<String> = renames.iter().map(|(_, versioned)| versioned.clone()).filter(|name| !pack.holds(name)).collect();
+    lazy.push(pack.name.clone());
     let loader = std::fs::read_to_string(cut.join(LOADER)).map_err(|e| format!("{}: {e}", cut.join(LOADER).display()))?;
-    let loader = adapt_loader(&loader, &renames)?;
+    let loader = adapt_loader(&loader, &renames, &pack)?;
     std::fs::write(staging.join(LOADER), loader).map_err(|e| format!("{LOADER}: {e}"))?;
     lazy.insert(0, LOADER.to_string());
     Ok(lazy)
+}
+
+/// The shared chunks, one file (#42): wasm-split-cli cuts fifty of them, and on a phone's
+/// network fifty requests cost more round trips than their bytes. Each chunk is still a module
+/// of its own, cut out of the pack's bytes by the loader before it is compiled.
+pub struct Pack {
+    /// `chunk_pack.1a2b3c4d.wasm`: named like a module so servers compress it as one.
+    pub name: String,
+    /// Each chunk's versioned name, where its bytes start in the pack, and how many.
+    pub parts: Vec<(String, usize, usize)>,
+}
+
+impl Pack {
+    fn holds(&self, name: &str) -> bool {
+        self.parts.iter().any(|(part, _, _)| part == name)
+    }
+}
+
+/// Writes the chunks of `renames` (already in `staging`) into one pack there, and removes them.
+fn pack_chunks(staging: &Path, renames: &[(String, String)], version: &str) -> Result<Pack, String> {
+    let mut bytes = Vec::new();
+    let mut parts = Vec::new();
+    for (_, versioned) in renames.iter().filter(|(name, _)| name.starts_with("chunk_")) {
+        let path = staging.join(versioned);
+        let chunk = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        parts.push((versioned.clone(), bytes.len(), chunk.len()));
+        bytes.extend_from_slice(&chunk);
+        std::fs::remove_file(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    let name = versioned("chunk_pack.wasm", version);
+    std::fs::write(staging.join(&name), &bytes).map_err(|e| format!("{name}: {e}"))?;
+    Ok(Pack { name, parts })
 }
 
 /// The glue imports the split's loader: the page asks for both while it is parsed, instead of
@@ -180,15 +214,20 @@ fn versioned(name: &str, version: &str) -> String {
 /// bytes when streaming compilation refuses the response (a server that does not send
 /// `application/wasm`, as the main module's loader allows too). Refuses a loader whose shape
 /// it does not know, rather than shipping one that fetches the wrong files.
-pub fn adapt_loader(loader: &str, renames: &[(String, String)]) -> Result<String, String> {
+pub fn adapt_loader(loader: &str, renames: &[(String, String)], pack: &Pack) -> Result<String, String> {
     const STREAMING: &str = "(WebAssembly.instantiateStreaming(src, imports))";
     let mut out = loader.to_string();
     for (name, versioned) in renames {
-        let quoted = format!("\"./{name}\"");
-        if !out.contains(&quoted) {
+        let fetched = format!("fetch(new URL(\"./{name}\", import.meta.url))");
+        if !out.contains(&fetched) {
             return Err(format!("{LOADER} does not fetch {name}: has wasm-split-cli changed its loader?"));
         }
-        out = out.replace(&quoted, &format!("\"./{versioned}\""));
+        let replacement = match pack.holds(versioned) {
+            true => format!("fromPack(\"{versioned}\")"),
+            // A screen's module: taken from the early requests when the page asked for it at once.
+            false => format!("early(\"{versioned}\", () => fetch(new URL(\"./{versioned}\", import.meta.url)))"),
+        };
+        out = out.replace(&fetched, &replacement);
     }
     if !out.contains(STREAMING) {
         return Err(format!("{LOADER} has no `{STREAMING}`: has wasm-split-cli changed its loader?"));
@@ -208,7 +247,73 @@ pub fn adapt_loader(loader: &str, renames: &[(String, String)]) -> Result<String
          \x20   }\n\
          }\n",
     );
+    out.push_str(&pack_loader(pack));
+    out.push_str(&early_requests(renames));
     Ok(out)
+}
+
+/// The part of the loader that fetches the pack once (again after a failure) and answers each
+/// chunk's download with its slice of it.
+fn pack_loader(pack: &Pack) -> String {
+    let parts: Vec<String> = pack.parts.iter().map(|(name, at, length)| format!("\"{name}\": [{at}, {length}]")).collect();
+    format!(
+        "// Added by the build: the shared chunks travel as one file, {name}.\n\
+         const PACKED = {{ {parts} }};\n\
+         let packLoad;\n\
+         function pack() {{\n\
+         \x20   if (packLoad === undefined) {{\n\
+         \x20       const load = fetch(new URL(\"./{name}\", import.meta.url)).then((response) => {{\n\
+         \x20           if (!response.ok) throw new Error(`${{response.url}}: HTTP ${{response.status}}`);\n\
+         \x20           return response.arrayBuffer();\n\
+         \x20       }});\n\
+         \x20       load.catch(() => {{ if (packLoad === load) packLoad = undefined; }});\n\
+         \x20       packLoad = load;\n\
+         \x20   }}\n\
+         \x20   return packLoad;\n\
+         }}\n\
+         function fromPack(name) {{\n\
+         \x20   const [at, length] = PACKED[name];\n\
+         \x20   const part = pack().then((bytes) => new Response(bytes.slice(at, at + length), {{ headers: {{ \"content-type\": \"application/wasm\" }} }}));\n\
+         \x20   part.catch(() => {{}});\n\
+         \x20   return part;\n\
+         }}\n",
+        name = pack.name,
+        parts = parts.join(", "),
+    )
+}
+
+/// The part of the loader that asks for a retrospective's files as soon as the page is opened
+/// on one (its link, or a join link with `?space=`): the screen's module, the pack and, for a
+/// join, the team space's module, all at once and beside the main module, rather than once the
+/// main module has started and asked for them. Each early response is used once; a later
+/// download (Try again) asks the server afresh.
+fn early_requests(renames: &[(String, String)]) -> String {
+    let ask = |screen: &str, indent: &str| {
+        let module = format!("split_{screen}.wasm");
+        renames
+            .iter()
+            .find(|(name, _)| *name == module)
+            .map_or(String::new(), |(_, file)| format!("{indent}earlyRequests.set(\"{file}\", fetch(new URL(\"./{file}\", import.meta.url)));\n"))
+    };
+    format!(
+        "// Added by the build: a retrospective's files, asked for as the page opens on one.\n\
+         const earlyRequests = new Map();\n\
+         function early(name, start) {{\n\
+         \x20   const asked = earlyRequests.get(name);\n\
+         \x20   earlyRequests.delete(name);\n\
+         \x20   return asked ?? start();\n\
+         }}\n\
+         if (/^#\\/retro\\/[0-9a-f-]{{36}}$/.test(location.hash)) {{\n\
+         {retrospective}\
+         \x20   pack();\n\
+         \x20   if (new URLSearchParams(location.search).has(\"space\")) {{\n\
+         {team_space}\
+         \x20   }}\n\
+         \x20   for (const asked of earlyRequests.values()) asked.catch(() => {{}});\n\
+         }}\n",
+        retrospective = ask("retrospective", "    "),
+        team_space = ask("team_space", "        "),
+    )
 }
 
 #[cfg(test)]
@@ -230,22 +335,42 @@ export const __wasm_split_load_insights = wrapAsyncCb(makeLoad(() => {
 , [__chunk_8]));
 "#;
 
+    fn pack_of(parts: &[(&str, usize, usize)]) -> Pack {
+        Pack { name: "chunk_pack.0a1b2c3d.wasm".into(), parts: parts.iter().map(|(n, at, len)| (n.to_string(), *at, *len)).collect() }
+    }
+
     #[test]
-    fn the_loader_fetches_this_builds_files_and_falls_back_to_bytes() {
+    fn the_loader_fetches_this_builds_files_the_chunks_from_the_pack_and_falls_back_to_bytes() {
         let renames = [("chunk_8.wasm", "0a1b2c3d"), ("split_insights.wasm", "0a1b2c3d")].map(|(n, v)| (n.to_string(), versioned(n, v)));
-        let adapted = adapt_loader(LOADER_SAMPLE, &renames).unwrap();
-        assert!(adapted.contains(r#"new URL("./chunk_8.0a1b2c3d.wasm", import.meta.url)"#));
-        assert!(adapted.contains(r#"new URL("./split_insights.0a1b2c3d.wasm", import.meta.url)"#));
-        assert!(!adapted.contains("\"./chunk_8.wasm\""));
+        let adapted = adapt_loader(LOADER_SAMPLE, &renames, &pack_of(&[("chunk_8.0a1b2c3d.wasm", 0, 120)])).unwrap();
+        assert!(adapted.contains(r#"const src = fromPack("chunk_8.0a1b2c3d.wasm");"#));
+        assert!(adapted.contains(r#"const PACKED = { "chunk_8.0a1b2c3d.wasm": [0, 120] };"#));
+        assert!(adapted.contains(r#"fetch(new URL("./chunk_pack.0a1b2c3d.wasm", import.meta.url))"#));
+        assert!(adapted.contains(r#"early("split_insights.0a1b2c3d.wasm", () => fetch(new URL("./split_insights.0a1b2c3d.wasm", import.meta.url)))"#));
+        assert!(!adapted.contains("\"./chunk_8.wasm\"") && !adapted.contains("\"./chunk_8.0a1b2c3d.wasm\""));
         assert_eq!(adapted.matches("(instantiateFetched(src, imports))").count(), 2);
         assert!(adapted.contains("async function instantiateFetched"));
     }
 
     #[test]
+    fn a_retrospectives_link_asks_for_its_files_at_once_and_a_join_for_the_team_space_too() {
+        let renames = [("split_retrospective.wasm", "split_retrospective.v.wasm"), ("split_team_space.wasm", "split_team_space.v.wasm")]
+            .map(|(n, v)| (n.to_string(), v.to_string()));
+        let early = early_requests(&renames);
+        assert!(early.contains(r#"if (/^#\/retro\/[0-9a-f-]{36}$/.test(location.hash)) {"#));
+        assert!(early.contains(
+            "    earlyRequests.set(\"split_retrospective.v.wasm\", fetch(new URL(\"./split_retrospective.v.wasm\", import.meta.url)));\n    pack();"
+        ));
+        assert!(early.contains("has(\"space\")) {\n        earlyRequests.set(\"split_team_space.v.wasm\""));
+    }
+
+    #[test]
     fn a_loader_of_unknown_shape_is_refused() {
         let missing = [("chunk_9.wasm".to_string(), "chunk_9.x.wasm".to_string())];
-        assert!(adapt_loader(LOADER_SAMPLE, &missing).is_err());
-        assert!(adapt_loader("fetch(new URL(\"./chunk_8.wasm\"))", &[("chunk_8.wasm".into(), "chunk_8.x.wasm".into())]).is_err());
+        assert!(adapt_loader(LOADER_SAMPLE, &missing, &pack_of(&[])).is_err());
+        assert!(
+            adapt_loader("fetch(new URL(\"./chunk_8.wasm\", import.meta.url))", &[("chunk_8.wasm".into(), "chunk_8.x.wasm".into())], &pack_of(&[])).is_err()
+        );
     }
 
     #[test]
