@@ -283,9 +283,11 @@ fn pack_loader(pack: &Pack) -> String {
 }
 
 /// The part of the loader that asks for a retrospective's files as soon as the page is opened
-/// on one (its link, or a join link with `?space=`): the screen's module, the pack and, for a
-/// join, the team space's module, all at once and beside the main module, rather than once the
-/// main module has started and asked for them. Each early response is used once; a later
+/// on one: its module and the pack, beside the main module, rather than once the main module
+/// has started and asked for them. A join link (`?space=`) asks early only for the team space's
+/// module: there the main module and the team space's work come first, and the screen's bytes
+/// (arriving meanwhile, as the app asks for them) would only share the network with them — on
+/// slow 4G that made a join later, not sooner (#42). Each early response is used once; a later
 /// download (Try again) asks the server afresh.
 fn early_requests(renames: &[(String, String)]) -> String {
     let ask = |screen: &str, indent: &str| {
@@ -304,14 +306,15 @@ fn early_requests(renames: &[(String, String)]) -> String {
          \x20   return asked ?? start();\n\
          }}\n\
          if (/^#\\/retro\\/[0-9a-f-]{{36}}$/.test(location.hash)) {{\n\
-         {retrospective}\
-         \x20   pack();\n\
          \x20   if (new URLSearchParams(location.search).has(\"space\")) {{\n\
          {team_space}\
+         \x20   }} else {{\n\
+         {retrospective}\
+         \x20       pack();\n\
          \x20   }}\n\
          \x20   for (const asked of earlyRequests.values()) asked.catch(() => {{}});\n\
          }}\n",
-        retrospective = ask("retrospective", "    "),
+        retrospective = ask("retrospective", "        "),
         team_space = ask("team_space", "        "),
     )
 }
@@ -353,13 +356,13 @@ export const __wasm_split_load_insights = wrapAsyncCb(makeLoad(() => {
     }
 
     #[test]
-    fn a_retrospectives_link_asks_for_its_files_at_once_and_a_join_for_the_team_space_too() {
+    fn a_retrospectives_link_asks_for_its_files_at_once_and_a_join_for_the_team_space_alone() {
         let renames = [("split_retrospective.wasm", "split_retrospective.v.wasm"), ("split_team_space.wasm", "split_team_space.v.wasm")]
             .map(|(n, v)| (n.to_string(), v.to_string()));
         let early = early_requests(&renames);
         assert!(early.contains(r#"if (/^#\/retro\/[0-9a-f-]{36}$/.test(location.hash)) {"#));
         assert!(early.contains(
-            "    earlyRequests.set(\"split_retrospective.v.wasm\", fetch(new URL(\"./split_retrospective.v.wasm\", import.meta.url)));\n    pack();"
+            "} else {\n        earlyRequests.set(\"split_retrospective.v.wasm\", fetch(new URL(\"./split_retrospective.v.wasm\", import.meta.url)));\n        pack();"
         ));
         assert!(early.contains("has(\"space\")) {\n        earlyRequests.set(\"split_team_space.v.wasm\""));
     }

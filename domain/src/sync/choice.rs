@@ -13,8 +13,8 @@
 //! (its readers also merge a shared file left from before, so the way there is safe; the way
 //! back would not be). A record that cannot be read is never written over.
 
-use super::probe::Guarantees;
-use super::store::{Condition, Fetched, SpaceError, SpaceStore, Version};
+use super::probe::{probe, Guarantees};
+use super::store::{Condition, Fetched, Pause, SpaceError, SpaceStore, Version};
 use serde::{Deserialize, Serialize};
 
 /// The space's record of its layout.
@@ -144,6 +144,23 @@ pub async fn settle(store: &dyn SpaceStore, found: &Guarantees, now_ms: i64) -> 
     Ok(Layout::PerWriter)
 }
 
+/// What a member learns of a space before using it: its layout, and what its server was found
+/// to guarantee. A space recorded as per writer is followed without a probe (#42: on a phone's
+/// network a probe costs six round trips and a wait for the server's version to settle, two
+/// seconds and more before a joining participant sees anything). Per writer asks nothing of the
+/// server, since nobody writes another's file, and a record never moves back to shared; what
+/// it says was found is the recording member's probe. Shared needs this browser's own probe,
+/// since its writes rely on the server's conditions holding for it too.
+pub async fn learn(store: &dyn SpaceStore, pause: &dyn Pause, probe_file: &str, now_ms: i64) -> Result<(Guarantees, Layout), SpaceError> {
+    if let Some(Fetched { text, .. }) = store.get(CHOICE_FILE).await? {
+        if let Recorded::Choice(Choice { layout: Layout::PerWriter, found, .. }) = read_choice(&text) {
+            return Ok((found, Layout::PerWriter));
+        }
+    }
+    let found = probe(store, pause, probe_file).await?;
+    Ok((found, settle(store, &found, now_ms).await?))
+}
+
 /// Whether a listing shows the record at another version than the one this browser acted on
 /// (`None`: none seen yet): then it is read again, as another member may have moved the space
 /// to per writer.
@@ -176,6 +193,30 @@ mod tests {
         // A member whose own probe says the server swaps still follows the space's record.
         assert_eq!(decide(&per_writer, &SWAPS, 5), Decision::Use(Layout::PerWriter));
         assert_eq!(decide(&Recorded::Unreadable, &SWAPS, 5), Decision::Use(Layout::PerWriter));
+    }
+
+    #[test]
+    fn a_space_recorded_per_writer_is_followed_without_a_probe_and_a_shared_one_is_probed() {
+        let space = MemorySpace::nginx_like();
+        let first = run_to_end(learn(&space, &space.pause(), &probe_file_name("00000000000000aa"), 1)).unwrap();
+        assert_eq!(first.1, Layout::PerWriter);
+        let (writes, _) = space.writes();
+        // The second member writes nothing (no probe file, no record) and follows the record.
+        assert_eq!(run_to_end(learn(&space, &space.pause(), &probe_file_name("00000000000000bb"), 2)), Ok((first.0, Layout::PerWriter)));
+        assert_eq!(space.writes().0, writes);
+
+        let apache = MemorySpace::apache_like();
+        assert_eq!(run_to_end(learn(&apache, &apache.pause(), &probe_file_name("00000000000000aa"), 1)).map(|l| l.1), Ok(Layout::Shared));
+        let (writes, _) = apache.writes();
+        // Shared: each member's own probe, which writes its probe file.
+        assert_eq!(run_to_end(learn(&apache, &apache.pause(), &probe_file_name("00000000000000bb"), 2)).map(|l| l.1), Ok(Layout::Shared));
+        assert!(apache.writes().0 > writes);
+
+        // An unreadable record is never followed blindly, nor written over: probed, per writer.
+        let hostile = MemorySpace::apache_like();
+        hostile.place(CHOICE_FILE, "{\"format\":\"retrace.space\",\"layout\":\"per-writer\"}");
+        assert_eq!(run_to_end(learn(&hostile, &hostile.pause(), &probe_file_name("00000000000000aa"), 1)).map(|l| l.1), Ok(Layout::PerWriter));
+        assert!(hostile.text(CHOICE_FILE).unwrap().ends_with("\"per-writer\"}"));
     }
 
     #[test]

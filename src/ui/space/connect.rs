@@ -5,8 +5,8 @@
 
 use super::{connecting, connecting_folder, BrowserPause, TeamSpace};
 use crate::domain::i18n::tr;
-use crate::domain::sync::choice::{settle, Layout};
-use crate::domain::sync::probe::{probe, probe_file_name, Guarantees};
+use crate::domain::sync::choice::{learn, Layout};
+use crate::domain::sync::probe::{probe_file_name, Guarantees};
 use crate::domain::sync::store::{SpaceError, SpaceStore};
 use crate::domain::sync::webdav::folder_address;
 use crate::domain::tf;
@@ -91,12 +91,10 @@ impl TeamSpace {
         self.app.announcer.say(tr("Disconnected from the team space. Its retrospectives stay in this browser."));
     }
 
-    /// Finds out what the WebDAV server guarantees (`sync::probe`) and which layout the space
-    /// uses (`sync::choice`, recorded in the space).
+    /// Finds out which layout the space uses (`sync::choice`, recorded in the space) and what
+    /// the WebDAV server guarantees (`sync::probe`, unless the record says per writer).
     async fn probe_and_settle(&self, store: &WebDavStore) -> Result<(Guarantees, Layout), SpaceError> {
-        let found = probe(store, &BrowserPause, &probe_file_name(&self.writer_name())).await?;
-        let layout = settle(store, &found, now_ms()).await?;
-        Ok((found, layout))
+        learn(store, &BrowserPause, &probe_file_name(&self.writer_name()), now_ms()).await
     }
 
     /// A WebDAV space whose layout this browser does not know yet (connected by an older
