@@ -149,7 +149,17 @@ pub fn App(options: MountOptions) -> impl IntoView {
         .or_else(|| (!options.embedded).then(|| document().document_element().and_then(|html| html.get_attribute("data-space"))).flatten());
     // A join link names its team space in the query: `index.html?space=…#/retro/<id>`.
     let invited = (!options.embedded).then(|| crate::ui::platform::query_value("space")).flatten();
-    provide_context(crate::ui::space::TeamSpace::start(state, preset, invited));
+    let joining = invited.is_some();
+    let space = crate::ui::space::TeamSpace::start(state, preset, invited);
+    provide_context(space);
+    // A join link to a retrospective this browser does not hold: the team space fetches it at
+    // once, while the retrospective's screen is still on its way (#42), rather than once that
+    // screen has arrived and asks for it.
+    if let Route::Retro(id) = state.route.get_untracked() {
+        if joining && !state.repo.with_value(|r| r.contains(id)) {
+            space.join(id);
+        }
+    }
 
     // The language: one chosen in this browser, else the host page's, else the browser's. Until
     // its catalog is in, the screen stays empty rather than flash English.

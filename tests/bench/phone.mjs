@@ -16,6 +16,7 @@ import { Apache } from "../e2e/apache.mjs";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
 const RUNS = Number(process.env.RETRACE_PHONE_RUNS ?? 5);
+const LIGHTHOUSE = process.env.RETRACE_LIGHTHOUSE !== "0";
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 
 const apache = new Apache(8095, { deflate: true });
@@ -117,7 +118,7 @@ await apache.dispose();
 
 // Lighthouse: its default (a phone on simulated slow 4G) and its desktop preset, against the
 // plain server; the median of 3 runs each, as Lighthouse's own docs advise for variance.
-{
+if (LIGHTHOUSE) {
   const port = 8087;
   const server = spawn("node", [resolve(root, "tests/e2e/serve.mjs")], { env: { ...process.env, PORT: String(port), RETRACE_DIST: resolve(root, "dist") }, stdio: "ignore" });
   await new Promise((r) => setTimeout(r, 700));
