@@ -4,7 +4,7 @@
 //! ("Olvidó el flag") or puts it after the verb ("Dann hätte der Job…", "¿Por qué no saltó
 //! la alerta?"), and one that capitalises every noun.
 
-use super::patterns::Lexicon;
+use super::lexicon::Lexicon;
 use super::words::Word;
 
 /// A noun naming a system: one of the stems, or a compound ending in one ("Health-Check",

@@ -1,6 +1,6 @@
 //! The coach's German: its explanations, written in German, and the wordings it looks for.
 
-use super::patterns::{Lexicon, Pattern, Tok};
+use super::lexicon::{Lexicon, Pattern, Tok};
 use super::rules::Rule;
 use Tok::{Gap, Opening, Someone, Stem, Word};
 

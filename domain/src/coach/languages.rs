@@ -73,7 +73,7 @@ pub(super) fn review_words(w: &[Word], language: Language) -> Vec<Finding> {
     match language {
         Language::English => super::review_english(w),
         Language::German => review_with(w, &super::german::LEXICON),
-        Language::Spanish => review_with(w, &super::spanish::LEXICON),
+        Language::Spanish => review_with(w, &super::spanish_patterns::LEXICON),
     }
 }
 

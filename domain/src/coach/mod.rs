@@ -14,6 +14,7 @@ mod german;
 #[cfg(test)]
 mod labelled;
 pub mod languages;
+mod lexicon;
 mod patterns;
 mod phrases;
 pub mod rules;
