@@ -208,7 +208,7 @@ fn Workspace(retro: Retrospective) -> impl IntoView {
     let presenter = session.memo(|r| r.facilitation.presenter.value);
     let more_menu = NodeRef::<leptos::html::Details>::new();
     let is_team = crate::ui::silent::is_team(session);
-    let participant = Participant::new(session);
+    let participant = Participant::new(session, is_team);
     provide_context(participant);
     let participant = participant.0;
     menu::close_on_outside_press(more_menu);

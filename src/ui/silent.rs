@@ -24,10 +24,10 @@ pub fn is_team(s: RetroSession) -> Memo<bool> {
 pub struct Participant(pub Memo<bool>);
 
 impl Participant {
-    pub fn new(s: RetroSession) -> Self {
-        let team = is_team(s);
-        let led = s.memo(|r| r.facilitation.facilitator.value.is_some());
-        Participant(Memo::new(move |_| team.get() && led.get() && !s.leads.get()))
+    /// For the workspace's session, given whether it is a team retrospective (`is_team`). Not
+    /// leading means someone else was named to lead, so no memo of that is needed.
+    pub fn new(s: RetroSession, team: Memo<bool>) -> Self {
+        Participant(Memo::new(move |_| team.get() && !s.leads.get()))
     }
 
     /// Whether the screen in context is a participant's (never outside a workspace).

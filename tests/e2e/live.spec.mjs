@@ -13,7 +13,7 @@ test.describe.configure({ mode: "serial" });
 const apache = new Apache(8094);
 test.beforeAll(async () => apache.start());
 test.afterAll(async () => apache.dispose());
-const { person, connect, createTeamRetro } = teamOn(apache);
+const { person, leadAndLink } = teamOn(apache);
 
 const heading = (page, name) => page.getByRole("heading", { level: 2, name, exact: true });
 const timelineTexts = (page) => page.getByRole("list", { name: "Timeline" }).getByRole("textbox", { name: "What happened" });
@@ -25,19 +25,6 @@ async function quickEntry(page, line) {
   await expect(page.getByLabel("Quick entry")).toHaveValue("");
 }
 
-/** The facilitator starts a team retrospective and opens Invite…: the join link. */
-async function leadAndLink(browser, title, colorScheme) {
-  const lead = await person(browser);
-  if (colorScheme) await lead.page.emulateMedia({ colorScheme, reducedMotion: "reduce" });
-  await connect(lead.page);
-  await createTeamRetro(lead.page, title);
-  await lead.page.getByRole("button", { name: "Invite…" }).click();
-  const invite = lead.page.getByRole("dialog", { name: "Invite" });
-  await expect(invite.getByRole("img", { name: "QR code of the join link" })).toBeVisible();
-  const link = await invite.getByRole("textbox", { name: "Join link" }).inputValue();
-  await invite.getByRole("button", { name: "Close" }).click();
-  return { lead, link };
-}
 
 test("a facilitator and two participants: join, follow, write silently, reveal, vote from their own devices", async ({ browser }) => {
   test.setTimeout(180_000);

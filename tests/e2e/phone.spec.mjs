@@ -15,7 +15,7 @@ test.describe.configure({ mode: "serial" });
 const apache = new Apache(8098);
 test.beforeAll(async () => apache.start());
 test.afterAll(async () => apache.dispose());
-const { person, connect, createTeamRetro, watchAppErrors } = teamOn(apache);
+const { leadAndLink, watchAppErrors } = teamOn(apache);
 
 // Playwright's own device list; its defaultBrowserType is not a context option.
 const { defaultBrowserType: _, ...iPhone13 } = devices["iPhone 13"];
@@ -52,14 +52,7 @@ const timeline = (page) => page.getByRole("list", { name: "Timeline" }).getByRol
  * writing started on What happened.
  */
 async function writingWithLink(browser, title) {
-  const lead = await person(browser);
-  await connect(lead.page);
-  await createTeamRetro(lead.page, title);
-  await lead.page.getByRole("button", { name: "Invite…" }).click();
-  const invite = lead.page.getByRole("dialog", { name: "Invite" });
-  await expect(invite.getByRole("img", { name: "QR code of the join link" })).toBeVisible();
-  const link = await invite.getByRole("textbox", { name: "Join link" }).inputValue();
-  await invite.getByRole("button", { name: "Close" }).click();
+  const { lead, link } = await leadAndLink(browser, title);
   await goToStep(lead.page, "What happened");
   await lead.page.getByRole("button", { name: "Start silent writing" }).click();
   await expect(writing(lead.page)).toBeVisible();

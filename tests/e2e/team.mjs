@@ -63,6 +63,22 @@ export function teamOn(apache) {
     return id;
   }
 
+  /**
+   * The facilitator, on a laptop of their own: connects, starts a team retrospective and reads
+   * its join link from Invite…. `colorScheme` sets their theme first.
+   */
+  async function leadAndLink(browser, title, colorScheme) {
+    const lead = await person(browser);
+    if (colorScheme) await lead.page.emulateMedia({ colorScheme, reducedMotion: "reduce" });
+    await connect(lead.page);
+    await createTeamRetro(lead.page, title);
+    await lead.page.getByRole("button", { name: "Invite…" }).click();
+    const invite = lead.page.getByRole("dialog", { name: "Invite" });
+    await expect(invite.getByRole("img", { name: "QR code of the join link" })).toBeVisible();
+    const link = await invite.getByRole("textbox", { name: "Join link" }).inputValue();
+    await invite.getByRole("button", { name: "Close" }).click();
+    return { lead, link };
+  }
 
-  return { watchAppErrors, person, syncStatus, connect, createTeamRetro, filesOf };
+  return { watchAppErrors, person, syncStatus, connect, createTeamRetro, filesOf, leadAndLink };
 }
